@@ -1,0 +1,61 @@
+"""``incident-console``: the headless face over the same services as the window."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from console.cli import commands
+from console.cli.parser import build_parser
+from console.domain.errors import ConsoleError
+from console.services.app import Services
+
+_ON_NEW_FILE = {"init": commands.init, "demo": commands.demo, "restore": commands.restore_command}
+_ON_SERVICES = {
+    "import-systems": commands.import_systems, "export-systems": commands.export_systems,
+    "systems": commands.systems, "incident": commands.incident, "outage": commands.outage,
+    "task": commands.task, "decision": commands.decision, "log": commands.log,
+    "backup": commands.backup, "verify": commands.verify, "digest": commands.digest,
+}
+
+
+def default_db() -> Path:
+    from platformdirs import user_data_dir
+
+    return Path(user_data_dir("incident-console", appauthor=False)) / "console.sqlite"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    db_path = Path(args.db) if args.db else default_db()
+    try:
+        if args.command is None or args.command == "screenshot":
+            from console.cli.desktop import run_desktop
+
+            return run_desktop(args, db_path)
+        if args.command in _ON_NEW_FILE:
+            return _ON_NEW_FILE[args.command](args, db_path)
+        services = Services.open(db_path)
+        try:
+            return _ON_SERVICES[args.command](args, services)
+        finally:
+            services.close()
+    except commands.UsageError as error:
+        parser.print_usage(sys.stderr)
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except (ConsoleError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        # The reader (``| head``) has gone: nothing more to say, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except OSError as error:
+        print(f"error: {error.strerror or error}: {error.filename or ''}".rstrip(": "),
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130

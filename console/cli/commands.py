@@ -1,0 +1,241 @@
+"""One handler per command: parse the words, call one service, print the result."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from dataclasses import asdict
+from pathlib import Path
+
+from console.cli.output import json_time, print_json, print_table
+from console.domain.clock import parse_time
+from console.domain.enums import Cause, CrisisLevel, DisasterArea, OutageStatus, TaskStatus, Team
+from console.domain.errors import ConsoleError, VerificationFailed
+from console.services.app import Services
+from console.services.context import Actor
+from console.services.demo import DEMO_USERS
+from console.services.maintenance import restore
+
+
+class UsageError(Exception):
+    """Exit status 2: the command line itself is wrong."""
+
+
+def _time(text: str | None):
+    return parse_time(text) if text else None
+
+
+def actor(args: argparse.Namespace, services: Services) -> Actor:
+    if not args.user:
+        raise UsageError(f"'{args.command}' records who did it: give --user NAME before it")
+    password = os.environ.get("CONSOLE_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise ConsoleError("no password: set CONSOLE_PASSWORD or run in a terminal")
+        password = getpass.getpass(f"password for {args.user}: ")
+    return services.accounts.login(args.user, password, args.lang or "en")
+
+
+def init(args: argparse.Namespace, db_path: Path) -> int:
+    if db_path.exists():
+        raise ConsoleError(f"{db_path} already exists: choose another --db")
+    password = os.environ.get("CONSOLE_PASSWORD")
+    if password is None:
+        if not sys.stdin.isatty():
+            raise ConsoleError("no password for the admin: set CONSOLE_PASSWORD")
+        password = getpass.getpass(f"new password for {args.admin}: ")
+    services = Services.open(db_path, create=True)
+    try:
+        services.accounts.initialise(args.workstation, args.admin, password)
+    except Exception:
+        services.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        raise
+    services.close()
+    print(f"initialised {db_path} for workstation '{args.workstation}', admin '{args.admin}'")
+    return 0
+
+
+def demo(args: argparse.Namespace, db_path: Path) -> int:
+    if db_path.exists():
+        raise ConsoleError(f"{db_path} already exists: the demo needs a new --db file")
+    services = Services.open(db_path, create=True)
+    try:
+        services.demo.build(args.scale)
+        outages = services.outages.list()
+    except Exception:
+        services.close()
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        raise
+    services.close()
+    users = ", ".join(name for name, *_ in DEMO_USERS)
+    print(f"demo database {db_path}: {len(outages)} outages; users {users} (password 'demo')")
+    return 0
+
+
+def import_systems(args: argparse.Namespace, services: Services) -> int:
+    from console.services.inventory import ImportRejected
+
+    try:
+        summary = services.inventory.import_file(actor(args, services), Path(args.file),
+                                                 args.dry_run)
+    except ImportRejected as rejected:
+        print(f"error: {rejected}", file=sys.stderr)
+        for problem in rejected.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    verb = "would import" if summary.dry_run else "imported"
+    print(f"{verb} {summary.rows} systems ({summary.created} new, {summary.updated} changed; "
+          f"{summary.departments_created} new departments, "
+          f"{summary.facilities_created} new facilities)")
+    return 0
+
+
+def export_systems(args: argparse.Namespace, services: Services) -> int:
+    count = services.inventory.export_file(Path(args.file))
+    print(f"exported {count} systems to {args.file}")
+    return 0
+
+
+def systems(args: argparse.Namespace, services: Services) -> int:
+    rows = [{"code": s.code, "name": s.name, "department": s.department,
+             "facility": s.facility, "category": s.category.value, "grade": s.grade,
+             "rto_hours": s.rto_hours, "alternative_means": s.alternative_means,
+             "depends_on": list(s.depends_on)} for s in services.inventory.systems()]
+    _emit(args, rows, ["code", "name", "department", "facility", "category", "grade"])
+    return 0
+
+
+def incident(args: argparse.Namespace, services: Services) -> int:
+    if args.action == "list":
+        rows = [{"id": i.id, "title": i.title, "area": i.area, "cause": i.cause,
+                 "crisis_level": i.crisis_level, "started_at": json_time(i.started_at),
+                 "activated_at": json_time(i.activated_at),
+                 "closed_at": json_time(i.closed_at)} for i in services.incidents.list()]
+        _emit(args, rows, ["id", "title", "crisis_level", "started_at", "closed_at"])
+        return 0
+    who = actor(args, services)
+    if args.action == "open":
+        changes = services.incidents.open(
+            who, args.title, DisasterArea.parse(args.area), Cause.parse(args.cause),
+            _time(args.at), CrisisLevel.parse(args.level))
+    else:
+        changes = services.incidents.change_level(who, CrisisLevel.parse(args.to), args.reason,
+                                                  _time(args.at))
+    print(changes.first_id)
+    return 0
+
+
+def outage(args: argparse.Namespace, services: Services) -> int:
+    if args.action == "list":
+        rows = []
+        for o in services.outages.list():
+            row = asdict(o)
+            row.update(detected_at=json_time(o.detected_at), status_at=json_time(o.status_at),
+                       restored_at=json_time(o.restored_at))
+            rows.append(row)
+        _emit(args, rows, ["id", "code", "name", "department", "category", "grade", "status"])
+        return 0
+    who = actor(args, services)
+    if args.action == "open":
+        from console.domain.enums import Scope
+
+        changes = services.outages.open(who, args.system, _time(args.at), args.note,
+                                        Scope(args.scope))
+    else:
+        changes = services.outages.change_status(who, args.id, OutageStatus.parse(args.to),
+                                                 _time(args.at), args.note, args.phase)
+    print(changes.first_id)
+    return 0
+
+
+def task(args: argparse.Namespace, services: Services) -> int:
+    if args.action == "list":
+        rows = [{"id": t.id, "team": t.team, "title": t.title, "status": t.status,
+                 "assignee": t.assignee, "due": json_time(t.due_at), "priority": t.priority,
+                 "overdue": t.overdue, "outages": list(t.outage_ids)}
+                for t in services.tasks.list()]
+        _emit(args, rows, ["id", "team", "title", "status", "assignee", "due"])
+        return 0
+    who = actor(args, services)
+    if args.action == "add":
+        changes = services.tasks.add(who, Team.parse(args.team), args.title, args.outage,
+                                     _time(args.due), args.assignee, args.detail)
+    elif args.action == "edit":
+        changes = services.tasks.edit(who, args.id, args.title, _time(args.due), args.assignee,
+                                      Team.parse(args.team) if args.team else None)
+    else:
+        changes = services.tasks.change_status(who, args.id, TaskStatus.parse(args.to), args.note)
+    print(changes.first_id)
+    return 0
+
+
+def decision(args: argparse.Namespace, services: Services) -> int:
+    if args.action == "list":
+        rows = [{"id": d.id, "at": json_time(d.at), "decided_by": d.decided_by, "role": d.role,
+                 "summary": d.summary, "rationale": d.rationale,
+                 "alternatives": d.alternatives, "corrects": d.corrects_id}
+                for d in services.journal.decisions()]
+        _emit(args, rows, ["at", "decided_by", "summary"])
+        return 0
+    changes = services.journal.add_decision(actor(args, services), args.summary, args.rationale,
+                                            args.alternatives, corrects=args.corrects)
+    print(changes.first_id)
+    return 0
+
+
+def log(args: argparse.Namespace, services: Services) -> int:
+    if args.action == "list":
+        team = Team.parse(args.team) if args.team else None
+        rows = [{"id": e.id, "at": json_time(e.at), "team": e.team, "author": e.author,
+                 "text": e.text, "significant": e.significant, "verified": e.verified}
+                for e in services.journal.log(team)]
+        _emit(args, rows, ["at", "team", "author", "significant", "text"])
+        return 0
+    who = actor(args, services)
+    if args.action == "verify":
+        changes = services.journal.verify_log(who, args.id)
+    else:
+        changes = services.journal.add_log(who, Team.parse(args.team), args.text,
+                                           args.significant)
+    print(changes.first_id)
+    return 0
+
+
+def backup(args: argparse.Namespace, services: Services) -> int:
+    who = actor(args, services) if args.user else None
+    written = services.maintenance.backup(who, Path(args.out))
+    print(f"backup written and verified: {written}")
+    return 0
+
+
+def restore_command(args: argparse.Namespace, db_path: Path) -> int:
+    kept = restore(db_path, Path(args.file))
+    print(f"restored {db_path} from {args.file}; the replaced database is kept as {kept}")
+    return 0
+
+
+def verify(args: argparse.Namespace, services: Services) -> int:
+    findings = services.maintenance.verify()
+    for finding in findings:
+        print(f"finding: {finding}", file=sys.stderr)
+    if findings:
+        raise VerificationFailed(f"verify found {len(findings)} problem(s) in {services.db.path}")
+    print(f"ok: {services.db.path} passed integrity, reference and invariant checks")
+    return 0
+
+
+def digest(args: argparse.Namespace, services: Services) -> int:
+    print(services.maintenance.digest())
+    return 0
+
+
+def _emit(args: argparse.Namespace, rows: list[dict[str, object]], columns: list[str]) -> None:
+    if args.json:
+        print_json(rows)
+    else:
+        print_table(rows, columns)

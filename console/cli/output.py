@@ -1,0 +1,38 @@
+"""Printing lists for people (aligned columns) and for programs (JSON arrays)."""
+
+from __future__ import annotations
+
+import json
+import sys
+import unicodedata
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from console.domain.clock import kst
+
+
+def json_time(moment: datetime | None) -> str | None:
+    """ISO 8601 in KST with its offset: readable in the room, exact for programs."""
+    return kst(moment).isoformat(timespec="seconds") if moment else None
+
+
+def print_json(rows: Sequence[dict[str, Any]]) -> None:
+    json.dump(list(rows), sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def _width(text: str) -> int:
+    # Hangul and other wide characters take two terminal columns.
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+    if not rows:
+        print("(none)")
+        return
+    cells = [[("" if row[c] is None else str(row[c])) for c in columns] for row in rows]
+    widths = [max(_width(c), *(_width(r[i]) for r in cells)) for i, c in enumerate(columns)]
+    for line in [list(columns), *cells]:
+        print("  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(line, widths,
+                                                                             strict=True)).rstrip())

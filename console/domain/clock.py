@@ -1,0 +1,75 @@
+"""Time: stored as UTC, shown in Asia/Seoul, parsed from what people type."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from console.domain.errors import ValidationError
+
+KST = ZoneInfo("Asia/Seoul")
+Clock = Callable[[], datetime]
+
+_WEEKDAYS_KO = "월화수목금토일"
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def to_utc(moment: datetime) -> datetime:
+    """Naive datetimes are taken as KST: that is the room's clock."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=KST)
+    return moment.astimezone(UTC)
+
+
+def parse_time(text: str) -> datetime:
+    """ISO 8601 (``2025-09-27T18:00``, ``2025-09-27 18:00+09:00``, ``...Z``); naive means KST."""
+    cleaned = text.strip().replace("Z", "+00:00")
+    try:
+        return to_utc(datetime.fromisoformat(cleaned))
+    except ValueError:
+        raise ValidationError(
+            f"cannot read time '{text}': use ISO form like 2025-09-27T18:00 (KST) or with +09:00"
+        ) from None
+
+
+def iso(moment: datetime | None) -> str | None:
+    """Canonical UTC text for storage, exports and digests."""
+    if moment is None:
+        return None
+    return to_utc(moment).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+def from_iso(text: str | None) -> datetime | None:
+    if text is None:
+        return None
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def kst(moment: datetime) -> datetime:
+    return to_utc(moment).astimezone(KST)
+
+
+def format_kst(moment: datetime | None, lang: str = "ko", with_date: bool = True) -> str:
+    """``2025. 9. 27.(토) 18:00`` in Korean, ``2025-09-27 18:00`` otherwise."""
+    if moment is None:
+        return ""
+    local = kst(moment)
+    if not with_date:
+        return local.strftime("%H:%M")
+    if lang == "ko":
+        day = _WEEKDAYS_KO[local.weekday()]
+        return f"{local.year}. {local.month}. {local.day}.({day}) {local:%H:%M}"
+    return local.strftime("%Y-%m-%d %H:%M")
+
+
+def format_elapsed(delta: timedelta, lang: str = "ko") -> str:
+    minutes = max(0, int(delta.total_seconds() // 60))
+    days, rest = divmod(minutes, 24 * 60)
+    hours, mins = divmod(rest, 60)
+    if lang == "ko":
+        return (f"{days}일 " if days else "") + f"{hours}시간 {mins:02d}분"
+    return (f"{days}d " if days else "") + f"{hours}h {mins:02d}m"

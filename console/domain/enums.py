@@ -1,0 +1,190 @@
+"""Reference data of the task force: roles, teams, areas, levels and statuses.
+
+Every enum's value is the stable machine name used on the command line, in JSON and in the
+database; ``label(lang)`` gives the Korean or English words people read.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class _Labelled(StrEnum):
+    """A StrEnum whose members carry Korean and English labels in ``_LABELS``."""
+
+    @property
+    def ko(self) -> str:
+        return _LABELS[(type(self), self.value)][0]
+
+    @property
+    def en(self) -> str:
+        return _LABELS[(type(self), self.value)][1]
+
+    def label(self, lang: str = "ko") -> str:
+        return self.ko if lang == "ko" else self.en
+
+    @classmethod
+    def parse(cls, text: str) -> _Labelled:
+        """Accept the machine name, the Korean or the English label (case-insensitive)."""
+        wanted = text.strip().casefold()
+        for member in cls:
+            if wanted in (member.value.casefold(), member.ko.casefold(), member.en.casefold()):
+                return member
+        names = ", ".join(m.value for m in cls)
+        raise ValueError(f"unknown {cls.__name__} '{text.strip()}' (expected one of: {names})")
+
+
+class Role(_Labelled):
+    COMMANDER = "commander"
+    DEPUTY = "deputy"
+    CONTROLLER = "controller"
+    TEAM_LEAD = "team_lead"
+    MEMBER = "member"
+    OBSERVER = "observer"
+    ADMIN = "admin"
+
+
+class Team(_Labelled):
+    SITUATION = "situation"
+    SYSTEMS = "systems"
+    NETWORK = "network"
+    CONTINUITY = "continuity"
+    PRESS = "press"
+
+
+class DisasterArea(_Labelled):
+    SYSTEM_FAILURE = "system_failure"
+    RESOURCE_FAILURE = "resource_failure"
+    NETWORK_FAILURE = "network_failure"
+    PERSONAL_DATA = "personal_data"
+    CYBER_SECURITY = "cyber_security"
+
+
+class Cause(_Labelled):
+    FIRE = "fire"
+    POWER = "power"
+    FLOOD = "flood"
+    NETWORK = "network"
+    CYBER = "cyber"
+    OTHER = "other"
+
+
+class CrisisLevel(_Labelled):
+    """National crisis alert levels, in rising order."""
+
+    INTEREST = "interest"
+    CAUTION = "caution"
+    ALERT = "alert"
+    SERIOUS = "serious"
+
+    @property
+    def rank(self) -> int:
+        return list(CrisisLevel).index(self)
+
+    @property
+    def colour(self) -> str:
+        return _CRISIS_COLOURS[self]
+
+
+class Category(_Labelled):
+    CITIZEN = "citizen"
+    INTERNAL = "internal"
+
+
+class Scope(_Labelled):
+    FULL = "full"
+    PARTIAL = "partial"
+
+
+class FacilityKind(_Labelled):
+    CITY_DATA_CENTRE = "city_dc"
+    NATIONAL_DATA_CENTRE = "national_dc"
+    CLOUD = "cloud"
+    OFFICE = "office"
+    NETWORK = "network"
+
+
+class OutageStatus(_Labelled):
+    """down → degraded → workaround → restored → verified."""
+
+    DOWN = "down"
+    DEGRADED = "degraded"
+    WORKAROUND = "workaround"
+    RESTORED = "restored"
+    VERIFIED = "verified"
+
+    @property
+    def is_restored(self) -> bool:
+        return self in (OutageStatus.RESTORED, OutageStatus.VERIFIED)
+
+
+class TaskStatus(_Labelled):
+    OPEN = "open"
+    IN_PROGRESS = "in_progress"
+    BLOCKED = "blocked"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+    @property
+    def is_closed(self) -> bool:
+        return self in (TaskStatus.DONE, TaskStatus.CANCELLED)
+
+
+_CRISIS_COLOURS = {
+    CrisisLevel.INTEREST: "#1f6fd1",
+    CrisisLevel.CAUTION: "#f2c200",
+    CrisisLevel.ALERT: "#f07c00",
+    CrisisLevel.SERIOUS: "#d7191c",
+}
+
+# Members of different enums can share a value (Team.NETWORK == Cause.NETWORK == "network"),
+# so labels are keyed by (enum class, value), never by the member alone.
+_LABEL_LIST: list[tuple[StrEnum, tuple[str, str]]] = [
+    (Role.COMMANDER, ("본부장", "Commander")),
+    (Role.DEPUTY, ("차장", "Deputy commander")),
+    (Role.CONTROLLER, ("통제관", "Controller")),
+    (Role.TEAM_LEAD, ("반장", "Team lead")),
+    (Role.MEMBER, ("반원", "Team member")),
+    (Role.OBSERVER, ("참관", "Observer")),
+    (Role.ADMIN, ("관리자", "Administrator")),
+    (Team.SITUATION, ("상황총괄반", "Situation control")),
+    (Team.SYSTEMS, ("시스템장애조치반", "System-failure response")),
+    (Team.NETWORK, ("통신장애조치반", "Network-failure response")),
+    (Team.CONTINUITY, ("업무연속성반", "Business continuity")),
+    (Team.PRESS, ("언론·홍보대응반", "Press and public information")),
+    (DisasterArea.SYSTEM_FAILURE, ("정보시스템 장애", "Information-system failure")),
+    (DisasterArea.RESOURCE_FAILURE, ("정보자원 장애", "Computing-resource failure")),
+    (DisasterArea.NETWORK_FAILURE, ("정보통신망 장애", "Network failure")),
+    (DisasterArea.PERSONAL_DATA, ("개인정보 사고", "Personal-data incident")),
+    (DisasterArea.CYBER_SECURITY, ("사이버보안 사고", "Cyber-security incident")),
+    (Cause.FIRE, ("화재", "Fire")),
+    (Cause.POWER, ("정전", "Power cut")),
+    (Cause.FLOOD, ("침수", "Flood")),
+    (Cause.NETWORK, ("통신장애", "Network failure")),
+    (Cause.CYBER, ("사이버공격", "Cyber attack")),
+    (Cause.OTHER, ("기타", "Other")),
+    (CrisisLevel.INTEREST, ("관심", "Interest")),
+    (CrisisLevel.CAUTION, ("주의", "Caution")),
+    (CrisisLevel.ALERT, ("경계", "Alert")),
+    (CrisisLevel.SERIOUS, ("심각", "Serious")),
+    (Category.CITIZEN, ("대시민", "Citizen-facing")),
+    (Category.INTERNAL, ("내부행정", "Internal")),
+    (Scope.FULL, ("전체", "Full")),
+    (Scope.PARTIAL, ("부분", "Partial")),
+    (FacilityKind.CITY_DATA_CENTRE, ("시 데이터센터", "City data centre")),
+    (FacilityKind.NATIONAL_DATA_CENTRE, ("국가 데이터센터", "National data centre")),
+    (FacilityKind.CLOUD, ("클라우드", "Cloud")),
+    (FacilityKind.OFFICE, ("청사 전산실", "Office computer room")),
+    (FacilityKind.NETWORK, ("통신망", "Network")),
+    (OutageStatus.DOWN, ("중단", "Down")),
+    (OutageStatus.DEGRADED, ("부분장애", "Degraded")),
+    (OutageStatus.WORKAROUND, ("대체운영", "Workaround")),
+    (OutageStatus.RESTORED, ("복구", "Restored")),
+    (OutageStatus.VERIFIED, ("복구확인", "Verified")),
+    (TaskStatus.OPEN, ("대기", "Open")),
+    (TaskStatus.IN_PROGRESS, ("진행", "In progress")),
+    (TaskStatus.BLOCKED, ("보류", "Blocked")),
+    (TaskStatus.DONE, ("완료", "Done")),
+    (TaskStatus.CANCELLED, ("취소", "Cancelled")),
+]
+_LABELS = {(type(member), member.value): words for member, words in _LABEL_LIST}

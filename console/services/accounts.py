@@ -1,0 +1,112 @@
+"""Workstation identity, users and log-in."""
+
+from __future__ import annotations
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select
+
+from console.domain.clock import Clock, utc_now
+from console.domain.enums import Role, Team
+from console.domain.errors import ConsoleError, PermissionDenied, ValidationError
+from console.domain.ids import natural_id
+from console.domain.permissions import Action
+from console.services.context import Actor, ServiceBase, local_value, set_local_value
+from console.store.database import Database
+from console.store.models import User, Workstation
+
+# Argon2id with the library's defaults: slow for guessing, still quick for one login.
+DEFAULT_HASHER = PasswordHasher()
+
+
+def _check_name(name: str) -> str:
+    cleaned = name.strip()
+    if not cleaned or len(cleaned) > 64 or any(c.isspace() for c in cleaned):
+        raise ValidationError(f"user name '{name}' must be 1–64 characters without spaces")
+    return cleaned
+
+
+class AccountService(ServiceBase):
+    def __init__(self, db: Database, clock: Clock = utc_now,
+                 hasher: PasswordHasher = DEFAULT_HASHER) -> None:
+        super().__init__(db, clock)
+        self.hasher = hasher
+
+    def hash_password(self, password: str) -> str:
+        return self.hasher.hash(password)
+
+    def initialise(self, workstation_name: str, admin_name: str, admin_password: str,
+                   lang: str = "en") -> Actor:
+        """Give an empty database its workstation identity, signing key and first user."""
+        if not workstation_name.strip():
+            raise ValidationError("the workstation needs a name")
+        if len(admin_password) < 4:
+            raise ValidationError("the admin password must have at least 4 characters")
+        admin_name = _check_name(admin_name)
+        now = self.now()
+        with self.db.transaction() as session:
+            if local_value(session, "workstation_id"):
+                raise ConsoleError(f"{self.db.path} is already initialised")
+            key = Ed25519PrivateKey.generate()
+            public = key.public_key().public_bytes(
+                serialization.Encoding.Raw, serialization.PublicFormat.Raw
+            ).hex()
+            station = Workstation(id=natural_id("workstation", public), name=workstation_name,
+                                  public_key=public, trusted=True)
+            session.add(self.new_entity(station, None, now))
+            set_local_value(session, "workstation_id", station.id)
+            set_local_value(session, "workstation_name", workstation_name.strip())
+            private = key.private_bytes(serialization.Encoding.Raw,
+                                        serialization.PrivateFormat.Raw,
+                                        serialization.NoEncryption()).hex()
+            set_local_value(session, "signing_key", private)
+            user = User(id=natural_id("user", admin_name), name=admin_name,
+                        display_name=admin_name, role=Role.ADMIN.value, team=None,
+                        password_hash=self.hash_password(admin_password))
+            session.add(self.new_entity(user, None, now))
+            actor = Actor(user.id, user.name, Role.ADMIN, None, station.id, lang)
+            self.audit(session, actor, "init", workstation_name)
+        return actor
+
+    def workstation(self) -> tuple[str | None, str | None]:
+        with self.db.sessions() as session:
+            return local_value(session, "workstation_id"), local_value(session, "workstation_name")
+
+    def add_user(self, actor: Actor | None, name: str, password: str, role: Role,
+                 team: Team | None = None, display_name: str = "", contact: str = "") -> str:
+        if actor is not None:
+            actor.require(Action.MANAGE_USERS)
+        name = _check_name(name)
+        if role in (Role.TEAM_LEAD, Role.MEMBER) and team is None:
+            raise ValidationError(f"a {role.value} needs a team")
+        with self.db.transaction() as session:
+            if session.scalar(select(User.id).where(User.name == name)):
+                raise ValidationError(f"user '{name}' already exists")
+            user = User(id=natural_id("user", name), name=name, display_name=display_name or name,
+                        role=role.value, team=team.value if team else None, contact=contact,
+                        password_hash=self.hash_password(password))
+            session.add(self.new_entity(user, actor, self.now()))
+            self.audit(session, actor, "add_user", name, role.value)
+        return user.id
+
+    def login(self, name: str, password: str, lang: str = "en") -> Actor:
+        """The same message for an unknown user and a wrong password: no user enumeration."""
+        with self.db.transaction() as session:
+            user = session.scalar(select(User).where(User.name == name.strip()))
+            try:
+                if user is None or not user.active or user.deleted:
+                    raise VerificationError
+                self.hasher.verify(user.password_hash, password)
+            except (VerificationError, InvalidHashError):
+                raise PermissionDenied(f"wrong user name or password for '{name}'") from None
+            workstation_id = local_value(session, "workstation_id")
+            actor = Actor(user.id, user.name, Role(user.role),
+                          Team(user.team) if user.team else None, workstation_id, lang)
+            self.audit(session, actor, "login", user.name)
+            return actor
+
+    def users(self) -> list[User]:
+        with self.db.sessions() as session:
+            return list(session.scalars(select(User).order_by(User.name)))

@@ -1,0 +1,50 @@
+"""All services over one database and one clock, built once and handed to the faces."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from argon2 import PasswordHasher
+
+from console.domain.clock import Clock, utc_now
+from console.services.accounts import DEFAULT_HASHER, AccountService
+from console.services.demo import DemoBuilder
+from console.services.incidents import IncidentService
+from console.services.inventory import InventoryService
+from console.services.journal import JournalService
+from console.services.maintenance import MaintenanceService
+from console.services.outages import OutageService
+from console.services.tasks import TaskService
+from console.store.database import Database, open_database
+
+
+@dataclass
+class Services:
+    db: Database
+    accounts: AccountService
+    incidents: IncidentService
+    inventory: InventoryService
+    outages: OutageService
+    tasks: TaskService
+    journal: JournalService
+    maintenance: MaintenanceService
+    demo: DemoBuilder
+
+    @classmethod
+    def over(cls, db: Database, clock: Clock = utc_now,
+             hasher: PasswordHasher = DEFAULT_HASHER) -> Services:
+        accounts = AccountService(db, clock, hasher)
+        return cls(db=db, accounts=accounts,
+                   incidents=IncidentService(db, clock), inventory=InventoryService(db, clock),
+                   outages=OutageService(db, clock), tasks=TaskService(db, clock),
+                   journal=JournalService(db, clock), maintenance=MaintenanceService(db, clock),
+                   demo=DemoBuilder(db, clock, accounts))
+
+    @classmethod
+    def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,
+             hasher: PasswordHasher = DEFAULT_HASHER) -> Services:
+        return cls.over(open_database(path, create=create), clock, hasher)
+
+    def close(self) -> None:
+        self.db.close()

@@ -1,0 +1,244 @@
+"""The demo scenario: the 2025 national data-centre fire as Seoul's task force lived it.
+
+Built from ``resources/demo/scenario.json`` with deterministic ids and times, so every demo
+workstation starts from the same records and they merge cleanly when synced. ``scale`` copies
+systems, outages, their events and log entries for benchmarks.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert
+
+from console.domain.clock import Clock, parse_time
+from console.domain.enums import OutageStatus, Role, Team
+from console.domain.errors import ValidationError
+from console.domain.ids import natural_id
+from console.locate import resource
+from console.services.accounts import AccountService
+from console.services.context import Actor, ServiceBase
+from console.services.inventory import department_id, facility_id, system_id
+from console.store.database import Database
+from console.store.models import (
+    Base,
+    CrisisLevelChange,
+    Decision,
+    Department,
+    Facility,
+    Incident,
+    InformationSystem,
+    LogEntry,
+    LogVerification,
+    Outage,
+    OutageEvent,
+    SystemDependency,
+    Task,
+    TaskEvent,
+    TaskOutage,
+    User,
+)
+
+DEMO_PASSWORD = "demo"
+DEMO_USERS: list[tuple[str, Role, Team | None, str]] = [
+    ("commander", Role.COMMANDER, None, "본부장 (서울특별시장)"),
+    ("deputy", Role.DEPUTY, None, "차장 (행정1부시장)"),
+    ("controller", Role.CONTROLLER, None, "통제관 (디지털도시국장)"),
+    ("situation", Role.TEAM_LEAD, Team.SITUATION, "상황총괄반장"),
+    ("systems", Role.TEAM_LEAD, Team.SYSTEMS, "시스템장애조치반장"),
+    ("network", Role.TEAM_LEAD, Team.NETWORK, "통신장애조치반장"),
+    ("continuity", Role.TEAM_LEAD, Team.CONTINUITY, "업무연속성반장"),
+    ("press", Role.TEAM_LEAD, Team.PRESS, "언론·홍보대응반장"),
+    ("observer", Role.OBSERVER, None, "참관"),
+]
+SCENARIO_WORKSTATION = natural_id("workstation", "demo-scenario")
+MAX_SCALE = 1000
+
+
+def load_scenario() -> dict[str, Any]:
+    with resource("demo", "scenario.json").open(encoding="utf-8") as handle:
+        return json.load(handle)
+
+
+def _id(*key: object) -> str:
+    return natural_id("demo", *key)
+
+
+def _user(name: str) -> str:
+    return natural_id("user", name)
+
+
+class _Rows:
+    """Rows per table, inserted set-based at the end: the ORM would take minutes at scale."""
+
+    def __init__(self) -> None:
+        self.tables: dict[type[Base], list[dict[str, Any]]] = {}
+
+    def entity(self, model: type[Base], stamp: datetime, by: str | None, /, **fields: Any
+               ) -> None:
+        self.tables.setdefault(model, []).append(
+            {"created_at": stamp, "updated_at": stamp, "created_by": by, "updated_by": by,
+             "deleted": False, **fields})
+
+    def record(self, model: type[Base], stamp: datetime, by: str | None, /, **fields: Any
+               ) -> None:
+        self.tables.setdefault(model, []).append(
+            {"recorded_at": stamp, "author_id": by, "workstation_id": SCENARIO_WORKSTATION,
+             **fields})
+
+
+class DemoBuilder(ServiceBase):
+    def __init__(self, db: Database, clock: Clock, accounts: AccountService) -> None:
+        super().__init__(db, clock)
+        self.accounts = accounts
+
+    def build(self, scale: int = 1, workstation_name: str = "demo") -> Actor:
+        if not 1 <= scale <= MAX_SCALE:
+            raise ValidationError(f"scale {scale} is outside 1–{MAX_SCALE}")
+        scenario = load_scenario()
+        admin = self.accounts.initialise(workstation_name, "admin", DEMO_PASSWORD)
+        rows = _Rows()
+        self._users(rows, scenario)
+        incident_id = self._incident(rows, scenario)
+        for copy in range(scale):
+            self._inventory(rows, scenario, copy)
+            self._outages(rows, scenario, incident_id, copy)
+            self._log(rows, scenario, incident_id, copy)
+        self._tasks(rows, scenario, incident_id)
+        self._decisions(rows, scenario, incident_id)
+        with self.db.transaction() as session:
+            for model, table_rows in rows.tables.items():
+                for start in range(0, len(table_rows), 5000):
+                    session.execute(insert(model), table_rows[start:start + 5000])
+            self.audit(session, admin, "demo", f"scale {scale}")
+        return admin
+
+    def _users(self, rows: _Rows, scenario: dict[str, Any]) -> None:
+        at = parse_time(scenario["incident"]["started_at"])
+        # One hash for all: the demo password is public anyway, and 9 hashes would cost seconds.
+        shared_hash = self.accounts.hash_password(DEMO_PASSWORD)
+        for name, role, team, display in DEMO_USERS:
+            rows.entity(User, at, None, id=_user(name), name=name, display_name=display,
+                        role=role.value, team=team.value if team else None,
+                        password_hash=shared_hash, contact="", active=True)
+
+    def _incident(self, rows: _Rows, scenario: dict[str, Any]) -> str:
+        data = scenario["incident"]
+        incident_id = _id("incident", data["title"])
+        levels = sorted(scenario["crisis_levels"], key=lambda c: c["at"])
+        started = parse_time(data["started_at"])
+        rows.entity(Incident, started, _user("controller"), id=incident_id, title=data["title"],
+                    area=data["area"], cause=data["cause"], location=data["location"],
+                    summary=data["summary"], started_at=started,
+                    activated_at=parse_time(data["activated_at"]),
+                    closed_at=parse_time(data["closed_at"]) if data.get("closed_at") else None,
+                    crisis_level=levels[-1]["level"])
+        for index, change in enumerate(levels):
+            rows.record(CrisisLevelChange, parse_time(change["at"]), _user(change["by"]),
+                        id=_id("level", index), incident_id=incident_id, level=change["level"],
+                        at=parse_time(change["at"]), reason=change["reason"])
+        return incident_id
+
+    def _inventory(self, rows: _Rows, scenario: dict[str, Any], copy: int) -> None:
+        at = parse_time("2025-01-02T09:00:00+09:00")
+        if copy == 0:
+            for dept in scenario["departments"]:
+                rows.entity(Department, at, None, id=department_id(dept["name"]),
+                            name=dept["name"], name_en=dept.get("name_en", ""))
+            for fac in scenario["facilities"]:
+                rows.entity(Facility, at, None, id=facility_id(fac["name"]), name=fac["name"],
+                            name_en=fac.get("name_en", ""), kind=fac["kind"])
+        for system in scenario["systems"]:
+            code = _code(system["code"], copy)
+            rows.entity(InformationSystem, at, None, id=system_id(code), code=code,
+                        name=system["name"] if copy == 0 else f"{system['name']} ({copy + 1})",
+                        department_id=department_id(system["department"]),
+                        facility_id=facility_id(system["facility"]),
+                        category=system["category"], importance_grade=system["grade"],
+                        rto_hours=system.get("rto_hours"), rpo_hours=system.get("rpo_hours"),
+                        alternative_means=system.get("alternative_means", ""), contacts="")
+            for needed in system.get("depends_on", ()):
+                source, target = system_id(code), system_id(_code(needed, copy))
+                rows.entity(SystemDependency, at, None, id=natural_id("dependency", source, target),
+                            system_id=source, depends_on_id=target)
+
+    def _outages(self, rows: _Rows, scenario: dict[str, Any], incident_id: str, copy: int
+                 ) -> None:
+        for outage in scenario["outages"]:
+            system = system_id(_code(outage["system"], copy))
+            outage_id = natural_id("outage", incident_id, system, 1)
+            detected = parse_time(outage["detected_at"])
+            events = [{"status": OutageStatus.DOWN.value, "at": outage["detected_at"], "phase": 1,
+                       "note": outage.get("note", "")}, *outage["events"]]
+            events.sort(key=lambda e: e["at"])
+            last = events[-1]
+            restored = [parse_time(e["at"]) for e in events if e["status"] == "restored"]
+            rows.entity(Outage, detected, _user("systems"), id=outage_id, incident_id=incident_id,
+                        system_id=system, episode=1, detected_at=detected, scope=outage["scope"],
+                        alternative_active=outage["alternative_active"], grade_override=None,
+                        grade_override_reason="", note=outage.get("note", ""),
+                        status=last["status"], status_at=parse_time(last["at"]),
+                        restored_at=min(restored) if OutageStatus(last["status"]).is_restored
+                        and restored else None)
+            for index, event in enumerate(events):
+                when = parse_time(event["at"])
+                rows.record(OutageEvent, when, _user("systems"), id=_id("oe", outage_id, index),
+                            outage_id=outage_id, status=event["status"], at=when,
+                            phase=event.get("phase", 1), note=event.get("note", ""))
+
+    def _log(self, rows: _Rows, scenario: dict[str, Any], incident_id: str, copy: int) -> None:
+        for index, entry in enumerate(scenario["log"]):
+            when = parse_time(entry["at"])
+            entry_id = _id("log", index, copy)
+            rows.record(LogEntry, when, _user(entry["author"]), id=entry_id,
+                        incident_id=incident_id, team=entry["team"], at=when, text=entry["text"],
+                        significant=entry["significant"], corrects_id=None)
+            if entry.get("verified") and entry["significant"]:
+                rows.record(LogVerification, when, _user("controller"), id=_id("lv", index, copy),
+                            log_entry_id=entry_id, at=when)
+
+    def _tasks(self, rows: _Rows, scenario: dict[str, Any], incident_id: str) -> None:
+        for index, task in enumerate(scenario["tasks"]):
+            created = parse_time(task["created_at"])
+            task_id = _id("task", index)
+            events = sorted(task.get("events", ()), key=lambda e: e["at"])
+            last = events[-1] if events else {"status": "open", "at": task["created_at"]}
+            rows.entity(Task, created, _user(task["assignee"]), id=task_id,
+                        incident_id=incident_id, team=task["team"], title=task["title"],
+                        detail=task.get("detail", ""), priority=task.get("priority", 2),
+                        assignee_id=_user(task["assignee"]),
+                        due_at=parse_time(task["due"]) if task.get("due") else None,
+                        status=last["status"], status_at=parse_time(last["at"]))
+            all_events = [{"status": "open", "at": task["created_at"], "note": ""}, *events]
+            for number, event in enumerate(all_events):
+                when = parse_time(event["at"])
+                rows.record(TaskEvent, when, _user(task["assignee"]), id=_id("te", index, number),
+                            task_id=task_id, status=event["status"], at=when,
+                            note=event.get("note", ""))
+            for code in task.get("outages", ()):
+                outage_id = natural_id("outage", incident_id, system_id(code), 1)
+                rows.entity(TaskOutage, created, _user(task["assignee"]),
+                            id=natural_id("task_outage", task_id, outage_id), task_id=task_id,
+                            outage_id=outage_id)
+
+    def _decisions(self, rows: _Rows, scenario: dict[str, Any], incident_id: str) -> None:
+        role_of = {name: role.value for name, role, _, _ in DEMO_USERS}
+        for index, decision in enumerate(scenario["decisions"]):
+            when = parse_time(decision["at"])
+            corrects = decision.get("corrects")
+            rows.record(Decision, when, _user(decision["by"]), id=_id("decision", index),
+                        incident_id=incident_id, at=when, role=role_of[decision["by"]],
+                        summary=decision["summary"], rationale=decision.get("rationale", ""),
+                        alternatives=decision.get("alternatives", ""), links="",
+                        corrects_id=_id("decision", corrects) if corrects is not None else None)
+
+
+def _code(code: str, copy: int) -> str:
+    return code if copy == 0 else f"{code}-{copy:03d}"
+
+
+def demo_users() -> Iterable[tuple[str, Role, Team | None, str]]:
+    return iter(DEMO_USERS)

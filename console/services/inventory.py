@@ -1,0 +1,220 @@
+"""The system inventory: import (all or nothing), export, listing, dependency closure."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from console.domain.enums import Category, FacilityKind
+from console.domain.errors import ConsoleError
+from console.domain.ids import natural_id
+from console.domain.permissions import Action
+from console.services.context import Actor, ServiceBase
+from console.services.inventory_file import (
+    InventoryFileError,
+    InventoryRow,
+    RowProblem,
+    read_inventory,
+    write_inventory,
+)
+from console.store.models import Department, Facility, InformationSystem, SystemDependency
+
+
+class ImportRejected(ConsoleError):
+    """The file had problems; nothing was imported. ``problems`` lists every one."""
+
+    def __init__(self, path: Path, problems: list[RowProblem]) -> None:
+        self.problems = problems
+        super().__init__(f"{path.name}: {len(problems)} problem(s), nothing imported")
+
+
+@dataclass(frozen=True)
+class SystemRow:
+    """One system as exported and as listed: the attributes InventoryRowLike asks for."""
+
+    id: str
+    code: str
+    name: str
+    department: str
+    facility: str
+    facility_kind: str
+    category: Category
+    grade: int
+    rto_hours: float | None
+    rpo_hours: float | None
+    alternative_means: str
+    depends_on: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    rows: int
+    created: int
+    updated: int
+    departments_created: int
+    facilities_created: int
+    dry_run: bool
+
+
+def guess_facility_kind(name: str) -> FacilityKind:
+    folded = name.casefold()
+    if "클라우드" in folded or "cloud" in folded:
+        return FacilityKind.CLOUD
+    if "국가" in folded or "national" in folded or "nirs" in folded:
+        return FacilityKind.NATIONAL_DATA_CENTRE
+    if "데이터센터" in folded or "data cent" in folded or "idc" in folded:
+        return FacilityKind.CITY_DATA_CENTRE
+    if "망" in folded or "network" in folded:
+        return FacilityKind.NETWORK
+    return FacilityKind.OFFICE
+
+
+def department_id(name: str) -> str:
+    return natural_id("department", name)
+
+
+def facility_id(name: str) -> str:
+    return natural_id("facility", name)
+
+
+def system_id(code: str) -> str:
+    return natural_id("system", code)
+
+
+class InventoryService(ServiceBase):
+    def import_file(self, actor: Actor, path: Path, dry_run: bool = False) -> ImportSummary:
+        actor.require(Action.IMPORT_SYSTEMS)
+        path = Path(path)
+        if not path.is_file():
+            raise ConsoleError(f"no file {path}")
+        # A dry run reads and applies in a session that is never committed.
+        scope = self.db.sessions() if dry_run else self.db.transaction()
+        with scope as session:
+            known = set(session.scalars(select(InformationSystem.code)
+                                        .where(InformationSystem.deleted.is_(False))))
+            try:
+                rows, problems = read_inventory(path, known_codes=known)
+            except InventoryFileError as error:
+                raise ConsoleError(f"{path.name}: {error}") from None
+            if problems:
+                raise ImportRejected(path, problems)
+            summary = self._apply(session, actor, rows, dry_run)
+            if not dry_run:
+                self.audit(session, actor, "import_systems", path.name,
+                           f"{summary.created} created, {summary.updated} updated")
+        return summary
+
+    def _apply(self, session: Session, actor: Actor, rows: list[InventoryRow], dry_run: bool
+               ) -> ImportSummary:
+        now = self.now()
+        departments = {d.name: d for d in session.scalars(select(Department))}
+        facilities = {f.name: f for f in session.scalars(select(Facility))}
+        new_departments = new_facilities = created = updated = 0
+        for row in rows:
+            if row.department not in departments:
+                departments[row.department] = self.new_entity(
+                    Department(id=department_id(row.department), name=row.department,
+                               name_en=""), actor, now)
+                session.add(departments[row.department])
+                new_departments += 1
+            if row.facility not in facilities:
+                facilities[row.facility] = self.new_entity(
+                    Facility(id=facility_id(row.facility), name=row.facility, name_en="",
+                             kind=guess_facility_kind(row.facility).value), actor, now)
+                session.add(facilities[row.facility])
+                new_facilities += 1
+        session.flush()
+        existing = {s.code: s for s in session.scalars(select(InformationSystem))}
+        for row in rows:
+            fields = dict(
+                name=row.name, department_id=departments[row.department].id,
+                facility_id=facilities[row.facility].id, category=row.category.value,
+                importance_grade=row.grade, rto_hours=row.rto_hours, rpo_hours=row.rpo_hours,
+                alternative_means=row.alternative_means, deleted=False)
+            system = existing.get(row.code)
+            if system is None:
+                system = self.new_entity(InformationSystem(id=system_id(row.code), code=row.code,
+                                                           contacts="", **fields), actor, now)
+                session.add(system)
+                existing[row.code] = system
+                created += 1
+            else:
+                changed = any(getattr(system, key) != value for key, value in fields.items())
+                for key, value in fields.items():
+                    setattr(system, key, value)
+                if changed:
+                    self.touch(system, actor, now)
+                    updated += 1
+        session.flush()
+        self._apply_dependencies(session, actor, rows, existing)
+        return ImportSummary(len(rows), created, updated, new_departments, new_facilities,
+                             dry_run)
+
+    def _apply_dependencies(self, session: Session, actor: Actor, rows: list[InventoryRow],
+                            systems: dict[str, InformationSystem]) -> None:
+        """The file states each listed system's whole dependency set: replace, never purge."""
+        now = self.now()
+        listed = {systems[row.code].id for row in rows}
+        current = {(d.system_id, d.depends_on_id): d for d in session.scalars(
+            select(SystemDependency).where(SystemDependency.system_id.in_(listed)))}
+        wanted = {(systems[row.code].id, systems[code].id)
+                  for row in rows for code in row.depends_on}
+        for key, dependency in current.items():
+            should_delete = key not in wanted
+            if dependency.deleted != should_delete:
+                dependency.deleted = should_delete
+                self.touch(dependency, actor, now)
+        for system, needed in wanted - current.keys():
+            session.add(self.new_entity(SystemDependency(
+                id=natural_id("dependency", system, needed), system_id=system,
+                depends_on_id=needed), actor, now))
+
+    def systems(self) -> list[SystemRow]:
+        with self.db.sessions() as session:
+            return list_systems(session)
+
+    def export_file(self, path: Path) -> int:
+        return write_inventory(Path(path), self.systems())
+
+    def affected_by_facility(self, facility_name: str) -> list[SystemRow]:
+        """Systems hosted in a facility or depending on one that is, through the graph."""
+        systems = self.systems()
+        if not any(s.facility == facility_name for s in systems):
+            raise ConsoleError(f"no system is hosted in facility '{facility_name}'")
+        dependants: dict[str, list[SystemRow]] = defaultdict(list)
+        by_code = {s.code: s for s in systems}
+        for system in systems:
+            for needed in system.depends_on:
+                dependants[needed].append(system)
+        reached = {s.code for s in systems if s.facility == facility_name}
+        frontier = list(reached)
+        while frontier:
+            for dependant in dependants.get(frontier.pop(), ()):
+                if dependant.code not in reached:
+                    reached.add(dependant.code)
+                    frontier.append(dependant.code)
+        return sorted((by_code[c] for c in reached), key=lambda s: s.code)
+
+
+def list_systems(session: Session) -> list[SystemRow]:
+    codes = dict(session.execute(select(InformationSystem.id, InformationSystem.code)).all())
+    depends: dict[str, list[str]] = defaultdict(list)
+    for system, needed in session.execute(
+            select(SystemDependency.system_id, SystemDependency.depends_on_id)
+            .where(SystemDependency.deleted.is_(False))):
+        depends[system].append(codes[needed])
+    query = (select(InformationSystem, Department.name, Facility.name, Facility.kind)
+             .join(Department, InformationSystem.department_id == Department.id)
+             .join(Facility, InformationSystem.facility_id == Facility.id)
+             .where(InformationSystem.deleted.is_(False))
+             .order_by(InformationSystem.code))
+    return [SystemRow(
+        id=s.id, code=s.code, name=s.name, department=dept, facility=fac, facility_kind=kind,
+        category=Category(s.category), grade=s.importance_grade, rto_hours=s.rto_hours,
+        rpo_hours=s.rpo_hours, alternative_means=s.alternative_means,
+        depends_on=tuple(sorted(depends.get(s.id, ()))))
+        for s, dept, fac, kind in session.execute(query)]

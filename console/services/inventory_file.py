@@ -1,0 +1,463 @@
+"""Read and write the city's information-system inventory as staff export it from Excel.
+
+Staff keep the inventory in a spreadsheet and hand it over as .xlsx or as a CSV saved by
+Korean Windows Excel (CP949) or by anything else (UTF-8, with or without BOM). Reading is
+forgiving about layout (title rows, Korean or English headers, stray spaces) and strict about
+content: every bad cell is reported with the row number a person sees in Excel, all at once,
+so one round of corrections fixes the file.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import re
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
+
+from openpyxl import Workbook, load_workbook
+
+from console.domain.enums import Category
+
+FIELDS = (
+    "code",
+    "name",
+    "department",
+    "facility",
+    "category",
+    "grade",
+    "rto_hours",
+    "rpo_hours",
+    "alternative_means",
+    "depends_on",
+)
+REQUIRED_FIELDS = FIELDS[:6]
+
+# The headers write_inventory uses, in column order: the city's own form is in Korean.
+KOREAN_HEADERS = {
+    "code": "시스템코드",
+    "name": "시스템명",
+    "department": "소관부서",
+    "facility": "설치위치",
+    "category": "구분",
+    "grade": "등급",
+    "rto_hours": "목표복구시간",
+    "rpo_hours": "목표복구시점",
+    "alternative_means": "대체수단",
+    "depends_on": "의존시스템",
+}
+
+# Header spellings seen in the wild, already normalised by _normalise_header.
+_HEADER_ALIASES: dict[str, tuple[str, ...]] = {
+    "code": ("시스템코드", "코드", "code", "systemcode"),
+    "name": ("시스템명", "시스템이름", "정보시스템명", "name", "systemname"),
+    "department": ("소관부서", "담당부서", "부서", "부서명", "department", "dept"),
+    "facility": ("설치위치", "설치장소", "위치", "facility", "location"),
+    "category": ("구분", "서비스구분", "시스템구분", "category"),
+    "grade": ("등급", "중요도등급", "중요도", "시스템등급", "grade"),
+    "rto_hours": ("목표복구시간", "rto", "rtohours"),
+    "rpo_hours": ("목표복구시점", "rpo", "rpohours"),
+    "alternative_means": ("대체수단", "alternativemeans", "alternatives"),
+    "depends_on": ("의존시스템", "연계시스템", "dependson", "dependencies"),
+}
+_FIELD_BY_HEADER = {alias: field for field, aliases in _HEADER_ALIASES.items() for alias in aliases}
+
+# Excel users put at most a title and a few notes above the table; looking further would let
+# a stray data row that happens to read like a header be taken for one.
+_MAX_TITLE_ROWS = 10
+# Tried in this order; the first one under which a header row appears wins. csv.Sniffer is not
+# used because title rows and commas inside Korean text mislead its character counting.
+_DELIMITERS = (",", ";", "\t")
+_DEPENDENCY_SEPARATORS = re.compile(r"[;,；，\r\n]+")
+
+
+@dataclass(frozen=True)
+class InventoryRow:
+    row_number: int  # 1-based row number in the file as a person sees it in Excel
+    code: str
+    name: str
+    department: str
+    facility: str
+    category: Category
+    grade: int  # 1..4
+    rto_hours: float | None
+    rpo_hours: float | None
+    alternative_means: str
+    depends_on: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    row_number: int | None  # None for problems with the file as a whole
+    message: str  # one line, English, names the column, starts with "row N: " when N is known
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InventoryFileError(Exception):
+    """The file cannot be read at all (format, encoding, no header row)."""
+
+
+class InventoryRowLike(Protocol):
+    """Anything with the attributes of an inventory row, e.g. an ORM object."""
+
+    @property
+    def code(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def department(self) -> str: ...
+    @property
+    def facility(self) -> str: ...
+    @property
+    def category(self) -> Category | str: ...
+    @property
+    def grade(self) -> int: ...
+    @property
+    def rto_hours(self) -> float | None: ...
+    @property
+    def rpo_hours(self) -> float | None: ...
+    @property
+    def alternative_means(self) -> str: ...
+    @property
+    def depends_on(self) -> Iterable[str]: ...
+
+
+# (row number as shown in Excel, stripped cell texts)
+_Record = tuple[int, list[str]]
+# A cell as written: text, grade, hours, or None for blank hours.
+_Cell = str | int | float | None
+
+
+@dataclass(frozen=True)
+class _Header:
+    position: int  # index of the header record in the record list
+    columns: dict[str, int]  # field -> cell index
+    titles: dict[str, str]  # field -> header text as written, so problems name what people see
+
+
+# ---------------------------------------------------------------------------------------------
+# Reading
+
+
+def read_inventory(
+    path: Path, known_codes: Collection[str] = ()
+) -> tuple[list[InventoryRow], list[RowProblem]]:
+    """Return the valid rows and every problem found; rows with a problem are left out.
+
+    ``known_codes`` are systems already registered elsewhere that rows may depend on.
+    Raises InventoryFileError when the file cannot be read at all; OSError (missing file,
+    no permission) passes through unchanged.
+    """
+    records, header = _load(Path(path))
+    return _check(records, header, set(known_codes))
+
+
+def _load(path: Path) -> tuple[list[_Record], _Header]:
+    suffix = path.suffix.casefold()
+    if suffix == ".xlsx":
+        records = _xlsx_records(path)
+        return records, _find_header(records)
+    if suffix == ".csv":
+        return _load_csv(path)
+    raise _unsupported(path)
+
+
+def _unsupported(path: Path) -> InventoryFileError:
+    return InventoryFileError(
+        f"{path.name}: unsupported file type '{path.suffix}' (use .csv or .xlsx)"
+    )
+
+
+def _load_csv(path: Path) -> tuple[list[_Record], _Header]:
+    text = _decode(path.read_bytes(), path.name)
+    failures: list[InventoryFileError] = []
+    for delimiter in _DELIMITERS:
+        records = _csv_records(text, delimiter, path.name)
+        try:
+            return records, _find_header(records)
+        except InventoryFileError as exc:
+            failures.append(exc)
+    raise failures[0]  # the comma reading is the default, so its complaint is the one to show
+
+
+def _decode(data: bytes, filename: str) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data.decode("utf-8-sig")
+    # Korean text in CP949 is practically never valid UTF-8, so trying UTF-8 first is safe.
+    for encoding in ("utf-8", "cp949"):
+        try:
+            return data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    raise InventoryFileError(f"cannot decode {filename} as UTF-8 or CP949")
+
+
+def _csv_records(text: str, delimiter: str, filename: str) -> list[_Record]:
+    # newline="" keeps line breaks inside quoted cells intact for the csv module.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[_Record] = []
+    while True:
+        # A quoted cell may span lines; the record's row is the line it starts on.
+        start_line = reader.line_num + 1
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return records
+        except csv.Error as exc:
+            raise InventoryFileError(f"{filename}: line {start_line}: {exc}") from exc
+        records.append((start_line, [cell.strip() for cell in cells]))
+
+
+def _xlsx_records(path: Path) -> list[_Record]:
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except OSError:
+        raise
+    except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
+        raise InventoryFileError(f"{path.name}: not a readable .xlsx workbook ({exc})") from exc
+    try:
+        if not workbook.worksheets:
+            raise InventoryFileError(f"{path.name}: the workbook has no worksheet")
+        sheet = workbook.worksheets[0]
+        # Some exporters write a wrong <dimension>; read-only mode would trust it and stop early.
+        sheet.reset_dimensions()
+        return [
+            (number, [_xlsx_cell_text(value) for value in values])
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ]
+    finally:
+        workbook.close()  # read-only workbooks keep the file open until closed
+
+
+def _xlsx_cell_text(value: object) -> str:
+    if value is None:
+        return ""
+    # Excel stores every number as a float; grade 1 and code 1001 should not become "1.0".
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+def _normalise_header(text: str) -> str:
+    # "RTO(시간)", "rto_hours" and "Rto Hours" all name the same column.
+    text = re.sub(r"[(（\[][^)）\]]*[)）\]]", "", text)
+    return re.sub(r"[\s_\-·.]", "", text).casefold()
+
+
+def _find_header(records: list[_Record]) -> _Header:
+    best_missing: list[str] = list(REQUIRED_FIELDS)
+    for position, (_, cells) in enumerate(records[: _MAX_TITLE_ROWS + 1]):
+        columns: dict[str, int] = {}
+        titles: dict[str, str] = {}
+        for index, cell in enumerate(cells):
+            field = _FIELD_BY_HEADER.get(_normalise_header(cell))
+            if field is not None and field not in columns:  # the first of duplicate columns wins
+                columns[field] = index
+                titles[field] = cell
+        missing = [field for field in REQUIRED_FIELDS if field not in columns]
+        if not missing:
+            return _Header(position, columns, titles)
+        if len(missing) < len(best_missing):
+            best_missing = missing
+    names = ", ".join(f"{KOREAN_HEADERS[field]}/{field}" for field in best_missing)
+    raise InventoryFileError(
+        f"no header row in the first {_MAX_TITLE_ROWS + 1} rows; missing columns: {names}"
+    )
+
+
+def _check(
+    records: list[_Record], header: _Header, known_codes: set[str]
+) -> tuple[list[InventoryRow], list[RowProblem]]:
+    data: list[tuple[int, dict[str, str]]] = []
+    for row_number, cells in records[header.position + 1 :]:
+        values = {
+            field: cells[index] if index < len(cells) else ""
+            for field, index in header.columns.items()
+        }
+        # Notes in columns we ignore do not make a row worth complaining about.
+        if any(values.values()):
+            data.append((row_number, values))
+
+    if not data:
+        header_row = records[header.position][0]
+        return [], [RowProblem(None, f"no systems listed below the header row (row {header_row})")]
+
+    # Dependencies may point forward, so every code in the file must be known before checking.
+    codes_in_file = {values["code"] for _, values in data if values.get("code")}
+    first_row_of_code: dict[str, int] = {}
+    rows: list[InventoryRow] = []
+    problems: list[RowProblem] = []
+    for row_number, values in data:
+        row, messages = _parse_row(row_number, values, header.titles, codes_in_file | known_codes)
+        code = values.get("code", "")
+        if code in first_row_of_code:
+            column = header.titles["code"]
+            messages.append(f"{column} '{code}' already appears in row {first_row_of_code[code]}")
+        elif code:
+            first_row_of_code[code] = row_number
+        problems.extend(RowProblem(row_number, f"row {row_number}: {m}") for m in messages)
+        if row is not None and not messages:
+            rows.append(row)
+    return rows, problems
+
+
+def _parse_row(
+    row_number: int, values: dict[str, str], titles: dict[str, str], known: set[str]
+) -> tuple[InventoryRow | None, list[str]]:
+    """Return the row (None if a cell is unusable) and the problems found, in column order."""
+    messages: list[str] = []
+    for field in REQUIRED_FIELDS:
+        if not values[field]:
+            messages.append(f"{titles[field]} is blank")
+
+    category: Category | None = None
+    if values["category"]:
+        try:
+            category = Category(Category.parse(values["category"]))
+        except ValueError:
+            messages.append(
+                f"{titles['category']} '{values['category']}' is not a known category "
+                "(citizen/대시민 or internal/내부행정)"
+            )
+
+    grade = _parse_grade(values["grade"], titles["grade"], messages) if values["grade"] else None
+    rto = _parse_hours(values.get("rto_hours", ""), titles.get("rto_hours", ""), messages)
+    rpo = _parse_hours(values.get("rpo_hours", ""), titles.get("rpo_hours", ""), messages)
+
+    code = values["code"]
+    depends_on = tuple(
+        part.strip()
+        for part in _DEPENDENCY_SEPARATORS.split(values.get("depends_on", ""))
+        if part.strip()
+    )
+    for dependency in depends_on:
+        if dependency == code:
+            messages.append(f"{titles['depends_on']} lists the system's own code '{code}'")
+        elif dependency not in known:
+            messages.append(
+                f"{titles['depends_on']} '{dependency}' is not a system code in this file "
+                "or among the known systems"
+            )
+
+    if messages or category is None or grade is None:
+        return None, messages
+    row = InventoryRow(
+        row_number=row_number,
+        code=code,
+        name=values["name"],
+        department=values["department"],
+        facility=values["facility"],
+        category=category,
+        grade=grade,
+        rto_hours=rto,
+        rpo_hours=rpo,
+        alternative_means=values.get("alternative_means", ""),
+        depends_on=depends_on,
+    )
+    return row, messages
+
+
+def _parse_grade(text: str, column: str, messages: list[str]) -> int | None:
+    # Forms write "1등급"; Excel may hand over "1.0".
+    number = _number(text.removesuffix("등급"))
+    if number is None:
+        messages.append(f"{column} '{text}' is not a number")
+    elif not number.is_integer():
+        messages.append(f"{column} '{text}' is not a whole number")
+    elif not 1 <= number <= 4:
+        messages.append(f"{column} '{text}' is outside 1–4")
+    else:
+        return int(number)
+    return None
+
+
+def _parse_hours(text: str, column: str, messages: list[str]) -> float | None:
+    if not text:
+        return None
+    number = _number(text.removesuffix("시간"))  # "24시간" is how people write it by hand
+    if number is None or number < 0:
+        messages.append(f"{column} '{text}' is not a non-negative number of hours")
+        return None
+    return number
+
+
+def _number(text: str) -> float | None:
+    """A finite number, or None; nan and inf are not hours or grades."""
+    try:
+        number = float(text.strip())
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
+# ---------------------------------------------------------------------------------------------
+# Writing
+
+
+def write_inventory(path: Path, rows: Iterable[InventoryRowLike]) -> int:
+    """Write rows as .csv (UTF-8 with BOM) or .xlsx by extension; return how many were written.
+
+    The result reads back with read_inventory to the same rows.
+    """
+    path = Path(path)
+    table = [_row_cells(row) for row in rows]
+    headers = [KOREAN_HEADERS[field] for field in FIELDS]
+    suffix = path.suffix.casefold()
+    if suffix == ".csv":
+        _write_csv(path, headers, table)
+    elif suffix == ".xlsx":
+        _write_xlsx(path, headers, table)
+    else:
+        raise _unsupported(path)
+    return len(table)
+
+
+def _row_cells(row: InventoryRowLike) -> list[_Cell]:
+    category = row.category if isinstance(row.category, Category) else Category.parse(row.category)
+    return [
+        row.code,
+        row.name,
+        row.department,
+        row.facility,
+        category.ko,
+        int(row.grade),
+        row.rto_hours,
+        row.rpo_hours,
+        row.alternative_means,
+        ";".join(row.depends_on),
+    ]
+
+
+def _write_csv(path: Path, headers: list[str], table: list[list[_Cell]]) -> None:
+    # The BOM is what makes Excel open UTF-8 Korean text correctly instead of as mojibake.
+    with path.open("w", encoding="utf-8-sig", newline="") as stream:
+        writer = csv.writer(stream)
+        writer.writerow(headers)
+        writer.writerows([[_csv_text(value) for value in cells] for cells in table])
+
+
+def _csv_text(value: _Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        # "4" rather than "4.0" for whole hours; repr keeps every other float exact.
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
+
+
+def _write_xlsx(path: Path, headers: list[str], table: list[list[_Cell]]) -> None:
+    workbook = Workbook()
+    sheet = workbook.active
+    assert sheet is not None  # a new Workbook always has one sheet
+    sheet.append(headers)
+    for row_index, cells in enumerate(table, start=2):
+        for column_index, value in enumerate(cells, start=1):
+            cell = sheet.cell(row=row_index, column=column_index, value=value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # text, not a formula Excel would evaluate
+    workbook.save(path)

@@ -1,0 +1,116 @@
+"""The decision log and the activity log (ICS-214): append-only, corrections are new entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+
+from console.domain.clock import to_utc
+from console.domain.enums import Role, Team
+from console.domain.errors import NotFound, ValidationError
+from console.domain.permissions import Action
+from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
+from console.store.models import Decision, LogEntry, LogVerification, User
+
+
+@dataclass(frozen=True)
+class DecisionRow:
+    id: str
+    at: datetime
+    decided_by: str | None
+    role: str
+    summary: str
+    rationale: str
+    alternatives: str
+    corrects_id: str | None
+
+
+@dataclass(frozen=True)
+class LogRow:
+    id: str
+    at: datetime
+    team: str
+    author: str | None
+    text: str
+    significant: bool
+    verified: bool
+
+
+class JournalService(ServiceBase):
+    def add_decision(self, actor: Actor, summary: str, rationale: str = "",
+                     alternatives: str = "", links: str = "", corrects: str | None = None,
+                     at: datetime | None = None, incident_id: str | None = None) -> ChangeSet:
+        actor.require(Action.ADD_DECISION)
+        if not summary.strip():
+            raise ValidationError("a decision needs a summary")
+        now = self.now()
+        changes = ChangeSet()
+        with self.db.transaction() as session:
+            incident = current_incident(session, incident_id)
+            if corrects and session.get(Decision, corrects) is None:
+                raise NotFound(f"no decision {corrects} to correct")
+            decision = self.new_record(Decision(
+                incident_id=incident.id, at=to_utc(at) if at else now, role=actor.role.value,
+                summary=summary.strip(), rationale=rationale, alternatives=alternatives,
+                links=links, corrects_id=corrects), actor, now)
+            session.add(decision)
+            changes.note("decision", decision.id)
+        return changes
+
+    def decisions(self, incident_id: str | None = None) -> list[DecisionRow]:
+        with self.db.sessions() as session:
+            query = (select(Decision, User.name).outerjoin(User, Decision.author_id == User.id)
+                     .order_by(Decision.at.desc(), Decision.id.desc()))
+            if incident_id:
+                query = query.where(Decision.incident_id == incident_id)
+            return [DecisionRow(d.id, d.at, name, d.role, d.summary, d.rationale, d.alternatives,
+                                d.corrects_id) for d, name in session.execute(query)]
+
+    def add_log(self, actor: Actor, team: Team, text: str, significant: bool = False,
+                at: datetime | None = None, incident_id: str | None = None) -> ChangeSet:
+        actor.require(Action.ADD_LOG, team)
+        if not text.strip():
+            raise ValidationError("a log entry needs text")
+        now = self.now()
+        changes = ChangeSet()
+        with self.db.transaction() as session:
+            incident = current_incident(session, incident_id)
+            entry = self.new_record(LogEntry(
+                incident_id=incident.id, team=team.value, at=to_utc(at) if at else now,
+                text=text.strip(), significant=significant), actor, now)
+            session.add(entry)
+            changes.note("log_entry", entry.id)
+        return changes
+
+    def verify_log(self, actor: Actor, entry_id: str) -> ChangeSet:
+        actor.require(Action.VERIFY_LOG)
+        now = self.now()
+        changes = ChangeSet()
+        with self.db.transaction() as session:
+            entry = session.get(LogEntry, entry_id)
+            if entry is None:
+                raise NotFound(f"no log entry {entry_id}")
+            if not entry.significant:
+                raise ValidationError("only significant entries are verified")
+            record = self.new_record(LogVerification(log_entry_id=entry.id, at=now), actor, now)
+            session.add(record)
+            changes.note("log_verification", record.id)
+        return changes
+
+    def log(self, team: Team | None = None, incident_id: str | None = None) -> list[LogRow]:
+        with self.db.sessions() as session:
+            verified = set(session.scalars(select(LogVerification.log_entry_id)))
+            query = (select(LogEntry, User.name).outerjoin(User, LogEntry.author_id == User.id)
+                     .order_by(LogEntry.at.desc(), LogEntry.id.desc()))
+            if team is not None:
+                query = query.where(LogEntry.team == team.value)
+            if incident_id:
+                query = query.where(LogEntry.incident_id == incident_id)
+            return [LogRow(e.id, e.at, e.team, name, e.text, e.significant, e.id in verified)
+                    for e, name in session.execute(query)]
+
+
+def is_command(role: Role) -> bool:
+    return role in (Role.COMMANDER, Role.DEPUTY, Role.CONTROLLER)

@@ -1,0 +1,92 @@
+"""``verify`` and ``digest``: what a workstation can prove about its own database."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from console.store.backup import file_findings
+from console.store.models import Base
+
+# Local to one workstation: not part of the shared, visible state.
+LOCAL_TABLES = frozenset({"local_identity", "alembic_version"})
+LOCAL_COLUMNS = {"workstation": frozenset({"trusted"})}
+
+
+def shared_tables() -> list[str]:
+    return sorted(t for t in Base.metadata.tables if t not in LOCAL_TABLES)
+
+
+def digest(session: Session) -> str:
+    """sha256 over every shared row, tables and rows and columns in a fixed order.
+
+    Times are stored as UTC text, so the machine's time zone cannot change the result, and rows
+    are sorted by id, so neither can the order in which they arrived.
+    """
+    hasher = hashlib.sha256()
+    for table in shared_tables():
+        skip = LOCAL_COLUMNS.get(table, frozenset())
+        columns = sorted(c.name for c in Base.metadata.tables[table].columns if c.name not in skip)
+        hasher.update(f"\x1e{table}\x1f{','.join(columns)}\n".encode())
+        column_list = ", ".join(f'"{c}"' for c in columns)
+        result = session.execute(text(f'SELECT {column_list} FROM "{table}" ORDER BY id'))
+        for row in result:
+            hasher.update(json.dumps(list(row), ensure_ascii=False, separators=(",", ":"))
+                          .encode())
+            hasher.update(b"\n")
+    return hasher.hexdigest()
+
+
+_INVARIANTS: list[tuple[str, str]] = [
+    ("outage without events",
+     "SELECT o.id FROM outage o WHERE NOT EXISTS "
+     "(SELECT 1 FROM outage_event e WHERE e.outage_id = o.id)"),
+    ("outage status differs from its latest event",
+     "SELECT o.id FROM outage o WHERE o.status IS NOT (SELECT e.status FROM outage_event e "
+     "WHERE e.outage_id = o.id ORDER BY e.at DESC, e.id DESC LIMIT 1)"),
+    ("outage restored_at set while not restored",
+     "SELECT id FROM outage WHERE restored_at IS NOT NULL "
+     "AND status NOT IN ('restored', 'verified')"),
+    ("outage event before detection",
+     "SELECT e.id FROM outage_event e JOIN outage o ON o.id = e.outage_id "
+     "WHERE e.at < o.detected_at"),
+    ("task status differs from its latest event",
+     "SELECT t.id FROM task t WHERE t.status IS NOT (SELECT e.status FROM task_event e "
+     "WHERE e.task_id = t.id ORDER BY e.at DESC, e.id DESC LIMIT 1)"),
+    ("crisis level differs from its latest change",
+     "SELECT i.id FROM incident i WHERE i.crisis_level IS NOT (SELECT c.level FROM "
+     "crisis_level_change c WHERE c.incident_id = i.id ORDER BY c.at DESC, c.id DESC LIMIT 1)"),
+    ("importance grade outside 1–4",
+     "SELECT id FROM information_system WHERE importance_grade NOT BETWEEN 1 AND 4"),
+    ("unknown system category",
+     "SELECT id FROM information_system WHERE category NOT IN ('citizen', 'internal')"),
+    ("failure-grade override without a reason",
+     "SELECT id FROM outage WHERE grade_override IS NOT NULL AND trim(grade_override_reason) = ''"),
+    ("verification of a log entry that is not significant",
+     "SELECT v.id FROM log_verification v JOIN log_entry l ON l.id = v.log_entry_id "
+     "WHERE NOT l.significant"),
+    ("system depends on itself",
+     "SELECT id FROM system_dependency WHERE system_id = depends_on_id AND NOT deleted"),
+    ("dependency cycle",
+     "WITH RECURSIVE reach(start, node) AS ("
+     " SELECT system_id, depends_on_id FROM system_dependency WHERE NOT deleted"
+     " UNION SELECT r.start, d.depends_on_id FROM reach r"
+     " JOIN system_dependency d ON d.system_id = r.node AND NOT d.deleted)"
+     " SELECT DISTINCT start FROM reach WHERE start = node"),
+]
+
+
+def findings(session: Session, path: Path) -> list[str]:
+    """Everything wrong with the database: file integrity, references, model invariants."""
+    problems = file_findings(path)
+    for description, query in _INVARIANTS:
+        ids = session.scalars(text(query)).all()
+        if ids:
+            sample = ", ".join(str(i) for i in ids[:3])
+            more = f" and {len(ids) - 3} more" if len(ids) > 3 else ""
+            problems.append(f"{description}: {sample}{more}")
+    return problems

@@ -1,0 +1,86 @@
+"""Open a workstation's SQLite file: pragmas, migrations (with a backup first), sessions."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.exc import DatabaseError as SqlAlchemyDatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from console.domain.errors import ConsoleError
+from console.store import migrate
+from console.store.backup import online_backup
+
+BUSY_TIMEOUT_MS = 15_000
+
+
+def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+    event.listen(engine, "connect", _on_connect)
+    return engine
+
+
+@dataclass
+class Database:
+    path: Path
+    engine: Engine
+    sessions: sessionmaker[Session]
+    upgrade_backup: Path | None = None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One unit of work: commit on success, roll back on any error."""
+        with self.sessions.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(path: Path, *, create: bool = False, target: str = "head") -> Database:
+    """Open (or with ``create`` make) a database and upgrade it to ``target``.
+
+    An existing file behind the newest schema is copied with the online backup API before the
+    upgrade, so a failed or unwanted migration never costs the user their data.
+    """
+    path = Path(path)
+    if not create and not path.exists():
+        raise ConsoleError(f"no database at {path}: create one with 'init' or 'demo'")
+    if create:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    engine = make_engine(path)
+    backup_path = None
+    try:
+        with engine.connect() as connection:
+            current = migrate.current_revision(connection)
+            has_tables = bool(inspect(connection).get_table_names())
+        if current is None and has_tables:
+            raise ConsoleError(f"{path} is not a console database")
+        if current is not None and current != migrate.head_revision() and target == "head":
+            stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+            backup_path = path.with_name(f"{path.stem}.before-upgrade-{current}-{stamp}.sqlite")
+            online_backup(path, backup_path)
+        migrate.upgrade(engine, target)
+    except (sqlite3.DatabaseError, SqlAlchemyDatabaseError) as error:
+        engine.dispose()
+        raise ConsoleError(f"cannot open {path}: not a readable SQLite database") from error
+    except Exception:
+        engine.dispose()
+        raise
+    sessions = sessionmaker(engine, expire_on_commit=False)
+    return Database(path, engine, sessions, backup_path)

@@ -1,0 +1,241 @@
+"""The domain model as SQLAlchemy tables (DESIGN.md §2).
+
+Two kinds of record: *entities* (merged per field; carry created/updated author and time and a
+``deleted`` flag instead of being removed) and *records* (append-only; a correction is a new
+record pointing at the old one). Status fields on outages and tasks are caches of their latest
+event, kept by the services and checked by ``verify``.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Boolean, Float, ForeignKey, Index, Integer, MetaData, String, Text
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from console.store.types import UtcTime
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+Id = String(36)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Entity(Base):
+    __abstract__ = True
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    created_at: Mapped[datetime] = mapped_column(UtcTime)
+    created_by: Mapped[str | None] = mapped_column(Id)
+    updated_at: Mapped[datetime] = mapped_column(UtcTime)
+    updated_by: Mapped[str | None] = mapped_column(Id)
+    deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class Record(Base):
+    __abstract__ = True
+    id: Mapped[str] = mapped_column(Id, primary_key=True)
+    recorded_at: Mapped[datetime] = mapped_column(UtcTime)
+    author_id: Mapped[str | None] = mapped_column(Id)
+    workstation_id: Mapped[str | None] = mapped_column(Id)
+
+
+class Workstation(Entity):
+    __tablename__ = "workstation"
+    name: Mapped[str] = mapped_column(String(80))
+    public_key: Mapped[str | None] = mapped_column(String(64))
+    trusted: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class User(Entity):
+    __tablename__ = "app_user"
+    name: Mapped[str] = mapped_column(String(64), unique=True)
+    display_name: Mapped[str] = mapped_column(String(120))
+    role: Mapped[str] = mapped_column(String(20))
+    team: Mapped[str | None] = mapped_column(String(20))
+    password_hash: Mapped[str] = mapped_column(String(200))
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Department(Entity):
+    __tablename__ = "department"
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    name_en: Mapped[str] = mapped_column(String(160), default="")
+
+
+class Facility(Entity):
+    __tablename__ = "facility"
+    name: Mapped[str] = mapped_column(String(120), unique=True)
+    name_en: Mapped[str] = mapped_column(String(160), default="")
+    kind: Mapped[str] = mapped_column(String(20))
+
+
+class InformationSystem(Entity):
+    __tablename__ = "information_system"
+    code: Mapped[str] = mapped_column(String(40), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    department_id: Mapped[str] = mapped_column(ForeignKey("department.id"), index=True)
+    facility_id: Mapped[str] = mapped_column(ForeignKey("facility.id"), index=True)
+    category: Mapped[str] = mapped_column(String(10))
+    importance_grade: Mapped[int] = mapped_column(Integer)
+    rto_hours: Mapped[float | None] = mapped_column(Float)
+    rpo_hours: Mapped[float | None] = mapped_column(Float)
+    alternative_means: Mapped[str] = mapped_column(Text, default="")
+    contacts: Mapped[str] = mapped_column(Text, default="")
+
+
+class SystemDependency(Entity):
+    """``system_id`` needs ``depends_on_id`` to work."""
+
+    __tablename__ = "system_dependency"
+    system_id: Mapped[str] = mapped_column(ForeignKey("information_system.id"), index=True)
+    depends_on_id: Mapped[str] = mapped_column(ForeignKey("information_system.id"), index=True)
+
+
+class Incident(Entity):
+    __tablename__ = "incident"
+    title: Mapped[str] = mapped_column(String(200))
+    area: Mapped[str] = mapped_column(String(20))
+    cause: Mapped[str] = mapped_column(String(20))
+    location: Mapped[str] = mapped_column(String(200), default="")
+    summary: Mapped[str] = mapped_column(Text, default="")
+    started_at: Mapped[datetime] = mapped_column(UtcTime)
+    activated_at: Mapped[datetime | None] = mapped_column(UtcTime)
+    closed_at: Mapped[datetime | None] = mapped_column(UtcTime)
+    crisis_level: Mapped[str] = mapped_column(String(10))
+
+
+class CrisisLevelChange(Record):
+    __tablename__ = "crisis_level_change"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    level: Mapped[str] = mapped_column(String(10))
+    at: Mapped[datetime] = mapped_column(UtcTime)
+    reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Outage(Entity):
+    __tablename__ = "outage"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    system_id: Mapped[str] = mapped_column(ForeignKey("information_system.id"), index=True)
+    episode: Mapped[int] = mapped_column(Integer, default=1)
+    detected_at: Mapped[datetime] = mapped_column(UtcTime)
+    scope: Mapped[str] = mapped_column(String(10), default="full")
+    alternative_active: Mapped[bool] = mapped_column(Boolean, default=False)
+    grade_override: Mapped[int | None] = mapped_column(Integer)
+    grade_override_reason: Mapped[str] = mapped_column(Text, default="")
+    note: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    status_at: Mapped[datetime] = mapped_column(UtcTime)
+    restored_at: Mapped[datetime | None] = mapped_column(UtcTime)
+
+
+class OutageEvent(Record):
+    __tablename__ = "outage_event"
+    outage_id: Mapped[str] = mapped_column(ForeignKey("outage.id"), index=True)
+    status: Mapped[str] = mapped_column(String(12))
+    at: Mapped[datetime] = mapped_column(UtcTime, index=True)
+    phase: Mapped[int | None] = mapped_column(Integer)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Task(Entity):
+    __tablename__ = "task"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    team: Mapped[str] = mapped_column(String(20), index=True)
+    title: Mapped[str] = mapped_column(String(300))
+    detail: Mapped[str] = mapped_column(Text, default="")
+    priority: Mapped[int] = mapped_column(Integer, default=2)
+    assignee_id: Mapped[str | None] = mapped_column(ForeignKey("app_user.id"))
+    due_at: Mapped[datetime | None] = mapped_column(UtcTime)
+    status: Mapped[str] = mapped_column(String(12), index=True)
+    status_at: Mapped[datetime] = mapped_column(UtcTime)
+
+
+class TaskOutage(Entity):
+    __tablename__ = "task_outage"
+    task_id: Mapped[str] = mapped_column(ForeignKey("task.id"), index=True)
+    outage_id: Mapped[str] = mapped_column(ForeignKey("outage.id"), index=True)
+
+
+class TaskEvent(Record):
+    __tablename__ = "task_event"
+    task_id: Mapped[str] = mapped_column(ForeignKey("task.id"), index=True)
+    status: Mapped[str] = mapped_column(String(12))
+    at: Mapped[datetime] = mapped_column(UtcTime)
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Decision(Record):
+    __tablename__ = "decision"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcTime, index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    summary: Mapped[str] = mapped_column(Text)
+    rationale: Mapped[str] = mapped_column(Text, default="")
+    alternatives: Mapped[str] = mapped_column(Text, default="")
+    links: Mapped[str] = mapped_column(Text, default="")
+    corrects_id: Mapped[str | None] = mapped_column(ForeignKey("decision.id"))
+
+
+class LogEntry(Record):
+    """ICS-214 activity log line."""
+
+    __tablename__ = "log_entry"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    team: Mapped[str] = mapped_column(String(20), index=True)
+    at: Mapped[datetime] = mapped_column(UtcTime, index=True)
+    text: Mapped[str] = mapped_column(Text)
+    significant: Mapped[bool] = mapped_column(Boolean, default=False)
+    corrects_id: Mapped[str | None] = mapped_column(ForeignKey("log_entry.id"))
+
+
+class LogVerification(Record):
+    """The controller's confirmation of a significant log entry."""
+
+    __tablename__ = "log_verification"
+    log_entry_id: Mapped[str] = mapped_column(ForeignKey("log_entry.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcTime)
+
+
+class AuditEvent(Record):
+    __tablename__ = "audit_event"
+    action: Mapped[str] = mapped_column(String(40))
+    target: Mapped[str] = mapped_column(String(200), default="")
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class Setting(Entity):
+    __tablename__ = "setting"
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class FailureGradeRule(Entity):
+    """One row of the failure-grade table: the grade once an outage has lasted ``min_hours``."""
+
+    __tablename__ = "failure_grade_rule"
+    importance_grade: Mapped[int] = mapped_column(Integer)
+    category: Mapped[str] = mapped_column(String(10))
+    scope: Mapped[str] = mapped_column(String(10))
+    min_hours: Mapped[float] = mapped_column(Float)
+    failure_grade: Mapped[int] = mapped_column(Integer)
+
+
+class LocalIdentity(Base):
+    """This database's own workstation (one row; never synced)."""
+
+    __tablename__ = "local_identity"
+    key: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+Index("ix_outage_incident_system", Outage.incident_id, Outage.system_id)
