@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 
 from console.cli import commands
+from console.cli.extensions import EXTENSIONS
 from console.cli.parser import build_parser
 from console.domain.errors import ConsoleError
 from console.services.app import Services
@@ -18,6 +19,8 @@ _ON_SERVICES = {
     "task": commands.task, "decision": commands.decision, "log": commands.log,
     "backup": commands.backup, "verify": commands.verify, "digest": commands.digest,
 }
+for _extension in EXTENSIONS:
+    _ON_SERVICES.update(_extension.HANDLERS)
 
 
 def default_db() -> Path:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from console import __version__
+from console.cli.extensions import EXTENSIONS
 
 
 def _list(sub: argparse._SubParsersAction, name: str, help_text: str) -> argparse.ArgumentParser:
@@ -119,4 +120,6 @@ def build_parser() -> argparse.ArgumentParser:
                       choices=["board", "systems", "outages", "tasks", "decisions", "log",
                                "reports", "sync"])
     shot.add_argument("--out", required=True)
+    for extension in EXTENSIONS:
+        extension.register(sub)
     return parser

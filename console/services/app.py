@@ -15,6 +15,7 @@ from console.services.inventory import InventoryService
 from console.services.journal import JournalService
 from console.services.maintenance import MaintenanceService
 from console.services.outages import OutageService
+from console.services.situation import SituationService
 from console.services.tasks import TaskService
 from console.store.database import Database, open_database
 
@@ -29,6 +30,7 @@ class Services:
     tasks: TaskService
     journal: JournalService
     maintenance: MaintenanceService
+    situation: SituationService
     demo: DemoBuilder
 
     @classmethod
@@ -39,6 +41,7 @@ class Services:
                    incidents=IncidentService(db, clock), inventory=InventoryService(db, clock),
                    outages=OutageService(db, clock), tasks=TaskService(db, clock),
                    journal=JournalService(db, clock), maintenance=MaintenanceService(db, clock),
+                   situation=SituationService(db, clock),
                    demo=DemoBuilder(db, clock, accounts))
 
     @classmethod

@@ -239,3 +239,21 @@ class LocalIdentity(Base):
 
 
 Index("ix_outage_incident_system", Outage.incident_id, Outage.system_id)
+
+
+class SituationReport(Record):
+    """An issued or draft 상황보고: the frozen snapshot it was rendered from, and the PDF's hash.
+
+    ``number`` is set when the report is approved (제N보); drafts stay unnumbered.
+    """
+
+    __tablename__ = "situation_report"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    number: Mapped[int | None] = mapped_column(Integer)
+    as_of: Mapped[datetime] = mapped_column(UtcTime)
+    issued_at: Mapped[datetime | None] = mapped_column(UtcTime)
+    prepared_by: Mapped[str | None] = mapped_column(Id)
+    approved_by: Mapped[str | None] = mapped_column(Id)
+    lang: Mapped[str] = mapped_column(String(2), default="ko")
+    snapshot_json: Mapped[str] = mapped_column(Text)
+    pdf_sha256: Mapped[str] = mapped_column(String(64), default="")

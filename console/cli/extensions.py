@@ -1,0 +1,13 @@
+"""Command groups that live in their own modules (reports, sync), registered in one place.
+
+Each module has ``register(subparsers)`` that adds its commands and ``HANDLERS`` mapping a
+command name to ``handler(args, services) -> exit status``.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from console.cli import report_cli, sync_cli
+
+EXTENSIONS: list[ModuleType] = [report_cli, sync_cli]
