@@ -93,7 +93,7 @@ class AccountService(ServiceBase):
 
     def login(self, name: str, password: str, lang: str = "en") -> Actor:
         """The same message for an unknown user and a wrong password: no user enumeration."""
-        with self.db.transaction() as session:
+        with self.db.sessions() as session:
             user = session.scalar(select(User).where(User.name == name.strip()))
             try:
                 if user is None or not user.active or user.deleted:
@@ -102,10 +102,9 @@ class AccountService(ServiceBase):
             except (VerificationError, InvalidHashError):
                 raise PermissionDenied(f"wrong user name or password for '{name}'") from None
             workstation_id = local_value(session, "workstation_id")
-            actor = Actor(user.id, user.name, Role(user.role),
-                          Team(user.team) if user.team else None, workstation_id, lang)
-            self.audit(session, actor, "login", user.name)
-            return actor
+            # A log-in writes nothing shared: a refused command must leave the digest unchanged.
+            return Actor(user.id, user.name, Role(user.role),
+                         Team(user.team) if user.team else None, workstation_id, lang)
 
     def users(self) -> list[User]:
         with self.db.sessions() as session:

@@ -1,0 +1,138 @@
+"""The local store: pragmas, migrations with a backup first, online backup and restore."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+
+from console.domain.enums import Team
+from console.domain.errors import ConsoleError, VerificationFailed
+from console.services.app import Services
+from console.services.context import Actor
+from console.store import backup, migrate
+from console.store.database import make_engine, open_database
+from console.store.models import Base
+from tests.conftest import FAST_HASHER
+
+
+def test_pragmas(services: Services) -> None:
+    with services.db.engine.connect() as connection:
+        raw = connection.exec_driver_sql
+        assert raw("PRAGMA journal_mode").scalar() == "wal"
+        assert raw("PRAGMA synchronous").scalar() == 2  # FULL
+        assert raw("PRAGMA foreign_keys").scalar() == 1
+
+
+def test_migrations_match_the_models(tmp_path: Path) -> None:
+    db = open_database(tmp_path / "new.sqlite", create=True)
+    with db.engine.connect() as connection:
+        context = MigrationContext.configure(connection, opts={"compare_type": False})
+        assert compare_metadata(context, Base.metadata) == []
+    db.close()
+
+
+def test_an_old_database_is_backed_up_then_upgraded(tmp_path: Path) -> None:
+    path = tmp_path / "old.sqlite"
+    engine = make_engine(path)
+    migrate.upgrade(engine, "0001")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO department (id, name, name_en, created_at, updated_at, deleted) "
+            "VALUES ('d1', '행정국', '', '2025-01-01T00:00:00.000000Z', "
+            "'2025-01-01T00:00:00.000000Z', 0)")
+    engine.dispose()
+
+    db = open_database(path)
+    assert db.upgrade_backup is not None and db.upgrade_backup.exists()
+    with db.engine.connect() as connection:
+        assert migrate.current_revision(connection) == migrate.head_revision()
+        assert connection.exec_driver_sql("SELECT name FROM department").scalar() == "행정국"
+        assert connection.exec_driver_sql("SELECT count(*) FROM failure_grade_rule").scalar() == 48
+    db.close()
+    with sqlite3.connect(db.upgrade_backup) as kept:
+        assert kept.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert kept.execute("SELECT name FROM department").fetchone() == ("행정국",)
+
+
+def test_a_current_database_is_opened_without_a_backup(services: Services) -> None:
+    again = open_database(services.db.path)
+    assert again.upgrade_backup is None
+    again.close()
+
+
+def test_not_a_database_is_a_clean_error(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.sqlite"
+    junk.write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(ConsoleError, match="not a readable SQLite database"):
+        open_database(junk)
+    assert junk.read_bytes() == b"this is not sqlite" * 100
+    with pytest.raises(ConsoleError, match="no database"):
+        open_database(tmp_path / "absent.sqlite")
+
+
+def test_backup_during_concurrent_writes_then_restore(
+        services: Services, login: Callable[[str], Actor], tmp_path: Path) -> None:
+    """A writer thread keeps adding log entries while the backup copies pages."""
+    situation = login("situation")
+    services.incidents.open(login("commander"), "화재", *_area_cause())
+    stop = threading.Event()
+    written: list[int] = []
+
+    def writer() -> None:
+        while not stop.is_set():
+            services.journal.add_log(situation, Team.SITUATION, f"기록 {len(written)}")
+            written.append(1)
+
+    thread = threading.Thread(target=writer)
+    thread.start()
+    try:
+        while len(written) < 20:
+            threading.Event().wait(0.01)
+        copy = services.maintenance.backup(None, tmp_path / "backup.sqlite")
+    finally:
+        stop.set()
+        thread.join()
+    assert backup.file_findings(copy) == []
+    backed_up = Services.open(copy, hasher=FAST_HASHER)
+    expected = backed_up.maintenance.digest()
+    backed_up.close()
+    assert len(written) >= 20 and services.maintenance.digest() != expected
+
+    services.close()
+    kept = backup.restore(services.db.path, copy)
+    restored = Services.open(services.db.path, hasher=FAST_HASHER)
+    assert restored.maintenance.digest() == expected
+    assert restored.maintenance.verify() == []
+    restored.close()
+    assert backup.file_findings(kept) == []
+
+
+def test_restore_refuses_a_bad_file_and_keeps_the_database(services: Services,
+                                                           tmp_path: Path) -> None:
+    before = services.maintenance.digest()
+    bad = tmp_path / "bad.sqlite"
+    bad.write_bytes(b"SQLite format 3\x00" + b"\x00" * 500)
+    with pytest.raises(VerificationFailed, match="refusing to restore"):
+        backup.restore(services.db.path, bad)
+    plain = tmp_path / "plain.sqlite"
+    sqlite3.connect(plain).execute("CREATE TABLE t (x)").connection.close()
+    with pytest.raises(VerificationFailed, match="not a console database"):
+        backup.restore(services.db.path, plain)
+    assert services.maintenance.digest() == before
+
+
+def test_backup_cannot_overwrite_the_database(services: Services) -> None:
+    with pytest.raises(ConsoleError, match="cannot overwrite"):
+        services.maintenance.backup(None, services.db.path)
+
+
+def _area_cause() -> tuple:
+    from console.domain.enums import Cause, DisasterArea
+
+    return DisasterArea.RESOURCE_FAILURE, Cause.FIRE
