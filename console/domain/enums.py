@@ -7,6 +7,7 @@ database; ``label(lang)`` gives the Korean or English words people read.
 from __future__ import annotations
 
 from enum import StrEnum
+from functools import cache
 
 
 class _Labelled(StrEnum):
@@ -26,12 +27,21 @@ class _Labelled(StrEnum):
     @classmethod
     def parse(cls, text: str) -> _Labelled:
         """Accept the machine name, the Korean or the English label (case-insensitive)."""
-        wanted = text.strip().casefold()
-        for member in cls:
-            if wanted in (member.value.casefold(), member.ko.casefold(), member.en.casefold()):
-                return member
-        names = ", ".join(m.value for m in cls)
-        raise ValueError(f"unknown {cls.__name__} '{text.strip()}' (expected one of: {names})")
+        member = _lookup(cls).get(text.strip().casefold())
+        if member is None:
+            names = ", ".join(m.value for m in cls)
+            raise ValueError(f"unknown {cls.__name__} '{text.strip()}' (expected one of: {names})")
+        return member
+
+
+@cache
+def _lookup(cls: type[_Labelled]) -> dict[str, _Labelled]:
+    """Every spelling of every member, built once per enum: imports parse thousands of cells."""
+    table: dict[str, _Labelled] = {}
+    for member in cls:
+        for spelling in (member.value, member.ko, member.en):
+            table.setdefault(spelling.casefold(), member)
+    return table
 
 
 class Role(_Labelled):

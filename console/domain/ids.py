@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
+from functools import lru_cache
 
 # A fixed namespace for natural keys; changing it would split merged records.
 _NAMESPACE = uuid.UUID("6f1c0e0a-5b1e-4c2a-9a57-2d5e7c3b9f10")
@@ -23,6 +24,7 @@ def _compose(millis: int, rand: int) -> str:
     return str(uuid.UUID(int=value))
 
 
+@lru_cache(maxsize=1 << 17)  # imports derive the same ids many times over
 def natural_id(kind: str, *key: object) -> str:
     """The same id on every workstation for the same real thing (a department by its name…)."""
     text = "\x1f".join([kind, *(str(part).strip() for part in key)])

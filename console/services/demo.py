@@ -112,7 +112,7 @@ class DemoBuilder(ServiceBase):
         with self.db.transaction() as session:
             for model, table_rows in rows.tables.items():
                 for start in range(0, len(table_rows), 5000):
-                    session.execute(insert(model), table_rows[start:start + 5000])
+                    session.execute(insert(model.__table__), table_rows[start:start + 5000])
             self.audit(session, admin, "demo", f"scale {scale}")
         return admin
 

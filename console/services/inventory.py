@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.orm import Session
 
 from console.domain.enums import Category, FacilityKind
@@ -60,6 +60,16 @@ class ImportSummary:
     dry_run: bool
 
 
+_SYSTEM_FIELDS = ("name", "department_id", "facility_id", "category", "importance_grade",
+                  "rto_hours", "rpo_hours", "alternative_means", "deleted")
+_CHUNK = 5000
+
+
+def _insert(session: Session, model: type, rows: list[dict[str, object]]) -> None:
+    for start in range(0, len(rows), _CHUNK):
+        session.execute(insert(model.__table__), rows[start:start + _CHUNK])
+
+
 def guess_facility_kind(name: str) -> FacilityKind:
     folded = name.casefold()
     if "클라우드" in folded or "cloud" in folded:
@@ -110,68 +120,68 @@ class InventoryService(ServiceBase):
 
     def _apply(self, session: Session, actor: Actor, rows: list[InventoryRow], dry_run: bool
                ) -> ImportSummary:
+        """Set-based: ORM bulk statements, since an inventory can hold tens of thousands."""
         now = self.now()
-        departments = {d.name: d for d in session.scalars(select(Department))}
-        facilities = {f.name: f for f in session.scalars(select(Facility))}
-        new_departments = new_facilities = created = updated = 0
-        for row in rows:
-            if row.department not in departments:
-                departments[row.department] = self.new_entity(
-                    Department(id=department_id(row.department), name=row.department,
-                               name_en=""), actor, now)
-                session.add(departments[row.department])
-                new_departments += 1
-            if row.facility not in facilities:
-                facilities[row.facility] = self.new_entity(
-                    Facility(id=facility_id(row.facility), name=row.facility, name_en="",
-                             kind=guess_facility_kind(row.facility).value), actor, now)
-                session.add(facilities[row.facility])
-                new_facilities += 1
-        session.flush()
-        existing = {s.code: s for s in session.scalars(select(InformationSystem))}
-        for row in rows:
-            fields = dict(
-                name=row.name, department_id=departments[row.department].id,
-                facility_id=facilities[row.facility].id, category=row.category.value,
-                importance_grade=row.grade, rto_hours=row.rto_hours, rpo_hours=row.rpo_hours,
-                alternative_means=row.alternative_means, deleted=False)
-            system = existing.get(row.code)
-            if system is None:
-                system = self.new_entity(InformationSystem(id=system_id(row.code), code=row.code,
-                                                           contacts="", **fields), actor, now)
-                session.add(system)
-                existing[row.code] = system
-                created += 1
-            else:
-                changed = any(getattr(system, key) != value for key, value in fields.items())
-                for key, value in fields.items():
-                    setattr(system, key, value)
-                if changed:
-                    self.touch(system, actor, now)
-                    updated += 1
-        session.flush()
-        self._apply_dependencies(session, actor, rows, existing)
-        return ImportSummary(len(rows), created, updated, new_departments, new_facilities,
-                             dry_run)
+        stamp = {"created_at": now, "updated_at": now, "created_by": actor.user_id,
+                 "updated_by": actor.user_id, "deleted": False}
+        departments = set(session.scalars(select(Department.name)))
+        facilities = set(session.scalars(select(Facility.name)))
+        new_departments = sorted({r.department for r in rows} - departments)
+        new_facilities = sorted({r.facility for r in rows} - facilities)
+        _insert(session, Department, [
+            {"id": department_id(name), "name": name, "name_en": "", **stamp}
+            for name in new_departments])
+        _insert(session, Facility, [
+            {"id": facility_id(name), "name": name, "name_en": "",
+             "kind": guess_facility_kind(name).value, **stamp} for name in new_facilities])
 
-    def _apply_dependencies(self, session: Session, actor: Actor, rows: list[InventoryRow],
-                            systems: dict[str, InformationSystem]) -> None:
+        existing = {s.code: s for s in session.execute(
+            select(*(getattr(InformationSystem, f) for f in ("code", *_SYSTEM_FIELDS)))).all()}
+        created, updated = [], []
+        for row in rows:
+            fields = {"name": row.name, "department_id": department_id(row.department),
+                      "facility_id": facility_id(row.facility), "category": row.category.value,
+                      "importance_grade": row.grade, "rto_hours": row.rto_hours,
+                      "rpo_hours": row.rpo_hours, "alternative_means": row.alternative_means,
+                      "deleted": False}
+            old = existing.get(row.code)
+            if old is None:
+                created.append({**stamp, **fields, "id": system_id(row.code), "code": row.code,
+                                "contacts": ""})
+            elif any(getattr(old, key) != value for key, value in fields.items()):
+                updated.append({"id": system_id(row.code), **fields, "updated_at": now,
+                                "updated_by": actor.user_id})
+        _insert(session, InformationSystem, created)
+        if updated:
+            session.execute(update(InformationSystem), updated)
+        self._apply_dependencies(session, actor, rows)
+        return ImportSummary(len(rows), len(created), len(updated), len(new_departments),
+                             len(new_facilities), dry_run)
+
+    def _apply_dependencies(self, session: Session, actor: Actor, rows: list[InventoryRow]
+                            ) -> None:
         """The file states each listed system's whole dependency set: replace, never purge."""
         now = self.now()
-        listed = {systems[row.code].id for row in rows}
-        current = {(d.system_id, d.depends_on_id): d for d in session.scalars(
-            select(SystemDependency).where(SystemDependency.system_id.in_(listed)))}
-        wanted = {(systems[row.code].id, systems[code].id)
+        listed = [system_id(row.code) for row in rows]
+        current: dict[tuple[str, str], bool] = {}
+        for start in range(0, len(listed), 500):
+            for source, target, deleted in session.execute(
+                    select(SystemDependency.system_id, SystemDependency.depends_on_id,
+                           SystemDependency.deleted)
+                    .where(SystemDependency.system_id.in_(listed[start:start + 500]))):
+                current[(source, target)] = deleted
+        wanted = {(system_id(row.code), system_id(code))
                   for row in rows for code in row.depends_on}
-        for key, dependency in current.items():
-            should_delete = key not in wanted
-            if dependency.deleted != should_delete:
-                dependency.deleted = should_delete
-                self.touch(dependency, actor, now)
-        for system, needed in wanted - current.keys():
-            session.add(self.new_entity(SystemDependency(
-                id=natural_id("dependency", system, needed), system_id=system,
-                depends_on_id=needed), actor, now))
+        changed = [{"id": natural_id("dependency", *key), "deleted": key not in wanted,
+                    "updated_at": now, "updated_by": actor.user_id}
+                   for key, deleted in current.items() if deleted != (key not in wanted)]
+        if changed:
+            session.execute(update(SystemDependency), changed)
+        _insert(session, SystemDependency, [
+            {"id": natural_id("dependency", source, target), "system_id": source,
+             "depends_on_id": target, "created_at": now, "updated_at": now,
+             "created_by": actor.user_id, "updated_by": actor.user_id, "deleted": False}
+            for source, target in sorted(wanted - current.keys())])
 
     def systems(self) -> list[SystemRow]:
         with self.db.sessions() as session:

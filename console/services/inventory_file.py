@@ -288,12 +288,12 @@ def _check(
         return [], [RowProblem(None, f"no systems listed below the header row (row {header_row})")]
 
     # Dependencies may point forward, so every code in the file must be known before checking.
-    codes_in_file = {values["code"] for _, values in data if values.get("code")}
+    known = {values["code"] for _, values in data if values.get("code")} | known_codes
     first_row_of_code: dict[str, int] = {}
     rows: list[InventoryRow] = []
     problems: list[RowProblem] = []
     for row_number, values in data:
-        row, messages = _parse_row(row_number, values, header.titles, codes_in_file | known_codes)
+        row, messages = _parse_row(row_number, values, header.titles, known)
         code = values.get("code", "")
         if code in first_row_of_code:
             column = header.titles["code"]
