@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from console.cli import report_cli, sync_cli
+from console.cli import report_cli, selftest_cli, sync_cli
 
-EXTENSIONS: list[ModuleType] = [report_cli, sync_cli]
+EXTENSIONS: list[ModuleType] = [report_cli, sync_cli, selftest_cli]

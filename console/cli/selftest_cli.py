@@ -1,0 +1,14 @@
+"""The ``self-test`` command: how an installed program proves itself on a workstation."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+
+from console.services.app import Services
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Services], int]] = {}
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    """Add the self-test subcommand to the top-level parser."""
