@@ -21,6 +21,7 @@ _ON_SERVICES = {
 }
 for _extension in EXTENSIONS:
     _ON_SERVICES.update(_extension.HANDLERS)
+    _ON_NEW_FILE.update(getattr(_extension, "STANDALONE", {}))
 
 
 def default_db() -> Path:

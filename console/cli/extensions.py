@@ -1,7 +1,8 @@
 """Command groups that live in their own modules (reports, sync), registered in one place.
 
 Each module has ``register(subparsers)`` that adds its commands and ``HANDLERS`` mapping a
-command name to ``handler(args, services) -> exit status``.
+command name to ``handler(args, services) -> exit status``; commands that work on no
+database, or make their own, go in ``STANDALONE`` as ``handler(args, db_path) -> exit status``.
 """
 
 from __future__ import annotations

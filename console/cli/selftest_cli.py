@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 
 from console.services.app import Services
 
 HANDLERS: dict[str, Callable[[argparse.Namespace, Services], int]] = {}
+STANDALONE: dict[str, Callable[[argparse.Namespace, Path], int]] = {}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
