@@ -63,3 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except KeyboardInterrupt:
         return 130
+    except Exception as error:  # a bug: still one line, nothing half-written (transactions)
+        if os.environ.get("CONSOLE_DEBUG"):
+            raise
+        print(f"error: internal error ({type(error).__name__}: {error}); "
+              "run again with CONSOLE_DEBUG=1 for details", file=sys.stderr)
+        return 1
