@@ -27,4 +27,5 @@ def run_desktop(args: argparse.Namespace, db_path: Path) -> int:
         return 1
     if offscreen:
         return take_screenshot(db_path, args.view, Path(args.out), args.lang or "ko")
-    return run_window(db_path, args.lang or "ko", args.user)
+    # No --lang: the window uses the language last chosen in its menu (Korean at first).
+    return run_window(db_path, args.lang, args.user)
