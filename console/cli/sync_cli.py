@@ -1,14 +1,101 @@
-"""The sync commands of the headless interface (DESIGN.md §7)."""
+"""The sync commands of the headless interface (DESIGN.md §7): sync export/import/hub/
+conflicts/resolve and keys export/trust."""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
+from pathlib import Path
 
+from console.cli.commands import UsageError, actor
+from console.cli.output import json_time, print_json
 from console.services.app import Services
-
-HANDLERS: dict[str, Callable[[argparse.Namespace, Services], int]] = {}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the sync subcommands to the top-level parser."""
+    sync = sub.add_parser("sync", help="offline sync: bundles, hub, conflicts")
+    ssub = sync.add_subparsers(dest="action", required=True, metavar="ACTION")
+    export = ssub.add_parser("export", help="signed bundle of changes")
+    export.add_argument("--out", required=True)
+    export.add_argument("--for", dest="for_peer", help="only what this workstation lacks")
+    imp = ssub.add_parser("import", help="verify and apply a bundle")
+    imp.add_argument("file")
+    hub = ssub.add_parser("hub", help="push and pull with a PostgreSQL hub")
+    hub.add_argument("--url", help="postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME")
+    conflicts = ssub.add_parser("conflicts", help="open conflicts")
+    conflicts.add_argument("--json", action="store_true", help="a JSON array of objects")
+    resolve = ssub.add_parser("resolve", help="resolve a conflict")
+    resolve.add_argument("table")
+    resolve.add_argument("record")
+    resolve.add_argument("field")
+    choice = resolve.add_mutually_exclusive_group(required=True)
+    choice.add_argument("--keep", type=int, help="candidate number (0 = current winner)")
+    choice.add_argument("--value", help="a new value")
+    keys = sub.add_parser("keys", help="the workstation key roster")
+    ksub = keys.add_subparsers(dest="action", required=True, metavar="ACTION")
+    kexport = ksub.add_parser("export", help="this workstation's public key")
+    kexport.add_argument("--out", required=True)
+    ktrust = ksub.add_parser("trust", help="trust a workstation's key file (admin)")
+    ktrust.add_argument("file")
+
+
+def _warn(message: str | None) -> None:
+    if message:
+        print(f"warning: {message}", file=sys.stderr)
+
+
+def sync_command(args: argparse.Namespace, services: Services) -> int:
+    sync = services.sync
+    if args.action == "export":
+        who = actor(args, services) if args.user else None
+        summary = sync.export_bundle(who, Path(args.out), args.for_peer)
+        print(f"exported {summary.changes} changes to {summary.path} ({summary.size} bytes)")
+    elif args.action == "import":
+        result = sync.import_bundle(actor(args, services), Path(args.file))
+        if result.pending_bundle:
+            _warn("bundle from a newer program version: kept, applied after upgrading")
+        _warn(result.clock_warning)
+        print(f"imported {result.new} new of {result.received} changes from {args.file}")
+    elif args.action == "hub":
+        if not args.url and not sync.hub_url():
+            raise UsageError("sync hub needs --url the first time")
+        result = sync.hub_sync(actor(args, services), args.url)
+        _warn(result.clock_warning)
+        print(f"hub: pushed {result.pushed}, pulled {result.pulled} ({result.new} new)")
+    elif args.action == "conflicts":
+        rows = [{"table": c.table, "record": c.record, "field": c.field,
+                 "candidates": [{"value": k.value, "author": k.author,
+                                 "workstation": k.workstation,
+                                 "wall_time": json_time(k.wall_time)} for k in c.candidates]}
+                for c in sync.conflicts()]
+        if args.json:
+            print_json(rows)
+        elif not rows:
+            print("(no open conflicts)")
+        else:
+            for row in rows:
+                print(f"{row['table']} {row['record']} {row['field']}:")
+                for number, cand in enumerate(row["candidates"]):
+                    print(f"  [{number}] {cand['value']!r}  by {cand['author']} "
+                          f"at {cand['workstation']}, {cand['wall_time']}")
+    else:
+        changes = sync.resolve(actor(args, services), args.table, args.record, args.field,
+                               keep=args.keep, value=args.value)
+        print(changes.first_id)
+    return 0
+
+
+def keys_command(args: argparse.Namespace, services: Services) -> int:
+    if args.action == "export":
+        content = services.sync.export_key(Path(args.out))
+        print(f"wrote the public key of '{content['name']}' to {args.out}")
+        return 0
+    peer = services.sync.trust_key(actor(args, services), Path(args.file))
+    print(f"trusted workstation '{peer.name}' ({peer.id})")
+    return 0
+
+
+HANDLERS: dict[str, Callable[[argparse.Namespace, Services], int]] = {
+    "sync": sync_command, "keys": keys_command}

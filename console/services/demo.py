@@ -7,6 +7,7 @@ systems, outages, their events and log entries for benchmarks.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable
 from datetime import datetime
@@ -234,6 +235,13 @@ class DemoBuilder(ServiceBase):
                         summary=decision["summary"], rationale=decision.get("rationale", ""),
                         alternatives=decision.get("alternatives", ""), links="",
                         corrects_id=_id("decision", corrects) if corrects is not None else None)
+
+
+def demo_site_id(scale: int) -> str:
+    """The scenario's change-log site: one per scale and scenario text, so that differing
+    demo builds never share (site, seq) keys."""
+    content = hashlib.sha256(resource("demo", "scenario.json").read_bytes()).hexdigest()[:16]
+    return natural_id("demo-changes", scale, content)
 
 
 def _code(code: str, copy: int) -> str:

@@ -14,6 +14,10 @@ from console.store.models import Base
 
 # Local to one workstation: not part of the shared, visible state.
 LOCAL_TABLES = frozenset({"local_identity", "alembic_version"})
+# Sync bookkeeping (console/sync): how a workstation got its state, not the state itself.
+SYNC_TABLES = frozenset({"change_log", "sync_clock", "sync_superseded", "sync_conflict",
+                         "sync_pending_row", "sync_pending_bundle", "sync_peer", "sync_state"})
+LOCAL_TABLES = LOCAL_TABLES | SYNC_TABLES
 LOCAL_COLUMNS = {"workstation": frozenset({"trusted"})}
 
 
@@ -80,9 +84,42 @@ _INVARIANTS: list[tuple[str, str]] = [
 ]
 
 
+def change_hash(prev_hash: str, site_id: str, seq: int, hlc: int, tbl: str, row_id: str,
+                field: str, value: str, supersedes: str, author: str | None, wall_time: str,
+                schema_version: str) -> str:
+    """One link of a site's hash chain (shared with console.sync, which writes the chain).
+
+    Fields are joined with a unit separator: JSON escapes control characters, ids have none.
+    """
+    text_ = "\x1f".join((prev_hash, site_id, str(seq), str(hlc), tbl, row_id, field, value,
+                         supersedes, author or "", wall_time, schema_version))
+    return hashlib.sha256(text_.encode()).hexdigest()
+
+
+def chain_findings(session: Session) -> list[str]:
+    """Every change must hash to its stored hash and link to its site's previous entry."""
+    if "change_log" not in Base.metadata.tables:
+        return []
+    broken: list[str] = []
+    previous: tuple[str, int, str] | None = None
+    rows = session.execute(text(
+        "SELECT site_id, seq, hlc, tbl, row_id, field, value, supersedes, author, wall_time, "
+        "schema_version, prev_hash, entry_hash FROM change_log ORDER BY site_id, seq"))
+    for row in rows:
+        site, seq, prev, stored = row[0], row[1], row[11], row[12]
+        if change_hash(prev, *row[:11]) != stored or (previous and previous[0] == site and previous[1] == seq - 1 and previous[2] != prev) or (seq == 1 and prev != ""):
+            broken.append(f"{site}#{seq}")
+        previous = (site, seq, stored)
+    if not broken:
+        return []
+    more = f" and {len(broken) - 3} more" if len(broken) > 3 else ""
+    return [f"broken hash chain in the change log: {', '.join(broken[:3])}{more}"]
+
+
 def findings(session: Session, path: Path) -> list[str]:
-    """Everything wrong with the database: file integrity, references, model invariants."""
+    """Everything wrong with the database: file integrity, references, invariants, chains."""
     problems = file_findings(path)
+    problems.extend(chain_findings(session))
     for description, query in _INVARIANTS:
         ids = session.scalars(text(query)).all()
         if ids:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.exc import DatabaseError as SqlAlchemyDatabaseError
@@ -41,6 +42,8 @@ class Database:
     engine: Engine
     sessions: sessionmaker[Session]
     upgrade_backup: Path | None = None
+    capture: Any = None
+    """Set by console.sync's open hook: the change capture installed on ``sessions``."""
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -50,6 +53,11 @@ class Database:
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+# Called with every opened Database. console.sync registers its change capture here (the store
+# may not import the layers above it), so every write through ``sessions`` is also logged.
+OPEN_HOOKS: list[Callable[[Database], None]] = []
 
 
 def open_database(path: Path, *, create: bool = False, target: str = "head") -> Database:
@@ -83,4 +91,7 @@ def open_database(path: Path, *, create: bool = False, target: str = "head") -> 
         engine.dispose()
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
-    return Database(path, engine, sessions, backup_path)
+    db = Database(path, engine, sessions, backup_path)
+    for hook in OPEN_HOOKS:
+        hook(db)
+    return db

@@ -1,0 +1,388 @@
+"""Sync use cases: bundles, the hub, conflicts, the key roster (docs/sync.md).
+
+Each call checks its permission and is one unit of work: an import or a pull applies in one
+transaction, a refused bundle changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import uuid
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from sqlalchemy import select, text
+from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
+
+from console.domain.clock import Clock, from_iso, iso, parse_time, utc_now
+from console.domain.errors import ConsoleError, NotFound, ValidationError, VerificationFailed
+from console.domain.permissions import Action
+from console.services.context import Actor, ChangeSet, current_incident
+from console.services.sync_keys import KeyRoster
+from console.store.database import Database
+from console.store.models import Base, Decision
+from console.sync import capture as _capture
+from console.sync import conflicts as conflict_queries
+from console.sync import hub, state
+from console.sync.apply import COLUMNS, ApplyResult, apply_changes
+from console.sync.bundle import read_bundle, verify_chains, write_bundle
+from console.sync.schema import tables
+
+_COLS = ", ".join(COLUMNS)
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    """What a status-bar indicator shows (Qt-free)."""
+
+    hub_url: str | None
+    hub_reachable: bool | None
+    unshared: int
+    last_sync: datetime | None
+    open_conflicts: int
+    clock_warning: str | None
+    pending_rows: int
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    received: int
+    new: int
+    pending_bundle: bool
+    skewed: int
+    clock_warning: str | None
+    tables: frozenset[str]
+
+
+@dataclass(frozen=True)
+class ExportSummary:
+    path: Path
+    changes: int
+    size: int
+
+
+@dataclass(frozen=True)
+class HubSummary:
+    pushed: int
+    pulled: int
+    new: int
+    clock_warning: str | None
+    tables: frozenset[str]
+
+
+def _newer(schema: str, local: str) -> bool:
+    try:
+        return int(schema) > int(local)
+    except ValueError:
+        return schema > local
+
+
+class SyncService(KeyRoster):
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        super().__init__(db, clock)
+        if db.capture is not None:
+            db.capture.clock = clock
+
+    @property
+    def schema(self) -> str:
+        return self.db.capture.schema if self.db.capture else "0004"
+
+    # -- bundles ----------------------------------------------------------------------------
+    def export_bundle(self, actor: Actor | None, out: Path, for_peer: str | None = None
+                      ) -> ExportSummary:
+        if actor is not None:
+            actor.require(Action.SYNC)
+        out = Path(out)
+        with self.db.sessions() as session:
+            connection = session.connection()
+            site = state.local(connection, "workstation_id")
+            key = state.local(connection, "signing_key")
+            if site is None or key is None:
+                raise ConsoleError("this database has no workstation identity: run 'init'")
+            have = state.have_vector(connection)
+            peer_have: dict[str, int] = {}
+            peer_id = None
+            if for_peer:
+                peer_id = self._peer_id(session, for_peer)
+                known = connection.execute(text(
+                    "SELECT have_json FROM sync_peer WHERE site_id = :s"), {"s": peer_id}).scalar()
+                peer_have = json.loads(known) if known else {}
+            rows = connection.exec_driver_sql(
+                f"SELECT {_COLS} FROM change_log ORDER BY site_id, seq")
+            wanted = (r for r in rows if r[1] > peer_have.get(r[0], 0))
+            manifest = write_bundle(
+                out, wanted, origin=site, origin_name=state.local(connection, "workstation_name")
+                or site, schema=self.schema, have=have, signing_key_hex=key,
+                created_at=iso(self.now()) or "", for_peer=peer_id)
+        with self.db.transaction() as session:
+            state.put(session.connection(), "shared_seq", str(have.get(site, 0)))
+        return ExportSummary(out, manifest["counts"]["changes"], out.stat().st_size)
+
+    def import_bundle(self, actor: Actor, path: Path) -> ImportSummary:
+        actor.require(Action.SYNC)
+        path = Path(path)
+        if not path.is_file():
+            raise ConsoleError(f"no bundle {path}")
+        staging = self.db.path.parent / f"{self.db.path.stem}.sync-staging"
+        staging.mkdir(exist_ok=True)
+        copy = staging / f"import-{uuid.uuid4().hex}.zip"
+        # Work on a copy: the stick may be pulled out, or the file replaced, while we read.
+        shutil.copyfile(path, copy)
+        try:
+            self._apply_pending_bundles()
+            return self._import_file(copy)
+        finally:
+            copy.unlink(missing_ok=True)
+
+    def _import_file(self, path: Path, pending_id: str | None = None) -> ImportSummary:
+        with self.db.sessions() as session:
+            trusted = state.trusted_keys(session.connection())
+        bundle = read_bundle(path, trusted)
+        schema = str(bundle.manifest.get("schema", ""))
+        if _newer(schema, self.schema):
+            with self.db.transaction() as session:
+                session.connection().execute(text(
+                    "INSERT OR IGNORE INTO sync_pending_bundle (id, schema_version, received_at, "
+                    "content) VALUES (:i, :s, :r, :c)"), {
+                        "i": bundle.manifest["payload_sha256"], "s": schema,
+                        "r": iso(self.now()), "c": path.read_bytes()})
+            return ImportSummary(len(bundle.rows), 0, True, 0, None, frozenset())
+        with self.db.transaction() as session:
+            session.info[_capture.NO_CAPTURE] = True
+            connection = session.connection()
+            firsts: dict[str, int] = {}
+            for row in bundle.rows:
+                firsts[row[0]] = min(firsts.get(row[0], row[1]), row[1])
+            known = state.chain_hashes(connection, [(s, q - 1) for s, q in firsts.items() if q > 1])
+            verify_chains(bundle.rows, bundle.manifest.get("chain_heads", {}), known)
+            result = apply_changes(connection, bundle.rows, self.schema, self.now())
+            connection.execute(text(
+                "INSERT OR REPLACE INTO sync_peer (site_id, have_json, seen_at) "
+                "VALUES (:s, :h, :t)"), {"s": bundle.manifest["origin"],
+                                         "h": json.dumps(bundle.manifest.get("have", {})),
+                                         "t": iso(self.now())})
+            if pending_id:
+                connection.execute(text("DELETE FROM sync_pending_bundle WHERE id = :i"),
+                                   {"i": pending_id})
+            warning = self._after_apply(connection, result)
+        return ImportSummary(result.received, result.new, False, result.skewed, warning,
+                             frozenset(result.tables))
+
+    def _apply_pending_bundles(self) -> int:
+        """Bundles kept from a newer schema, now readable after an upgrade."""
+        with self.db.sessions() as session:
+            waiting = session.connection().execute(text(
+                "SELECT id, schema_version FROM sync_pending_bundle")).all()
+        applied = 0
+        for bundle_id, schema in waiting:
+            if _newer(schema, self.schema):
+                continue
+            with self.db.sessions() as session:
+                content = session.connection().execute(text(
+                    "SELECT content FROM sync_pending_bundle WHERE id = :i"),
+                    {"i": bundle_id}).scalar()
+            temp = self.db.path.parent / f"{self.db.path.stem}.pending-{bundle_id[:16]}.zip"
+            temp.write_bytes(content)
+            try:
+                self._import_file(temp, pending_id=bundle_id)
+                applied += 1
+            finally:
+                temp.unlink(missing_ok=True)
+        return applied
+
+    def _after_apply(self, connection, result: ApplyResult) -> str | None:  # type: ignore[no-untyped-def]
+        now = self.now()
+        state.put(connection, "last_sync", iso(now) or "")
+        if not result.skewed:
+            return None
+        minutes = result.max_ahead_seconds / 60
+        warning = (f"clock skew: {result.skewed} change(s) dated up to {minutes:.0f} min ahead "
+                   f"of this workstation's clock; kept and ordered by their clocks")
+        state.put(connection, "clock_warning", f"{iso(now)} {warning}")
+        return warning
+
+    # -- hub ---------------------------------------------------------------------------------
+    def set_hub_url(self, actor: Actor, url: str) -> None:
+        actor.require(Action.SYNC)
+        hub.connect(url).dispose()  # validates the form
+        with self.db.transaction() as session:
+            state.put(session.connection(), "hub_url", url)
+
+    def hub_url(self) -> str | None:
+        with self.db.sessions() as session:
+            return state.get(session.connection(), "hub_url")
+
+    def hub_sync(self, actor: Actor, url: str | None = None) -> HubSummary:
+        """Push what the hub lacks, then pull what is new there (same apply as bundles)."""
+        actor.require(Action.SYNC)
+        url = url or self.hub_url()
+        if not url:
+            raise ValidationError("no hub URL: give --url or set one in the sync view")
+        engine = hub.connect(url)
+        key = f"hub_cursor:{hub.public_url(url)}"
+        try:
+            try:
+                hub.ensure_schema(engine)
+                pushed = self._push(engine)
+                with self.db.sessions() as session:
+                    cursor = int(state.get(session.connection(), key) or 0)
+                rows, new_cursor = hub.pull(engine, cursor)
+            except hub.HubError as error:
+                self._remember_reachable(url, False)
+                raise ConsoleError(f"hub {hub.public_url(url)} unreachable: "
+                                   f"{hub.describe_error(error)}") from None
+        finally:
+            engine.dispose()
+        self._apply_pending_bundles()
+        with self.db.transaction() as session:
+            session.info[_capture.NO_CAPTURE] = True
+            connection = session.connection()
+            result = apply_changes(connection, rows, self.schema, self.now())
+            state.put(connection, key, str(new_cursor))
+            state.put(connection, "hub_url", url)
+            state.put(connection, "hub_reachable", "1")
+            warning = self._after_apply(connection, result)
+        return HubSummary(pushed, len(rows), result.new, warning, frozenset(result.tables))
+
+    def _push(self, engine) -> int:  # type: ignore[no-untyped-def]
+        on_hub = hub.have(engine)
+        with self.db.sessions() as session:
+            connection = session.connection()
+            site = state.local(connection, "workstation_id")
+            rows = []
+            for (site_id,) in connection.exec_driver_sql(
+                    "SELECT DISTINCT site_id FROM change_log").all():
+                top, count = on_hub.get(site_id, (0, 0))
+                after = top if top == count else 0  # a gap on the hub: offer everything
+                rows.extend(connection.exec_driver_sql(
+                    f"SELECT {_COLS} FROM change_log WHERE site_id = ? AND seq > ? ORDER BY seq",
+                    (site_id, after)).all())
+            mine = state.have_vector(connection).get(site or "", 0)
+        pushed = hub.push(engine, [tuple(r) for r in rows])
+        with self.db.transaction() as session:
+            state.put(session.connection(), "shared_seq", str(mine))
+        return pushed
+
+    def _remember_reachable(self, url: str, reachable: bool) -> None:
+        with self.db.transaction() as session:
+            state.put(session.connection(), "hub_reachable", "1" if reachable else "0")
+
+    # -- status --------------------------------------------------------------------------------
+    def status(self) -> SyncStatus:
+        with self.db.sessions() as session:
+            connection = session.connection()
+            site = state.local(connection, "workstation_id") or ""
+            shared = int(state.get(connection, "shared_seq") or 0)
+            unshared = connection.execute(text(
+                "SELECT count(*) FROM change_log WHERE site_id = :s AND seq > :q"),
+                {"s": site, "q": shared}).scalar() or 0
+            reachable = state.get(connection, "hub_reachable")
+            last = state.get(connection, "last_sync")
+            return SyncStatus(
+                hub_url=hub.public_url(state.get(connection, "hub_url") or "") or None,
+                hub_reachable=None if reachable is None else reachable == "1",
+                unshared=unshared, last_sync=from_iso(last) if last else None,
+                open_conflicts=conflict_queries.count(connection),
+                clock_warning=state.get(connection, "clock_warning"),
+                pending_rows=connection.execute(text(
+                    "SELECT count(*) FROM sync_pending_row")).scalar() or 0)
+
+    def clear_clock_warning(self, actor: Actor) -> None:
+        actor.require(Action.SYNC)
+        with self.db.transaction() as session:
+            state.delete(session.connection(), "clock_warning")
+
+    # -- conflicts -----------------------------------------------------------------------------
+    def conflicts(self) -> list[conflict_queries.Conflict]:
+        with self.db.sessions() as session:
+            return conflict_queries.open_conflicts(session.connection())
+
+    def resolve(self, actor: Actor, table: str, record: str, field: str, *,
+                keep: int | None = None, value: str | None = None) -> ChangeSet:
+        """Keep candidate ``keep`` (0 = current winner) or enter ``value``: one change that
+        supersedes every head, and a decision-log entry (an audit event without an incident)."""
+        actor.require(Action.RESOLVE_CONFLICT)
+        if (keep is None) == (value is None):
+            raise ValidationError("resolve needs either a candidate to keep or a new value")
+        info = tables().get(table)
+        column = info.column(field) if info else None
+        if info is None or column is None:
+            raise NotFound(f"no field {table}.{field}")
+        now = self.now()
+        changes = ChangeSet()
+        with self.db.transaction() as session:
+            connection = session.connection()
+            if not connection.execute(text(
+                    "SELECT 1 FROM sync_conflict WHERE tbl = :t AND row_id = :r AND field = :f"),
+                    {"t": table, "r": record, "f": field}).first():
+                raise NotFound(f"no open conflict on {table} {record} {field}")
+            if keep is not None:
+                heads = conflict_queries.candidates(connection, table, record, field)
+                if not 0 <= keep < len(heads):
+                    raise ValidationError(f"candidate {keep} is outside 0–{len(heads) - 1}")
+                stored = json.loads(heads[keep][0])
+                new = from_iso(stored) if column.to_db and stored is not None else stored
+            else:
+                new = _parse_value(column.python_type, column.to_db is not None, value or "")
+            model = next(m.class_ for m in Base.registry.mappers
+                         if m.local_table.name == table)
+            obj = session.get(model, record)
+            if obj is None:
+                raise NotFound(f"no {table} {record} here yet")
+            session.info[_capture.FORCE] = {(table, record, field)}
+            setattr(obj, column.key, new)
+            flag_modified(obj, column.key)
+            if hasattr(obj, "updated_by"):
+                self.touch(obj, actor, now)
+            session.flush()
+            self._record_resolution(session, actor, table, record, field, new)
+            changes.note(table, record)
+        return changes
+
+    def _record_resolution(self, session: Session, actor: Actor, table: str, record: str,
+                           field: str, value: object) -> None:
+        summary = f"동기화 충돌 해소 / sync conflict resolved: {table}.{field} = {value!r}"
+        try:
+            incident = current_incident(session)
+        except NotFound:
+            self.audit(session, actor, "resolve_conflict", f"{table}/{record}/{field}", summary)
+            return
+        session.add(self.new_record(Decision(
+            incident_id=incident.id, at=self.now(), role=actor.role.value, summary=summary,
+            rationale=f"record {record}", alternatives="", links=""), actor, self.now()))
+
+    def _peer_id(self, session: Session, reference: str) -> str:
+        from console.store.models import Workstation
+
+        found = session.scalars(select(Workstation.id).where(
+            (Workstation.id == reference) | (Workstation.name == reference))).all()
+        if len(found) != 1:
+            raise NotFound(f"no single workstation '{reference}' in the roster")
+        return found[0]
+
+
+def _parse_value(python_type: type | None, is_time: bool, raw: str) -> object:
+    cleaned = raw.strip()
+    if cleaned.lower() in ("", "null", "none") and python_type is not str:
+        return None
+    try:
+        if is_time:
+            return parse_time(cleaned)
+        if python_type is bool:
+            if cleaned.lower() in ("1", "true", "yes"):
+                return True
+            if cleaned.lower() in ("0", "false", "no"):
+                return False
+            raise ValueError(raw)
+        if python_type in (int, float):
+            return python_type(cleaned)
+    except ValueError:
+        raise ValidationError(f"'{raw}' is not a valid value for this field") from None
+    return raw
+
+
+__all__ = ["ExportSummary", "HubSummary", "ImportSummary", "SyncService", "SyncStatus",
+           "VerificationFailed"]

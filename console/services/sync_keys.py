@@ -1,0 +1,121 @@
+"""The workstation key roster: export this workstation's public key, trust a peer's (an audited
+admin act), and give a copied database its own identity. Mixed into SyncService."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+from sqlalchemy import select, text
+
+from console.domain.clock import from_iso
+from console.domain.errors import ConsoleError, ValidationError
+from console.domain.ids import natural_id
+from console.domain.permissions import Action
+from console.services.context import Actor, ServiceBase, set_local_value
+from console.store.models import Workstation
+from console.sync import state
+
+KEY_KIND = "incident-console workstation key"
+MAX_KEY_FILE = 64 * 1024
+
+
+@dataclass(frozen=True)
+class PeerRow:
+    id: str
+    name: str
+    public_key: str | None
+    trusted: bool
+    this_workstation: bool
+    last_bundle: datetime | None
+
+
+class KeyRoster(ServiceBase):
+    def export_key(self, out: Path) -> dict[str, str]:
+        with self.db.sessions() as session:
+            connection = session.connection()
+            site = state.local(connection, "workstation_id")
+            station = session.get(Workstation, site) if site else None
+            if station is None or not station.public_key:
+                raise ConsoleError("this database has no workstation identity: run 'init'")
+            content = {"kind": KEY_KIND, "workstation_id": station.id, "name": station.name,
+                       "public_key": station.public_key}
+        Path(out).write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n",
+                             encoding="utf-8")
+        return content
+
+    def trust_key(self, actor: Actor, path: Path) -> PeerRow:
+        """Trust a peer's key file: never on first use, always a person's decision."""
+        actor.require(Action.MANAGE_KEYS)
+        path = Path(path)
+        if not path.is_file():
+            raise ConsoleError(f"no key file {path}")
+        if path.stat().st_size > MAX_KEY_FILE:
+            raise ValidationError(f"{path.name} is too large to be a key file")
+        try:
+            content = json.loads(path.read_text(encoding="utf-8"))
+            station_id, name, public = (content["workstation_id"], content["name"],
+                                        content["public_key"])
+            if content.get("kind") != KEY_KIND:
+                raise ValueError
+            bytes.fromhex(public)
+        except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+            raise ValidationError(f"{path.name} is not a workstation key file") from None
+        if len(public) != 64 or not isinstance(name, str) or not name.strip():
+            raise ValidationError(f"{path.name} is not a workstation key file")
+        if natural_id("workstation", public) != station_id:
+            raise ValidationError(f"{path.name}: the workstation id does not belong to its key")
+        now = self.now()
+        with self.db.transaction() as session:
+            station = session.get(Workstation, station_id)
+            if station is None:
+                station = self.new_entity(Workstation(id=station_id, name=name.strip(),
+                                                      public_key=public, trusted=True), actor, now)
+                session.add(station)
+            else:
+                station.public_key, station.trusted = public, True
+                self.touch(station, actor, now)
+            self.audit(session, actor, "trust_key", station_id, f"{name} {public}")
+        return PeerRow(station_id, name, public, True, False, None)
+
+    def peers(self) -> list[PeerRow]:
+        with self.db.sessions() as session:
+            connection = session.connection()
+            me = state.local(connection, "workstation_id")
+            seen = dict(connection.execute(text("SELECT site_id, seen_at FROM sync_peer")).all())
+            return [PeerRow(w.id, w.name, w.public_key, bool(w.trusted), w.id == me,
+                            from_iso(seen[w.id]) if w.id in seen else None)
+                    for w in session.scalars(select(Workstation).order_by(Workstation.name))]
+
+    def reidentify(self, actor: Actor | None, name: str) -> str:
+        """Give a copied database its own workstation identity and key (a new site): two
+        databases must never write changes under the same site id."""
+        if actor is not None:
+            actor.require(Action.MANAGE_KEYS)
+        if not name.strip():
+            raise ValidationError("the workstation needs a name")
+        key = Ed25519PrivateKey.generate()
+        public = key.public_key().public_bytes(serialization.Encoding.Raw,
+                                               serialization.PublicFormat.Raw).hex()
+        private = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                    serialization.NoEncryption()).hex()
+        station_id = natural_id("workstation", public)
+        with self.db.transaction() as session:
+            connection = session.connection()
+            connection.execute(text("UPDATE sync_clock SET seq = 0, head_hash = '' WHERE id = 1"))
+            connection.execute(text("DELETE FROM sync_state WHERE key = 'shared_seq'"))
+            set_local_value(session, "workstation_id", station_id)
+            set_local_value(session, "workstation_name", name.strip())
+            set_local_value(session, "signing_key", private)
+            session.flush()
+            if self.db.capture is not None:
+                self.db.capture.forget_site()
+            session.add(self.new_entity(Workstation(id=station_id, name=name.strip(),
+                                                    public_key=public, trusted=True), actor,
+                                        self.now()))
+            self.audit(session, actor, "reidentify", station_id, name)
+        return station_id

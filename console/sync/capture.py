@@ -1,0 +1,315 @@
+"""Change capture: every write through a Database's sessions also appends to ``change_log``.
+
+Installed on the session factory when a database opens (``OPEN_HOOKS``), so services need no
+change. ORM flushes are read in ``after_flush`` (the objects still carry their pre-flush
+history there, and Python-side defaults are filled in): a new entity gives one change per field,
+a changed entity one per changed field, a new append-only record one change carrying the whole
+row. Set-based statements (``session.execute(insert(T), rows)`` and bulk updates by primary key)
+are captured in ``do_orm_execute``. Both write the log with executemany in the same transaction.
+
+A local writer has seen every change this database holds, so its change supersedes all current
+heads of the field it writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import event, inspect, text
+from sqlalchemy.engine import Connection
+from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
+
+from console.domain.clock import Clock, iso, utc_now
+from console.store import database as store_database
+from console.store.migrate import head_revision
+from console.sync import hlc
+from console.sync.schema import WHOLE_ROW, TableInfo, encode, tables
+
+NO_CAPTURE = "sync_no_capture"
+"""session.info key: this session writes sync bookkeeping itself (apply): do not capture."""
+CAPTURE_AS = "sync_capture_as"
+"""session.info key: a CaptureAs that records under a fixed site (the shared demo scenario)."""
+FORCE = "sync_force"
+"""session.info key: {(table, row, field)} to log even when the value did not change."""
+
+INSERT_SQL = (
+    "INSERT INTO change_log (site_id, seq, hlc, tbl, row_id, field, value, supersedes, author, "
+    "wall_time, schema_version, prev_hash, entry_hash, is_head) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+
+# (table, row id, field, JSON value, supersedes JSON, author)
+Entry = tuple[str, str, str, str, str, str | None]
+
+
+class CaptureError(RuntimeError):
+    """A write the change log cannot see: it would never reach the other workstations."""
+
+
+@dataclass
+class CaptureAs:
+    """Record changes under a fixed site with deterministic clocks, e.g. the demo scenario, so
+    that every workstation built from it holds byte-identical changes that dedupe on sync."""
+
+    site_id: str
+    next_seq: int
+    next_hlc: int
+    head_hash: str
+    wall_time: str
+    author: str | None = None
+
+
+class Capture:
+    def __init__(self) -> None:
+        self.clock: Clock = utc_now
+        self.schema = head_revision()
+        self._site: str | None = None
+
+    def site_id(self, connection: Connection) -> str | None:
+        if self._site is None:
+            self._site = connection.execute(text(
+                "SELECT value FROM local_identity WHERE key = 'workstation_id'")).scalar()
+        return self._site
+
+    def forget_site(self) -> None:
+        self._site = None
+
+    # -- writing -------------------------------------------------------------------------
+    def write(self, session: Session, entries: Sequence[Entry]) -> None:
+        if not entries:
+            return
+        connection = session.connection()
+        fixed: CaptureAs | None = session.info.get(CAPTURE_AS)
+        now = self.clock()
+        if fixed is not None:
+            site, first_hlc, first_seq, prev = (fixed.site_id, fixed.next_hlc, fixed.next_seq,
+                                                fixed.head_hash)
+            wall = fixed.wall_time
+        else:
+            site = self.site_id(connection)
+            if site is None:  # no identity yet: nothing can be shared from this database
+                return
+            first_hlc, first_seq, prev = hlc.tick(connection, now, len(entries))
+            wall = iso(now) or ""
+        schema = self.schema
+        sha = hashlib.sha256
+        rows = []
+        superseding = []
+        for index, (tbl, row_id, field, value, supersedes, author) in enumerate(entries):
+            seq, clock_value = first_seq + index, first_hlc + index
+            if fixed is not None and author is None:
+                author = fixed.author
+            digest = sha("\x1f".join((prev, site, str(seq), str(clock_value), tbl, row_id, field,
+                                      value, supersedes, author or "", wall, schema)
+                                     ).encode()).hexdigest()
+            rows.append((site, seq, clock_value, tbl, row_id, field, value, supersedes, author,
+                         wall, schema, prev, digest, field != WHOLE_ROW))
+            if supersedes != "[]":
+                superseding.append((row_id, field, site, seq))
+            prev = digest
+        connection.exec_driver_sql(INSERT_SQL, rows)
+        if fixed is not None:
+            fixed.next_seq += len(rows)
+            fixed.next_hlc += len(rows)
+            fixed.head_hash = prev
+            hlc.observe(connection, fixed.next_hlc - 1)
+        else:
+            hlc.set_head(connection, prev)
+        if superseding:
+            _supersede(connection, superseding, rows)
+
+
+def _supersede(connection: Connection, superseding: list[tuple[str, str, str, int]],
+               rows: list[tuple[Any, ...]]) -> None:
+    by_key = {(r[0], r[1]): r for r in rows}
+    triples = []
+    for _row_id, field, site, seq in superseding:
+        for head_hlc, head_site in _parse_heads(by_key[(site, seq)][7]):
+            triples.append((head_site, head_hlc, field))
+    connection.exec_driver_sql(
+        "INSERT OR IGNORE INTO sync_superseded (site_id, hlc, field) VALUES (?, ?, ?)", triples)
+    connection.exec_driver_sql(
+        "UPDATE change_log SET is_head = 0 WHERE row_id = ? AND field = ? AND is_head = 1 "
+        "AND NOT (site_id = ? AND seq = ?)", superseding)
+    if connection.exec_driver_sql("SELECT 1 FROM sync_conflict LIMIT 1").first():
+        connection.exec_driver_sql(
+            "DELETE FROM sync_conflict WHERE tbl = ? AND row_id = ? AND field = ?",
+            [(by_key[(s, q)][3], r, f) for r, f, s, q in superseding])
+
+
+def _parse_heads(supersedes: str) -> list[tuple[int, str]]:
+    return [(int(h), str(s)) for h, s in json.loads(supersedes)]
+
+
+def heads_json(heads: Iterable[tuple[int, str]]) -> str:
+    parts = sorted(set(heads))
+    return "[" + ",".join(f'[{h},{encode(s)}]' for h, s in parts) + "]"
+
+
+def _heads(connection: Connection, table: TableInfo, row_ids: Sequence[str]
+           ) -> dict[tuple[str, str], list[tuple[int, str]]]:
+    """Current heads per (row, field): field changes nobody superseded, plus whole-row changes
+    not superseded for that field."""
+    found: dict[tuple[str, str], list[tuple[int, str]]] = {}
+    names = [c.name for c in table.columns]
+    for row_id in row_ids:
+        for field, clock_value, site in connection.exec_driver_sql(
+                "SELECT field, hlc, site_id FROM change_log WHERE row_id = ? AND tbl = ? "
+                "AND is_head = 1", (row_id, table.name)):
+            found.setdefault((row_id, field), []).append((clock_value, site))
+        wholes = connection.exec_driver_sql(
+            "SELECT hlc, site_id FROM change_log WHERE row_id = ? AND field = '*' AND tbl = ?",
+            (row_id, table.name)).all()
+        for clock_value, site in wholes:
+            gone = {f for (f,) in connection.exec_driver_sql(
+                "SELECT field FROM sync_superseded WHERE site_id = ? AND hlc = ?",
+                (site, clock_value))}
+            for name in names:
+                if name not in gone:
+                    found.setdefault((row_id, name), []).append((clock_value, site))
+    return found
+
+
+def _value(info_col: Any, value: Any) -> str:
+    if info_col.to_db is not None and value is not None:
+        value = info_col.to_db(value)
+    return encode(value)
+
+
+def _record_json(table: TableInfo, values: dict[str, Any]) -> str:
+    return "{" + ",".join(f'"{c.name}":{_value(c, values.get(c.key))}'
+                          for c in table.columns) + "}"
+
+
+def _insert_entries(table: TableInfo, rows: Iterable[dict[str, Any]], whole_rows: bool
+                    ) -> list[Entry]:
+    entries: list[Entry] = []
+    name = table.name
+    if table.is_record or whole_rows:
+        for values in rows:
+            entries.append((name, values["id"], WHOLE_ROW, _record_json(table, values), "[]",
+                            values.get("author_id") or values.get("updated_by")))
+        return entries
+    columns = table.columns
+    for values in rows:
+        row_id, author = values["id"], values.get("updated_by")
+        for column in columns:
+            entries.append((name, row_id, column.name, _value(column, values.get(column.key)),
+                            "[]", author))
+    return entries
+
+
+def _orm_entries(session: Session) -> list[Entry]:
+    infos = tables()
+    force: set[tuple[str, str, str]] = session.info.get(FORCE, set())
+    entries: list[Entry] = []
+    for obj in session.new:
+        table = infos.get(getattr(obj, "__tablename__", ""))
+        if table is not None:
+            values = {c.key: getattr(obj, c.key) for c in table.columns}
+            values["id"] = obj.id
+            entries.extend(_insert_entries(table, [values], whole_rows=False))
+    changed: dict[str, list[tuple[Any, Any]]] = {}
+    for obj in list(session.dirty) + list(session.deleted):
+        table = infos.get(getattr(obj, "__tablename__", ""))
+        if table is None:
+            continue
+        state = inspect(obj)
+        fields = []
+        if obj in session.deleted and not table.is_record:
+            fields.append(("deleted", True))
+        for column in table.columns:
+            history = state.attrs[column.key].history
+            forced = (table.name, obj.id, column.name) in force
+            if not (history.added or forced):
+                continue
+            new = getattr(obj, column.key)
+            if not forced and history.deleted and _value(column, history.deleted[0]) == \
+                    _value(column, new):
+                continue
+            fields.append((column, new))
+        if fields:
+            changed.setdefault(table.name, []).append((obj, fields))
+    connection = session.connection()
+    for name, items in changed.items():
+        table = infos[name]
+        heads = _heads(connection, table, [obj.id for obj, _ in items])
+        for obj, fields in items:
+            author = getattr(obj, "updated_by", None) or getattr(obj, "author_id", None)
+            for column, new in fields:
+                field = column if isinstance(column, str) else column.name
+                value = encode(new) if isinstance(column, str) else _value(column, new)
+                entries.append((name, obj.id, field, value,
+                                heads_json(heads.get((obj.id, field), ())), author))
+    return entries
+
+
+def _bulk_update_entries(connection: Connection, table: TableInfo,
+                         rows: Sequence[dict[str, Any]]) -> list[Entry]:
+    heads = _heads(connection, table, [r["id"] for r in rows])
+    entries: list[Entry] = []
+    by_key = {c.key: c for c in table.columns}
+    for values in rows:
+        author = values.get("updated_by")
+        for key, new in values.items():
+            column = by_key.get(key)
+            if column is None:
+                continue
+            entries.append((table.name, values["id"], column.name, _value(column, new),
+                            heads_json(heads.get((values["id"], column.name), ())), author))
+    return entries
+
+
+def _with_defaults(table_obj: Any, rows: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
+    defaults = {c.key: c.default.arg for c in table_obj.columns
+                if c.default is not None and c.default.is_scalar}
+    return [{**defaults, **row} if defaults.keys() - row.keys() else row for row in rows]
+
+
+def install(db: store_database.Database) -> None:
+    capture = Capture()
+    db.capture = capture
+
+    @event.listens_for(db.sessions, "after_flush")
+    def _after_flush(session: Session, _context: UOWTransaction) -> None:
+        if not session.info.get(NO_CAPTURE):
+            capture.write(session, _orm_entries(session))
+
+    @event.listens_for(db.sessions, "do_orm_execute")
+    def _on_execute(state: ORMExecuteState) -> Any:
+        if state.session.info.get(NO_CAPTURE) or not (state.is_insert or state.is_update):
+            return None
+        target = getattr(state.statement, "table", None)
+        table = tables().get(getattr(target, "name", ""))
+        if table is None:
+            return None
+        params = state.parameters
+        rows = params if isinstance(params, list) else [params] if params else []
+        if not rows or any("id" not in row for row in rows) or (
+                state.is_update and getattr(state.statement, "_where_criteria", ())):
+            raise CaptureError(
+                f"a set-based write to {table.name} must pass rows with their ids "
+                "(session.execute(insert/update(Model), [{'id': ...}, ...])) so that sync sees it")
+        result = state.invoke_statement()
+        session = state.session
+        if state.is_insert:
+            # Set-based inserts (demo, inventory) log one whole-row change per row: the same
+            # merge meaning as one change per field at one clock, at a fraction of the volume.
+            entries = _insert_entries(table, _with_defaults(target, rows), whole_rows=True)
+        else:
+            entries = _bulk_update_entries(session.connection(), table, rows)
+        capture.write(session, entries)
+        return result
+
+
+store_database.OPEN_HOOKS.append(install)
+
+
+def scenario_site(session: Session, site_id: str, start: datetime, author: str | None) -> None:
+    """Capture this session's writes under a fixed site with deterministic clocks."""
+    session.info[CAPTURE_AS] = CaptureAs(site_id, 1, hlc.pack(hlc.physical_ms(start)), "",
+                                         iso(start) or "", author)

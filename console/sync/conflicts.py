@@ -1,0 +1,69 @@
+"""Open conflicts: every head of a conflicting field, with who wrote it, where and when."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from console.domain.clock import from_iso
+
+
+@dataclass(frozen=True)
+class Candidate:
+    value: Any
+    value_json: str
+    author: str | None
+    workstation: str
+    wall_time: datetime | None
+    hlc: int
+    site_id: str
+    winner: bool
+
+
+@dataclass(frozen=True)
+class Conflict:
+    table: str
+    record: str
+    field: str
+    candidates: tuple[Candidate, ...]
+
+
+def candidates(connection: Connection, table: str, row_id: str, field: str
+               ) -> list[tuple[str, str | None, str, str, int]]:
+    """Heads of one field: (value JSON, author id, site, wall time, hlc), newest clock first."""
+    heads = [tuple(r) for r in connection.execute(text(
+        "SELECT value, author, site_id, wall_time, hlc FROM change_log WHERE row_id = :r "
+        "AND tbl = :t AND field = :f AND is_head = 1"), {"r": row_id, "t": table, "f": field})]
+    for value, author, site, wall, clock in connection.execute(text(
+            "SELECT c.value, c.author, c.site_id, c.wall_time, c.hlc FROM change_log c "
+            "WHERE c.row_id = :r AND c.tbl = :t AND c.field = '*' AND NOT EXISTS (SELECT 1 "
+            "FROM sync_superseded x WHERE x.site_id = c.site_id AND x.hlc = c.hlc "
+            "AND x.field = :f)"), {"r": row_id, "t": table, "f": field}):
+        whole = json.loads(value)
+        heads.append((json.dumps(whole.get(field), ensure_ascii=False), author, site, wall,
+                       clock))
+    heads.sort(key=lambda h: (h[4], h[2]), reverse=True)
+    return heads  # type: ignore[return-value]
+
+
+def open_conflicts(connection: Connection) -> list[Conflict]:
+    users = dict(connection.execute(text("SELECT id, name FROM app_user")).all())
+    stations = dict(connection.execute(text("SELECT id, name FROM workstation")).all())
+    result = []
+    for table, row_id, field in connection.execute(text(
+            "SELECT tbl, row_id, field FROM sync_conflict ORDER BY tbl, row_id, field")).all():
+        heads = candidates(connection, table, row_id, field)
+        result.append(Conflict(table, row_id, field, tuple(
+            Candidate(json.loads(value), value, users.get(author, author), stations.get(site, site),
+                      from_iso(wall), clock, site, index == 0)
+            for index, (value, author, site, wall, clock) in enumerate(heads))))
+    return result
+
+
+def count(connection: Connection) -> int:
+    return connection.execute(text("SELECT count(*) FROM sync_conflict")).scalar() or 0

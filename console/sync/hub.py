@@ -1,0 +1,132 @@
+"""The PostgreSQL hub: a plain ``change_log`` table with a ``hub_seq`` identity. No server code.
+
+Push: one transaction that first takes ``pg_advisory_xact_lock(HUB_LOCK)``, COPYs the rows into
+a temporary staging table and inserts them with ``ON CONFLICT (site_id, seq) DO NOTHING``.
+Pull: ``hub_seq > cursor`` in hub_seq order; the rows go through the same apply as bundles.
+
+Why the lock matters (the identity-visibility race): an identity value is taken when a row is
+inserted, not when its transaction commits. Two unserialised pushers could commit 101–110 after
+111–120 is already visible; a reader that saw 120 would move its cursor past 101–110 and never
+read them. Pushers hold the advisory lock from before their first insert until their commit, so
+identity values are handed out in commit order: every row a reader can see has a smaller
+hub_seq than any row still uncommitted. tests/sync/test_hub.py runs two pushers against a
+polling reader to show it.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from sqlalchemy import Engine, create_engine, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.pool import NullPool
+
+from console.domain.errors import ConsoleError
+from console.sync.apply import COLUMNS
+
+HUB_LOCK = 0x5EC0_0C0D
+_COLS = ", ".join(COLUMNS)
+DDL = [
+    "CREATE TABLE IF NOT EXISTS change_log ("
+    " hub_seq bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,"
+    " site_id text NOT NULL, seq bigint NOT NULL, hlc bigint NOT NULL, tbl text NOT NULL,"
+    " row_id text NOT NULL, field text NOT NULL, value text NOT NULL, supersedes text NOT NULL,"
+    " author text, wall_time text NOT NULL, schema_version text NOT NULL,"
+    " prev_hash text NOT NULL, entry_hash text NOT NULL,"
+    " pushed_at timestamptz NOT NULL DEFAULT now(),"
+    " CONSTRAINT uq_change_log_site_seq UNIQUE (site_id, seq))",
+]
+
+
+def public_url(url: str) -> str:
+    """The URL without its password, for display and as the cursor's key."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def connect(url: str) -> Engine:
+    parts = urlsplit(url)
+    if parts.scheme not in ("postgresql", "postgres"):
+        raise ConsoleError(f"hub URL must start with postgresql:// (got '{public_url(url)}')")
+    query = parse_qs(parts.query)
+    sa_url = make_url(url).set(drivername="postgresql+psycopg")
+    connect_args: dict[str, Any] = {"connect_timeout": 5}
+    if "host" in query:  # a socket directory: libpq takes it as the host
+        sa_url = sa_url.difference_update_query(["host"]).set(host=None)
+        connect_args["host"] = query["host"][0]
+    return create_engine(sa_url, poolclass=NullPool, connect_args=connect_args)
+
+
+def ensure_schema(engine: Engine) -> None:
+    with engine.begin() as connection:
+        connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": HUB_LOCK})
+        for statement in DDL:
+            connection.execute(text(statement))
+
+
+def have(engine: Engine) -> dict[str, tuple[int, int]]:
+    """Per site on the hub: (highest seq, number of changes)."""
+    with engine.connect() as connection:
+        return {site: (int(top), int(count)) for site, top, count in connection.execute(text(
+            "SELECT site_id, max(seq), count(*) FROM change_log GROUP BY site_id"))}
+
+
+def push(engine: Engine, rows: Sequence[Sequence[Any]], *, hold_seconds: float = 0.0,
+         lock: bool = True) -> int:
+    """Insert rows the hub lacks; return how many were new. ``hold_seconds``/``lock`` exist
+    for the race test only."""
+    if not rows:
+        return 0
+    raw = engine.raw_connection()
+    try:
+        with raw.cursor() as cursor:  # type: ignore[attr-defined]
+            if lock:
+                cursor.execute("SELECT pg_advisory_xact_lock(%s)", (HUB_LOCK,))
+            cursor.execute(f"CREATE TEMP TABLE hub_stage ({_column_types()}) ON COMMIT DROP")
+            with cursor.copy(f"COPY hub_stage ({_COLS}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+            cursor.execute(f"INSERT INTO change_log ({_COLS}) SELECT {_COLS} FROM hub_stage "
+                           "ORDER BY site_id, seq ON CONFLICT (site_id, seq) DO NOTHING")
+            inserted = cursor.rowcount
+            if hold_seconds:
+                time.sleep(hold_seconds)
+        raw.commit()
+        return inserted
+    except Exception:
+        raw.rollback()
+        raise
+    finally:
+        raw.close()
+
+
+def _column_types() -> str:
+    types = {"seq": "bigint", "hlc": "bigint"}
+    return ", ".join(f"{c} {types.get(c, 'text')}" for c in COLUMNS)
+
+
+def pull(engine: Engine, cursor: int, limit: int | None = None) -> tuple[list[tuple[Any, ...]], int]:
+    """Rows after ``cursor`` in hub_seq order, and the new cursor."""
+    sql = f"SELECT hub_seq, {_COLS} FROM change_log WHERE hub_seq > :c ORDER BY hub_seq"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    with engine.connect() as connection:
+        result = connection.exec_driver_sql(sql.replace(":c", "%(c)s"), {"c": cursor}) \
+            .fetchall()
+    if not result:
+        return [], cursor
+    return [tuple(r[1:]) for r in result], int(result[-1][0])
+
+
+def describe_error(error: Exception) -> str:
+    text_ = str(getattr(error, "orig", None) or error).strip().splitlines()
+    return text_[0] if text_ else type(error).__name__
+
+
+HubError = (SQLAlchemyError, OSError)
