@@ -1,0 +1,26 @@
+"""The bundled Korean font, registered once with reportlab (embedded as a subset on use)."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from console.locate import resource
+
+REGULAR = "NanumGothic"
+BOLD = "NanumGothicBold"
+
+
+@cache
+def register_fonts() -> tuple[str, str]:
+    """Register NanumGothic (regular, bold) and map <b> in paragraphs to the bold face."""
+    pdfmetrics.registerFont(TTFont(REGULAR, str(resource("fonts", "NanumGothic.ttf"))))
+    pdfmetrics.registerFont(TTFont(BOLD, str(resource("fonts", "NanumGothicBold.ttf"))))
+    addMapping(REGULAR, 0, 0, REGULAR)
+    addMapping(REGULAR, 1, 0, BOLD)
+    addMapping(REGULAR, 0, 1, REGULAR)
+    addMapping(REGULAR, 1, 1, BOLD)
+    return REGULAR, BOLD

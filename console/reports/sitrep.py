@@ -1,0 +1,311 @@
+"""The situation report (상황보고 제N보) as an A4 PDF, rendered from a snapshot only."""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import TableStyle as TS
+
+from console.reports import sitrep_actions
+from console.reports.chart import restoration_curve
+from console.reports.fonts import BOLD
+from console.reports.layout import (
+    ACCENT,
+    BASE_FONT,
+    FRAME_WIDTH,
+    LABEL_FILL,
+    RULE,
+    STYLES,
+    PageFrame,
+    build_pdf,
+    escape,
+    heading,
+    para,
+    table,
+)
+from console.reports.snapshot import Snapshot
+from console.reports.text import (
+    crisis_colour,
+    elapsed,
+    full_time,
+    label,
+    number_label,
+    percent,
+    short_label,
+    short_time,
+    words,
+)
+
+
+class Names:
+    """Department and facility names in the report's language (Korean is what is stored)."""
+
+    def __init__(self, snapshot: Snapshot, lang: str) -> None:
+        self.en = snapshot.get("names_en", {}) if lang == "en" else {}
+
+    def __call__(self, name: str) -> str:
+        return self.en.get(name) or name
+
+
+def render_situation_report(snapshot: Snapshot, lang: str = "ko") -> bytes:
+    story, frame, title, subject = situation_story(snapshot, lang)
+    return build_pdf(story, frame, title=title, subject=subject)
+
+
+def situation_story(snapshot: Snapshot, lang: str = "ko"
+                    ) -> tuple[list[Flowable], PageFrame, str, str]:
+    """The flowables of the report, its page frame, title and subject (for build_pdf)."""
+    header = snapshot["header"]
+    mark = number_label(lang, header["number"])
+    as_of = words(lang, "as_of", t=full_time(lang, snapshot["as_of"]))
+    frame = PageFrame(
+        header_left=words(lang, "org"),
+        header_right=f"{words(lang, 'sitrep')} {mark} · {as_of}",
+        footer=lambda x, y: f"{mark} · {words(lang, 'page', x=x, y=y)}",
+        watermark=words(lang, "draft_mark") if header["number"] is None else None)
+    names = Names(snapshot, lang)
+    story: list[Flowable] = []
+    story += _title_block(snapshot, lang)
+    story += _overview(snapshot, lang)
+    story += _damage(snapshot, lang, names)
+    story += _recovery(snapshot, lang, names)
+    story += sitrep_actions.actions(snapshot, lang)
+    story += sitrep_actions.decisions(snapshot, lang)
+    story += sitrep_actions.public_information(snapshot, lang, names)
+    story += sitrep_actions.next_steps(snapshot, lang)
+    story += sitrep_actions.annex(snapshot, lang, names)
+    title = f"{words(lang, 'sitrep')} {mark} — {snapshot['incident']['title']}"
+    return story, frame, title, as_of
+
+
+def _person(person: dict[str, Any] | None, lang: str) -> str:
+    if not person:
+        return words(lang, "not_yet")
+    role = label("role", person.get("role"), lang)
+    display = person.get("display") or person.get("name") or ""
+    if lang == "en" or display == person.get("name"):
+        return f"{display} ({role})" if role and role not in display else display
+    return display
+
+
+def _title_block(snapshot: Snapshot, lang: str) -> list[Flowable]:
+    header, incident = snapshot["header"], snapshot["incident"]
+    number = header["number"]
+    title = (f"{words(lang, 'sitrep')} {words(lang, 'number', n=number)}" if number is not None
+             else f"{words(lang, 'sitrep')} ({words(lang, 'draft')})")
+    level = snapshot["crisis_level"]
+    level_colour = crisis_colour(level)
+    level_cell = Paragraph(f"<b>{escape(label('crisis', level, lang))}</b>", STYLES["cell_c"])
+    rows = [
+        [words(lang, "report_time"), words(lang, "as_of", t=full_time(lang, snapshot["as_of"])),
+         words(lang, "crisis"), level_cell],
+        [words(lang, "activated"), full_time(lang, incident["activated_at"]) or "-",
+         words(lang, "issued"), full_time(lang, header["issued_at"]) or words(lang, "not_yet")],
+        [words(lang, "prepared"), _person(header["prepared_by"], lang),
+         words(lang, "approved"), _person(header["approved_by"], lang)],
+    ]
+    widths = [0.15, 0.38, 0.13, 0.34]
+    info = Table([[Paragraph(escape(c), STYLES["cell"]) if isinstance(c, str) else c
+                   for c in row] for row in rows],
+                 colWidths=[w * FRAME_WIDTH for w in widths])
+    text_on_level = colors.black if level in ("caution",) else colors.white
+    info.setStyle(TS([
+        BASE_FONT, ("GRID", (0, 0), (-1, -1), 0.35, RULE),
+        ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL), ("BACKGROUND", (2, 0), (2, -1), LABEL_FILL),
+        ("FONT", (0, 0), (0, -1), BOLD, 8), ("FONT", (2, 0), (2, -1), BOLD, 8),
+        ("BACKGROUND", (3, 0), (3, 0), colors.HexColor(level_colour)),
+        ("TEXTCOLOR", (3, 0), (3, 0), text_on_level),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
+    ]))
+    level_cell.style = STYLES["cell_c"].clone("level", textColor=text_on_level)
+    return [Paragraph(escape(title), STYLES["title"]),
+            Paragraph(escape(incident["title"]), STYLES["subtitle"]),
+            Paragraph(escape(f"{words(lang, 'as_of', t=full_time(lang, snapshot['as_of']))}"
+                             f" · {words(lang, 'org')}"), STYLES["dateline"]),
+            info, Spacer(1, 8), _kpis(snapshot, lang)]
+
+
+def _kpis(snapshot: Snapshot, lang: str) -> Table:
+    f = snapshot["figures"]
+    rate = percent(100 * f["restored"] / f["affected"]) if f["affected"] else "-"
+    cells = [(f"{f['restored']} / {f['affected']}", f"{words(lang, 'kpi_restored')} ({rate})"),
+             (str(f["affected"] - f["restored"]), words(lang, "kpi_down")),
+             (str(f["citizen_down"]), words(lang, "kpi_citizen_down")),
+             (str(f["alternative_active"]), words(lang, "kpi_alt"))]
+    row = [[Paragraph(escape(value), STYLES["kpi_value"]),
+            Paragraph(escape(text), STYLES["kpi_label"])] for value, text in cells]
+    result = Table([row], colWidths=[FRAME_WIDTH / 4] * 4)
+    result.setStyle(TS([BASE_FONT, ("BOX", (0, 0), (-1, -1), 0.6, RULE),
+                        ("LINEAFTER", (0, 0), (-2, -1), 0.35, RULE),
+                        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f6f8fb")),
+                        ("TOPPADDING", (0, 0), (-1, -1), 5),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
+    return result
+
+
+def _overview(snapshot: Snapshot, lang: str) -> list[Flowable]:
+    incident = snapshot["incident"]
+    cause = f"{label('cause', incident['cause'], lang)} ({label('area', incident['area'], lang)})"
+    rows = [[words(lang, "what"), incident["title"]],
+            [words(lang, "when"), full_time(lang, incident["started_at"])],
+            [words(lang, "where"), incident["location"] or "-"],
+            [words(lang, "cause"), cause],
+            [words(lang, "summary"), incident["summary"] or "-"]]
+    if incident.get("closed_at"):
+        rows.append(["", words(lang, "closed", t=full_time(lang, incident["closed_at"]))])
+    overview = table_kv(rows)
+    return [*heading(words(lang, "s1"), "h1"), overview]
+
+
+def table_kv(rows: list[list[str]]) -> Table:
+    """A label/value block without a header row."""
+    body = [[Paragraph(escape(k), STYLES["cell_h"]), Paragraph(escape(v), STYLES["cell"])]
+            for k, v in rows]
+    result = Table(body, colWidths=[0.17 * FRAME_WIDTH, 0.83 * FRAME_WIDTH], splitInRow=1)
+    result.setStyle(TS([BASE_FONT, ("GRID", (0, 0), (-1, -1), 0.35, RULE),
+                        ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("TOPPADDING", (0, 0), (-1, -1), 3),
+                        ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    result.hAlign = "LEFT"
+    return result
+
+
+def _damage(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
+    f, systems = snapshot["figures"], snapshot["systems"]
+    story: list[Flowable] = [*heading(words(lang, "s2"), "h1", 80),
+                             para(words(lang, "damage_line", d=f["departments"],
+                                        n=f["affected"], c=f["citizen_affected"],
+                                        i=f["affected"] - f["citizen_affected"]), "lead")]
+    grades = sorted({s["importance_grade"] for s in systems}) or [1, 2, 3, 4]
+    cross = Counter((s["category"], s["importance_grade"]) for s in systems)
+    rows = []
+    for category in ("citizen", "internal"):
+        counts = [cross[(category, g)] for g in grades]
+        rows.append([label("category", category, lang), *counts, sum(counts)])
+    totals = [sum(cross[(c, g)] for c in ("citizen", "internal")) for g in grades]
+    rows.append([words(lang, "total"), *totals, sum(totals)])
+    header = [words(lang, "category"), *(words(lang, "grade_n", n=g) for g in grades),
+              words(lang, "total")]
+    width = 0.6 / (len(grades) + 1)
+    story += [*heading(words(lang, "by_category_grade"), "h2"),
+              table(header, rows, [0.4] + [width] * (len(grades) + 1),
+                    "L" + "R" * (len(grades) + 1), zebra=False,
+                    extra=[("FONT", (0, -1), (-1, -1), BOLD, 8),
+                           ("BACKGROUND", (0, -1), (-1, -1), LABEL_FILL)])]
+    story += heading(words(lang, "by_department"), "h2")
+    story.append(_tally_table(systems, "department", words(lang, "department"), lang, names))
+    story += heading(words(lang, "by_facility"), "h2")
+    story.append(_tally_table(systems, "facility", words(lang, "facility"), lang, names))
+    return story
+
+
+def _tally(systems: list[dict[str, Any]], key: str) -> list[tuple[str, int, int]]:
+    affected: Counter[str] = Counter(s[key] for s in systems)
+    restored: Counter[str] = Counter(s[key] for s in systems if s["restored_at"])
+    return [(k, affected[k], restored[k]) for k in sorted(affected, key=lambda k: (-affected[k], k))]
+
+
+def _tally_table(systems: list[dict[str, Any]], key: str, title: str, lang: str,
+                 names: Names) -> Flowable:
+    rows = [[names(k), a, r, a - r] for k, a, r in _tally(systems, key)]
+    header = [title, words(lang, "affected"), words(lang, "restored"), words(lang, "down")]
+    if len(rows) <= 8 or len(rows) > 60:
+        return table(header, rows, [0.52, 0.16, 0.16, 0.16], "LRRR")
+    # Two records per line, left half then right half: one table, so it splits like any.
+    half = (len(rows) + 1) // 2
+    pairs = [left + (rows[half + i] if half + i < len(rows) else ["", "", "", ""])
+             for i, left in enumerate(rows[:half])]
+    widths = [0.2, 0.1, 0.1, 0.1] * 2
+    return table(header * 2, pairs, widths, "LRRRLRRR",
+                 extra=[("LINEAFTER", (3, 0), (3, -1), 1.2, ACCENT)])
+
+
+def _recovery(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
+    f = snapshot["figures"]
+    rate = percent(100 * f["restored"] / f["affected"]) if f["affected"] else "-"
+    story: list[Flowable] = [
+        *heading(words(lang, "s3"), "h1", 110),
+        para(words(lang, "restored_line", m=f["affected"], n=f["restored"], p=rate,
+                   t=short_time(lang, snapshot["as_of"])), "lead"),
+        *heading(words(lang, "recovery_table"), "h2")]
+    story.append(_recovery_table(snapshot, lang))
+    start = snapshot["incident"]["started_at"]
+    chart = restoration_curve(snapshot["curve"], f["affected"], start, snapshot["as_of"],
+                              snapshot["phase_starts"], lang)
+    story.append(KeepTogether([Paragraph(words(lang, "curve"), STYLES["h2"]), chart,
+                               para(words(lang, "curve_note"), "note")]))
+    story += _still_down(snapshot, lang, names)
+    return story
+
+
+def _recovery_table(snapshot: Snapshot, lang: str) -> Table:
+    """Affected, restored, down and rate per importance grade, category and phase."""
+    f, systems = snapshot["figures"], snapshot["systems"]
+    groups: list[tuple[str, list[tuple[str, int, int]]]] = []
+    by_grade = []
+    for g in sorted({s["importance_grade"] for s in systems}):
+        chosen = [s for s in systems if s["importance_grade"] == g]
+        by_grade.append((words(lang, "grade_n", n=g), len(chosen),
+                         sum(1 for s in chosen if s["restored_at"])))
+    groups.append((words(lang, "grade"), by_grade))
+    by_category = []
+    for category in ("citizen", "internal"):
+        chosen = [s for s in systems if s["category"] == category]
+        by_category.append((label("category", category, lang), len(chosen),
+                            sum(1 for s in chosen if s["restored_at"])))
+    groups.append((words(lang, "category"), by_category))
+    phases = Counter(s["phase"] for s in systems if s["restored_at"])
+    by_phase = [(words(lang, "phase_n", n=p), phases[p], phases[p])
+                for p in sorted(p for p in phases if p is not None)]
+    down = f["affected"] - f["restored"]
+    if down:
+        by_phase.append((words(lang, "unrestored"), down, 0))
+    groups.append((words(lang, "phase"), by_phase))
+    rows: list[list[Any]] = []
+    extra: list[tuple] = []
+    for title, members in groups:
+        if not members:
+            continue
+        first = len(rows) + 1
+        for index, (name, affected, restored) in enumerate(members):
+            rows.append([title if index == 0 else "", name, affected, restored,
+                         affected - restored,
+                         percent(100 * restored / affected) if affected else "-"])
+        extra += [("SPAN", (0, first), (0, len(rows))),
+                  ("LINEABOVE", (0, first), (-1, first), 0.8, RULE),
+                  ("BACKGROUND", (0, first), (0, len(rows)), LABEL_FILL)]
+    rate = percent(100 * f["restored"] / f["affected"]) if f["affected"] else "-"
+    rows.append([words(lang, "total"), "", f["affected"], f["restored"], down, rate])
+    extra += [("SPAN", (0, len(rows)), (1, len(rows))),
+              ("FONT", (0, -1), (-1, -1), BOLD, 8), ("BACKGROUND", (0, -1), (-1, -1), LABEL_FILL)]
+    return table(["", "", words(lang, "affected"), words(lang, "restored"), words(lang, "down"),
+                  words(lang, "rate")], rows, [0.16, 0.32, 0.13, 0.13, 0.13, 0.13], "CLRRRR",
+                 zebra=False, extra=[("SPAN", (0, 0), (1, 0)), *extra])
+
+
+def _still_down(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
+    down = snapshot["still_down"]
+    story: list[Flowable] = heading(f"{words(lang, 'still_down')} ({len(down)})")
+    if not down:
+        return [*story, para(words(lang, "none_down"))]
+    rows = []
+    for item in down:
+        if item["expected"]:
+            when = short_time(lang, item["expected"])
+            expected = words(lang, "by_task" if item["basis"] == "task" else "by_rto", t=when)
+        else:
+            expected = words(lang, "undecided")
+        rows.append([f"{item['code']} {item['name']}", names(item["department"]),
+                     short_label("category", item["category"], lang), item["grade"],
+                     label("outage", item["status"], lang),
+                     elapsed(lang, item["elapsed_hours"]), expected])
+    story.append(table([words(lang, "system"), words(lang, "department"),
+                        words(lang, "category"), words(lang, "failure_grade"),
+                        words(lang, "status"), words(lang, "elapsed"), words(lang, "expected")],
+                       rows, [0.28, 0.15, 0.09, 0.08, 0.09, 0.11, 0.20], "LLCCCRL"))
+    return story

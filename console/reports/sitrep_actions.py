@@ -1,0 +1,147 @@
+"""Sections 4–7 and the annex of the situation report: actions, decisions, public
+information, next steps and the list of affected systems."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from reportlab.platypus import Flowable, PageBreak, Paragraph
+
+from console.domain.enums import Team
+from console.reports.fonts import BOLD
+from console.reports.layout import STYLES, WARN, escape, heading, para, table
+from console.reports.snapshot import Snapshot
+from console.reports.text import full_time, label, number_label, short_label, short_time, words
+
+if TYPE_CHECKING:
+    from console.reports.sitrep import Names
+
+
+def _since(snapshot: Snapshot, lang: str) -> str:
+    since = snapshot.get("since")
+    if since:
+        return words(lang, "since_report", n=number_label(lang, since["number"]))
+    return words(lang, "since_start")
+
+
+def actions(snapshot: Snapshot, lang: str) -> list[Flowable]:
+    story: list[Flowable] = [*heading(words(lang, "s4"), "h1", 110),
+                             para(f"※ {words(lang, 'done_since')}: {_since(snapshot, lang)}",
+                                  "note")]
+    teams = snapshot["teams"]
+    for team in Team:
+        entry = teams.get(team.value, {"done": [], "in_progress": [], "blocked": [],
+                                       "counts": {}})
+        counts = entry["counts"]
+        line = words(lang, "team_line", team=team.label(lang), done=counts.get("done", 0),
+                     prog=counts.get("in_progress", 0), blocked=counts.get("blocked", 0),
+                     open=counts.get("open", 0))
+        head = heading(f"○ {line}")
+        rows: list[list[Any]] = []
+        blocked_rows = []
+        for kind in ("done", "in_progress", "blocked"):
+            for title, at in entry[kind]:
+                if kind == "blocked":
+                    blocked_rows.append(len(rows) + 1)
+                rows.append([words(lang, "done_since" if kind == "done" else kind), title,
+                             short_time(lang, at)])
+        if not rows:
+            story += [*head, para(f"- {words(lang, 'nothing')}", "note")]
+            continue
+        extra = [("TEXTCOLOR", (0, r), (0, r), WARN) for r in blocked_rows]
+        extra += [("FONT", (0, r), (0, r), BOLD, 8) for r in blocked_rows]
+        story += [*head,
+                  table([words(lang, "status"), words(lang, "task"), words(lang, "time")],
+                        rows, [0.12, 0.70, 0.18], "CLC", extra=extra)]
+    return story
+
+
+def decisions(snapshot: Snapshot, lang: str) -> list[Flowable]:
+    story: list[Flowable] = heading(f"{words(lang, 's5')} ({_since(snapshot, lang)})", "h1",
+                                    80)
+    items = snapshot["decisions"]
+    if not items:
+        return [*story, para(f"- {words(lang, 'nothing')}", "note")]
+    rows = []
+    for item in items:
+        text = f"<b>{escape(item['summary'])}</b>"
+        if item["rationale"]:
+            text += (f"<br/><font color='#5f6368'>{escape(words(lang, 'rationale'))}: "
+                     f"{escape(item['rationale'])}</font>")
+        who = label("role", item["role"], lang)
+        rows.append([short_time(lang, item["at"]), Paragraph(text, STYLES["cell"]), who])
+    story.append(table([words(lang, "time"), words(lang, "decision"),
+                        words(lang, "decided_by")], rows, [0.14, 0.72, 0.14], "CLC"))
+    return story
+
+
+def public_information(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
+    f = snapshot["figures"]
+    alternatives = [s for s in snapshot["systems"] if s["alternative_active"]]
+    citizen_alt = sum(1 for s in alternatives if s["category"] == "citizen")
+    running = [s for s in alternatives if not s["restored_at"]]
+    story: list[Flowable] = [
+        *heading(words(lang, "s6"), "h1", 110),
+        para(words(lang, "alt_line", c=f["citizen_affected"], n=citizen_alt, r=len(running)),
+             "lead"),
+        *heading(words(lang, "alt_in_place"), "h2")]
+    if alternatives:
+        ordered = sorted(alternatives, key=lambda s: (bool(s["restored_at"]), s["department"],
+                                                      s["code"]))
+        rows = [[s["name"], names(s["department"]), s["alternative_means"] or "-",
+                 words(lang, "alt_ended" if s["restored_at"] else "alt_running")]
+                for s in ordered]
+        bold = [("FONT", (3, i + 1), (3, i + 1), BOLD, 8) for i, s in enumerate(ordered)
+                if not s["restored_at"]]
+        story.append(table([words(lang, "system"), words(lang, "department"),
+                            words(lang, "alt_means"), words(lang, "status")], rows,
+                           [0.27, 0.17, 0.42, 0.14], "LLLC", extra=bold))
+    else:
+        story.append(para(f"- {words(lang, 'nothing')}", "note"))
+    story += heading(words(lang, "notices"), "h2")
+    notices = snapshot["notices"]
+    if notices:
+        story.append(table([words(lang, "time"), words(lang, "notice_text")],
+                           [[short_time(lang, n["at"]), n["text"]] for n in notices],
+                           [0.14, 0.86], "CL"))
+    else:
+        story.append(para(f"- {words(lang, 'nothing')}", "note"))
+    return story
+
+
+def next_steps(snapshot: Snapshot, lang: str) -> list[Flowable]:
+    story: list[Flowable] = heading(words(lang, "s7"), "h1", 60)
+    plans = snapshot["plans"]
+    if plans:
+        rows = []
+        extra = []
+        for index, plan in enumerate(plans, start=1):
+            due = short_time(lang, plan["due"]) if plan["due"] else words(lang, "no_due")
+            if plan["overdue"]:
+                due += f" ({words(lang, 'overdue')})"
+                extra += [("TEXTCOLOR", (0, index), (0, index), WARN)]
+            rows.append([due, Team(plan["team"]).label(lang) if plan["team"] in Team._value2member_map_
+                         else plan["team"], plan["title"], label("task", plan["status"], lang)])
+        story.append(table([words(lang, "due"), words(lang, "team"), words(lang, "task"),
+                            words(lang, "status")], rows, [0.19, 0.2, 0.5, 0.11], "CLLC", extra=extra))
+    else:
+        story.append(para(f"- {words(lang, 'nothing')}", "note"))
+    if snapshot.get("next_report_due") and not snapshot["incident"].get("closed_at"):
+        story.append(para(words(lang, "next_report",
+                                t=full_time(lang, snapshot["next_report_due"])), "after"))
+    return story
+
+
+def annex(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
+    systems = snapshot["systems"]
+    if not systems:
+        return []
+    rows = [[s["code"], s["name"], names(s["department"]),
+             short_label("category", s["category"], lang), s["importance_grade"], s["grade"],
+             label("outage", s["status"], lang), short_time(lang, s["restored_at"]) or "-"]
+            for s in systems]
+    return [PageBreak(), *heading(f"{words(lang, 'annex')} ({len(systems)})", "h1"),
+            table([words(lang, "code"), words(lang, "system"), words(lang, "department"),
+                   words(lang, "category"), words(lang, "grade"), words(lang, "failure_grade"),
+                   words(lang, "status"), words(lang, "restored_at")], rows,
+                  [0.11, 0.26, 0.19, 0.09, 0.07, 0.08, 0.09, 0.11], "LLLCCCCC")]

@@ -1,0 +1,187 @@
+"""Words and time formats of the printouts, Korean and English, resolved at render time."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from console.domain.clock import format_elapsed, format_kst, from_iso, kst
+from console.domain.enums import (
+    Category,
+    Cause,
+    CrisisLevel,
+    DisasterArea,
+    OutageStatus,
+    Role,
+    TaskStatus,
+    Team,
+)
+
+_WORDS: dict[str, tuple[str, str]] = {
+    "org": ("서울특별시 디지털재난 대책본부", "Seoul Digital Disaster Task Force"),
+    "sitrep": ("상황보고", "Situation report"),
+    "number": ("제{n}보", "No. {n}"),
+    "draft": ("초안", "Draft"),
+    "draft_mark": ("초안 · 미승인", "DRAFT · NOT APPROVED"),
+    "as_of": ("{t} 현재", "as of {t}"),
+    "page": ("쪽 {x} / {y}", "page {x} / {y}"),
+    "report_time": ("보고 일시", "Report time"),
+    "crisis": ("위기경보", "Crisis level"),
+    "activated": ("대책본부 가동", "Activated"),
+    "prepared": ("작성", "Prepared by"),
+    "approved": ("승인", "Approved by"),
+    "issued": ("발행", "Issued"),
+    "not_yet": ("(승인 전)", "(not yet approved)"),
+    "s1": ("1. 개요", "1. Overview"),
+    "s2": ("2. 피해현황", "2. Damage"),
+    "s3": ("3. 복구현황", "3. Recovery"),
+    "s4": ("4. 조치사항", "4. Actions by team"),
+    "s5": ("5. 주요 결정사항", "5. Key decisions"),
+    "s6": ("6. 대시민 안내", "6. Public information"),
+    "s7": ("7. 향후계획", "7. Next steps"),
+    "annex": ("붙임. 장애 시스템 목록", "Annex. Affected systems"),
+    "what": ("사고 개요", "What"),
+    "when": ("발생 일시", "When"),
+    "where": ("발생 장소", "Where"),
+    "cause": ("원인", "Cause"),
+    "area": ("재난 유형", "Disaster area"),
+    "summary": ("상황 요약", "Summary"),
+    "kpi_restored": ("복구", "Restored"),
+    "kpi_down": ("미복구", "Still down"),
+    "kpi_citizen_down": ("대시민 미복구", "Citizen-facing down"),
+    "kpi_alt": ("대체수단 운영", "Alternative means used"),
+    "damage_line": ("{d}개 실국 {n}개 시스템 장애 (대시민 {c} · 내부행정 {i})",
+                    "{n} systems of {d} departments affected ({c} citizen-facing, {i} internal)"),
+    "restored_line": ("{m}개 중 {n}개 복구 ({p}), {t} 현재",
+                      "{n} of {m} restored ({p}) as of {t}"),
+    "by_category_grade": ("구분·중요도 등급별 장애 시스템", "Affected systems by category and importance grade"),
+    "by_department": ("실국별", "By department"),
+    "by_facility": ("설치 장소별", "By facility"),
+    "recovery_table": ("등급·구분·차수별 복구", "Recovery by grade, category and phase"),
+    "curve": ("복구 추이", "Restoration curve"),
+    "curve_note": ("실선: 누적 복구 시스템 수 · 회색 점선: 전체 장애 시스템 수 · 붉은 점선: 복구 차수 시작",
+                   "Line: systems restored (cumulative) · grey dashes: all affected systems · "
+                   "red dashes: start of a recovery phase"),
+    "phase": ("복구 차수", "Phase"),
+    "still_down": ("미복구 시스템", "Systems still down"),
+    "none_down": ("미복구 시스템 없음: 전 시스템 복구", "No system is down: all restored"),
+    "category": ("구분", "Category"),
+    "department": ("실국", "Department"),
+    "facility": ("설치 장소", "Facility"),
+    "system": ("시스템", "System"),
+    "code": ("코드", "Code"),
+    "grade": ("중요도", "Grade"),
+    "failure_grade": ("장애등급", "Severity"),
+    "grade_n": ("{n}등급", "Grade {n}"),
+    "phase_n": ("{n}차 복구", "Phase {n}"),
+    "phase_start": ("{n}차 복구 시작", "phase {n} starts"),
+    "unrestored": ("미복구", "Not restored"),
+    "affected": ("장애", "Affected"),
+    "restored": ("복구", "Restored"),
+    "down": ("미복구", "Down"),
+    "rate": ("복구율", "Restored %"),
+    "total": ("계", "Total"),
+    "status": ("상태", "Status"),
+    "elapsed": ("경과 시간", "Elapsed"),
+    "expected": ("복구 예정", "Expected recovery"),
+    "undecided": ("미정", "not set"),
+    "by_task": ("{t} (과제 기한)", "{t} (task due)"),
+    "by_rto": ("{t} (RTO)", "{t} (by RTO)"),
+    "detected": ("장애 발생", "Detected"),
+    "restored_at": ("복구 시각", "Restored at"),
+    "team_line": ("{team} (완료 {done} · 진행 {prog} · 보류 {blocked} · 대기 {open})",
+                  "{team} (done {done} · in progress {prog} · blocked {blocked} · open {open})"),
+    "done_since": ("완료", "Done"),
+    "in_progress": ("진행", "In progress"),
+    "blocked": ("보류", "Blocked"),
+    "task": ("조치 내용", "Action"),
+    "time": ("시각", "Time"),
+    "nothing": ("해당 없음", "None"),
+    "since_report": ("{n} 이후", "since report {n}"),
+    "since_start": ("대책본부 가동 이후", "since activation"),
+    "decision": ("결정 내용", "Decision"),
+    "decided_by": ("결정자", "Decided by"),
+    "rationale": ("근거", "Rationale"),
+    "alternatives": ("검토한 대안", "Alternatives"),
+    "alt_means": ("대체수단", "Alternative means"),
+    "alt_in_place": ("대체수단 운영 현황", "Alternative means in place"),
+    "alt_running": ("운영 중", "in use"),
+    "alt_ended": ("종료(복구)", "ended"),
+    "alt_line": ("대시민 서비스 {c}개 중 {n}개 대체수단 운영 (현재 운영 중 {r}개)",
+                 "{n} of {c} citizen-facing services ran on alternative means ({r} still in use)"),
+    "notice_text": ("안내 내용", "Notice"),
+    "notices": ("대시민 안내 실적 (언론·홍보대응반)", "Notices issued (press team)"),
+    "plans": ("향후 조치 계획", "Planned actions"),
+    "team": ("담당", "Team"),
+    "due": ("기한", "Due"),
+    "overdue": ("기한 경과", "overdue"),
+    "no_due": ("기한 없음", "no due time"),
+    "next_report": ("다음 보고 예정: {t}", "Next report due: {t}"),
+    "closed": ("상황 종료: {t}", "Incident closed: {t}"),
+    "duplicate": ("중복: {ws} 발행본과 번호 중복", "duplicate: same number as {ws}'s report"),
+}
+
+
+def words(lang: str, key: str, **values: object) -> str:
+    ko, en = _WORDS[key]
+    text = ko if lang == "ko" else en
+    return text.format(**values) if values else text
+
+
+def number_label(lang: str, number: int | None) -> str:
+    return words(lang, "number", n=number) if number is not None else words(lang, "draft")
+
+
+def full_time(lang: str, text: str | None) -> str:
+    """``2025. 9. 27.(토) 18:00`` (ko) or ``2025-09-27 18:00`` (en), in KST."""
+    return format_kst(from_iso(text), lang) if text else ""
+
+
+def short_time(lang: str, text: str | None) -> str:
+    """``10. 6. 20:00`` (ko) or ``10-06 20:00`` (en), in KST."""
+    moment = from_iso(text)
+    if moment is None:
+        return ""
+    local = kst(moment)
+    if lang == "ko":
+        return f"{local.month}. {local.day}. {local:%H:%M}"
+    return local.strftime("%m-%d %H:%M")
+
+
+def elapsed(lang: str, hours: float) -> str:
+    """``4일 15시간`` / ``15시간 30분`` (ko), ``4d 15h`` / ``15h 30m`` (en): a reader's precision."""
+    minutes = max(0, round(hours * 60))
+    days, rest = divmod(minutes, 24 * 60)
+    if days:
+        return f"{days}일 {rest // 60}시간" if lang == "ko" else f"{days}d {rest // 60}h"
+    return format_elapsed(timedelta(minutes=rest), lang)
+
+
+def percent(value: float) -> str:
+    return f"{value:.1f}%"
+
+
+def label(kind: str, value: str | None, lang: str) -> str:
+    """The Korean or English word for a stored enum value; unknown values are shown as stored."""
+    enum = {"team": Team, "role": Role, "category": Category, "cause": Cause,
+            "crisis": CrisisLevel, "area": DisasterArea, "outage": OutageStatus,
+            "task": TaskStatus}[kind]
+    if value is None:
+        return ""
+    try:
+        return enum(value).label(lang)
+    except ValueError:
+        return value
+
+
+def short_label(kind: str, value: str | None, lang: str) -> str:
+    """The label for a narrow table column: "Citizen" where the text says "Citizen-facing"."""
+    if kind == "category" and lang == "en" and value == "citizen":
+        return "Citizen"
+    return label(kind, value, lang)
+
+
+def crisis_colour(value: str) -> str:
+    try:
+        return CrisisLevel(value).colour
+    except ValueError:
+        return "#777777"

@@ -1,0 +1,385 @@
+"""Situation reports (상황보고 제N보), printouts and the paper fallback pack.
+
+A report is frozen once into a snapshot (plain JSON) and rendered from it, so the stored record
+(snapshot + the PDF's sha256) reprints the same document. Drafts are unnumbered; approving
+issues the next number of the incident among the reports this workstation knows. Two
+workstations approving offline can issue the same number: numbers are never changed after the
+fact (paper with that number has gone out); ``list`` flags every such duplicate, naming the
+other workstation, and the next approval continues after the highest number (docs/reports.md).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from console.domain.clock import Clock, from_iso, iso, to_utc, utc_now
+from console.domain.enums import Team
+from console.domain.errors import NotFound, ValidationError
+from console.domain.permissions import Action
+from console.reports import pack, printouts
+from console.reports.records import FallbackSettings, ReportRow, Reprint, file_name
+from console.reports.sitrep import render_situation_report
+from console.reports.snapshot import Snapshot, dumps, freeze, loads, with_header
+from console.services.accounts import AccountService
+from console.services.context import (
+    Actor,
+    ChangeSet,
+    ServiceBase,
+    current_incident,
+    local_value,
+    set_local_value,
+)
+from console.services.inventory import InventoryService
+from console.services.journal import JournalService
+from console.services.outages import OutageService
+from console.services.situation import REPORT_INTERVAL, SituationService
+from console.store.database import Database
+from console.store.models import (
+    Department,
+    Facility,
+    SituationReport,
+    TaskOutage,
+    User,
+    Workstation,
+)
+
+PRINTOUT_KINDS = ("log", "outages", "decisions", "roster", "inventory")
+FALLBACK_FOLDER, FALLBACK_MINUTES, FALLBACK_KEEP, FALLBACK_LAST = (
+    "fallback_folder", "fallback_minutes", "fallback_keep", "fallback_last")
+
+
+@dataclass(frozen=True)
+class RenderedReport:
+    row: ReportRow
+    pdf: bytes
+    changes: ChangeSet = field(default_factory=ChangeSet)
+    pack: Path | None = None
+    pack_error: str | None = None
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class ReportService(ServiceBase):
+    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
+        super().__init__(db, clock)
+        self.situation = SituationService(db, clock)
+        self.journal = JournalService(db, clock)
+        self.outages = OutageService(db, clock)
+        self.inventory = InventoryService(db, clock)
+        self.accounts = AccountService(db, clock)
+        self._pack_lock = threading.Lock()
+
+    # -- the situation report -------------------------------------------------------------
+
+    def snapshot(self, incident_id: str | None = None, as_of: datetime | None = None
+                 ) -> Snapshot:
+        """Freeze the situation of the incident as it stood at ``as_of`` (default: now)."""
+        view = self.situation.view(incident_id, as_of)
+        moment = view.situation.as_of
+        with self.db.sessions() as session:
+            last = session.execute(
+                select(SituationReport.number, SituationReport.as_of).where(
+                    SituationReport.incident_id == view.incident.id,
+                    SituationReport.number.is_not(None), SituationReport.as_of < moment)
+                .order_by(SituationReport.as_of.desc(), SituationReport.number.desc())
+                .limit(1)).first()
+            links: dict[str, list[str]] = defaultdict(list)
+            for outage_id, task_id in session.execute(
+                    select(TaskOutage.outage_id, TaskOutage.task_id)
+                    .where(TaskOutage.deleted.is_(False))):
+                links[outage_id].append(task_id)
+            names_en = {name: en for model in (Department, Facility)
+                        for name, en in session.execute(select(model.name, model.name_en))
+                        if en}
+            workstation = local_value(session, "workstation_name")
+        return freeze(view, since=(last[0], last[1]) if last else None, task_links=links,
+                      names_en=names_en, workstation=workstation, interval=REPORT_INTERVAL)
+
+    def render(self, snapshot: Snapshot, lang: str = "ko") -> bytes:
+        return render_situation_report(snapshot, lang)
+
+    def preview(self, incident_id: str | None = None, as_of: datetime | None = None,
+                lang: str = "ko") -> bytes:
+        """A draft rendered now and not stored: reading needs no permission."""
+        return self.render(self.snapshot(incident_id, as_of), lang)
+
+    def draft(self, actor: Actor, incident_id: str | None = None, as_of: datetime | None = None,
+              lang: str = "ko") -> RenderedReport:
+        """Store an unnumbered draft (the command or the situation team)."""
+        actor.require(Action.DRAFT_REPORT)
+        snapshot = self.snapshot(incident_id, as_of)
+        with self.db.transaction() as session:
+            snapshot = with_header(snapshot, prepared_by=_person(session, actor.user_id))
+            pdf = self.render(snapshot, lang)
+            record = self._store(session, actor, snapshot, None, None, lang, pdf)
+            changes = ChangeSet()
+            changes.note("situation_report", record.id)
+            row = self._rows(session, [record])[0]
+        return RenderedReport(row, pdf, changes)
+
+    def approve(self, actor: Actor, draft_id: str | None = None,
+                incident_id: str | None = None, as_of: datetime | None = None,
+                lang: str | None = None) -> RenderedReport:
+        """Issue the next 제N보: from a stored draft (as its preparer wrote it) or from the
+        situation at ``as_of``. Then, if a fallback folder is set, write a fresh pack."""
+        actor.require(Action.APPROVE_REPORT)
+        now = self.now()
+        with self.db.sessions() as session:
+            draft = session.get(SituationReport, draft_id) if draft_id else None
+            if draft_id and draft is None:
+                raise NotFound(f"no report {draft_id}")
+            if draft is not None and draft.number is not None:
+                raise ValidationError(f"report {draft_id} is already issued as 제{draft.number}보")
+            draft_snapshot = loads(draft.snapshot_json) if draft else None
+            draft_lang = draft.lang if draft else None
+            draft_author = draft.prepared_by if draft else None
+        snapshot = draft_snapshot or self.snapshot(incident_id, as_of)
+        lang = lang or draft_lang or "ko"
+        with self.db.transaction() as session:
+            incident = snapshot["incident"]["id"]
+            number = 1 + (session.scalar(select(func.max(SituationReport.number)).where(
+                SituationReport.incident_id == incident)) or 0)
+            snapshot = with_header(
+                snapshot, number=number, issued_at=iso(now),
+                prepared_by=_person(session, draft_author or actor.user_id),
+                approved_by=_person(session, actor.user_id), draft_id=draft_id)
+            pdf = self.render(snapshot, lang)
+            record = self._store(session, actor, snapshot, number, now, lang, pdf,
+                                 prepared_by=draft_author)
+            self.audit(session, actor, "approve_report", record.id, f"제{number}보")
+            changes = ChangeSet()
+            changes.note("situation_report", record.id)
+            row = self._rows(session, [record])[0]
+        written, error = self._pack_after_approval()
+        return RenderedReport(row, pdf, changes, written, error)
+
+    def _store(self, session: Session, actor: Actor, snapshot: Snapshot, number: int | None,
+               issued_at: datetime | None, lang: str, pdf: bytes,
+               prepared_by: str | None = None) -> SituationReport:
+        record = self.new_record(SituationReport(
+            incident_id=snapshot["incident"]["id"], number=number,
+            as_of=from_iso(snapshot["as_of"]), issued_at=issued_at,
+            prepared_by=prepared_by or actor.user_id,
+            approved_by=actor.user_id if number is not None else None, lang=lang,
+            snapshot_json=dumps(snapshot), pdf_sha256=sha256(pdf)), actor, self.now())
+        session.add(record)
+        session.flush()
+        return record
+
+    def list(self, incident_id: str | None = None) -> list[ReportRow]:
+        """Issued reports by number (then issue time), then drafts newest first."""
+        with self.db.sessions() as session:
+            query = select(SituationReport)
+            if incident_id:
+                query = query.where(SituationReport.incident_id == incident_id)
+            records = list(session.scalars(query))
+            rows = self._rows(session, records)
+        issued = sorted((r for r in rows if not r.is_draft),
+                        key=lambda r: (r.number, r.issued_at or r.as_of, r.id))
+        drafts = sorted((r for r in rows if r.is_draft), key=lambda r: r.as_of, reverse=True)
+        return issued + drafts
+
+    def duplicates(self, incident_id: str | None = None) -> list[ReportRow]:
+        """Issued reports that share their number with another (after sync)."""
+        return [row for row in self.list(incident_id) if row.duplicates]
+
+    def _rows(self, session: Session, records: list[SituationReport]) -> list[ReportRow]:
+        names = dict(session.execute(select(User.id, User.name)).all())
+        stations = dict(session.execute(select(Workstation.id, Workstation.name)).all())
+        taken: dict[tuple[str, int], list[tuple[str, str | None]]] = defaultdict(list)
+        for incident, number, report_id, station in session.execute(
+                select(SituationReport.incident_id, SituationReport.number, SituationReport.id,
+                       SituationReport.workstation_id)
+                .where(SituationReport.number.is_not(None))):
+            taken[(incident, number)].append((report_id, station))
+        made_from = dict(session.execute(
+            select(func.json_extract(SituationReport.snapshot_json, "$.header.draft_id"),
+                   SituationReport.id)
+            .where(SituationReport.number.is_not(None))).all())
+        rows = []
+        for r in records:
+            others = [] if r.number is None else [
+                stations.get(station) or (station or "?")[:8]
+                for report_id, station in taken[(r.incident_id, r.number)] if report_id != r.id]
+            rows.append(ReportRow(
+                id=r.id, incident_id=r.incident_id, number=r.number, as_of=r.as_of,
+                issued_at=r.issued_at, prepared_by=names.get(r.prepared_by),
+                approved_by=names.get(r.approved_by), workstation=stations.get(r.workstation_id),
+                lang=r.lang, pdf_sha256=r.pdf_sha256, duplicates=tuple(sorted(others)),
+                approved_as=made_from.get(r.id)))
+        return rows
+
+    def reprint(self, report_id: str) -> Reprint:
+        """Render a stored report again from its snapshot; ``matches`` compares the hash."""
+        with self.db.sessions() as session:
+            record = session.get(SituationReport, report_id)
+            if record is None:
+                raise NotFound(f"no report {report_id}")
+            snapshot, lang, stored = loads(record.snapshot_json), record.lang, record.pdf_sha256
+        pdf = self.render(snapshot, lang)
+        return Reprint(pdf, sha256(pdf), stored)
+
+    def export(self, report_ids: list[str], folder: Path) -> list[Path]:
+        """Write reprints of the reports into ``folder`` under readable names."""
+        folder.mkdir(parents=True, exist_ok=True)
+        rows = {row.id: row for row in self.list()}
+        written = []
+        for report_id in report_ids:
+            row = rows.get(report_id)
+            if row is None:
+                raise NotFound(f"no report {report_id}")
+            target = folder / file_name(row)
+            target.write_bytes(self.reprint(report_id).pdf)
+            written.append(target)
+        return written
+
+    # -- printouts ------------------------------------------------------------------------
+
+    def printout(self, kind: str, team: Team | None = None, start: datetime | None = None,
+                 end: datetime | None = None, lang: str = "ko",
+                 incident_id: str | None = None) -> bytes:
+        if kind not in PRINTOUT_KINDS:
+            raise ValidationError(f"unknown printout '{kind}' (one of {', '.join(PRINTOUT_KINDS)})")
+        printed = iso(self.now())
+        assert printed is not None
+        if kind == "roster":
+            return printouts.roster(self._users(), printed, lang)
+        if kind == "inventory":
+            return printouts.inventory([
+                {"code": s.code, "name": s.name, "department": s.department,
+                 "facility": s.facility, "category": s.category.value, "grade": s.grade,
+                 "rto_hours": s.rto_hours, "alternative_means": s.alternative_means}
+                for s in self.inventory.systems()], printed, lang)
+        with self.db.sessions() as session:
+            incident = current_incident(session, incident_id)
+            incident_id, title, started = incident.id, incident.title, incident.started_at
+        if kind == "outages":
+            return printouts.outage_register(title, [
+                {"code": o.code, "name": o.name, "department": o.department,
+                 "category": o.category, "importance_grade": o.importance_grade,
+                 "grade": o.grade, "status": o.status, "phase": o.phase,
+                 "detected_at": iso(o.detected_at), "restored_at": iso(o.restored_at),
+                 "alternative_active": o.alternative_active}
+                for o in sorted(self.outages.list(incident_id),
+                                key=lambda o: (o.restored_at is not None, o.grade, o.code))],
+                printed, lang)
+        if kind == "decisions":
+            return printouts.decision_log(title, [
+                {"at": iso(d.at), "decided_by": d.decided_by, "role": d.role,
+                 "summary": d.summary, "rationale": d.rationale,
+                 "alternatives": d.alternatives, "corrects": d.corrects_id is not None}
+                for d in reversed(self.journal.decisions(incident_id))
+                if _within(d.at, start, end)], printed, lang)
+        users = self._users()
+        teams = [team] if team else list(Team)
+        units = []
+        for unit in teams:
+            entries = [{"at": iso(e.at), "author": e.author, "text": e.text,
+                        "significant": e.significant, "verified": e.verified}
+                       for e in reversed(self.journal.log(unit, incident_id))
+                       if _within(e.at, start, end)]
+            units.append({"team": unit.value, "entries": entries,
+                          "members": [u for u in users if u["team"] == unit.value]})
+        return printouts.activity_log(title, units, iso(start or started), iso(end) or printed,
+                                      printed, lang)
+
+    def _users(self) -> list[dict[str, str | None]]:
+        return [{"name": u.name, "display": u.display_name, "role": u.role, "team": u.team,
+                 "contact": u.contact} for u in self.accounts.users()
+                if u.active and not u.deleted]
+
+    # -- the paper fallback pack ----------------------------------------------------------
+
+    def configure_fallback(self, actor: Actor, folder: Path | None, every_minutes: int = 15,
+                           keep: int = 5) -> None:
+        """Name this workstation's fallback folder (None turns the pack off)."""
+        actor.require(Action.BACKUP)
+        if every_minutes < 1 or keep < 1:
+            raise ValidationError("the pack needs an interval of 1+ minutes and keeps 1+ copies")
+        with self.db.transaction() as session:
+            set_local_value(session, FALLBACK_FOLDER, str(folder) if folder else "")
+            set_local_value(session, FALLBACK_MINUTES, str(every_minutes))
+            set_local_value(session, FALLBACK_KEEP, str(keep))
+            self.audit(session, actor, "configure_fallback", str(folder or ""))
+
+    def fallback_settings(self) -> FallbackSettings:
+        with self.db.sessions() as session:
+            folder = local_value(session, FALLBACK_FOLDER)
+            last = local_value(session, FALLBACK_LAST)
+            return FallbackSettings(
+                Path(folder) if folder else None,
+                int(local_value(session, FALLBACK_MINUTES) or 15),
+                int(local_value(session, FALLBACK_KEEP) or 5), from_iso(last) if last else None)
+
+    def fallback_due(self, now: datetime | None = None) -> bool:
+        """True when a folder is set and the last pack is older than the interval. The window
+        asks this from a timer (every minute is fine) and then calls write_fallback_pack."""
+        settings = self.fallback_settings()
+        if settings.folder is None:
+            return False
+        moment = to_utc(now) if now else self.now()
+        return settings.last_written is None or (
+            moment - settings.last_written >= timedelta(minutes=settings.every_minutes))
+
+    def write_fallback_pack(self, folder: Path | None = None, lang: str = "ko",
+                            keep: int | None = None) -> Path:
+        """Write the current printouts as a new generation in ``folder`` (default: the
+        configured one), atomically; keeps the newest ``keep`` generations."""
+        settings = self.fallback_settings()
+        target = folder or settings.folder
+        if target is None:
+            raise ValidationError("no fallback folder is set")
+        moment = self.now()
+        files: list[tuple[str, object]] = []
+        issued = [r for r in self.list() if not r.is_draft]
+        if issued:
+            newest = max(issued, key=lambda r: (r.number, r.issued_at or r.as_of))
+            files.append((f"00-{file_name(newest)}", lambda: self.reprint(newest.id).pdf))
+        files += [
+            ("01-상황보고-현재(초안).pdf", lambda: self.preview(lang=lang)),
+            ("02-장애현황대장.pdf", lambda: self.printout("outages", lang=lang)),
+            ("03-정보시스템목록-대체수단.pdf", lambda: self.printout("inventory", lang=lang)),
+            ("04-비상연락망.pdf", lambda: self.printout("roster", lang=lang)),
+            ("05-결정사항기록부.pdf", lambda: self.printout("decisions", lang=lang)),
+            ("06-활동일지-ICS214.pdf", lambda: self.printout("log", lang=lang)),
+        ]
+        with self._pack_lock:
+            written = pack.write_pack(Path(target), files, moment, keep or settings.keep,
+                                      {"workstation": self.accounts.workstation()[1]})
+        with self.db.transaction() as session:
+            set_local_value(session, FALLBACK_LAST, iso(moment) or "")
+        return written
+
+    def _pack_after_approval(self) -> tuple[Path | None, str | None]:
+        if self.fallback_settings().folder is None:
+            return None, None
+        try:
+            return self.write_fallback_pack(), None
+        except (OSError, ValidationError) as error:
+            return None, f"fallback pack not written: {error}"
+
+
+def _person(session: Session, user_id: str) -> dict[str, str] | None:
+    user = session.get(User, user_id)
+    if user is None:
+        return None
+    return {"name": user.name, "display": user.display_name, "role": user.role}
+
+
+def _within(moment: datetime, start: datetime | None, end: datetime | None) -> bool:
+    at = to_utc(moment)
+    return (start is None or at >= to_utc(start)) and (end is None or at <= to_utc(end))
+
+
+__all__ = ["PRINTOUT_KINDS", "FallbackSettings", "RenderedReport", "ReportRow", "ReportService",
+           "Reprint", "file_name"]

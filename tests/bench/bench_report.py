@@ -1,0 +1,126 @@
+"""Situation report speed: the demo and ``demo --scale 30``, each next to a plain reportlab
+document with tables of the same sizes built in the same run.
+
+    .venv/bin/python tests/bench/bench_report.py [--scales 1,30] [--repeat 3]
+
+Targets (issue 4): demo ≤ 1 s, scale 30 ≤ 5 s, both ≤ 2× the baseline. The report's time is
+split into the situation read (SQL + domain), the snapshot and the render; the baseline has the
+same tables (rows × columns, same text, the same embedded font, repeated header rows) with
+plain string cells and no page decoration: what reportlab costs for that much table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from functools import partial
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from argon2 import PasswordHasher
+
+from console.domain.clock import parse_time
+from console.reports.fonts import REGULAR, register_fonts
+from console.reports.sitrep import situation_story
+from console.services.app import Services
+
+CHEAP = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
+MOMENTS = {"phase 1 (10-03 12:00)": "2025-10-03T12:00+09:00", "end (10-20)": "2025-10-20T00:00+09:00"}
+
+
+def best(work: Callable[[], object], repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def _text(cell: object) -> str:
+    if isinstance(cell, Paragraph):
+        return cell.getPlainText()
+    return "" if isinstance(cell, Flowable) else str(cell)
+
+
+def tables_of(story: list[Flowable]) -> list[list[list[str]]]:
+    found: list[list[list[str]]] = []
+    for flowable in story:
+        if isinstance(flowable, Table):
+            cells = flowable._cellvalues
+            nested = [c for row in cells for c in row if isinstance(c, Table)]
+            if nested:
+                found += tables_of(nested)
+            else:
+                found.append([[_text(c) for c in row] for row in cells])
+        elif hasattr(flowable, "_content"):
+            found += tables_of(flowable._content)
+    return found
+
+
+def baseline(tables: list[list[list[str]]]) -> bytes:
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(buffer, pagesize=A4, invariant=1)
+    style = TableStyle([("FONT", (0, 0), (-1, -1), REGULAR, 8),
+                        ("GRID", (0, 0), (-1, -1), 0.35, "#b4bcc6")])
+    width = (A4[0] - 144) / max(len(t[0]) for t in tables)
+    doc.build([Table(t, colWidths=[width] * len(t[0]), repeatRows=1, style=style)
+               for t in tables])
+    return buffer.getvalue()
+
+
+def measure(services: Services, scale: int, repeat: int) -> None:
+    reports = services.reports
+    for label, text in MOMENTS.items():
+        moment = parse_time(text)
+        read = best(partial(services.situation.view, as_of=moment), repeat)
+        whole = best(partial(reports.snapshot, as_of=moment), repeat)
+        snapshot = reports.snapshot(as_of=moment)
+        render = best(partial(reports.render, snapshot), repeat)
+        pdf = reports.render(snapshot)
+        tables = tables_of(situation_story(snapshot)[0])
+        rows = sum(len(t) for t in tables)
+        base = best(partial(baseline, tables), repeat)
+        pages = pdf.count(b"/Type /Page\n")
+        print(f"{'x' + str(scale):<10} {label:<22} {rows:>6} {pages:>5} {read:>7.3f} "
+              f"{max(0.0, whole - read):>8.3f} {render:>7.3f} {whole + render:>7.3f} "
+              f"{base:>8.3f} {render / base:>6.2f}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scales", default="1,30")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    register_fonts()
+    print(f"{'database':<10} {'as of':<22} {'rows':>6} {'pages':>5} {'read':>7} "
+          f"{'snapshot':>8} {'render':>7} {'total':>7} {'baseline':>8} {'ratio':>6}")
+    with tempfile.TemporaryDirectory() as folder:
+        for scale in (int(s) for s in args.scales.split(",")):
+            path = Path(folder) / f"demo-{scale}.sqlite"
+            started = time.perf_counter()
+            services = Services.open(path, create=True, hasher=CHEAP)
+            services.demo.build(scale)
+            built = time.perf_counter() - started
+            measure(services, scale, args.repeat)
+            started = time.perf_counter()
+            services.reports.write_fallback_pack(Path(folder) / f"pack-{scale}")
+            packed = time.perf_counter() - started
+            services.close()
+            print(f"  (demo x{scale} built in {built:.1f} s; fallback pack written in "
+                  f"{packed:.1f} s)")
+    print("seconds, best of --repeat; total = read + snapshot + render; "
+          "ratio = render / baseline (same tables)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,121 @@
+"""The report commands of the headless interface: names, flags, exit codes and output."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from console.cli import main
+from tests.test_reports import flat, pdf_pages
+
+
+@pytest.fixture(autouse=True)
+def password(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSOLE_PASSWORD", "demo")
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_draft_needs_no_user_and_is_not_stored(demo_db: Path, tmp_path: Path, capsys) -> None:
+    out_file = tmp_path / "draft.pdf"
+    code, out, err = run(capsys, "--db", str(demo_db), "report", "--out", str(out_file),
+                         "--as-of", "2025-10-06T20:00+09:00")
+    assert (code, err) == (0, "")
+    assert out.strip() == str(out_file)
+    assert "64개 중 63개 복구 (98.4%), 10. 6. 20:00 현재" in flat(out_file.read_bytes())
+    code, out, _ = run(capsys, "--db", str(demo_db), "reports", "--json")
+    assert code == 0 and json.loads(out) == []
+
+
+def test_approval_permissions_and_numbers(demo_db: Path, tmp_path: Path, capsys) -> None:
+    db = ["--db", str(demo_db)]
+    for user in ("observer", "systems"):
+        code, out, err = run(capsys, *db, "--user", user, "report", "--out",
+                             str(tmp_path / "x.pdf"), "--approve")
+        assert code == 1 and out == ""
+        assert err == "error: only the commander, deputy or controller may approve a " \
+                      "situation report\n"
+    assert not (tmp_path / "x.pdf").exists()
+    code, _, err = run(capsys, *db, "report", "--out", str(tmp_path / "x.pdf"), "--approve")
+    assert code == 2 and "--user" in err
+    numbers = []
+    for name in ("first.pdf", "second.pdf"):
+        code, out, err = run(capsys, *db, "--user", "controller", "report", "--out",
+                             str(tmp_path / name), "--approve", "--as-of",
+                             "2025-10-03T12:00+09:00")
+        assert code == 0, err
+        lines = out.splitlines()
+        assert lines[0] == str(tmp_path / name)
+        numbers.append(lines[1])
+    assert numbers == ["number 1", "number 2"]
+    assert "상황보고 제2보" in flat((tmp_path / "second.pdf").read_bytes())
+    code, out, _ = run(capsys, *db, "--lang", "ko", "reports", "--json")
+    listed = json.loads(out)
+    assert [r["title"] for r in listed] == ["제1보", "제2보"]
+    code, out, err = run(capsys, *db, "reprint", listed[0]["id"], "--out",
+                         str(tmp_path / "again.pdf"))
+    assert code == 0, err
+    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+
+
+def test_draft_stored_with_a_user(demo_db: Path, tmp_path: Path, capsys) -> None:
+    db = ["--db", str(demo_db)]
+    code, out, _ = run(capsys, *db, "--user", "situation", "report", "--out",
+                       str(tmp_path / "d.pdf"))
+    assert code == 0 and out.splitlines()[1].startswith("draft ")
+    code, _, err = run(capsys, *db, "--user", "observer", "report", "--out",
+                       str(tmp_path / "d.pdf"))
+    assert code == 1 and err.count("\n") == 1 and "draft a situation report" in err
+
+
+def test_bad_input_is_refused_in_one_line(demo_db: Path, tmp_path: Path, capsys) -> None:
+    db = ["--db", str(demo_db)]
+    code, _, err = run(capsys, *db, "report", "--out", str(tmp_path / "r.pdf"), "--as-of",
+                       "yesterday")
+    assert code == 1 and err.startswith("error: cannot read time 'yesterday'")
+    code, _, err = run(capsys, *db, "report", "--out", str(tmp_path / "r.pdf"), "--incident",
+                       "nope")
+    assert code == 1 and err == "error: no incident nope\n"
+    code, _, err = run(capsys, *db, "report", "--out", str(tmp_path / "r.txt"))
+    assert code == 2
+    with pytest.raises(SystemExit) as usage:
+        main([*db, "printout", "--kind", "everything", "--out", str(tmp_path / "p.pdf")])
+    assert usage.value.code == 2
+
+
+def test_printout_and_fallback_pack(demo_db: Path, tmp_path: Path, capsys) -> None:
+    db = ["--db", str(demo_db)]
+    code, out, err = run(capsys, *db, "--lang", "en", "printout", "--kind", "log", "--team",
+                         "press", "--from", "2025-09-27T18:00", "--to", "2025-09-28T00:00",
+                         "--out", str(tmp_path / "log.pdf"))
+    assert code == 0, err
+    text = flat((tmp_path / "log.pdf").read_bytes())
+    assert "Activity log (ICS 214)" in text and "Press and public information" in text
+    code, out, err = run(capsys, *db, "fallback-pack", "--out", str(tmp_path / "usb"))
+    assert code == 0, err
+    generation = Path(out.strip())
+    assert generation.parent == tmp_path / "usb" and (generation / "manifest.json").is_file()
+    assert (tmp_path / "usb" / "latest").read_text().strip() == generation.name
+
+
+def test_the_real_program(demo_db: Path, tmp_path: Path) -> None:
+    program = Path(sys.executable).with_name("incident-console")
+    env = {**os.environ, "CONSOLE_PASSWORD": "demo"}
+    done = subprocess.run([str(program), "--db", str(demo_db), "--user", "deputy", "report",
+                           "--out", str(tmp_path / "r.pdf"), "--approve", "--as-of",
+                           "2025-10-20T00:00+09:00"], capture_output=True, text=True, env=env,
+                          check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines() == [str(tmp_path / "r.pdf"), "number 1"]
+    pages = pdf_pages((tmp_path / "r.pdf").read_bytes())
+    assert "64개 중 64개 복구 (100.0%)" in " ".join(pages)
+    assert all(f"제1보 · 쪽 {n} / {len(pages)}" in page for n, page in enumerate(pages, 1))
