@@ -15,7 +15,10 @@ from console.services.inventory import InventoryService
 from console.services.journal import JournalService
 from console.services.maintenance import MaintenanceService
 from console.services.outages import OutageService
+from console.services.reports import ReportService
 from console.services.situation import SituationService
+from console.services.sync import SyncService
+from console.services.tables import TableService
 from console.services.tasks import TaskService
 from console.store.database import Database, open_database
 
@@ -32,6 +35,9 @@ class Services:
     maintenance: MaintenanceService
     situation: SituationService
     demo: DemoBuilder
+    reports: ReportService
+    tables: TableService
+    sync: SyncService
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
@@ -41,8 +47,9 @@ class Services:
                    incidents=IncidentService(db, clock), inventory=InventoryService(db, clock),
                    outages=OutageService(db, clock), tasks=TaskService(db, clock),
                    journal=JournalService(db, clock), maintenance=MaintenanceService(db, clock),
-                   situation=SituationService(db, clock),
-                   demo=DemoBuilder(db, clock, accounts))
+                   situation=SituationService(db, clock), reports=ReportService(db, clock),
+                   demo=DemoBuilder(db, clock, accounts), tables=TableService(db, clock),
+                   sync=SyncService(db, clock))
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,

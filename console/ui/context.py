@@ -3,12 +3,17 @@ a signal that tells pages which tables changed (here or through sync)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
 from console.services.app import Services
-from console.services.context import Actor
+from console.services.context import Actor, ChangeSet
+from console.ui.messages import MessagePresenter
+from console.ui.worker import Runner
 
 
 class DataBus(QObject):
@@ -23,3 +28,35 @@ class UiContext:
     actor: Actor
     lang: str = "ko"
     bus: DataBus = field(default_factory=DataBus)
+    runner: Runner = field(default_factory=Runner)
+    """Database work off the GUI thread; callbacks come back on it."""
+    messages: MessagePresenter = field(default_factory=MessagePresenter)
+    """Errors, refusals and notices, never blocking the event loop."""
+
+    def now(self) -> datetime:
+        """The services' clock: the status-bar clock and elapsed times agree with the data."""
+        return self.services.tables.now()
+
+    def write(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+              tables: set[str] | None = None,
+              on_error: Callable[[BaseException], None] | None = None) -> None:
+        """Run one service call off the GUI thread; then tell every page what changed.
+
+        ``work`` returns a ChangeSet (its tables are announced) or anything else with
+        ``tables`` naming what it changed. A refusal is shown with its reason.
+        """
+
+        def finished(result: Any) -> None:
+            changed = set(result.tables) if isinstance(result, ChangeSet) else set()
+            changed |= tables or set()
+            if changed:
+                self.bus.changed.emit(changed)
+            if on_done is not None:
+                on_done(result)
+
+        self.runner.submit(work, finished, on_error or self.messages.error)
+
+    def read(self, work: Callable[[], Any], on_done: Callable[[Any], None],
+             on_error: Callable[[BaseException], None] | None = None) -> None:
+        """A read too slow for the GUI thread (a first load, a dependency walk)."""
+        self.runner.submit(work, on_done, on_error or self.messages.error)

@@ -1,0 +1,183 @@
+"""Start the window (log-in first) or render one view offscreen to a PNG (DESIGN.md §7)."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog
+
+from console.domain.enums import Role, Team
+from console.domain.errors import ConsoleError
+from console.locate import resource
+from console.services.app import Services
+from console.services.context import Actor
+from console.ui import settings as opts
+from console.ui.context import UiContext
+from console.ui.login import LoginDialog
+from console.ui.main_window import VIEW_NAMES, MainWindow
+from console.ui.settings import UiSettings
+from console.ui.worker import Runner
+
+FONT_FAMILY = "NanumGothic"
+FONT_FILES = ("NanumGothic.ttf", "NanumGothicBold.ttf")
+TRANSLATION_DOMAINS = ("console", "board")
+SCREENSHOT_SIZE = (1600, 1000)
+
+
+def ensure_application(offscreen: bool = False) -> QApplication:
+    """The one QApplication; an offscreen one must be chosen before it exists."""
+    app = QApplication.instance()
+    if app is None:
+        if offscreen:
+            os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        QCoreApplication.setOrganizationName(opts.ORGANISATION)
+        QCoreApplication.setApplicationName(opts.APPLICATION)
+        app = QApplication(sys.argv[:1])
+    return app  # type: ignore[return-value]
+
+
+def install_fonts(app: QApplication) -> str:
+    """Register the bundled Korean font: a fresh machine has none and would show boxes."""
+    family = ""
+    for name in FONT_FILES:
+        path = resource("fonts", name)
+        if path.is_file():
+            font_id = QFontDatabase.addApplicationFont(str(path))
+            families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+            family = family or (families[0] if families else "")
+    if family:
+        font = QFont(family, 10)
+        app.setFont(font)
+    return family or FONT_FAMILY
+
+
+def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
+    """Qt's own strings (OK, Cancel) and ours; English is the source language."""
+    translators: list[QTranslator] = []
+    QLocale.setDefault(QLocale(QLocale.Language.Korean if lang == "ko"
+                               else QLocale.Language.English))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [(f"qtbase_{lang}", qt_dir)] + [
+        (f"{domain}_{lang}", str(resource("translations"))) for domain in TRANSLATION_DOMAINS]
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            translators.append(translator)
+    return translators
+
+
+def install_style(app: QApplication) -> None:
+    path = resource("styles", "console.qss")
+    if path.is_file():
+        app.setStyleSheet(path.read_text(encoding="utf-8"))
+
+
+def prepare(lang: str, offscreen: bool = False) -> tuple[QApplication, list[QTranslator]]:
+    app = ensure_application(offscreen)
+    app.setStyle("Fusion")
+    install_fonts(app)
+    translators = install_translators(app, lang)
+    install_style(app)
+    return app, translators
+
+
+def run_window(db_path: Path, lang: str | None, user: str | None) -> int:
+    """Log in, then the main window until it closes. ``lang`` None: the saved choice."""
+    settings = UiSettings.default()
+    lang = lang or settings.get(opts.LANGUAGE)
+    lang = lang if lang in ("ko", "en") else "ko"
+    app, _translators = prepare(lang)
+    try:
+        services = Services.open(Path(db_path))
+    except ConsoleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    runner = Runner()
+    try:
+        login = LoginDialog(services.accounts, runner, lang,
+                            user or settings.get(opts.LAST_USER))
+        if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
+            return 0
+        settings.set(opts.LAST_USER, login.actor.name)
+        context = UiContext(services, login.actor, lang, runner=runner)
+        window = MainWindow(context, settings)
+        window.show()
+        return app.exec()
+    finally:
+        runner.shutdown()
+        services.close()
+
+
+def reader_actor(services: Services, lang: str) -> Actor:
+    """Who a screenshot is taken as: the observer (reads only), else the first user.
+
+    No password: the screenshot renders a local file for its owner and writes nothing.
+    """
+    users = services.accounts.users()
+    if not users:
+        raise ConsoleError("the database has no users yet: run 'init' or 'demo' first")
+    user = next((u for u in users if u.name == "observer"), users[0])
+    workstation, _ = services.accounts.workstation()
+    return Actor(user.id, user.name, Role(user.role), Team(user.team) if user.team else None,
+                 workstation, lang)
+
+
+def take_screenshot(db_path: Path, view: str, out_path: Path, lang: str = "ko") -> int:
+    if view not in VIEW_NAMES:
+        print(f"error: unknown view '{view}' (one of: {', '.join(VIEW_NAMES)})", file=sys.stderr)
+        return 1
+    locale = QLocale()
+    app, translators = prepare(lang, offscreen=True)
+    try:
+        services = Services.open(Path(db_path))
+    except ConsoleError as error:
+        _uninstall(app, translators, locale)
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    try:
+        with tempfile.TemporaryDirectory() as folder:
+            # A throwaway settings file: a screenshot must not move the user's own window.
+            settings = UiSettings.at(Path(folder) / "screenshot.ini")
+            context = UiContext(services, reader_actor(services, lang), lang)
+            window = MainWindow(context, settings, idle_lock=False)
+            window.resize(*SCREENSHOT_SIZE)
+            window.show_view(view)
+            window.show()
+            settle(app, context)
+            ok = window.grab().save(str(out_path), "PNG")
+            window.close()
+            # Delete it now: a caller taking several screenshots must not pile up windows
+            # whose timers keep running.
+            window.deleteLater()
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        if not ok:
+            print(f"error: cannot write {out_path}", file=sys.stderr)
+            return 1
+        return 0
+    except ConsoleError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    finally:
+        services.close()
+        _uninstall(app, translators, locale)
+
+
+def _uninstall(app: QApplication, translators: list[QTranslator], locale: QLocale) -> None:
+    """A screenshot taken inside a running program (self-test, tests) leaves its language."""
+    for translator in translators:
+        app.removeTranslator(translator)
+    QLocale.setDefault(locale)
+
+
+def settle(app: QApplication, context: UiContext, rounds: int = 3) -> None:
+    """Let first loads finish and their results paint (they may start further reads)."""
+    for _ in range(rounds):
+        app.processEvents()
+        context.runner.wait(15.0)
+        app.processEvents()

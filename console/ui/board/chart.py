@@ -1,0 +1,139 @@
+"""The restoration curve: restored systems over time, in KST, with the phase markers."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from console.domain.clock import KST
+from console.domain.situation import Situation
+from console.ui.board.widgets import GOOD, INK, MUTED, scaled_font
+
+KST_OFFSET = -9 * 3600
+"""pyqtgraph's sign: seconds to subtract from UTC, so +09:00 is negative."""
+
+
+class KstAxis(pg.DateAxisItem):
+    """Dates as the room reads them (``9. 28.`` / ``18:00`` in KST), whatever the PC's zone.
+
+    The stock axis prints English month and weekday names; these are language-neutral.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(orientation="bottom", utcOffset=KST_OFFSET)
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        strings = []
+        for value in values:
+            try:
+                local = datetime.fromtimestamp(value, KST)
+            except (OverflowError, OSError, ValueError):
+                strings.append("")
+                continue
+            if spacing >= 24 * 3600 or (local.hour == 0 and local.minute == 0):
+                strings.append(f"{local.month}. {local.day}.")
+            else:
+                strings.append(f"{local:%H:%M}")
+        return strings
+
+
+class RestorationChart(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.axis = KstAxis()
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": self.axis})
+        self.plot.setAntialiasing(True)
+        item = self.plot.getPlotItem()
+        # A wall display is read, not explored: no zoom, pan, menu or auto-range button.
+        item.setMenuEnabled(False)
+        item.hideButtons()
+        item.setMouseEnabled(x=False, y=False)
+        item.showGrid(x=False, y=True, alpha=0.25)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setPen(pg.mkPen(MUTED))
+            axis.setTextPen(pg.mkPen(INK))
+        # stepMode "center": x holds one more value than y (the end of the last step), so
+        # the item's y data is exactly the situation's curve, one value per restoration.
+        # The fill is a separate pen-less item: a filled step curve draws its closing edge
+        # down to zero, which reads as a collapse at "now".
+        self.fill = pg.PlotDataItem(stepMode="center", fillLevel=0, pen=None,
+                                    brush=pg.mkBrush(26, 127, 55, 45))
+        self.curve = pg.PlotDataItem(stepMode="center", pen=pg.mkPen(GOOD, width=3))
+        item.addItem(self.fill)
+        item.addItem(self.curve)
+        self.total = pg.InfiniteLine(angle=0, movable=False,
+                                     pen=pg.mkPen("#cf222e", width=2, style=Qt.PenStyle.DashLine),
+                                     label="", labelOpts=self._label_options(0.02, (0, 1)))
+        item.addItem(self.total)
+        self.markers: list[pg.InfiniteLine] = []
+        self.scale = 1.0
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.plot)
+        self.set_scale(1.0)
+
+    @staticmethod
+    def _label_options(position: float, anchor: tuple[float, float]) -> dict[str, object]:
+        # The anchor is the text's own corner placed on the line: (0, 1) puts the text above
+        # and to the right, so labels near the plot's edge are not cut off.
+        return {"position": position, "color": INK, "fill": pg.mkBrush(255, 255, 255, 220),
+                "movable": False, "anchors": [anchor, anchor]}
+
+    def _label_font(self) -> QFont:
+        return scaled_font(self.font(), 10, self.scale, bold=True)
+
+    def set_scale(self, scale: float) -> None:
+        self.scale = scale
+        item = self.plot.getPlotItem()
+        tick_font = scaled_font(self.font(), 10, scale)
+        for name in ("left", "bottom"):
+            axis = item.getAxis(name)
+            axis.setStyle(tickFont=tick_font, tickTextOffset=int(6 * scale))
+        # Room for the larger tick labels, which pyqtgraph does not measure by itself.
+        item.getAxis("left").setWidth(int(36 * scale))
+        item.getAxis("bottom").setHeight(int(28 * scale))
+        self.curve.setPen(pg.mkPen(GOOD, width=3 * scale))
+        for line in (self.total, *self.markers):
+            line.label.setFont(self._label_font())
+
+    def draw(self, situation: Situation, start: datetime, end: datetime, total_label: str,
+             phase_label: str) -> None:
+        """Draw ``situation`` between ``start`` and ``end``; ``phase_label`` has ``{n}``."""
+        start_ts, end_ts = start.timestamp(), max(end.timestamp(), start.timestamp() + 3600)
+        if situation.curve:
+            xs = [at.timestamp() for at, _ in situation.curve] + [end_ts]
+            ys = [count for _, count in situation.curve]
+            for step in (self.fill, self.curve):
+                step.setData(np.array(xs, dtype=float), np.array(ys, dtype=float))
+        else:
+            self.fill.clear()
+            self.curve.clear()
+        self.total.setPos(situation.affected)
+        self.total.label.setFormat(total_label)
+        item = self.plot.getPlotItem()
+        for line in self.markers:
+            item.removeItem(line)
+        self.markers = []
+        for phase, at in sorted(situation.phase_starts.items()):
+            line = pg.InfiniteLine(
+                pos=at.timestamp(), angle=90, movable=False,
+                pen=pg.mkPen(MUTED, width=1.5, style=Qt.PenStyle.DashLine),
+                label=phase_label.format(n=phase), labelOpts=self._label_options(0.8, (0, 0.5)))
+            line.label.setFont(self._label_font())
+            item.addItem(line)
+            self.markers.append(line)
+        item.setXRange(start_ts, end_ts, padding=0.02)
+        item.setYRange(0, max(situation.affected, 1) * 1.12, padding=0)
+
+    def point_count(self) -> int:
+        """How many restoration steps are drawn (for tests and checks)."""
+        return 0 if self.curve.yData is None else len(self.curve.yData)
+
+    def marker_labels(self) -> list[str]:
+        return [line.label.format for line in self.markers]

@@ -1,0 +1,405 @@
+"""The situation board: the home screen, and the wall display in full-screen mode.
+
+It reads one SituationView through the situation service, off the GUI thread, and redraws
+from it. Clocks and the report countdown tick every second from that stored view and the
+services' clock: the database is read again only when the bus says a relevant table changed.
+"""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from console.domain.clock import format_elapsed, format_kst, kst
+from console.domain.enums import CrisisLevel, TaskStatus, Team
+from console.services.situation import SituationView
+from console.ui.board.chart import RestorationChart
+from console.ui.board.loader import Loader
+from console.ui.board.widgets import (
+    BAD,
+    GOOD,
+    INK,
+    MUTED,
+    Badge,
+    Bar,
+    BarList,
+    CountGrid,
+    FitLabel,
+    Line,
+    LineList,
+    Panel,
+    Tile,
+    scaled_font,
+)
+from console.ui.context import UiContext
+
+WALL_SCALE = 1.8
+TOP_DEPARTMENTS = 10
+SHOWN_ENTRIES = 5
+COALESCE_MS = 300
+TASK_COLUMNS = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED, TaskStatus.DONE)
+WATCHED_TABLES = frozenset({
+    "incident", "crisis_level_change", "outage", "outage_event", "task", "task_event",
+    "decision", "log_entry", "log_verification", "situation_report", "information_system",
+    "department", "facility", "grade_rule", "*"})
+"""A change to any of these can move a figure; "*" is a catch-all (e.g. after a sync)."""
+
+STYLE = """
+BoardView { background: #eef1f4; }
+QFrame#tile, QFrame#panel, QFrame#header {
+    background: #ffffff; border: 1px solid #d0d7de; border-radius: 8px; }
+"""
+
+
+def percent_text(restored: int, affected: int) -> str:
+    """Never rounds up to 100 % before the last system is back."""
+    if not affected:
+        return "0 %"
+    if restored == affected:
+        return "100 %"
+    value = math.floor(1000 * restored / affected) / 10
+    return f"{value:.0f} %" if value == int(value) else f"{value:.1f} %"
+
+
+class BoardView(QWidget):
+    loaded = Signal()
+    """Emitted after the figures were redrawn from a fresh read."""
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        self.setStyleSheet(STYLE)
+        self._context = context
+        self._view: SituationView | None = None
+        self._as_of: datetime | None = None
+        self._scale = 1.0
+        self._error = ""
+        self._loader = Loader(self._read, context.runner, self)
+        self._loader.loaded.connect(self._show_view)
+        self._loader.failed.connect(self._show_error)
+        # Sync and a busy desk emit many changes in a row: one read after the burst.
+        self._coalesce = QTimer(self, singleShot=True, interval=COALESCE_MS)
+        self._coalesce.timeout.connect(self.refresh)
+        self._ticker = QTimer(self, interval=1000)
+        self._ticker.timeout.connect(self._tick)
+        context.bus.changed.connect(self._on_changed)
+        self._build()
+        self._apply_scale()
+
+    # -- construction ------------------------------------------------------------------
+
+    def _build(self) -> None:
+        header = QFrame(self, objectName="header")
+        self._badge = Badge(header)
+        self._title = FitLabel(header)
+        self._activation = QLabel(header)
+        self._clock = QLabel(header)
+        self._as_of_label = QLabel(header)
+        for label in (self._activation, self._as_of_label):
+            label.setStyleSheet(f"color: {MUTED};")
+        self._clock.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self._as_of_label.setAlignment(Qt.AlignmentFlag.AlignRight)
+        titles = QVBoxLayout()
+        titles.addWidget(self._title)
+        titles.addWidget(self._activation)
+        clocks = QVBoxLayout()
+        clocks.addWidget(self._clock)
+        clocks.addWidget(self._as_of_label)
+        header_row = QHBoxLayout(header)
+        header_row.setContentsMargins(16, 10, 16, 10)
+        header_row.setSpacing(18)
+        header_row.addWidget(self._badge)
+        header_row.addLayout(titles, 1)
+        header_row.addLayout(clocks)
+
+        self._tiles = {key: Tile(self) for key in (
+            "affected", "restored", "citizen_down", "grade_1_2_down", "alternative_active",
+            "next_report")}
+        tiles_row = QHBoxLayout()
+        tiles_row.setSpacing(10)
+        for key, tile in self._tiles.items():
+            # The countdown's "overdue 3d 17h" is the longest value: give it more room.
+            tiles_row.addWidget(tile, 3 if key == "next_report" else 2)
+
+        self._chart = RestorationChart(self)
+        self._departments = BarList(self)
+        self._grades = BarList(self)
+        self._tasks = CountGrid(self)
+        self._decisions = LineList(self)
+        self._log = LineList(self)
+        self._panels = {name: Panel(body, self) for name, body in (
+            ("curve", self._chart), ("departments", self._departments),
+            ("grades", self._grades), ("tasks", self._tasks), ("decisions", self._decisions),
+            ("log", self._log))}
+        breakdowns = QVBoxLayout()
+        breakdowns.setSpacing(10)
+        breakdowns.addWidget(self._panels["departments"], 3)
+        breakdowns.addWidget(self._panels["grades"], 1)
+        middle = QHBoxLayout()
+        middle.setSpacing(10)
+        middle.addWidget(self._panels["curve"], 3)
+        middle.addLayout(breakdowns, 2)
+        # The bottom row is what wall mode drops: it is read at a desk, not across the room.
+        self._bottom = QWidget(self)
+        bottom = QHBoxLayout(self._bottom)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.setSpacing(10)
+        bottom.addWidget(self._panels["tasks"], 2)
+        bottom.addWidget(self._panels["decisions"], 3)
+        bottom.addWidget(self._panels["log"], 3)
+
+        self._page = QVBoxLayout(self)
+        self._page.setSpacing(10)
+        self._page.addWidget(header)
+        self._page.addLayout(tiles_row)
+        self._page.addLayout(middle, 3)
+        self._page.addWidget(self._bottom, 1)
+        self._retranslate_static()
+
+    def _retranslate_static(self) -> None:
+        titles = {"curve": self.tr("Restoration over time"),
+                  "departments": self.tr("Restored by department"),
+                  "grades": self.tr("Restored by importance grade"),
+                  "tasks": self.tr("Tasks by team"), "decisions": self.tr("Latest decisions"),
+                  "log": self.tr("Significant events")}
+        for name, text in titles.items():
+            self._panels[name].title.setText(text)
+        self._title.setText(self.tr("Loading the situation…"))
+
+    # -- public face -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the situation again in the background; the widgets update when it lands."""
+        self._coalesce.stop()
+        self._loader.request()
+
+    def set_as_of(self, moment: datetime | None) -> None:
+        """Show the situation at ``moment`` (None: live) and read it."""
+        self._as_of = moment
+        self.refresh()
+
+    def set_wall_mode(self, on: bool) -> None:
+        self._scale = WALL_SCALE if on else 1.0
+        self._bottom.setVisible(not on)
+        self._apply_scale()
+
+    def wall_mode(self) -> bool:
+        return self._scale != 1.0
+
+    def figures(self) -> dict[str, str]:
+        """Everything the board shows as text, by key: what tests and checks read."""
+        shown = {"title": self._title.text(), "level": self._badge.text(),
+                 "activation": self._activation.text(), "clock": self._clock.text(),
+                 "as_of": self._as_of_label.text(), "error": self._error}
+        for key, tile in self._tiles.items():
+            shown[key] = tile.value.text()
+            shown[f"{key}.caption"] = tile.caption.text()
+            shown[f"{key}.detail"] = tile.detail.text()
+        for name, panel in self._panels.items():
+            shown[f"{name}.title"] = panel.title.text()
+        return shown
+
+    @property
+    def reading(self) -> bool:
+        """A read is running (tests wait for it before closing the database)."""
+        return self._loader.busy or self._coalesce.isActive()
+
+    def visible_panels(self) -> list[str]:
+        return [name for name, panel in self._panels.items() if panel.isVisibleTo(self)]
+
+    def curve_points(self) -> int:
+        return self._chart.point_count()
+
+    def phase_markers(self) -> list[str]:
+        return self._chart.marker_labels()
+
+    def task_cell(self, row: int, column: int) -> str:
+        return self._tasks.text_at(row, column)
+
+    def entries(self) -> dict[str, list[str]]:
+        return {"decisions": self._decisions.texts(), "log": self._log.texts()}
+
+    def tile_font_size(self) -> float:
+        return self._tiles["affected"].value.font().pointSizeF()
+
+    # -- reading -----------------------------------------------------------------------
+
+    def _read(self) -> SituationView:
+        # Runs on a pool thread: touches only the service, never a widget.
+        return self._context.services.situation.view(as_of=self._as_of)
+
+    def _on_changed(self, tables: set[str]) -> None:
+        if WATCHED_TABLES.intersection(tables):
+            self._coalesce.start()
+
+    def _show_error(self, message: str) -> None:
+        self._error = self.tr("Could not read the situation: {error}").format(error=message)
+        self._activation.setText(self._error)
+        self._activation.setStyleSheet(f"color: {BAD};")
+        if self._view is None:
+            self._title.setText(self.tr("No situation to show"))
+
+    def _show_view(self, view: SituationView) -> None:
+        self._view, self._error = view, ""
+        self._activation.setStyleSheet(f"color: {MUTED};")
+        lang = self._context.lang
+        situation = view.situation
+        self._title.setText(view.incident.title)
+        level = CrisisLevel(view.crisis_level)
+        self._badge.set_level(self.tr("Crisis level {level}").format(level=level.label(lang)),
+                              level.colour)
+        self._as_of_label.setText(
+            self.tr("Figures as of {time}").format(time=format_kst(situation.as_of, lang)))
+
+        citizen = situation.citizen_affected
+        self._tiles["affected"].show_value(
+            self.tr("Systems affected"), str(situation.affected),
+            self.tr("{citizen} citizen-facing · {internal} internal").format(
+                citizen=citizen, internal=situation.affected - citizen))
+        done = situation.affected > 0 and situation.restored == situation.affected
+        self._tiles["restored"].show_value(
+            self.tr("Restored"), f"{situation.restored} / {situation.affected}",
+            self.tr("Restoration rate {percent}").format(
+                percent=percent_text(situation.restored, situation.affected)),
+            GOOD if done else INK)
+        self._tiles["citizen_down"].show_value(
+            self.tr("Citizen-facing still down"), str(situation.citizen_down),
+            self.tr("of {n} citizen-facing affected").format(n=citizen),
+            BAD if situation.citizen_down else GOOD)
+        self._tiles["grade_1_2_down"].show_value(
+            self.tr("Grade 1–2 still down"), str(situation.grade_1_2_down),
+            self.tr("by failure grade"), BAD if situation.grade_1_2_down else GOOD)
+        self._tiles["alternative_active"].show_value(
+            self.tr("Alternative means active"), f"{situation.alternative_active} / {citizen}",
+            self.tr("citizen services kept running"))
+
+        self._chart.draw(
+            situation, view.incident.activated_at or view.incident.started_at,
+            self._curve_end(view), self.tr("Affected {n}").format(n=situation.affected),
+            self.tr("Phase {n}"))
+        self._show_breakdowns(view)
+        self._tick()
+        self.loaded.emit()
+
+    def _curve_end(self, view: SituationView) -> datetime:
+        closed = view.incident.closed_at
+        end = view.situation.as_of
+        if closed is not None and closed < end:
+            end = closed
+        if view.situation.curve:
+            end = max(end, view.situation.curve[-1][0])
+        return end
+
+    def _show_breakdowns(self, view: SituationView) -> None:
+        lang = self._context.lang
+        situation = view.situation
+        departments = situation.tally("department")
+        bars = [Bar(t.key, t.restored, t.affected) for t in departments[:TOP_DEPARTMENTS]]
+        rest = departments[TOP_DEPARTMENTS:]
+        if rest:
+            bars.append(Bar(self.tr("Others ({n})").format(n=len(rest)),
+                            sum(t.restored for t in rest), sum(t.affected for t in rest)))
+        self._departments.set_bars(bars)
+        self._grades.set_bars([Bar(self.tr("Grade {n}").format(n=t.key), t.restored, t.affected)
+                               for t in situation.tally("importance_grade")])
+
+        by_team = situation.tasks_by_team()
+        self._tasks.set_table(
+            [self.tr("Team"), *(status.label(lang) for status in TASK_COLUMNS)],
+            [(team.label(lang), [by_team.get(team.value, {}).get(status.value, 0)
+                                 for status in TASK_COLUMNS]) for team in Team],
+            alert_columns=frozenset({1 + TASK_COLUMNS.index(TaskStatus.BLOCKED)}))
+        none = self.tr("None yet")
+        self._decisions.set_lines(
+            [Line(self._short_time(d.at), d.summary) for d in view.decisions[:SHOWN_ENTRIES]],
+            none)
+        self._log.set_lines(
+            [Line(self._short_time(e.at), e.text, e.verified)
+             for e in view.significant_log[:SHOWN_ENTRIES]], none)
+
+    def _short_time(self, moment: datetime) -> str:
+        local = kst(moment)
+        if self._context.lang == "ko":
+            return f"{local.month}. {local.day}. {local:%H:%M}"
+        return f"{local:%m-%d %H:%M}"
+
+    # -- the clocks --------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._ticker.start()
+        if self._view is None and not self._loader.busy:
+            self.refresh()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self._ticker.stop()
+
+    def _tick(self) -> None:
+        """Clock, elapsed time and countdown, from the stored view: no database read."""
+        lang = self._context.lang
+        now = self._context.services.situation.now()
+        self._clock.setText(self.tr("Now {time}").format(time=f"{kst(now):%H:%M:%S}"))
+        view = self._view
+        if view is None:
+            return
+        moment = self._as_of or now
+        incident = view.incident
+        closed = incident.closed_at is not None and incident.closed_at <= moment
+        if incident.activated_at is None:
+            self._activation.setText(self.tr("Task force not activated"))
+        else:
+            end = incident.closed_at if closed and incident.closed_at else moment
+            template = (self.tr("Task force activated {time} · closed after {elapsed}") if closed
+                        else self.tr("Task force activated {time} · {elapsed} elapsed"))
+            self._activation.setText(template.format(
+                time=format_kst(incident.activated_at, lang),
+                elapsed=format_elapsed(end - incident.activated_at, lang)))
+        self._show_countdown(view, moment, closed)
+
+    def _show_countdown(self, view: SituationView, moment: datetime, closed: bool) -> None:
+        tile = self._tiles["next_report"]
+        caption = self.tr("Next situation report")
+        due = view.next_report_due
+        if closed or due is None:
+            tile.show_value(caption, "—", self.tr("Task force closed") if closed
+                            else self.tr("Task force not activated"), MUTED)
+            return
+        lang = self._context.lang
+        detail = self.tr("Report No. {n} due {time}").format(
+            n=(view.last_report_number or 0) + 1, time=format_kst(due, lang))
+        left = due - moment
+        if left < timedelta(0):
+            tile.show_value(caption, self.tr("Overdue {time}").format(
+                time=self._duration(-left)), detail, BAD)
+        else:
+            tile.show_value(caption, self._duration(left), detail, INK)
+
+    def _duration(self, delta: timedelta) -> str:
+        seconds = int(delta.total_seconds())
+        if delta >= timedelta(days=1):
+            # Seconds mean nothing a day out; the tile must stay short enough for a wall.
+            days, hours = seconds // 86400, seconds % 86400 // 3600
+            return self.tr("{days}d {hours}h").format(days=days, hours=hours)
+        return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+    # -- wall mode ---------------------------------------------------------------------
+
+    def _apply_scale(self) -> None:
+        scale = self._scale
+        base = self.font()
+        self._badge.setFont(scaled_font(base, 20, scale, bold=True))
+        self._title.set_points(18 * scale, bold=True)
+        self._activation.setFont(scaled_font(base, 11, scale))
+        self._clock.setFont(scaled_font(base, 20, scale, bold=True))
+        self._as_of_label.setFont(scaled_font(base, 10, scale))
+        for tile in self._tiles.values():
+            tile.set_scale(scale)
+        for panel in self._panels.values():
+            panel.set_scale(scale)
+        margin = int(12 * scale)
+        self._page.setContentsMargins(margin, margin, margin, margin)

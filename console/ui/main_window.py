@@ -1,0 +1,281 @@
+"""The main window: navigation, pages, menus and toolbar from the action registry, status bar,
+wall mode and the session lock. Pages do the work; this only arranges and dispatches."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from console import __version__
+from console.ui import settings as opts
+from console.ui.actions import SPECS as ACTION_SPECS
+from console.ui.actions import VIEWS, ActionId, ActionRegistry, icon, translate
+from console.ui.context import UiContext
+from console.ui.login import IdleWatcher, LockDialog
+from console.ui.pages import PlaceholderPage, optional_page
+from console.ui.pages.journal import DecisionsPage, LogPage
+from console.ui.pages.outages import OutagesPage
+from console.ui.pages.systems import SystemsPage
+from console.ui.pages.tasks import TasksPage
+from console.ui.settings import UiSettings
+from console.ui.status import StatusPanel
+
+VIEW_NAMES = [action.value for action in VIEWS]
+"""board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7)."""
+
+_OTHER_ISSUES = {
+    "board": ("console.ui.board.view", "BoardView"),
+    "reports": ("console.ui.reports_view", "ReportsView"),
+    "sync": ("console.ui.sync_view", "SyncView"),
+}
+_OWN_PAGES = {"systems": SystemsPage, "outages": OutagesPage, "tasks": TasksPage,
+              "decisions": DecisionsPage, "log": LogPage}
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, context: UiContext, settings: UiSettings, idle_lock: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.settings = settings
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(self.tr("Digital-disaster command console"))
+        self.setWindowIcon(icon("board"))
+        context.messages.window = self
+        context.runner.unhandled = context.messages.error
+        self.registry = ActionRegistry(self)
+        self.wall_mode = False
+        self.locked = False
+        self.lock_dialog: LockDialog | None = None
+
+        self.nav = QListWidget(self)
+        self.nav.setObjectName("navigation")
+        self.nav.setIconSize(QSize(22, 22))
+        self.nav.setFixedWidth(190)
+        self.stack = QStackedWidget(self)
+        self.pages: dict[str, QWidget] = {}
+        for action_id in VIEWS:
+            name = action_id.value
+            page = self._make_page(name, translate(ACTION_SPECS[action_id].text))
+            page.setObjectName(f"page_{name}")
+            self.pages[name] = page
+            self.stack.addWidget(page)
+            item = QListWidgetItem(icon(ACTION_SPECS[action_id].icon),
+                                   translate(ACTION_SPECS[action_id].text).replace("&", ""))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            self.nav.addItem(item)
+        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+
+        self.cover = QLabel(self.tr("Locked"), self)
+        self.cover.setObjectName("lockCover")
+        self.cover.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.cover.setStyleSheet("font-size: 28pt; color: #9e9e9e; background: #263238;")
+        self.cover.hide()
+        body = QWidget(self)
+        layout = QHBoxLayout(body)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.cover, 1)
+        self.setCentralWidget(body)
+
+        self.menus = self.registry.build_menus(self.menuBar())
+        self.toolbar = QToolBar(self.tr("Main toolbar"), self)
+        self.toolbar.setObjectName("mainToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.registry.build_toolbar(self.toolbar)
+        self.addToolBar(self.toolbar)
+        self._connect_actions()
+        self.status = StatusPanel(context, self.statusBar())
+
+        self.idle = IdleWatcher(settings.get(opts.IDLE_LOCK_MINUTES) if idle_lock else 0, self)
+        self.idle.idle.connect(self.lock)
+        app = QApplication.instance()
+        if idle_lock and app is not None:
+            app.installEventFilter(self.idle)
+
+        self.resize(1500, 950)
+        self.restoreGeometry(settings.get(opts.GEOMETRY))
+        self.restoreState(settings.get(opts.STATE))
+        last = settings.get(opts.LAST_VIEW)
+        self.show_view(last if last in self.pages else "board")
+
+    def _make_page(self, name: str, title: str) -> QWidget:
+        if name in _OWN_PAGES:
+            return _OWN_PAGES[name](self.context, self)
+        module, cls = _OTHER_ISSUES[name]
+        page_class = optional_page(module, cls)
+        if page_class is None:
+            return PlaceholderPage(title.replace("&", ""), self)
+        return page_class(self.context, self)  # type: ignore[call-arg]
+
+    def _connect_actions(self) -> None:
+        actions = self.registry
+        for action_id in VIEWS:
+            actions[action_id].triggered.connect(
+                lambda _=False, name=action_id.value: self.show_view(name))
+        actions[ActionId.REFRESH].triggered.connect(self.refresh)
+        actions[ActionId.WALL_MODE].toggled.connect(self.set_wall_mode)
+        actions[ActionId.SEARCH].triggered.connect(lambda: self._on_page("focus_search"))
+        actions[ActionId.NEW_ITEM].triggered.connect(lambda: self._on_page("new_item"))
+        actions[ActionId.CHANGE_STATUS].triggered.connect(
+            lambda: self._on_page("change_status"))
+        actions[ActionId.FACILITY_DOWN].triggered.connect(
+            lambda: self._on_page("facility_down", "outages"))
+        actions[ActionId.IMPORT_SYSTEMS].triggered.connect(
+            lambda: self._on_page("import_dialog", "systems"))
+        actions[ActionId.EXPORT_SYSTEMS].triggered.connect(
+            lambda: self._on_page("export_dialog", "systems"))
+        actions[ActionId.LOCK].triggered.connect(self.lock)
+        actions[ActionId.IDLE_LOCK].triggered.connect(self.ask_idle_minutes)
+        actions[ActionId.QUIT].triggered.connect(self.close)
+        actions[ActionId.ABOUT].triggered.connect(self.about)
+        current = ActionId.LANG_EN if self.context.lang == "en" else ActionId.LANG_KO
+        actions[current].setChecked(True)
+        actions[ActionId.LANG_KO].triggered.connect(lambda: self.choose_language("ko"))
+        actions[ActionId.LANG_EN].triggered.connect(lambda: self.choose_language("en"))
+
+    # --- navigation ----------------------------------------------------------------------
+
+    def show_view(self, name: str) -> QWidget:
+        self.nav.setCurrentRow(VIEW_NAMES.index(name))
+        return self.pages[name]
+
+    def current_view(self) -> str:
+        return VIEW_NAMES[self.stack.currentIndex()]
+
+    def current_page(self) -> QWidget:
+        return self.pages[self.current_view()]
+
+    def _on_page(self, method: str, view: str | None = None) -> None:
+        """Run a page action on the named view (switching to it) or the current one."""
+        page = self.show_view(view) if view else self.current_page()
+        handler = getattr(page, method, None)
+        if callable(handler):
+            handler()
+        else:
+            self.statusBar().showMessage(self.tr("Not available in this view."), 4000)
+
+    def refresh(self) -> None:
+        refresh = getattr(self.current_page(), "refresh", None)
+        if callable(refresh):
+            refresh()
+        self.status.update_backup()
+
+    def set_sync_status(self, text: str) -> None:
+        """For the sync page: when this workstation last exchanged changes."""
+        self.status.set_sync_status(text)
+
+    # --- wall mode -----------------------------------------------------------------------
+
+    def set_wall_mode(self, on: bool) -> None:
+        """Full screen, the board only, large type: for the situation room's wall screen."""
+        if on == self.wall_mode:
+            return
+        self.wall_mode = on
+        action = self.registry[ActionId.WALL_MODE]
+        if action.isChecked() != on:
+            action.setChecked(on)
+        if on:
+            self.show_view("board")
+        for widget in (self.nav, self.toolbar, self.menuBar(), self.statusBar()):
+            widget.setVisible(not on)
+        board = self.pages["board"]
+        set_wall = getattr(board, "set_wall_mode", None)
+        if callable(set_wall):
+            set_wall(on)
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    # --- lock ----------------------------------------------------------------------------
+
+    def lock(self) -> None:
+        if self.locked:
+            return
+        self.locked = True
+        self.idle.paused = True
+        # The wall screen keeps showing the board behind the lock; a desk hides its data.
+        if not self.wall_mode:
+            self.nav.hide()
+            self.stack.hide()
+            self.cover.show()
+        self.menuBar().setEnabled(False)
+        self.toolbar.setEnabled(False)
+        dialog = LockDialog(self.context.services.accounts, self.context.runner,
+                            self.context.actor, self)
+        dialog.accepted.connect(self.unlock)
+        self.lock_dialog = dialog
+        dialog.open()
+
+    def unlock(self) -> None:
+        self.locked = False
+        self.idle.paused = False
+        self.idle.set_minutes(self.idle.minutes)
+        self.cover.hide()
+        self.menuBar().setEnabled(True)
+        self.toolbar.setEnabled(True)
+        self.nav.setVisible(not self.wall_mode)
+        self.stack.show()
+        if self.lock_dialog is not None:
+            self.lock_dialog.deleteLater()
+            self.lock_dialog = None
+
+    def ask_idle_minutes(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self, self.tr("Lock after idle time"),
+            self.tr("Minutes without input before the session locks (0: never):"),
+            self.idle.minutes, 0, 24 * 60)
+        if ok:
+            self.settings.set(opts.IDLE_LOCK_MINUTES, minutes)
+            self.idle.set_minutes(minutes)
+
+    # --- settings ------------------------------------------------------------------------
+
+    def choose_language(self, lang: str) -> None:
+        self.settings.set(opts.LANGUAGE, lang)
+        if lang != self.context.lang:
+            self.context.messages.info(
+                self.tr("Language"),
+                self.tr("The new language is used from the next start of the console."))
+
+    def about(self) -> None:
+        about = optional_page("console.ui.about", "AboutDialog")
+        if about is not None:
+            dialog = about(self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            return
+        self.context.messages.info(
+            self.tr("About"),
+            self.tr("Digital-disaster command console %1\nSeoul digital-disaster task force.")
+            .replace("%1", __version__))
+
+    def save_settings(self) -> None:
+        if not self.wall_mode:
+            self.settings.set(opts.GEOMETRY, self.saveGeometry())
+            self.settings.set(opts.STATE, self.saveState())
+        self.settings.set(opts.LAST_VIEW, self.current_view())
+        self.settings.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self.idle)
+        # Writes already started finish; nothing new starts once the window is gone.
+        self.context.runner.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,191 @@
+"""Outages: status, grade, elapsed time and RTO breaches; status changes; a facility going down."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QWidget
+
+from console.domain.enums import Category, OutageStatus, Scope, TaskStatus
+from console.domain.permissions import Action
+from console.services.inventory import SystemRow
+from console.services.tables import Facets, TableQuery
+from console.ui import formatting as fmt
+from console.ui.context import UiContext
+from console.ui.dialogs import (
+    ConfirmListDialog,
+    FacilityDialog,
+    OpenOutageDialog,
+    OutageStatusDialog,
+)
+from console.ui.pages.base import TablePage, detail_table, esc
+from console.ui.table_model import Column, Row, RowStyle
+
+BREACH = RowStyle(background="#f9d6d5", foreground="#8e1b1b", bold=True)
+DOWN = RowStyle(background="#fff1dc")
+RESTORED = RowStyle(foreground="#2e7d32")
+
+
+class OutagesPage(TablePage):
+    TABLE = "outages"
+    INTERESTS = frozenset({"outage", "outage_event", "incident", "information_system",
+                           "failure_grade_rule", "task"})
+    HAS_INCIDENT = True
+
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.add_filter("status", self.tr("All statuses"),
+                        [(s.label(self.lang), s.value) for s in OutageStatus])
+        self.add_filter("grade", self.tr("All grades"),
+                        [(fmt.grade(g), str(g)) for g in range(1, 5)])
+        self.add_filter("department", self.tr("All departments"))
+        self.add_filter("category", self.tr("All categories"),
+                        [(c.label(self.lang), c.value) for c in Category])
+        self.add_button(self.tr("Open outage…"), self.new_item, "new", "openOutageButton")
+        self.add_button(self.tr("Change status…"), self.change_status, "status",
+                        "changeStatusButton")
+        self.add_button(self.tr("Facility down…"), self.facility_down, "facility",
+                        "facilityDownButton")
+        # Elapsed time and grade move with the clock: read the shown rows again each minute.
+        self._tick = QTimer(self)
+        self._tick.setInterval(60_000)
+        self._tick.timeout.connect(self.model.forget_rows)
+        self._tick.start()
+
+    def initial_query(self) -> TableQuery:
+        return TableQuery(sort="detected_at")
+
+    def columns(self) -> list[Column]:
+        lang = self.context.lang
+        return [
+            Column("code", self.tr("Code"), lambda r: r["code"], width=110),
+            Column("name", self.tr("System"), lambda r: r["name"], width=210),
+            Column("department", self.tr("Department"), lambda r: r["department"], width=120),
+            Column("category", self.tr("Category"),
+                   lambda r: fmt.label(Category, r["category"], lang), width=100),
+            Column("status", self.tr("Status"),
+                   lambda r: fmt.label(OutageStatus, r["status"], lang), width=75),
+            Column("grade", self.tr("Failure grade"), lambda r: fmt.grade(r["grade"]),
+                   right=True, width=75),
+            Column("phase", self.tr("Phase"), lambda r: str(r["phase"] or ""), right=True,
+                   width=45),
+            Column("detected_at", self.tr("Detected"), lambda r: fmt.when(r["detected_at"], lang),
+                   width=155),
+            Column("elapsed_hours", self.tr("Elapsed"),
+                   lambda r: fmt.elapsed(r["elapsed_hours"], lang), right=True, width=105),
+            Column("rto_hours", self.tr("RTO"), lambda r: fmt.hours(r["rto_hours"]), right=True,
+                   width=60),
+            Column("rto_breach", self.tr("RTO breached"),
+                   lambda r: self.tr("breached") if r["rto_breach"] else "", width=90),
+            Column("alternative_active", self.tr("Alternative"),
+                   lambda r: fmt.yes(r["alternative_active"]), width=70),
+            Column("facility", self.tr("Facility"), lambda r: r["facility"]),
+        ]
+
+    def style_row(self, row: Row) -> RowStyle | None:
+        if row["rto_breach"]:
+            return BREACH
+        if OutageStatus(row["status"]).is_restored:
+            return RESTORED
+        return DOWN
+
+    def fill_filters(self, facets: Facets) -> None:
+        self.set_choices("department", [(d, d) for d in facets.departments])
+
+    def detail_html(self, record_id: str) -> str:
+        detail = self.context.services.tables.outage_detail(record_id)
+        row, lang = detail.row, self.lang
+        phase_text = self.tr("phase %1")
+        events = "".join(
+            f"<p><b>{esc(fmt.when(at, lang))} · {esc(fmt.label(OutageStatus, status, lang))}"
+            f"</b> · {esc(phase_text.replace('%1', str(phase or 1)))}"
+            f"{' · <i>' + esc(author) + '</i>' if author else ''}"
+            f"{'<br>' + esc(note) if note else ''}</p>"
+            for at, status, phase, note, author in detail.events)
+        tasks = "<br>".join(f"{esc(title)} ({esc(fmt.label(TaskStatus, status, lang))})"
+                            for _, _, title, status in detail.tasks) or esc(self.tr("none"))
+        breached, active = self.tr("RTO breached"), self.tr("active")
+        breach = f" <b style='color:#c62828'>{esc(breached)}</b>" if row["rto_breach"] else ""
+        summary = detail_table([
+            (self.tr("Status"), esc(fmt.label(OutageStatus, row["status"], lang)) + breach),
+            (self.tr("Failure grade"), esc(fmt.grade(row["grade"]))
+             + (f" — {esc(detail.grade_override_reason)}" if detail.grade_override_reason
+                else "")),
+            (self.tr("Department"), esc(row["department"])),
+            (self.tr("Facility"), esc(row["facility"])),
+            (self.tr("Scope"), esc(fmt.label(Scope, row["scope"], lang))),
+            (self.tr("Detected"), esc(fmt.when(row["detected_at"], lang))),
+            (self.tr("Elapsed"), esc(fmt.elapsed(row["elapsed_hours"], lang))),
+            (self.tr("RTO"), esc(fmt.hours(row["rto_hours"]) or "—")),
+            (self.tr("Alternative means"), esc(detail.alternative_means or "—")
+             + (f" ({esc(active)})" if row["alternative_active"] else "")),
+            (self.tr("Tasks"), tasks),
+        ])
+        timeline = self.tr("Timeline")
+        return (f"<h3>{esc(row['code'])} {esc(row['name'])}</h3>{summary}"
+                f"<h4>{esc(timeline)}</h4>{events}")
+
+    def activate(self, record_id: str) -> None:
+        self.change_status()
+
+    # --- one outage --------------------------------------------------------------------
+
+    def new_item(self) -> None:
+        """Open an outage for one system, by its code."""
+        if not self.may(Action.OPEN_OUTAGE):
+            return
+        dialog = OpenOutageDialog([], self.lang, self)
+        self.context.read(lambda: [s.code for s in self.context.services.inventory.systems()],
+                          lambda codes: dialog.code.completer().model().setStringList(codes))
+        self.open_dialog(dialog, lambda: self._open_one(dialog))
+
+    def _open_one(self, dialog: OpenOutageDialog) -> None:
+        code, scope, note = dialog.values()
+        self.context.write(lambda: self.context.services.outages.open(
+            self.context.actor, code, note=note, scope=scope))
+
+    def change_status(self) -> None:
+        if not self.may(Action.CHANGE_OUTAGE):
+            return
+        record_id = self.need_selection()
+        if record_id is None:
+            return
+        row = self.model.row_data(self.model.row_of(record_id) or 0) or {}
+        dialog = OutageStatusDialog(f"{row.get('code', '')} {row.get('name', '')}",
+                                    row.get("status", "down"), row.get("phase"), self.lang, self)
+        self.open_dialog(dialog, lambda: self._change_status(record_id, dialog))
+
+    def _change_status(self, record_id: str, dialog: OutageStatusDialog) -> None:
+        status, note, phase = dialog.values()
+        self.context.write(lambda: self.context.services.outages.change_status(
+            self.context.actor, record_id, status, note=note, phase=phase))
+
+    # --- a facility going down ----------------------------------------------------------
+
+    def facility_down(self) -> None:
+        if not self.may(Action.OPEN_OUTAGE):
+            return
+        facilities = self.facets.facilities if self.facets else []
+        dialog = FacilityDialog(facilities, self)
+        self.open_dialog(dialog, lambda: self._find_affected(*dialog.values()))
+
+    def _find_affected(self, facility: str, note: str) -> None:
+        # The dependency walk reads the whole inventory: off the GUI thread.
+        self.context.read(
+            lambda: self.context.services.inventory.affected_by_facility(facility),
+            lambda systems: self._confirm_affected(facility, note, systems))
+
+    def _confirm_affected(self, facility: str, note: str, systems: list[SystemRow]) -> None:
+        lines = [f"{s.code}  {s.name}  ({s.department}, {s.facility}, "
+                 f"{s.category.label(self.lang)}, {fmt.grade(s.grade)})" for s in systems]
+        dialog = ConfirmListDialog(
+            self.tr("Confirm outages"),
+            self.tr("%1 is down. Open outages for these %2 systems? Systems that already have "
+                    "an open outage are left as they are.")
+            .replace("%1", facility).replace("%2", str(len(systems))), lines, self)
+        ids = [s.id for s in systems]
+        self.open_dialog(dialog, lambda: self._open_many(ids, facility, note))
+
+    def _open_many(self, system_ids: list[str], facility: str, note: str) -> None:
+        text = note or self.tr("%1 down").replace("%1", facility)
+        self.context.write(lambda: self.context.services.outages.open_many(
+            self.context.actor, system_ids, None, text))

@@ -1,0 +1,345 @@
+"""The reports page: issued reports and drafts, preview (QtPdf), print, export, draft, approve,
+and the other printouts. Every action is a service call run off the GUI thread through the
+context; a refusal shows its reason on the page and in the window's message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QBuffer,
+    QByteArray,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.clock import format_kst
+from console.services.reports import (
+    PRINTOUT_KINDS,
+    RenderedReport,
+    ReportRow,
+    Reprint,
+    file_name,
+)
+from console.ui.context import UiContext
+
+Index = QModelIndex | QPersistentModelIndex
+TABLE = "situation_report"
+
+_WORDS = {
+    "draft_now": ("지금 초안 작성", "Draft now"),
+    "approve": ("승인(발행)", "Approve"),
+    "print": ("인쇄…", "Print…"),
+    "export": ("폴더로 내보내기…", "Export to folder…"),
+    "printout": ("출력물 보기", "Show printout"),
+    "number": ("번호", "Number"),
+    "as_of": ("기준 시각", "As of"),
+    "issued": ("발행", "Issued"),
+    "prepared": ("작성", "Prepared by"),
+    "approved": ("승인", "Approved by"),
+    "station": ("단말", "Workstation"),
+    "pick_draft": ("승인할 초안을 목록에서 고르세요 (먼저 '지금 초안 작성')",
+                   "Choose the draft to approve in the list (or 'Draft now' first)"),
+    "issued_ok": ("{n} 발행", "Issued {n}"),
+    "drafted": ("초안을 작성했습니다", "Draft stored"),
+    "mismatch": ("주의: 재출력본이 발행 당시 PDF와 다릅니다 (내용은 같은 스냅숏에서 생성)",
+                 "Note: the reprint differs from the PDF as issued (same snapshot, new renderer)"),
+    "duplicate": ("번호 중복: 동기화 후 같은 번호의 보고가 둘 이상입니다", "Number collision after sync"),
+    "exported": ("{n}개 파일을 {f}에 저장", "{n} file(s) written to {f}"),
+    "printed": ("인쇄를 보냈습니다", "Sent to the printer"),
+    "pack": ("비상 출력 묶음: {p}", "Fallback pack: {p}"),
+    "log": ("활동일지 (ICS 214)", "Activity log (ICS 214)"),
+    "outages": ("장애 현황 대장", "Outage register"),
+    "decisions": ("결정사항 기록부", "Decision log"),
+    "roster": ("비상연락망", "Roster and contacts"),
+    "inventory": ("시스템 목록·대체수단", "Inventory and alternative means"),
+}
+
+
+class ReportsModel(QAbstractTableModel):
+    """The stored reports (a short list: tens per incident), issued first."""
+
+    COLUMNS = ("number", "as_of", "issued", "prepared", "approved", "station")
+
+    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.lang = lang
+        self.rows: list[ReportRow] = []
+
+    def set_rows(self, rows: list[ReportRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
+                and 0 <= section < len(self.COLUMNS):
+            return _word(self.COLUMNS[section], self.lang)
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._text(row, self.COLUMNS[index.column()])
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ToolTipRole and row.duplicates:
+            return _word("duplicate", self.lang)
+        if row.duplicates and role == Qt.ItemDataRole.BackgroundRole:
+            return QBrush(QColor("#fbe3e1"))
+        if row.duplicates and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#8e1b1b"))
+        if row.is_draft and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#5f6368"))
+        return None
+
+    def _text(self, row: ReportRow, column: str) -> str:
+        if column == "number":
+            return row.title(self.lang)
+        if column == "as_of":
+            return format_kst(row.as_of, self.lang)
+        if column == "issued":
+            return format_kst(row.issued_at, self.lang)
+        if column == "prepared":
+            return row.prepared_by or ""
+        if column == "approved":
+            return row.approved_by or ""
+        return row.workstation or ""
+
+
+def _word(key: str, lang: str, **values: object) -> str:
+    ko, en = _WORDS[key]
+    text = ko if lang == "ko" else en
+    return text.format(**values) if values else text
+
+
+class ReportsView(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.lang = context.lang
+        self.model = ReportsModel(self.lang, self)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current)
+        self.document = QPdfDocument(self)
+        self.preview = QPdfView(self)
+        self.preview.setDocument(self.document)
+        self.preview.setPageMode(QPdfView.PageMode.MultiPage)
+        self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.kinds = QComboBox(self)
+        for kind in PRINTOUT_KINDS:
+            self.kinds.addItem(_word(kind, self.lang), kind)
+        self.buttons: dict[str, QPushButton] = {}
+        for key, slot in (("draft_now", self.draft_now), ("approve", self.approve),
+                          ("print", self.print_with_dialog), ("export", self.export_with_dialog),
+                          ("printout", self.show_printout)):
+            button = QPushButton(_word(key, self.lang), self)
+            button.clicked.connect(slot)
+            self.buttons[key] = button
+        self._buffer: QBuffer | None = None
+        self._current: tuple[str, bytes] | None = None
+        self._layout()
+        context.bus.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _layout(self) -> None:
+        actions = QHBoxLayout()
+        for key in ("draft_now", "approve", "print", "export"):
+            actions.addWidget(self.buttons[key])
+        actions.addStretch(1)
+        actions.addWidget(self.kinds)
+        actions.addWidget(self.buttons["printout"])
+        left = QWidget(self)
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.table, 1)
+        column.addWidget(self.status)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+        outer = QVBoxLayout(self)
+        outer.addLayout(actions)
+        outer.addWidget(splitter, 1)
+
+    # -- data -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        selected = self.selected()
+        self.model.set_rows(self.context.services.reports.list())
+        issued = [r for r in self.model.rows if not r.is_draft]
+        newest = issued[-1].id if issued else (self.model.rows[0].id if self.model.rows else None)
+        self._select(selected.id if selected else newest)
+
+    def _on_changed(self, tables: set[str]) -> None:
+        if TABLE in tables:
+            self.refresh()
+
+    def selected(self) -> ReportRow | None:
+        index = self.table.currentIndex()
+        return self.model.rows[index.row()] if index.isValid() else None
+
+    def _select(self, report_id: str | None) -> None:
+        for number, row in enumerate(self.model.rows):
+            if row.id == report_id:
+                self.table.selectRow(number)
+                return
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if not current.isValid():
+            return
+        row = self.model.rows[current.row()]
+        reports = self.context.services.reports
+        self.context.read(lambda: reports.reprint(row.id),
+                          lambda again: self._reprinted(row, again), self._refused)
+
+    def _reprinted(self, row: ReportRow, again: Reprint) -> None:
+        self._show(file_name(row), again.pdf)
+        if not again.matches:
+            self._say(_word("mismatch", self.lang), error=True)
+        elif row.duplicates:
+            self._say(row.title(self.lang), error=True)
+
+    def _refused(self, error: BaseException) -> None:
+        """A refusal or bad input: the service's words, here and in the window's message."""
+        self._say(str(error), error=True)
+        self.context.messages.error(error, self)
+
+    def _show(self, name: str, pdf: bytes) -> None:
+        """Load PDF bytes into the preview (the buffer must outlive the document's use)."""
+        self.document.close()
+        buffer = QBuffer(self)
+        buffer.setData(QByteArray(pdf))
+        buffer.open(QBuffer.OpenModeFlag.ReadOnly)
+        self.document.load(buffer)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buffer
+        self._current = (name, pdf)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet("color: #b3261e; font-weight: bold;" if error else "")
+        self.status.setText(text)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def draft_now(self) -> None:
+        reports, actor = self.context.services.reports, self.context.actor
+        self.context.write(lambda: reports.draft(actor, lang=self.lang), self._drafted,
+                           {TABLE}, self._refused)
+
+    def _drafted(self, drafted: RenderedReport) -> None:
+        self.refresh()
+        self._select(drafted.row.id)
+        self._say(_word("drafted", self.lang))
+
+    def approve(self) -> None:
+        row = self.selected()
+        if row is None or not row.is_draft or row.approved_as:
+            self._say(_word("pick_draft", self.lang), error=True)
+            return
+        reports, actor = self.context.services.reports, self.context.actor
+        self.context.write(lambda: reports.approve(actor, draft_id=row.id), self._approved,
+                           {TABLE}, self._refused)
+
+    def _approved(self, issued: RenderedReport) -> None:
+        self.refresh()
+        self._select(issued.row.id)
+        message = _word("issued_ok", self.lang, n=issued.row.title(self.lang))
+        if issued.pack is not None:
+            message += " · " + _word("pack", self.lang, p=str(issued.pack))
+        self._say(message + (f" · {issued.pack_error}" if issued.pack_error else ""),
+                  error=bool(issued.pack_error or issued.row.duplicates))
+
+    def show_printout(self) -> None:
+        kind = self.kinds.currentData()
+        reports = self.context.services.reports
+        self.context.read(lambda: reports.printout(kind, lang=self.lang),
+                          lambda pdf: self._printout_ready(kind, pdf), self._refused)
+
+    def _printout_ready(self, kind: str, pdf: bytes) -> None:
+        self.table.clearSelection()
+        self._show(f"{_word(kind, self.lang)}.pdf", pdf)
+        self._say(_word(kind, self.lang))
+
+    def export_to(self, folder: Path) -> Path | None:
+        """Write the document on show into ``folder``."""
+        if self._current is None:
+            return None
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / self._current[0].replace("/", "-")
+        target.write_bytes(self._current[1])
+        self._say(_word("exported", self.lang, n=1, f=str(folder)))
+        return target
+
+    def export_with_dialog(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _word("export", self.lang))
+        if folder:
+            self.export_to(Path(folder))
+
+    def print_to(self, printer: QPrinter) -> int:
+        """Draw every page of the document on show onto ``printer``; returns pages printed."""
+        if self.document.pageCount() == 0:
+            return 0
+        painter = QPainter()
+        if not painter.begin(printer):
+            return 0
+        try:
+            page_rect = printer.pageLayout().paintRectPixels(printer.resolution())
+            for page in range(self.document.pageCount()):
+                if page:
+                    printer.newPage()
+                size = self.document.pagePointSize(page)
+                scale = min(page_rect.width() / size.width(), page_rect.height() / size.height())
+                image = self.document.render(
+                    page, QSize(int(size.width() * scale), int(size.height() * scale)))
+                painter.drawImage(0, 0, image)
+        finally:
+            painter.end()
+        return self.document.pageCount()
+
+    def print_with_dialog(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        dialog = QPrintDialog(printer, self)
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted and self.print_to(printer):
+            self._say(_word("printed", self.lang))

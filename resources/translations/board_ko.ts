@@ -1,0 +1,188 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>BoardView</name>
+    <message>
+        <location filename="../../console/ui/board/view.py" line="+164"/>
+        <source>Restoration over time</source>
+        <translation>복구 추이</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored by department</source>
+        <translation>실국별 복구</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restored by importance grade</source>
+        <translation>중요도 등급별 복구</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tasks by team</source>
+        <translation>반별 조치현황</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Latest decisions</source>
+        <translation>최근 결정사항</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Significant events</source>
+        <translation>주요 상황</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Loading the situation…</source>
+        <translation>상황을 불러오는 중…</translation>
+    </message>
+    <message>
+        <location line="+69"/>
+        <source>Could not read the situation: {error}</source>
+        <translation>상황을 불러오지 못했습니다: {error}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No situation to show</source>
+        <translation>표시할 상황이 없습니다</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Crisis level {level}</source>
+        <translation>위기경보 {level}</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Figures as of {time}</source>
+        <translation>{time} 기준</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Systems affected</source>
+        <translation>영향 시스템</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{citizen} citizen-facing · {internal} internal</source>
+        <translation>대시민 {citizen} · 내부행정 {internal}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Restored</source>
+        <translation>복구</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Restoration rate {percent}</source>
+        <translation>복구율 {percent}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Citizen-facing still down</source>
+        <translation>대시민 서비스 미복구</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>of {n} citizen-facing affected</source>
+        <translation>대시민 영향 {n}개 중</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grade 1–2 still down</source>
+        <translation>1·2등급 미복구</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>by failure grade</source>
+        <translation>장애등급 기준</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Alternative means active</source>
+        <translation>대체수단 운영</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>citizen services kept running</source>
+        <translation>대시민 서비스 대체 운영</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Affected {n}</source>
+        <translation>영향 {n}개</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Phase {n}</source>
+        <translation>{n}차</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>Others ({n})</source>
+        <translation>기타 {n}개 실국</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Grade {n}</source>
+        <translation>{n}등급</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Team</source>
+        <translation>반</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>None yet</source>
+        <translation>없음</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Now {time}</source>
+        <translation>현재 {time}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+16"/>
+        <source>Task force not activated</source>
+        <translation>대책본부 미가동</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>Task force activated {time} · closed after {elapsed}</source>
+        <translation>대책본부 가동 {time} · {elapsed} 운영 후 해산</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Task force activated {time} · {elapsed} elapsed</source>
+        <translation>대책본부 가동 {time} · 경과 {elapsed}</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Next situation report</source>
+        <translation>다음 상황보고</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Task force closed</source>
+        <translation>대책본부 해산</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Report No. {n} due {time}</source>
+        <translation>제{n}보 · {time} 예정</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Overdue {time}</source>
+        <translation>지연 {time}</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>{days}d {hours}h</source>
+        <translation>{days}일 {hours}시간</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,116 @@
+"""The reports page: list, preview, draft and approve (with refusals), print and export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
+
+from console.domain.clock import parse_time
+from console.domain.ids import natural_id
+from console.store.models import SituationReport, Workstation
+from console.ui.reports_view import ReportsModel, ReportsView
+from tests.test_reports import pdf_pages
+from tests.ui.conftest import settle
+
+
+def _view(qtbot, make_context, user: str) -> ReportsView:  # type: ignore[no-untyped-def]
+    view = ReportsView(make_context(user))
+    qtbot.addWidget(view)
+    view.resize(1200, 800)
+    view.show()
+    return view
+
+
+def test_draft_approve_preview_print_and_export(qtbot, make_context, tmp_path: Path,
+                                                qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, make_context, "controller")
+    assert view.model.rowCount() == 0
+    view.draft_now()
+    settle(view.context)
+    assert [r.title() for r in view.model.rows] == ["초안"]
+    assert view.selected() is not None and view.selected().is_draft
+    qtbot.waitUntil(lambda: view.document.status() == QPdfDocument.Status.Ready)
+    assert view.document.pageCount() >= 5
+    page = view.document.render(0, QSize(420, 594))
+    dark = sum(1 for y in range(0, 594, 3) for x in range(0, 420, 3)
+               if QColor(page.pixel(x, y)).lightness() < 128)
+    assert dark > 200  # the preview shows the page's text and tables, not a blank sheet
+    view.approve()
+    settle(view.context)
+    titles = [r.title() for r in view.model.rows]
+    assert titles == ["제1보", "초안"]
+    assert "제1보 발행" in view.status.text()
+    qtbot.waitUntil(lambda: view.document.status() == QPdfDocument.Status.Ready)
+    qtmodeltester.check(view.model)
+
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    pages = view.print_to(printer)
+    assert pages == view.document.pageCount()
+    printed = pdf_pages((tmp_path / "printed.pdf").read_bytes())
+    assert len(printed) == pages  # raster pages, one per report page
+
+    exported = view.export_to(tmp_path / "out")
+    assert exported is not None and exported.name.startswith("상황보고_제1보_")
+    text = " ".join(pdf_pages(exported.read_bytes()))
+    assert "상황보고 제1보" in text
+
+
+def test_refusals_show_the_reason(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, make_context, "observer")
+    view.draft_now()
+    settle(view.context)
+    assert "상황보고를 작성할 수 있습니다" in view.status.text()
+    assert view.context.messages.history[-1].text.endswith("작성할 수 있습니다")
+    view.approve()
+    assert "초안을 목록에서 고르세요" in view.status.text()
+
+    situation = _view(qtbot, make_context, "situation")
+    situation.draft_now()
+    settle(situation.context)
+    situation.approve()
+    settle(situation.context)
+    assert "본부장·차장·통제관만 상황보고를 승인할 수 있습니다" in situation.status.text()
+    assert [r.title() for r in situation.model.rows] == ["초안"]
+
+
+def test_duplicates_are_flagged_in_the_list(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, make_context, "commander")
+    services = view.context.services
+    issued = services.reports.approve(view.context.actor,
+                                      as_of=parse_time("2025-10-03T12:00+09:00"))
+    station = natural_id("workstation", "상황실-2")
+    when = parse_time("2025-10-20T00:00+09:00")
+    with services.db.transaction() as session:
+        session.add(Workstation(id=station, name="상황실-2", public_key=None, trusted=True,
+                                created_at=when, updated_at=when, deleted=False))
+        mine = session.get(SituationReport, issued.row.id)
+        session.add(SituationReport(
+            id=natural_id("test", "dup"), incident_id=mine.incident_id, number=1,
+            as_of=mine.as_of, issued_at=when, prepared_by=None, approved_by=None, lang="ko",
+            snapshot_json=mine.snapshot_json, pdf_sha256=mine.pdf_sha256, recorded_at=when,
+            author_id=None, workstation_id=station))
+    view.context.bus.changed.emit({"situation_report"})
+    model: ReportsModel = view.model
+    assert model.rowCount() == 2
+    texts = {model.data(model.index(r, 0)) for r in range(2)}
+    assert "제1보 (중복: 상황실-2 발행본과 번호 중복)" in texts
+    assert model.data(model.index(0, 0), 8) is not None  # BackgroundRole: the row stands out
+    view.table.selectRow(0)
+    settle(view.context)
+    assert "중복" in view.status.text()
+
+
+def test_printout_preview(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, make_context, "press")
+    view.kinds.setCurrentIndex(view.kinds.findData("roster"))
+    view.show_printout()
+    settle(view.context)
+    qtbot.waitUntil(lambda: view.document.status() == QPdfDocument.Status.Ready)
+    assert view.document.pageCount() == 1
+    assert view._current is not None and view._current[0] == "비상연락망.pdf"

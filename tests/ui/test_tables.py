@@ -1,0 +1,50 @@
+"""The table reads the window is built on: counts, SQL sorting and filtering, and the same
+figures as the services' own lists."""
+
+from __future__ import annotations
+
+from console.services.app import Services
+from console.services.tables import ALL_INCIDENTS, TableQuery
+
+
+def test_demo_counts(demo: Services) -> None:
+    counts = {t: len(demo.tables.ids(t, TableQuery()))
+              for t in ("systems", "outages", "tasks", "decisions", "log")}
+    assert counts == {"systems": 429, "outages": 64, "tasks": 45, "decisions": 16, "log": 152}
+
+
+def test_outage_rows_agree_with_the_outage_service(demo: Services) -> None:
+    """Grade and status computed in SQL equal the grading rule applied in Python."""
+    listed = {row.id: row for row in demo.outages.list()}
+    ids = demo.tables.ids("outages", TableQuery())
+    rows = demo.tables.rows("outages", ids)
+    assert set(rows) == set(listed)
+    for outage_id, row in rows.items():
+        assert (row["grade"], row["status"], row["code"]) == (
+            listed[outage_id].grade, listed[outage_id].status, listed[outage_id].code)
+
+
+def test_sort_and_filter_in_sql(demo: Services) -> None:
+    by_grade = demo.tables.ids("outages", TableQuery(sort="grade", descending=True))
+    grades = [r["grade"] for r in map(demo.tables.rows("outages", by_grade).get, by_grade)]
+    assert grades == sorted(grades, reverse=True)
+    citizen = demo.tables.ids("outages", TableQuery().with_filter("category", "citizen"))
+    assert len(citizen) == 38
+    grade_one = demo.tables.ids("systems", TableQuery().with_filter("grade", "1"))
+    assert all(r["grade"] == 1 for r in demo.tables.rows("systems", grade_one).values())
+    found = demo.tables.ids("systems", TableQuery(search="SEO-0108"))
+    assert [demo.tables.rows("systems", found)[i]["code"] for i in found] == ["SEO-0108"]
+    # LIKE wildcards typed by a person are literal text.
+    assert demo.tables.ids("systems", TableQuery(search="%")) == []
+    assert len(demo.tables.ids("log", TableQuery().with_filter("incident", ALL_INCIDENTS))) \
+        == 152
+
+
+def test_details(demo: Services) -> None:
+    outage_id = demo.tables.ids("outages", TableQuery())[0]
+    detail = demo.tables.outage_detail(outage_id)
+    assert detail.events[0][1] == "down"
+    system = demo.tables.system_detail(detail.row["system_id"])
+    assert system.row["code"] == detail.row["code"]
+    task_id = demo.tables.ids("tasks", TableQuery())[0]
+    assert demo.tables.task_detail(task_id).events[0][1] == "open"
