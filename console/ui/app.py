@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
@@ -181,3 +182,8 @@ def settle(app: QApplication, context: UiContext, rounds: int = 3) -> None:
         app.processEvents()
         context.runner.wait(15.0)
         app.processEvents()
+    # QPdfView renders pages on its own threads: give the preview a moment to arrive.
+    deadline = time.monotonic() + 0.5
+    while time.monotonic() < deadline:
+        app.processEvents()
+        time.sleep(0.02)
