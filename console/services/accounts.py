@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from console.domain.clock import Clock, utc_now
 from console.domain.enums import Role, Team
@@ -40,35 +43,42 @@ class AccountService(ServiceBase):
     def initialise(self, workstation_name: str, admin_name: str, admin_password: str,
                    lang: str = "en") -> Actor:
         """Give an empty database its workstation identity, signing key and first user."""
-        if not workstation_name.strip():
-            raise ValidationError("the workstation needs a name")
         if len(admin_password) < 4:
             raise ValidationError("the admin password must have at least 4 characters")
         admin_name = _check_name(admin_name)
         now = self.now()
         with self.db.transaction() as session:
-            if local_value(session, "workstation_id"):
-                raise ConsoleError(f"{self.db.path} is already initialised")
-            key = Ed25519PrivateKey.generate()
-            public = key.public_key().public_bytes(
-                serialization.Encoding.Raw, serialization.PublicFormat.Raw
-            ).hex()
-            station = Workstation(id=natural_id("workstation", public), name=workstation_name,
-                                  public_key=public, trusted=True)
-            session.add(self.new_entity(station, None, now))
-            set_local_value(session, "workstation_id", station.id)
-            set_local_value(session, "workstation_name", workstation_name.strip())
-            private = key.private_bytes(serialization.Encoding.Raw,
-                                        serialization.PrivateFormat.Raw,
-                                        serialization.NoEncryption()).hex()
-            set_local_value(session, "signing_key", private)
+            station_id = self._create_identity(session, workstation_name, now)
             user = User(id=natural_id("user", admin_name), name=admin_name,
                         display_name=admin_name, role=Role.ADMIN.value, team=None,
                         password_hash=self.hash_password(admin_password))
             session.add(self.new_entity(user, None, now))
-            actor = Actor(user.id, user.name, Role.ADMIN, None, station.id, lang)
+            actor = Actor(user.id, user.name, Role.ADMIN, None, station_id, lang)
             self.audit(session, actor, "init", workstation_name)
         return actor
+
+    def initialise_workstation(self, workstation_name: str) -> str:
+        """Only the identity and key: for databases whose users come from elsewhere (demo)."""
+        with self.db.transaction() as session:
+            return self._create_identity(session, workstation_name, self.now())
+
+    def _create_identity(self, session: Session, workstation_name: str, now: datetime) -> str:
+        if not workstation_name.strip():
+            raise ValidationError("the workstation needs a name")
+        if local_value(session, "workstation_id"):
+            raise ConsoleError(f"{self.db.path} is already initialised")
+        key = Ed25519PrivateKey.generate()
+        public = key.public_key().public_bytes(
+            serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
+        station = Workstation(id=natural_id("workstation", public), name=workstation_name,
+                              public_key=public, trusted=True)
+        session.add(self.new_entity(station, None, now))
+        set_local_value(session, "workstation_id", station.id)
+        set_local_value(session, "workstation_name", workstation_name.strip())
+        private = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
+                                    serialization.NoEncryption()).hex()
+        set_local_value(session, "signing_key", private)
+        return station.id
 
     def workstation(self) -> tuple[str | None, str | None]:
         with self.db.sessions() as session:

@@ -7,7 +7,6 @@ systems, outages, their events and log entries for benchmarks.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterable
 from datetime import datetime
@@ -54,7 +53,11 @@ DEMO_USERS: list[tuple[str, Role, Team | None, str]] = [
     ("continuity", Role.TEAM_LEAD, Team.CONTINUITY, "업무연속성반장"),
     ("press", Role.TEAM_LEAD, Team.PRESS, "언론·홍보대응반장"),
     ("observer", Role.OBSERVER, None, "참관"),
+    ("admin", Role.ADMIN, None, "관리자"),
 ]
+# The demo password is public, so a fixed salt costs nothing, and every demo workstation then
+# holds the very same user rows: syncing two demos must not raise password "conflicts".
+DEMO_SALT = b"incident-console-demo"
 SCENARIO_WORKSTATION = natural_id("workstation", "demo-scenario")
 MAX_SCALE = 1000
 
@@ -100,7 +103,8 @@ class DemoBuilder(ServiceBase):
         if not 1 <= scale <= MAX_SCALE:
             raise ValidationError(f"scale {scale} is outside 1–{MAX_SCALE}")
         scenario = load_scenario()
-        admin = self.accounts.initialise(workstation_name, "admin", DEMO_PASSWORD)
+        station_id = self.accounts.initialise_workstation(workstation_name)
+        admin = Actor(_user("admin"), "admin", Role.ADMIN, None, station_id)
         rows = _Rows()
         self._users(rows, scenario)
         incident_id = self._incident(rows, scenario)
@@ -119,8 +123,8 @@ class DemoBuilder(ServiceBase):
 
     def _users(self, rows: _Rows, scenario: dict[str, Any]) -> None:
         at = parse_time(scenario["incident"]["started_at"])
-        # One hash for all: the demo password is public anyway, and 9 hashes would cost seconds.
-        shared_hash = self.accounts.hash_password(DEMO_PASSWORD)
+        # One hash for all: the demo password is public anyway, and 10 hashes would cost seconds.
+        shared_hash = self.accounts.hasher.hash(DEMO_PASSWORD, salt=DEMO_SALT)
         for name, role, team, display in DEMO_USERS:
             rows.entity(User, at, None, id=_user(name), name=name, display_name=display,
                         role=role.value, team=team.value if team else None,
@@ -235,13 +239,6 @@ class DemoBuilder(ServiceBase):
                         summary=decision["summary"], rationale=decision.get("rationale", ""),
                         alternatives=decision.get("alternatives", ""), links="",
                         corrects_id=_id("decision", corrects) if corrects is not None else None)
-
-
-def demo_site_id(scale: int) -> str:
-    """The scenario's change-log site: one per scale and scenario text, so that differing
-    demo builds never share (site, seq) keys."""
-    content = hashlib.sha256(resource("demo", "scenario.json").read_bytes()).hexdigest()[:16]
-    return natural_id("demo-changes", scale, content)
 
 
 def _code(code: str, copy: int) -> str:
