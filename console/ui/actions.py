@@ -32,10 +32,15 @@ class ActionId(Enum):
     NEW_ITEM = "new_item"
     CHANGE_STATUS = "change_status"
     FACILITY_DOWN = "facility_down"
+    NEW_INCIDENT = "new_incident"
+    CHANGE_CRISIS_LEVEL = "change_crisis_level"
     IMPORT_SYSTEMS = "import_systems"
     EXPORT_SYSTEMS = "export_systems"
+    SYNC_NOW = "sync_now"
     LOCK = "lock"
     IDLE_LOCK = "idle_lock"
+    AUTO_SYNC = "auto_sync"
+    FALLBACK_PACK = "fallback_pack"
     LANG_KO = "lang_ko"
     LANG_EN = "lang_en"
     QUIT = "quit"
@@ -103,16 +108,29 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Facility down…"), "act", "facility", "Ctrl+Shift+D",
         toolbar=True,
         tip=QT_TRANSLATE_NOOP("Actions", "Open outages for every system a facility takes down")),
+    ActionId.NEW_INCIDENT: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "New incident…"), "act", "new", "Ctrl+Shift+N",
+        tip=QT_TRANSLATE_NOOP("Actions", "Open a new incident (the command)")),
+    ActionId.CHANGE_CRISIS_LEVEL: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Change crisis level…"), "act", "status", "Ctrl+Shift+K",
+        tip=QT_TRANSLATE_NOOP("Actions", "Raise or lower the crisis alert level, with a reason")),
     ActionId.IMPORT_SYSTEMS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Import systems…"), "file", "import", "Ctrl+I"),
     ActionId.EXPORT_SYSTEMS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Export systems…"), "file", "export", "Ctrl+Shift+E"),
+    ActionId.SYNC_NOW: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Sync with the hub now"), "file", "sync", "Ctrl+Shift+S",
+        tip=QT_TRANSLATE_NOOP("Actions", "Push and pull changes with the configured hub")),
     ActionId.LOCK: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Lock"), "file", "lock", "Ctrl+L", toolbar=True),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Quit"), "file", "quit", QKeySequence.StandardKey.Quit),
     ActionId.IDLE_LOCK: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Lock after idle time…"), "settings", "lock"),
+    ActionId.AUTO_SYNC: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Automatic hub sync…"), "settings", "sync"),
+    ActionId.FALLBACK_PACK: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Paper fallback pack…"), "settings", "reports"),
     ActionId.LANG_KO: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Korean"), "settings", "language", checkable=True),
     ActionId.LANG_EN: ActionSpec(
@@ -165,7 +183,8 @@ class ActionRegistry:
                                                         translate(LANGUAGE_MENU))
                 language.addAction(self.actions[action_id])
                 continue
-            if action_id in (ActionId.REFRESH, ActionId.LOCK, ActionId.QUIT):
+            if action_id in (ActionId.REFRESH, ActionId.LOCK, ActionId.QUIT,
+                             ActionId.NEW_INCIDENT, ActionId.SYNC_NOW):
                 menus[spec.menu].addSeparator()
             menus[spec.menu].addAction(self.actions[action_id])
         return menus

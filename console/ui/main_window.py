@@ -1,7 +1,11 @@
 """The main window: navigation, pages, menus and toolbar from the action registry, status bar,
-wall mode and the session lock. Pages do the work; this only arranges and dispatches."""
+wall mode, the session lock, and the work it does by itself (automatic hub sync, the paper
+fallback pack). Pages do the work; this only arranges and dispatches."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
@@ -19,10 +23,15 @@ from PySide6.QtWidgets import (
 )
 
 from console import __version__
+from console.domain.errors import PermissionDenied
+from console.domain.permissions import Action
 from console.ui import settings as opts
 from console.ui.actions import SPECS as ACTION_SPECS
 from console.ui.actions import VIEWS, ActionId, ActionRegistry, icon, translate
+from console.ui.background import BackgroundWork
 from console.ui.context import UiContext
+from console.ui.dialogs import FallbackPackDialog
+from console.ui.incident_dialogs import IncidentActions
 from console.ui.login import IdleWatcher, LockDialog
 from console.ui.pages import PlaceholderPage, optional_page
 from console.ui.pages.journal import DecisionsPage, LogPage
@@ -56,6 +65,9 @@ class MainWindow(QMainWindow):
         context.messages.window = self
         context.runner.unhandled = context.messages.error
         self.registry = ActionRegistry(self)
+        self.background = BackgroundWork(context, settings.get(opts.AUTO_SYNC_MINUTES), self)
+        self.incidents = IncidentActions(context, self, self._after_incident)
+        self.dialog: QWidget | None = None
         self.wall_mode = False
         self.locked = False
         self.lock_dialog: LockDialog | None = None
@@ -99,6 +111,13 @@ class MainWindow(QMainWindow):
         self.addToolBar(self.toolbar)
         self._connect_actions()
         self.status = StatusPanel(context, self.statusBar())
+        self.status.attach(self.background)
+        sync_page = self.pages["sync"]
+        use_background = getattr(sync_page, "use_background", None)
+        if callable(use_background):
+            use_background(self.background)
+            sync_page.synced.connect(self.status.refresh_sync)  # type: ignore[attr-defined]
+        self.background.start()
 
         self.idle = IdleWatcher(settings.get(opts.IDLE_LOCK_MINUTES) if idle_lock else 0, self)
         self.idle.idle.connect(self.lock)
@@ -138,6 +157,11 @@ class MainWindow(QMainWindow):
             lambda: self._on_page("import_dialog", "systems"))
         actions[ActionId.EXPORT_SYSTEMS].triggered.connect(
             lambda: self._on_page("export_dialog", "systems"))
+        actions[ActionId.NEW_INCIDENT].triggered.connect(self.incidents.new_incident)
+        actions[ActionId.CHANGE_CRISIS_LEVEL].triggered.connect(self.incidents.change_level)
+        actions[ActionId.SYNC_NOW].triggered.connect(self.sync_now)
+        actions[ActionId.AUTO_SYNC].triggered.connect(self.ask_auto_sync)
+        actions[ActionId.FALLBACK_PACK].triggered.connect(self.configure_fallback)
         actions[ActionId.LOCK].triggered.connect(self.lock)
         actions[ActionId.IDLE_LOCK].triggered.connect(self.ask_idle_minutes)
         actions[ActionId.QUIT].triggered.connect(self.close)
@@ -173,10 +197,65 @@ class MainWindow(QMainWindow):
         if callable(refresh):
             refresh()
         self.status.update_backup()
+        self.status.refresh_sync()
 
-    def set_sync_status(self, text: str) -> None:
-        """For the sync page: when this workstation last exchanged changes."""
-        self.status.set_sync_status(text)
+    def _after_incident(self, text: str) -> None:
+        """An incident opened or its level changed: show it where it shows, on the board."""
+        self.show_view("board")
+        self.statusBar().showMessage(text, 6000)
+
+    # --- sync and the paper fallback pack ------------------------------------------------
+
+    def sync_now(self) -> None:
+        """Push and pull with the configured hub now, in the background."""
+        def done(summary: Any) -> None:
+            self.statusBar().showMessage(
+                self.tr("Synced with the hub: %1 sent, %2 received.")
+                .replace("%1", str(summary.pushed)).replace("%2", str(summary.pulled)), 6000)
+
+        if not self.background.sync_now(on_done=done, on_error=self.context.messages.error):
+            self.statusBar().showMessage(self.tr("A sync is already running."), 4000)
+
+    def ask_auto_sync(self) -> None:
+        minutes, ok = QInputDialog.getInt(
+            self, self.tr("Automatic hub sync"),
+            self.tr("Minutes between automatic syncs with the configured hub (0: never):"),
+            self.background.sync_minutes, 0, 24 * 60)
+        if ok:
+            self.settings.set(opts.AUTO_SYNC_MINUTES, minutes)
+            self.background.set_sync_minutes(minutes)
+
+    def configure_fallback(self) -> None:
+        """Name the folder of the paper fallback pack (read the current one off the GUI
+        thread first); the pack is then written at once and every N minutes."""
+        try:
+            self.context.actor.require(Action.BACKUP)
+        except PermissionDenied as error:
+            self.context.messages.denied(str(error), self)
+            return
+        reports = self.context.services.reports
+        self.context.read(reports.fallback_settings, self._ask_fallback)
+
+    def _ask_fallback(self, current: Any) -> None:
+        configured = current.folder is not None
+        dialog = FallbackPackDialog(str(current.folder or ""),
+                                    current.every_minutes if configured else None,
+                                    current.keep, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.set_fallback(*dialog.values()))
+        self.dialog = dialog
+        dialog.open()
+
+    def set_fallback(self, folder: str, minutes: int, keep: int) -> None:
+        reports, actor = self.context.services.reports, self.context.actor
+
+        def done(_result: Any) -> None:
+            self.status.refresh_sync()
+            if folder:
+                self.background.pack_tick()
+
+        self.context.write(lambda: reports.configure_fallback(
+            actor, Path(folder) if folder else None, minutes, keep), done)
 
     # --- wall mode -----------------------------------------------------------------------
 
@@ -277,5 +356,6 @@ class MainWindow(QMainWindow):
         if app is not None:
             app.removeEventFilter(self.idle)
         # Writes already started finish; nothing new starts once the window is gone.
+        self.background.stop()
         self.context.runner.shutdown()
         super().closeEvent(event)

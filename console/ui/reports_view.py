@@ -8,9 +8,11 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QBuffer,
     QByteArray,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSize,
@@ -47,34 +49,18 @@ from console.ui.context import UiContext
 Index = QModelIndex | QPersistentModelIndex
 TABLE = "situation_report"
 
-_WORDS = {
-    "draft_now": ("지금 초안 작성", "Draft now"),
-    "approve": ("승인(발행)", "Approve"),
-    "print": ("인쇄…", "Print…"),
-    "export": ("폴더로 내보내기…", "Export to folder…"),
-    "printout": ("출력물 보기", "Show printout"),
-    "number": ("번호", "Number"),
-    "as_of": ("기준 시각", "As of"),
-    "issued": ("발행", "Issued"),
-    "prepared": ("작성", "Prepared by"),
-    "approved": ("승인", "Approved by"),
-    "station": ("단말", "Workstation"),
-    "pick_draft": ("승인할 초안을 목록에서 고르세요 (먼저 '지금 초안 작성')",
-                   "Choose the draft to approve in the list (or 'Draft now' first)"),
-    "issued_ok": ("{n} 발행", "Issued {n}"),
-    "drafted": ("초안을 작성했습니다", "Draft stored"),
-    "mismatch": ("주의: 재출력본이 발행 당시 PDF와 다릅니다 (내용은 같은 스냅숏에서 생성)",
-                 "Note: the reprint differs from the PDF as issued (same snapshot, new renderer)"),
-    "duplicate": ("번호 중복: 동기화 후 같은 번호의 보고가 둘 이상입니다", "Number collision after sync"),
-    "exported": ("{n}개 파일을 {f}에 저장", "{n} file(s) written to {f}"),
-    "printed": ("인쇄를 보냈습니다", "Sent to the printer"),
-    "pack": ("비상 출력 묶음: {p}", "Fallback pack: {p}"),
-    "log": ("활동일지 (ICS 214)", "Activity log (ICS 214)"),
-    "outages": ("장애 현황 대장", "Outage register"),
-    "decisions": ("결정사항 기록부", "Decision log"),
-    "roster": ("비상연락망", "Roster and contacts"),
-    "inventory": ("시스템 목록·대체수단", "Inventory and alternative means"),
+_PRINTOUTS = {
+    "log": QT_TRANSLATE_NOOP("ReportsView", "Activity log (ICS 214)"),
+    "outages": QT_TRANSLATE_NOOP("ReportsView", "Outage register"),
+    "decisions": QT_TRANSLATE_NOOP("ReportsView", "Decision log"),
+    "roster": QT_TRANSLATE_NOOP("ReportsView", "Roster and contacts"),
+    "inventory": QT_TRANSLATE_NOOP("ReportsView", "Inventory and alternative means"),
 }
+"""The printouts' names, in context 'ReportsView' (the combo box and the exported file)."""
+
+
+def printout_name(kind: str) -> str:
+    return QCoreApplication.translate("ReportsView", _PRINTOUTS[kind])
 
 
 class ReportsModel(QAbstractTableModel):
@@ -102,8 +88,12 @@ class ReportsModel(QAbstractTableModel):
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
                 and 0 <= section < len(self.COLUMNS):
-            return _word(self.COLUMNS[section], self.lang)
+            return self.headers()[section]
         return None
+
+    def headers(self) -> list[str]:
+        return [self.tr("Number"), self.tr("As of"), self.tr("Issued"), self.tr("Prepared by"),
+                self.tr("Approved by"), self.tr("Workstation")]
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
@@ -114,7 +104,7 @@ class ReportsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.ToolTipRole and row.duplicates:
-            return _word("duplicate", self.lang)
+            return self.tr("Number collision after sync: more than one report has this number")
         if row.duplicates and role == Qt.ItemDataRole.BackgroundRole:
             return QBrush(QColor("#fbe3e1"))
         if row.duplicates and role == Qt.ItemDataRole.ForegroundRole:
@@ -135,12 +125,6 @@ class ReportsModel(QAbstractTableModel):
         if column == "approved":
             return row.approved_by or ""
         return row.workstation or ""
-
-
-def _word(key: str, lang: str, **values: object) -> str:
-    ko, en = _WORDS[key]
-    text = ko if lang == "ko" else en
-    return text.format(**values) if values else text
 
 
 class ReportsView(QWidget):
@@ -167,12 +151,15 @@ class ReportsView(QWidget):
         self.status.setWordWrap(True)
         self.kinds = QComboBox(self)
         for kind in PRINTOUT_KINDS:
-            self.kinds.addItem(_word(kind, self.lang), kind)
+            self.kinds.addItem(printout_name(kind), kind)
         self.buttons: dict[str, QPushButton] = {}
-        for key, slot in (("draft_now", self.draft_now), ("approve", self.approve),
-                          ("print", self.print_with_dialog), ("export", self.export_with_dialog),
-                          ("printout", self.show_printout)):
-            button = QPushButton(_word(key, self.lang), self)
+        for key, text, slot in (
+                ("draft_now", self.tr("Draft now"), self.draft_now),
+                ("approve", self.tr("Approve"), self.approve),
+                ("print", self.tr("Print…"), self.print_with_dialog),
+                ("export", self.tr("Export to folder…"), self.export_with_dialog),
+                ("printout", self.tr("Show printout"), self.show_printout)):
+            button = QPushButton(text, self)
             button.clicked.connect(slot)
             self.buttons[key] = button
         self._buffer: QBuffer | None = None
@@ -236,7 +223,8 @@ class ReportsView(QWidget):
     def _reprinted(self, row: ReportRow, again: Reprint) -> None:
         self._show(file_name(row), again.pdf)
         if not again.matches:
-            self._say(_word("mismatch", self.lang), error=True)
+            self._say(self.tr("Note: the reprint differs from the PDF as issued (same snapshot, "
+                              "new renderer)"), error=True)
         elif row.duplicates:
             self._say(row.title(self.lang), error=True)
 
@@ -271,12 +259,13 @@ class ReportsView(QWidget):
     def _drafted(self, drafted: RenderedReport) -> None:
         self.refresh()
         self._select(drafted.row.id)
-        self._say(_word("drafted", self.lang))
+        self._say(self.tr("Draft stored"))
 
     def approve(self) -> None:
         row = self.selected()
         if row is None or not row.is_draft or row.approved_as:
-            self._say(_word("pick_draft", self.lang), error=True)
+            self._say(self.tr("Choose the draft to approve in the list (or 'Draft now' first)"),
+                      error=True)
             return
         reports, actor = self.context.services.reports, self.context.actor
         self.context.write(lambda: reports.approve(actor, draft_id=row.id), self._approved,
@@ -285,9 +274,9 @@ class ReportsView(QWidget):
     def _approved(self, issued: RenderedReport) -> None:
         self.refresh()
         self._select(issued.row.id)
-        message = _word("issued_ok", self.lang, n=issued.row.title(self.lang))
+        message = self.tr("Issued %1").replace("%1", issued.row.title(self.lang))
         if issued.pack is not None:
-            message += " · " + _word("pack", self.lang, p=str(issued.pack))
+            message += " · " + self.tr("Fallback pack: %1").replace("%1", str(issued.pack))
         self._say(message + (f" · {issued.pack_error}" if issued.pack_error else ""),
                   error=bool(issued.pack_error or issued.row.duplicates))
 
@@ -299,8 +288,8 @@ class ReportsView(QWidget):
 
     def _printout_ready(self, kind: str, pdf: bytes) -> None:
         self.table.clearSelection()
-        self._show(f"{_word(kind, self.lang)}.pdf", pdf)
-        self._say(_word(kind, self.lang))
+        self._show(f"{printout_name(kind)}.pdf", pdf)
+        self._say(printout_name(kind))
 
     def export_to(self, folder: Path) -> Path | None:
         """Write the document on show into ``folder``."""
@@ -309,11 +298,11 @@ class ReportsView(QWidget):
         folder.mkdir(parents=True, exist_ok=True)
         target = folder / self._current[0].replace("/", "-")
         target.write_bytes(self._current[1])
-        self._say(_word("exported", self.lang, n=1, f=str(folder)))
+        self._say(self.tr("Written to %1").replace("%1", str(folder)))
         return target
 
     def export_with_dialog(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, _word("export", self.lang))
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"))
         if folder:
             self.export_to(Path(folder))
 
@@ -342,4 +331,4 @@ class ReportsView(QWidget):
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         dialog = QPrintDialog(printer, self)
         if dialog.exec() == QPrintDialog.DialogCode.Accepted and self.print_to(printer):
-            self._say(_word("printed", self.lang))
+            self._say(self.tr("Sent to the printer"))

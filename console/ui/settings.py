@@ -34,6 +34,9 @@ LAST_VIEW = Option("window/last_view", "board")
 GEOMETRY = Option("window/geometry", QByteArray())
 STATE = Option("window/state", QByteArray())
 SPLITTERS = Option("window/splitters", "")
+AUTO_SYNC_MINUTES = Option("sync/auto_minutes", 2)
+"""Minutes between automatic syncs with the configured hub; 0 turns them off. The hub's URL
+itself is the workstation's (SyncService.hub_url, in the database), not a window setting."""
 
 
 class UiSettings:

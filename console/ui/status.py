@@ -1,16 +1,26 @@
-"""The status bar: who is logged in, where the data lives, last backup and sync, KST clock."""
+"""The status bar: who is logged in, where the data lives, last backup, the sync indicator
+(hub reachable, changes not yet shared, last sync, open conflicts, clock skew), the paper
+fallback pack, and the KST clock. Everything it shows is read off the GUI thread."""
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from console.domain.clock import format_kst, kst
+from console.services.reports import FallbackSettings
+from console.services.sync import SyncStatus
+from console.ui.background import BackgroundWork, PackOutcome
 from console.ui.context import UiContext
 
 NO_VALUE = "—"
+SYNC_REFRESH_MS = 30_000
+CHANGE_COALESCE_MS = 500
+WARNING = "color: #b26a00; font-weight: bold;"
+DANGER = "color: #c62828; font-weight: bold;"
 
 
 def _label(bar: QStatusBar, name: str, permanent: bool = True) -> QLabel:
@@ -46,7 +56,13 @@ class StatusPanel(QObject):
         self.workstation.setText(self.tr("Workstation: %1").replace("%1", name or NO_VALUE))
         self.backup = _label(bar, "statusBackup")
         self.sync = _label(bar, "statusSync")
-        self.set_sync_status(NO_VALUE)
+        self.conflicts = _label(bar, "statusConflicts")
+        self.pack = _label(bar, "statusPack")
+        self.pack.hide()
+        self.sync_status: SyncStatus | None = None
+        self.pack_settings: FallbackSettings | None = None
+        self.background: BackgroundWork | None = None
+        self.show_sync(None)
         self.clock = _label(bar, "statusClock")
         self.clock.setStyleSheet("font-weight: bold;")
         self._tick = QTimer(self)
@@ -57,8 +73,20 @@ class StatusPanel(QObject):
         self._slow.setInterval(60_000)
         self._slow.timeout.connect(self.update_backup)
         self._slow.start()
+        self._sync_timer = QTimer(self)
+        self._sync_timer.setInterval(SYNC_REFRESH_MS)
+        self._sync_timer.timeout.connect(self.refresh_sync)
+        self._sync_timer.start()
+        # Every local write may add a change not yet shared: re-read once writes calm down.
+        self._coalesce = QTimer(self)
+        self._coalesce.setSingleShot(True)
+        self._coalesce.setInterval(CHANGE_COALESCE_MS)
+        self._coalesce.timeout.connect(self.refresh_sync)
+        context.bus.changed.connect(lambda _tables: self._coalesce.start())
+        self.reading_sync = False
         self.update_clock()
         self.update_backup()
+        self.refresh_sync()
 
     def update_clock(self) -> None:
         now = self.context.now()
@@ -80,5 +108,117 @@ class StatusPanel(QObject):
             self.backup.setToolTip(path)
         self.backup.setText(self.tr("Last backup: %1").replace("%1", text))
 
-    def set_sync_status(self, text: str) -> None:
-        self.sync.setText(self.tr("Last sync: %1").replace("%1", text or NO_VALUE))
+
+    # -- the sync indicator and the paper pack ------------------------------------------------
+
+    def attach(self, background: BackgroundWork) -> None:
+        """Show what the window's background work does: a sync running, its outcome, packs."""
+        self.background = background
+        background.sync_started.connect(self._sync_started)
+        background.sync_finished.connect(lambda _result: self.refresh_sync())
+        background.pack_finished.connect(self._packed)
+
+    def refresh_sync(self) -> None:
+        """Read SyncStatus and the pack settings off the GUI thread (one read at a time)."""
+        if self.reading_sync:
+            return
+        self.reading_sync = True
+        services = self.context.services
+
+        def failed(_error: BaseException) -> None:
+            self.reading_sync = False
+
+        self.context.read(lambda: (services.sync.status(), services.reports.fallback_settings()),
+                          self._show_read, failed)
+
+    def _show_read(self, result: tuple[SyncStatus, FallbackSettings]) -> None:
+        self.reading_sync = False
+        self.show_sync(result[0])
+        self.show_pack(result[1])
+
+    def _sync_started(self) -> None:
+        self.sync.setText(self.tr("Syncing with the hub…"))
+
+    def show_sync(self, status: SyncStatus | None) -> None:
+        self.sync_status = status
+        lang = self.context.lang
+        if status is None:
+            self.sync.setText(self.tr("Last sync: %1").replace("%1", NO_VALUE))
+            self.conflicts.hide()
+            return
+        error = self.background.last_sync_error if self.background else None
+        if status.hub_url is None:
+            hub = self.tr("no hub")
+        elif status.hub_reachable is False:
+            hub = self.tr("hub unreachable")
+        elif status.hub_reachable:
+            hub = self.tr("hub connected")
+        else:
+            hub = self.tr("hub not tried yet")
+        last = NO_VALUE
+        if status.last_sync is not None:
+            same_day = kst(status.last_sync).date() == kst(self.context.now()).date()
+            last = format_kst(status.last_sync, lang, with_date=not same_day)
+        parts = [hub, self.tr("%1 not shared").replace("%1", str(status.unshared)),
+                 self.tr("Last sync: %1").replace("%1", last)]
+        tips = [self.tr("Hub: %1").replace("%1", status.hub_url or NO_VALUE),
+                self.tr("Changes made here and not yet shared: %1")
+                .replace("%1", str(status.unshared)),
+                self.tr("Last sync: %1").replace(
+                    "%1", format_kst(status.last_sync, lang) or NO_VALUE)]
+        style = DANGER if status.hub_url and status.hub_reachable is False else ""
+        if error:
+            tips.append(self.tr("Last sync failed: %1").replace("%1", error))
+        if status.pending_rows:
+            tips.append(self.tr("%1 change(s) from a newer program version wait for an upgrade")
+                        .replace("%1", str(status.pending_rows)))
+        if status.clock_warning:
+            parts.insert(0, self.tr("⚠ clock skew"))
+            tips.append(self.tr("Clock warning: %1")
+                        .replace("%1", clock_warning_text(status.clock_warning, lang)))
+            style = style or WARNING
+        self.sync.setText(" · ".join(parts))
+        self.sync.setToolTip("\n".join(tips))
+        self.sync.setStyleSheet(style)
+        self.conflicts.setVisible(True)
+        self.conflicts.setText(self.tr("Conflicts: %1").replace("%1", str(status.open_conflicts)))
+        self.conflicts.setToolTip(self.tr("Open sync conflicts: resolve them in the sync view"))
+        self.conflicts.setStyleSheet(DANGER if status.open_conflicts else "")
+
+    def show_pack(self, settings: FallbackSettings) -> None:
+        """The paper fallback pack: shown only on a workstation that writes one."""
+        self.pack_settings = settings
+        if settings.folder is None:
+            self.pack.hide()
+            return
+        last = self.background.last_pack if self.background else None
+        self.pack.show()
+        when = format_kst(settings.last_written, self.context.lang, with_date=False) or NO_VALUE
+        tips = [self.tr("Paper fallback pack in %1, every %2 min")
+                .replace("%1", str(settings.folder)).replace("%2", str(settings.every_minutes)),
+                self.tr("Last written: %1").replace(
+                    "%1", format_kst(settings.last_written, self.context.lang) or NO_VALUE)]
+        if last is not None and last.error:
+            self.pack.setText(self.tr("Paper pack failed"))
+            self.pack.setStyleSheet(DANGER)
+            tips.append(self.tr("Failed at %1: %2")
+                        .replace("%1", format_kst(last.at, self.context.lang))
+                        .replace("%2", last.error))
+        else:
+            self.pack.setText(self.tr("Paper pack: %1").replace("%1", when))
+            self.pack.setStyleSheet("")
+            if last is not None and last.path is not None:
+                tips.append(str(last.path))
+        self.pack.setToolTip("\n".join(tips))
+
+    def _packed(self, _outcome: PackOutcome) -> None:
+        self.refresh_sync()
+
+
+def clock_warning_text(stored: Any, lang: str) -> str:
+    """The service keeps ``ISO-TIME text``: show the text, the time in KST first."""
+    stamp, _, text = str(stored).partition(" ")
+    try:
+        return f"{format_kst(datetime.fromisoformat(stamp), lang)} — {text}"
+    except ValueError:
+        return str(stored)

@@ -4,27 +4,27 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../console/ui/about.py" line="+90" />
+        <location filename="../../console/ui/about.py" line="+90"/>
         <source>About the console</source>
         <translation>프로그램 정보</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Digital-disaster command console</source>
         <translation>디지털재난 상황관리 콘솔</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Version {version}</source>
         <translation>버전 {version}</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Incident command for Seoul's IT-outage task force; works offline.</source>
+        <location line="+4"/>
+        <source>Incident command for Seoul&apos;s IT-outage task force; works offline.</source>
         <translation>서울시 정보시스템 장애 대책본부의 상황관리 도구입니다. 네트워크 없이도 동작합니다.</translation>
     </message>
     <message>
-        <location line="+20" />
+        <location line="+20"/>
         <source>Qt and PySide6 are used under the GNU LGPL version 3: their libraries are separate files in the program folder and may be replaced with compatible builds.</source>
         <translation>Qt와 PySide6는 GNU LGPL 3판에 따라 사용합니다. 이 라이브러리는 프로그램 폴더에 별도 파일로 있으며 호환되는 빌드로 바꿀 수 있습니다.</translation>
     </message>
@@ -32,157 +32,197 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+60" />
+        <location filename="../../console/ui/actions.py" line="+65"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Actions</source>
         <translation>조치(&amp;A)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>&amp;Help</source>
         <translation>도움말(&amp;H)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Situation board</source>
         <translation>상황판</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Systems</source>
         <translation>시스템</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Outages</source>
         <translation>장애</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Tasks</source>
         <translation>조치과제</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Decisions</source>
         <translation>결정사항</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Activity log</source>
         <translation>활동일지</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Situation reports</source>
         <translation>상황보고</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Sync</source>
         <translation>동기화</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Refresh</source>
         <translation>새로 고침</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Wall mode</source>
         <translation>상황판 전체화면</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Full-screen situation board in large type</source>
         <translation>큰 글씨의 전체 화면 상황판</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Search</source>
         <translation>검색</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>New…</source>
         <translation>새로 등록…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add a record to the current view</source>
         <translation>현재 화면에 새 항목 등록</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Change status…</source>
         <translation>상태 변경…</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Facility down…</source>
         <translation>시설 장애…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open outages for every system a facility takes down</source>
         <translation>시설 장애로 중단된 모든 시스템의 장애를 한 번에 등록</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
+        <source>New incident…</source>
+        <translation>사고 등록…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a new incident (the command)</source>
+        <translation>새 사고를 등록합니다 (지휘부)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change crisis level…</source>
+        <translation>위기경보 수준 변경…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Raise or lower the crisis alert level, with a reason</source>
+        <translation>위기경보 수준을 올리거나 내립니다 (사유 필수)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Import systems…</source>
         <translation>시스템 목록 가져오기…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Export systems…</source>
         <translation>시스템 목록 내보내기…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
+        <source>Sync with the hub now</source>
+        <translation>지금 허브와 동기화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Push and pull changes with the configured hub</source>
+        <translation>설정된 허브와 변경사항을 주고받습니다</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Lock</source>
         <translation>잠금</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Quit</source>
         <translation>끝내기</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Lock after idle time…</source>
         <translation>자동 잠금 시간…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
+        <source>Automatic hub sync…</source>
+        <translation>허브 자동 동기화…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paper fallback pack…</source>
+        <translation>비상 출력 묶음…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>English</source>
         <translation>English</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>About</source>
         <translation>프로그램 정보</translation>
     </message>
@@ -190,55 +230,93 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+240" />
+        <location filename="../../console/ui/dialogs.py" line="+243"/>
         <source>Assign task</source>
         <translation>담당자 지정</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Task</source>
         <translation>조치과제</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>(choose)</source>
         <translation>(선택)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Assignee</source>
         <translation>담당자</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Choose a person.</source>
         <translation>담당자를 선택하십시오.</translation>
     </message>
 </context>
 <context>
+    <name>CrisisLevelDialog</name>
+    <message>
+        <location filename="../../console/ui/incident_dialogs.py" line="+92"/>
+        <source>Change crisis level</source>
+        <translation>위기경보 수준 변경</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Incident</source>
+        <translation>사고</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Current level</source>
+        <translation>현재 수준</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>New level</source>
+        <translation>변경할 수준</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>변경 사유</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The incident is already at this level.</source>
+        <translation>이미 이 수준입니다.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A crisis-level change needs a reason.</source>
+        <translation>위기경보 수준을 바꾸려면 사유를 적어야 합니다.</translation>
+    </message>
+</context>
+<context>
     <name>DecisionDialog</name>
     <message>
-        <location line="+57" />
+        <location filename="../../console/ui/dialogs.py" line="+57"/>
         <source>Decision</source>
         <translation>결정사항</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Rationale</source>
         <translation>근거</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Alternatives considered</source>
         <translation>검토한 대안</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Links</source>
         <translation>관련 자료</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>A decision needs a summary.</source>
         <translation>결정 내용을 입력하십시오.</translation>
     </message>
@@ -246,85 +324,85 @@
 <context>
     <name>DecisionsPage</name>
     <message>
-        <location filename="../../console/ui/pages/journal.py" line="+32" />
+        <location filename="../../console/ui/pages/journal.py" line="+32"/>
         <source>Add decision…</source>
         <translation>결정사항 등록…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Correct…</source>
         <translation>정정…</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+29" />
+        <location line="+8"/>
+        <location line="+29"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location line="-28" />
+        <location line="-28"/>
         <source>Decision</source>
         <translation>결정사항</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+27" />
+        <location line="+2"/>
+        <location line="+27"/>
         <source>Decided by</source>
         <translation>결정자</translation>
     </message>
     <message>
-        <location line="-24" />
+        <location line="-24"/>
         <source>Corrected</source>
         <translation>정정</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>corrected</source>
         <translation>정정됨</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>correction</source>
         <translation>정정 기록</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+23" />
+        <location line="+1"/>
+        <location line="+23"/>
         <source>Rationale</source>
         <translation>근거</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>A later decision corrects this one.</source>
         <translation>이후의 결정사항이 이 결정을 정정했습니다.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Alternatives considered</source>
         <translation>검토한 대안</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Links</source>
         <translation>관련 자료</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Corrects</source>
         <translation>정정 대상</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>New decision</source>
         <translation>새 결정사항</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>Correct a decision</source>
         <translation>결정사항 정정</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The original stays on record; this correction is added after it.</source>
         <translation>원래 결정은 그대로 기록에 남고, 이 정정이 새 결정으로 추가됩니다.</translation>
     </message>
@@ -332,86 +410,148 @@
 <context>
     <name>FacilityDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-173" />
+        <location filename="../../console/ui/dialogs.py" line="-173"/>
         <source>Facility down</source>
         <translation>시설 장애</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Every system hosted in the facility, and every system that depends on one of them, gets an outage. You confirm the list first.</source>
         <translation>시설에 있는 모든 시스템과 그 시스템에 연계된 모든 시스템에 장애가 등록됩니다. 등록 전에 목록을 확인합니다.</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Facility</source>
         <translation>시설</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Note</source>
         <translation>비고</translation>
     </message>
 </context>
 <context>
+    <name>FallbackPackDialog</name>
+    <message>
+        <location line="+191"/>
+        <location line="+28"/>
+        <source>Paper fallback pack</source>
+        <translation>비상 출력 묶음</translation>
+    </message>
+    <message>
+        <location line="-27"/>
+        <source>Every few minutes and after every approved report, the current printouts are written to this folder, keeping the last few generations. Leave the folder empty to stop.</source>
+        <translation>정해진 간격마다, 그리고 상황보고를 승인할 때마다 현재 출력물을 이 폴더에 저장하고 최근 몇 세대를 보관합니다. 폴더를 비워 두면 저장하지 않습니다.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Choose…</source>
+        <translation>선택…</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source> min</source>
+        <translation>분</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Folder</source>
+        <translation>폴더</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Every</source>
+        <translation>저장 간격</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Generations kept</source>
+        <translation>보관 세대 수</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
-        <location filename="../../console/ui/formatting.py" line="+45" />
+        <location filename="../../console/ui/formatting.py" line="+45"/>
         <source>Grade %1</source>
         <translation>%1등급</translation>
     </message>
 </context>
 <context>
+    <name>IncidentActions</name>
+    <message>
+        <location filename="../../console/ui/incident_dialogs.py" line="+59"/>
+        <source>Incident opened.</source>
+        <translation>사고를 등록했습니다.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>No incident</source>
+        <translation>사고 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no incident yet: open one first.</source>
+        <translation>아직 등록된 사고가 없습니다. 먼저 사고를 등록하세요.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Crisis level changed to %1.</source>
+        <translation>위기경보 수준을 변경했습니다: %1</translation>
+    </message>
+</context>
+<context>
     <name>LinkOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+102" />
+        <location filename="../../console/ui/dialogs.py" line="-113"/>
         <source>Link task to outage</source>
         <translation>조치과제에 장애 연결</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Task</source>
         <translation>조치과제</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>system code or outage id</source>
         <translation>시스템 코드 또는 장애 ID</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Outage</source>
         <translation>장애</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Enter the system's code or the outage id.</source>
+        <location line="+5"/>
+        <source>Enter the system&apos;s code or the outage id.</source>
         <translation>시스템 코드나 장애 ID를 입력하십시오.</translation>
     </message>
 </context>
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="+115" />
+        <location filename="../../console/ui/login.py" line="+115"/>
         <source>Session locked</source>
         <translation>세션 잠김</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>The session is locked. Enter the password of %1 to continue.</source>
         <translation>세션이 잠겼습니다. 계속하려면 %1의 비밀번호를 입력하십시오.</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>User</source>
         <translation>사용자</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Password</source>
         <translation>비밀번호</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Unlock</source>
         <translation>잠금 해제</translation>
     </message>
@@ -419,27 +559,27 @@
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+51" />
+        <location filename="../../console/ui/dialogs.py" line="+51"/>
         <source>New activity log entry</source>
         <translation>활동일지 작성</translation>
     </message>
     <message>
-        <location line="+5" />
-        <source>Significant event (for the board and the controller's verification)</source>
+        <location line="+5"/>
+        <source>Significant event (for the board and the controller&apos;s verification)</source>
         <translation>주요 상황 (상황판 게시, 통제관 확인 대상)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Team</source>
         <translation>반</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>What happened</source>
         <translation>내용</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Write what happened.</source>
         <translation>내용을 입력하십시오.</translation>
     </message>
@@ -447,85 +587,85 @@
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../console/ui/pages/journal.py" line="+19" />
+        <location filename="../../console/ui/pages/journal.py" line="+19"/>
         <source>All teams</source>
         <translation>전체 반</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All entries</source>
         <translation>전체 기록</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Significant only</source>
         <translation>주요 상황만</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Add entry…</source>
         <translation>일지 작성…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Verify</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location line="+8" />
-        <location line="+23" />
+        <location line="+8"/>
+        <location line="+23"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
     <message>
-        <location line="-22" />
-        <location line="+23" />
+        <location line="-22"/>
+        <location line="+23"/>
         <source>Team</source>
         <translation>반</translation>
     </message>
     <message>
-        <location line="-21" />
-        <location line="+22" />
+        <location line="-21"/>
+        <location line="+22"/>
         <source>Author</source>
         <translation>작성자</translation>
     </message>
     <message>
-        <location line="-21" />
+        <location line="-21"/>
         <source>Significant</source>
         <translation>주요 상황</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>significant</source>
         <translation>주요</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Verified</source>
         <translation>확인</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Entry</source>
         <translation>내용</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source>verified by the controller</source>
         <translation>통제관 확인 완료</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>awaiting verification</source>
         <translation>확인 대기</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>routine</source>
         <translation>일반</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>Significance</source>
         <translation>구분</translation>
     </message>
@@ -533,42 +673,42 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="-35" />
+        <location filename="../../console/ui/login.py" line="-35"/>
         <source>Digital-disaster command console — log in</source>
         <translation>디지털재난 상황관리 콘솔 — 로그인</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>(unnamed workstation)</source>
         <translation>(이름 없는 단말)</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Seoul digital-disaster task force</source>
         <translation>서울특별시 디지털재난 대책본부</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Workstation</source>
         <translation>단말</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>User</source>
         <translation>사용자</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Password</source>
         <translation>비밀번호</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Log in</source>
         <translation>로그인</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Cancel</source>
         <translation>취소</translation>
     </message>
@@ -576,52 +716,72 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+54" />
+        <location filename="../../console/ui/main_window.py" line="+63"/>
         <source>Digital-disaster command console</source>
         <translation>디지털재난 상황관리 콘솔</translation>
     </message>
     <message>
-        <location line="+27" />
+        <location line="+30"/>
         <source>Locked</source>
         <translation>잠김</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+74" />
+        <location line="+84"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location line="+70" />
+        <location line="+20"/>
+        <source>Synced with the hub: %1 sent, %2 received.</source>
+        <translation>허브와 동기화했습니다: %1건 보냄, %2건 받음.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>A sync is already running.</source>
+        <translation>이미 동기화 중입니다.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Automatic hub sync</source>
+        <translation>허브 자동 동기화</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Minutes between automatic syncs with the configured hub (0: never):</source>
+        <translation>설정된 허브와 자동으로 동기화하는 간격(분, 0: 자동 동기화 안 함):</translation>
+    </message>
+    <message>
+        <location line="+96"/>
         <source>Lock after idle time</source>
         <translation>자동 잠금 시간</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Minutes without input before the session locks (0: never):</source>
         <translation>입력이 없을 때 세션을 잠글 때까지의 시간(분, 0: 잠그지 않음):</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The new language is used from the next start of the console.</source>
         <translation>바뀐 언어는 콘솔을 다시 시작하면 적용됩니다.</translation>
     </message>
     <message>
-        <location line="+10" />
+        <location line="+10"/>
         <source>About</source>
         <translation>프로그램 정보</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Digital-disaster command console %1
 Seoul digital-disaster task force.</source>
         <translation>디지털재난 상황관리 콘솔 %1
@@ -631,84 +791,137 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>MessagePresenter</name>
     <message>
-        <location filename="../../console/ui/messages.py" line="+66" />
-        <location line="+9" />
+        <location filename="../../console/ui/messages.py" line="+66"/>
+        <location line="+9"/>
         <source>Not allowed</source>
         <translation>권한 없음</translation>
     </message>
     <message>
-        <location line="-6" />
+        <location line="-6"/>
         <source>Refused</source>
         <translation>처리할 수 없음</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Unexpected error</source>
         <translation>예기치 않은 오류</translation>
     </message>
 </context>
 <context>
+    <name>NewIncidentDialog</name>
+    <message>
+        <location filename="../../console/ui/incident_dialogs.py" line="-151"/>
+        <source>New incident</source>
+        <translation>사고 등록</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>e.g. Data centre fire, administrative network</source>
+        <translation>예: 데이터센터 화재로 인한 행정망 장애</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Title</source>
+        <translation>사고명</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Disaster area</source>
+        <translation>재난 분야</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cause</source>
+        <translation>원인</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crisis level</source>
+        <translation>위기경보 수준</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Started at (KST)</source>
+        <translation>발생 시각 (KST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Location</source>
+        <translation>장소</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Summary</source>
+        <translation>개요</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>An incident needs a title.</source>
+        <translation>사고명을 입력하세요.</translation>
+    </message>
+</context>
+<context>
     <name>OpenOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-215" />
+        <location filename="../../console/ui/dialogs.py" line="-215"/>
         <source>Open an outage</source>
         <translation>장애 등록</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>System code</source>
         <translation>시스템 코드</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Scope</source>
         <translation>장애 범위</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Note</source>
         <translation>비고</translation>
     </message>
     <message>
-        <location line="+4" />
-        <source>Enter the system's code.</source>
+        <location line="+4"/>
+        <source>Enter the system&apos;s code.</source>
         <translation>시스템 코드를 입력하십시오.</translation>
     </message>
 </context>
 <context>
     <name>OutageStatusDialog</name>
     <message>
-        <location line="-47" />
+        <location line="-47"/>
         <source>Change outage status</source>
         <translation>장애 상태 변경</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Outage</source>
         <translation>장애</translation>
     </message>
     <message>
-        <location line="+13" />
+        <location line="+13"/>
         <source> (phase)</source>
         <translation>차</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>New status</source>
         <translation>변경할 상태</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Recovery phase</source>
         <translation>복구 차수</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Note</source>
         <translation>비고</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The outage already has this status.</source>
         <translation>이미 이 상태입니다.</translation>
     </message>
@@ -716,165 +929,165 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+36" />
+        <location filename="../../console/ui/pages/outages.py" line="+36"/>
         <source>All statuses</source>
         <translation>전체 상태</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All grades</source>
         <translation>전체 등급</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All departments</source>
         <translation>전체 실국</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All categories</source>
         <translation>전체 구분</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open outage…</source>
         <translation>장애 등록…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Change status…</source>
         <translation>상태 변경…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Facility down…</source>
         <translation>시설 장애…</translation>
     </message>
     <message>
-        <location line="+14" />
+        <location line="+14"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>System</source>
         <translation>시스템</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+51" />
+        <location line="+1"/>
+        <location line="+51"/>
         <source>Department</source>
         <translation>실국</translation>
     </message>
     <message>
-        <location line="-50" />
+        <location line="-50"/>
         <source>Category</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+44" />
+        <location line="+2"/>
+        <location line="+44"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location line="-42" />
-        <location line="+43" />
+        <location line="-42"/>
+        <location line="+43"/>
         <source>Failure grade</source>
         <translation>장애등급</translation>
     </message>
     <message>
-        <location line="-41" />
+        <location line="-41"/>
         <source>Phase</source>
         <translation>차수</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+45" />
+        <location line="+2"/>
+        <location line="+45"/>
         <source>Detected</source>
         <translation>발생 시각</translation>
     </message>
     <message>
-        <location line="-43" />
-        <location line="+44" />
+        <location line="-43"/>
+        <location line="+44"/>
         <source>Elapsed</source>
         <translation>경과 시간</translation>
     </message>
     <message>
-        <location line="-42" />
-        <location line="+43" />
+        <location line="-42"/>
+        <location line="+43"/>
         <source>RTO</source>
         <translation>RTO</translation>
     </message>
     <message>
-        <location line="-41" />
-        <location line="+29" />
+        <location line="-41"/>
+        <location line="+29"/>
         <source>RTO breached</source>
         <translation>RTO 초과</translation>
     </message>
     <message>
-        <location line="-28" />
+        <location line="-28"/>
         <source>breached</source>
         <translation>초과</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Alternative</source>
         <translation>대체수단</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+33" />
+        <location line="+2"/>
+        <location line="+33"/>
         <source>Facility</source>
         <translation>시설</translation>
     </message>
     <message>
-        <location line="-17" />
+        <location line="-17"/>
         <source>phase %1</source>
         <translation>%1차</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>active</source>
         <translation>운영 중</translation>
     </message>
     <message>
-        <location line="+9" />
+        <location line="+9"/>
         <source>Scope</source>
         <translation>장애 범위</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Alternative means</source>
         <translation>대체수단</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Tasks</source>
         <translation>조치과제</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Timeline</source>
         <translation>경과</translation>
     </message>
     <message>
-        <location line="+58" />
+        <location line="+58"/>
         <source>Confirm outages</source>
         <translation>장애 등록 확인</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 is down. Open outages for these %2 systems? Systems that already have an open outage are left as they are.</source>
         <translation>%1 장애입니다. 아래 시스템 %2개의 장애를 등록하시겠습니까? 이미 장애가 등록된 시스템은 그대로 둡니다.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>%1 down</source>
         <translation>%1 장애</translation>
     </message>
@@ -882,144 +1095,413 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>PlaceholderPage</name>
     <message>
-        <location filename="../../console/ui/pages/__init__.py" line="+21" />
+        <location filename="../../console/ui/pages/__init__.py" line="+21"/>
         <source>%1 is not installed in this build.</source>
         <translation>이 버전에는 %1 기능이 설치되어 있지 않습니다.</translation>
     </message>
 </context>
 <context>
+    <name>ReportsModel</name>
+    <message>
+        <location filename="../../console/ui/reports_view.py" line="+95"/>
+        <source>Number</source>
+        <translation>번호</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>As of</source>
+        <translation>기준 시각</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Issued</source>
+        <translation>발행</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Prepared by</source>
+        <translation>작성</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Workstation</source>
+        <translation>단말</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Number collision after sync: more than one report has this number</source>
+        <translation>번호 중복: 동기화 후 같은 번호의 보고가 둘 이상입니다</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsView</name>
+    <message>
+        <location line="-54"/>
+        <source>Activity log (ICS 214)</source>
+        <translation>활동일지 (ICS 214)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outage register</source>
+        <translation>장애 현황 대장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Decision log</source>
+        <translation>결정사항 기록부</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Roster and contacts</source>
+        <translation>비상연락망</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Inventory and alternative means</source>
+        <translation>시스템 목록·대체수단</translation>
+    </message>
+    <message>
+        <location line="+100"/>
+        <source>Draft now</source>
+        <translation>지금 초안 작성</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve</source>
+        <translation>승인(발행)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print…</source>
+        <translation>인쇄…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export to folder…</source>
+        <translation>폴더로 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Show printout</source>
+        <translation>출력물 보기</translation>
+    </message>
+    <message>
+        <location line="+65"/>
+        <source>Note: the reprint differs from the PDF as issued (same snapshot, new renderer)</source>
+        <translation>주의: 재출력본이 발행 당시 PDF와 다릅니다 (내용은 같은 스냅숏에서 생성)</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Draft stored</source>
+        <translation>초안을 작성했습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the draft to approve in the list (or &apos;Draft now&apos; first)</source>
+        <translation>승인할 초안을 목록에서 고르세요 (먼저 &apos;지금 초안 작성&apos;)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Issued %1</source>
+        <translation>%1 발행</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fallback pack: %1</source>
+        <translation>비상 출력 묶음: %1</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Written to %1</source>
+        <translation>%1에 저장했습니다</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Export to folder</source>
+        <translation>폴더로 내보내기</translation>
+    </message>
+    <message>
+        <location line="+29"/>
+        <source>Sent to the printer</source>
+        <translation>인쇄를 보냈습니다</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../console/ui/status.py" line="+42" />
+        <location filename="../../console/ui/status.py" line="+52"/>
         <source>DB: %1</source>
         <translation>DB: %1</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>Workstation: %1</source>
         <translation>단말: %1</translation>
     </message>
     <message>
-        <location line="+35" />
+        <location line="+53"/>
         <source>Last backup: %1</source>
         <translation>최근 백업: %1</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+31"/>
+        <source>Syncing with the hub…</source>
+        <translation>허브와 동기화 중…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+17"/>
+        <location line="+4"/>
         <source>Last sync: %1</source>
         <translation>최근 동기화: %1</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>no hub</source>
+        <translation>허브 미설정</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hub unreachable</source>
+        <translation>허브 연결 안 됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hub connected</source>
+        <translation>허브 연결됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>hub not tried yet</source>
+        <translation>허브 연결 확인 전</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 not shared</source>
+        <translation>미공유 %1건</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hub: %1</source>
+        <translation>허브: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes made here and not yet shared: %1</source>
+        <translation>이 단말에서 만든 변경 중 아직 공유하지 않은 것: %1건</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Last sync failed: %1</source>
+        <translation>최근 동기화 실패: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>%1 change(s) from a newer program version wait for an upgrade</source>
+        <translation>새 버전 프로그램에서 온 변경 %1건이 업그레이드를 기다리고 있습니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>⚠ clock skew</source>
+        <translation>⚠ 시계 차이</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Clock warning: %1</source>
+        <translation>시계 경고: %1</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Conflicts: %1</source>
+        <translation>충돌 %1건</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open sync conflicts: resolve them in the sync view</source>
+        <translation>해소하지 않은 동기화 충돌입니다. 동기화 화면에서 해소하세요</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paper fallback pack in %1, every %2 min</source>
+        <translation>비상 출력 묶음: %1, %2분마다 저장</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Last written: %1</source>
+        <translation>최근 저장: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Paper pack failed</source>
+        <translation>비상 출력 실패</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Failed at %1: %2</source>
+        <translation>%1 실패: %2</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Paper pack: %1</source>
+        <translation>비상 출력: %1</translation>
     </message>
 </context>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+80" />
-        <source>지금 동기화</source>
-        <translation>지금 동기화</translation>
-    </message>
-    <message>
-        <location line="+0" />
+        <location filename="../../console/ui/sync_view.py" line="+96"/>
         <source>Sync now</source>
         <translation>지금 동기화</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>번들 내보내기…</source>
-        <translation>번들 내보내기…</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export bundle…</source>
         <translation>번들 내보내기…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>번들 가져오기…</source>
-        <translation>번들 가져오기…</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Import bundle…</source>
         <translation>번들 가져오기…</translation>
     </message>
     <message>
-        <location line="+1" />
-        <source>충돌 해소…</source>
-        <translation>충돌 해소…</translation>
-    </message>
-    <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Resolve conflict…</source>
         <translation>충돌 해소…</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Workstation</source>
         <translation>단말</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Trusted</source>
         <translation>신뢰</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Key</source>
         <translation>키</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Last bundle</source>
         <translation>최근 번들</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Table</source>
         <translation>테이블</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Record</source>
         <translation>레코드</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Field</source>
         <translation>항목</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Candidates</source>
         <translation>후보 값</translation>
     </message>
     <message>
-        <location line="+30" />
+        <location line="+20"/>
+        <source>Hub (PostgreSQL)</source>
+        <translation>허브 (PostgreSQL)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Hub address</source>
+        <translation>허브 주소</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Workstations and keys</source>
         <translation>단말과 키</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Open conflicts</source>
         <translation>미해소 충돌</translation>
     </message>
     <message>
-        <location line="+43" />
+        <location line="+22"/>
+        <source>no hub set</source>
+        <translation>미설정</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>not tried yet</source>
+        <translation>연결 확인 전</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>reachable</source>
+        <translation>연결됨</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>unreachable</source>
+        <translation>연결 안 됨</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Hub: %1</source>
+        <translation>허브: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not yet shared: %1</source>
+        <translation>미공유 변경 %1건</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Last sync: %1</source>
+        <translation>최근 동기화: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open conflicts: %1</source>
+        <translation>미해소 충돌 %1건</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Clock warning: %1</source>
+        <translation>시계 경고: %1</translation>
+    </message>
+    <message>
+        <location line="+44"/>
         <source>Export bundle</source>
         <translation>번들 내보내기</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+1"/>
+        <location line="+7"/>
+        <source>Sync bundle (*.zip)</source>
+        <translation>동기화 번들 (*.zip)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Import bundle</source>
         <translation>번들 가져오기</translation>
     </message>
     <message>
-        <location line="+22" />
+        <location line="+22"/>
         <source>New value…</source>
         <translation>새 값…</translation>
     </message>
     <message>
-        <location line="+3" />
-        <location line="+7" />
+        <location line="+4"/>
+        <location line="+7"/>
         <source>Resolve conflict</source>
         <translation>충돌 해소</translation>
     </message>
@@ -1027,162 +1509,162 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>SystemsPage</name>
     <message>
-        <location filename="../../console/ui/pages/systems.py" line="+27" />
+        <location filename="../../console/ui/pages/systems.py" line="+27"/>
         <source>All departments</source>
         <translation>전체 실국</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All facilities</source>
         <translation>전체 시설</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>All categories</source>
         <translation>전체 구분</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All grades</source>
         <translation>전체 등급</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Import…</source>
         <translation>가져오기…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Export…</source>
         <translation>내보내기…</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>System</source>
         <translation>시스템</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+29" />
+        <location line="+1"/>
+        <location line="+29"/>
         <source>Department</source>
         <translation>실국</translation>
     </message>
     <message>
-        <location line="-28" />
-        <location line="+29" />
+        <location line="-28"/>
+        <location line="+29"/>
         <source>Facility</source>
         <translation>시설</translation>
     </message>
     <message>
-        <location line="-28" />
-        <location line="+29" />
+        <location line="-28"/>
+        <location line="+29"/>
         <source>Category</source>
         <translation>구분</translation>
     </message>
     <message>
-        <location line="-27" />
-        <location line="+28" />
+        <location line="-27"/>
+        <location line="+28"/>
         <source>Importance</source>
         <translation>중요도</translation>
     </message>
     <message>
-        <location line="-26" />
+        <location line="-26"/>
         <source>RTO</source>
         <translation>RTO</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>RPO</source>
         <translation>RPO</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+25" />
+        <location line="+2"/>
+        <location line="+25"/>
         <source>Alternative means</source>
         <translation>대체수단</translation>
     </message>
     <message>
-        <location line="-14" />
+        <location line="-14"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>RTO / RPO</source>
         <translation>RTO / RPO</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>Contacts</source>
         <translation>연락처</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Depends on</source>
         <translation>연계 대상(의존)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Needed by</source>
         <translation>이 시스템에 의존하는 시스템</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Outages</source>
         <translation>장애</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Import systems</source>
         <translation>시스템 목록 가져오기</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Inventory (*.csv *.xlsx);;All files (*)</source>
         <translation>시스템 목록 (*.csv *.xlsx);;모든 파일 (*)</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Import finished</source>
         <translation>가져오기 완료</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 rows read: %2 systems added, %3 changed.</source>
         <translation>%1행을 읽었습니다: 시스템 %2개 추가, %3개 변경.</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Import refused</source>
         <translation>가져오기 거부</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>The file has %1 problem(s). Nothing was imported; correct the file and import it again.</source>
         <translation>파일에 문제가 %1건 있습니다. 아무것도 가져오지 않았습니다. 파일을 고친 뒤 다시 가져오십시오.</translation>
     </message>
     <message>
-        <location line="+8" />
+        <location line="+8"/>
         <source>Export systems</source>
         <translation>시스템 목록 내보내기</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Excel workbook (*.xlsx);;CSV (*.csv)</source>
         <translation>엑셀 통합 문서 (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Export finished</source>
         <translation>내보내기 완료</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>%1 systems written to %2.</source>
         <translation>시스템 %1개를 %2에 저장했습니다.</translation>
     </message>
@@ -1190,22 +1672,22 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../console/ui/pages/base.py" line="+83" />
+        <location filename="../../console/ui/pages/base.py" line="+85"/>
         <source>Search…</source>
         <translation>검색…</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>All incidents</source>
         <translation>모든 사고</translation>
     </message>
     <message>
-        <location line="+235" />
+        <location line="+246"/>
         <source>Nothing selected</source>
         <translation>선택된 항목 없음</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Select a row first.</source>
         <translation>먼저 목록에서 항목을 선택하십시오.</translation>
     </message>
@@ -1213,72 +1695,72 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+77" />
+        <location filename="../../console/ui/dialogs.py" line="+77"/>
         <source>New task</source>
         <translation>새 조치과제</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>1 (high)</source>
         <translation>1 (높음)</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>2 (normal)</source>
         <translation>2 (보통)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>3 (low)</source>
         <translation>3 (낮음)</translation>
     </message>
     <message>
-        <location line="+3" />
+        <location line="+3"/>
         <source>(nobody yet)</source>
         <translation>(미지정)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Due</source>
         <translation>기한</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>system code or outage id (optional)</source>
         <translation>시스템 코드 또는 장애 ID (선택)</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Team</source>
         <translation>반</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Title</source>
         <translation>제목</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Detail</source>
         <translation>세부 내용</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Priority</source>
         <translation>우선순위</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Assignee</source>
         <translation>담당자</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Linked outage</source>
         <translation>관련 장애</translation>
     </message>
     <message>
-        <location line="+4" />
+        <location line="+4"/>
         <source>A task needs a title.</source>
         <translation>제목을 입력하십시오.</translation>
     </message>
@@ -1286,27 +1768,27 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>TaskStatusDialog</name>
     <message>
-        <location line="+55" />
+        <location line="+55"/>
         <source>Change task status</source>
         <translation>조치과제 상태 변경</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Task</source>
         <translation>조치과제</translation>
     </message>
     <message>
-        <location line="+6" />
+        <location line="+6"/>
         <source>New status</source>
         <translation>변경할 상태</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Note</source>
         <translation>비고</translation>
     </message>
     <message>
-        <location line="+5" />
+        <location line="+5"/>
         <source>The task already has this status.</source>
         <translation>이미 이 상태입니다.</translation>
     </message>
@@ -1314,108 +1796,108 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../console/ui/pages/tasks.py" line="+28" />
+        <location filename="../../console/ui/pages/tasks.py" line="+28"/>
         <source>All teams</source>
         <translation>전체 반</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>All statuses</source>
         <translation>전체 상태</translation>
     </message>
     <message>
-        <location line="+2" />
+        <location line="+2"/>
         <source>Overdue or not</source>
         <translation>기한 전체</translation>
     </message>
     <message>
-        <location line="+0" />
+        <location line="+0"/>
         <source>Overdue only</source>
         <translation>기한 초과만</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>New task…</source>
         <translation>조치과제 등록…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Assign…</source>
         <translation>담당자 지정…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Link outage…</source>
         <translation>장애 연결…</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>Change status…</source>
         <translation>상태 변경…</translation>
     </message>
     <message>
-        <location line="+12" />
+        <location line="+12"/>
         <source>Task</source>
         <translation>조치과제</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+37" />
+        <location line="+1"/>
+        <location line="+37"/>
         <source>Team</source>
         <translation>반</translation>
     </message>
     <message>
-        <location line="-35" />
-        <location line="+36" />
+        <location line="-35"/>
+        <location line="+36"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location line="-34" />
+        <location line="-34"/>
         <source>Priority</source>
         <translation>우선순위</translation>
     </message>
     <message>
-        <location line="+2" />
-        <location line="+33" />
+        <location line="+2"/>
+        <location line="+33"/>
         <source>Assignee</source>
         <translation>담당자</translation>
     </message>
     <message>
-        <location line="-32" />
-        <location line="+33" />
+        <location line="-32"/>
+        <location line="+33"/>
         <source>Due</source>
         <translation>기한</translation>
     </message>
     <message>
-        <location line="-32" />
+        <location line="-32"/>
         <source>Overdue</source>
         <translation>기한 초과</translation>
     </message>
     <message>
-        <location line="+1" />
-        <location line="+25" />
+        <location line="+1"/>
+        <location line="+25"/>
         <source>overdue</source>
         <translation>기한 초과</translation>
     </message>
     <message>
-        <location line="-24" />
-        <location line="+32" />
+        <location line="-24"/>
+        <location line="+32"/>
         <source>Outages</source>
         <translation>장애</translation>
     </message>
     <message>
-        <location line="-9" />
+        <location line="-9"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location line="+1" />
+        <location line="+1"/>
         <source>History</source>
         <translation>처리 이력</translation>
     </message>
     <message>
-        <location line="+7" />
+        <location line="+7"/>
         <source>Detail</source>
         <translation>세부 내용</translation>
     </message>
@@ -1423,12 +1905,12 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>_PasswordDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="-45" />
+        <location filename="../../console/ui/login.py" line="-45"/>
         <source>Enter your user name and password.</source>
         <translation>사용자 이름과 비밀번호를 입력하십시오.</translation>
     </message>
     <message>
-        <location line="+19" />
+        <location line="+19"/>
         <source>Wrong user name or password.</source>
         <translation>사용자 이름 또는 비밀번호가 틀렸습니다.</translation>
     </message>
@@ -1436,10 +1918,11 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../console/ui/pages/base.py" line="-265" />
+        <location filename="../../console/ui/pages/base.py" line="-278"/>
         <source>%n row(s)</source>
         <translation>
-            <numerusform>%n건</numerusform></translation>
+            <numerusform>%n건</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

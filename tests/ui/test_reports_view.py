@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QSize
 from PySide6.QtGui import QColor
 from PySide6.QtPdf import QPdfDocument
@@ -15,6 +16,12 @@ from console.store.models import SituationReport, Workstation
 from console.ui.reports_view import ReportsModel, ReportsView
 from tests.test_reports import pdf_pages
 from tests.ui.conftest import settle
+
+
+@pytest.fixture(autouse=True)
+def korean(translated) -> None:  # type: ignore[no-untyped-def]
+    """The page's words are tr() texts: install the Korean translator, as the window does."""
+    translated("ko")
 
 
 def _view(qtbot, make_context, user: str) -> ReportsView:  # type: ignore[no-untyped-def]
