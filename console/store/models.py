@@ -365,3 +365,18 @@ class SyncState(Base):
     __tablename__ = "sync_state"
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
     value: Mapped[str] = mapped_column(Text)
+
+
+# The window's sort indexes (migration 0005): sort column and tie-breaking id.
+_SORTED = InformationSystem
+Index("ix_information_system_sort_code", _SORTED.code, _SORTED.id)
+Index("ix_information_system_sort_name", _SORTED.name, _SORTED.id)
+Index("ix_information_system_sort_department", _SORTED.department_id, _SORTED.id)
+Index("ix_information_system_sort_facility", _SORTED.facility_id, _SORTED.id)
+Index("ix_information_system_sort_category", _SORTED.category, _SORTED.id)
+Index("ix_information_system_sort_grade", _SORTED.importance_grade, _SORTED.id)
+Index("ix_information_system_sort_rto", _SORTED.rto_hours, _SORTED.id)
+Index("ix_information_system_sort_rpo", _SORTED.rpo_hours, _SORTED.id)
+Index("ix_information_system_sort_alternative", _SORTED.alternative_means, _SORTED.id)
+Index("ix_outage_sort_detected", Outage.incident_id, Outage.detected_at, Outage.id)
+Index("ix_log_entry_sort_at", LogEntry.incident_id, LogEntry.at, LogEntry.id)

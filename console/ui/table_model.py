@@ -3,6 +3,10 @@
 The ordered id list comes from the database (filtered and sorted in SQL) off the GUI thread;
 the rows on screen are read a page at a time when the view asks for them, and only a handful
 of pages are kept. 42,900 systems cost a list of 42,900 strings, not 42,900 row objects.
+
+A (re)load comes in two steps: first the count and the first ``HEAD`` ids (an index walk:
+the sorted first screen of 200,000 systems shows in tens of milliseconds), then, still off the
+GUI thread, the whole ordered id list. Until it lands, rows past the head show empty.
 """
 
 from __future__ import annotations
@@ -56,9 +60,13 @@ Styler = Callable[[Row], RowStyle | None]
 class LazyTableModel(QAbstractTableModel):
     loaded = Signal()
     """The id list was (re)loaded: row count and order may have changed."""
+    completed = Signal()
+    """Every id is known now (after ``loaded``; at once when the head held them all)."""
 
     PAGE = 100
     MAX_PAGES = 20
+    HEAD = 1000
+    """Ids read with the count, before the whole list."""
 
     def __init__(self, tables: TableService, table: str, columns: list[Column], runner: Runner,
                  styler: Styler | None = None, query: TableQuery | None = None,
@@ -72,7 +80,10 @@ class LazyTableModel(QAbstractTableModel):
         self.styler = styler
         self.on_error = on_error
         self.query = query or TableQuery()
-        self._ids: list[str] = []
+        self._ids: list[str | None] = []
+        """In display order; None past the head until the whole list arrived."""
+        self.complete = True
+        """Every id is known."""
         self._pages: OrderedDict[int, dict[str, Row]] = OrderedDict()
         self._generation = 0
         self.loading = False
@@ -86,8 +97,9 @@ class LazyTableModel(QAbstractTableModel):
         self._generation += 1
         generation, query = self._generation, self.query
         self.loading = True
-        self.runner.submit(lambda: self.tables.ids(self.table, query),
-                           lambda ids: self._set_ids(generation, ids), self._failed)
+        self.runner.submit(lambda: self.tables.head(self.table, query, self.HEAD),
+                           lambda head: self._set_head(generation, query, *head),
+                           self._failed)
 
     def _failed(self, error: BaseException) -> None:
         self.loading = False
@@ -96,15 +108,43 @@ class LazyTableModel(QAbstractTableModel):
         else:
             raise error
 
-    def _set_ids(self, generation: int, ids: list[str]) -> None:
+    def _set_head(self, generation: int, query: TableQuery, count: int,
+                  head: list[str]) -> None:
         if generation != self._generation:
             return
+        self.complete = count <= len(head)
+        self._reset([*head, *([None] * (count - len(head)))])
+        self.loading = not self.complete
+        self.loaded.emit()
+        if self.complete:
+            self.completed.emit()
+        else:
+            self.runner.submit(lambda: self.tables.ids(self.table, query),
+                               lambda ids: self._set_all(generation, ids), self._failed)
+
+    def _set_all(self, generation: int, ids: list[str]) -> None:
+        if generation != self._generation:
+            return
+        known = len(self._ids) - self._ids.count(None)
+        if len(ids) != len(self._ids) or ids[:known] != self._ids[:known]:
+            # Rows came or went between the two reads: show the newer, whole answer.
+            self._reset(list(ids))
+            self.complete, self.loading = True, False
+            self.loaded.emit()
+        else:
+            self._ids = list(ids)
+            self._pages.clear()  # pages read before held only the head's rows
+            self.complete, self.loading = True, False
+            if known < len(ids):
+                self.dataChanged.emit(self.index(known, 0),
+                                      self.index(len(ids) - 1, len(self.columns) - 1))
+        self.completed.emit()
+
+    def _reset(self, ids: list[str | None]) -> None:
         self.beginResetModel()
         self._ids = ids
         self._pages.clear()
         self.endResetModel()
-        self.loading = False
-        self.loaded.emit()
 
     def set_query(self, query: TableQuery) -> None:
         if query != self.query:
@@ -124,30 +164,34 @@ class LazyTableModel(QAbstractTableModel):
         return self._ids[row] if 0 <= row < len(self._ids) else None
 
     def row_of(self, record_id: str) -> int | None:
+        """None also while ``record_id`` may still be past the head (see ``complete``)."""
         try:
             return self._ids.index(record_id)
         except ValueError:
             return None
 
     def ids(self) -> list[str]:
-        return list(self._ids)
+        """The ids known so far, in display order (all of them once ``complete``)."""
+        return [i for i in self._ids if i is not None]
 
     def row_data(self, row: int) -> Row | None:
-        if not 0 <= row < len(self._ids):
+        record_id = self._ids[row] if 0 <= row < len(self._ids) else None
+        if record_id is None:
             return None
         number = row // self.PAGE
         page = self._pages.get(number)
         if page is None:
             start = number * self.PAGE
             # One small indexed read on the GUI thread: a page is ~100 rows by primary key.
-            page = self.tables.rows(self.table, self._ids[start:start + self.PAGE])
+            page = self.tables.rows(self.table, [i for i in self._ids[start:start + self.PAGE]
+                                                 if i is not None])
             self.page_reads += 1
             self._pages[number] = page
             while len(self._pages) > self.MAX_PAGES:
                 self._pages.popitem(last=False)
         else:
             self._pages.move_to_end(number)
-        return page.get(self._ids[row])
+        return page.get(record_id)
 
     # --- Qt model ------------------------------------------------------------------------
 

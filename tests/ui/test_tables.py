@@ -48,3 +48,38 @@ def test_details(demo: Services) -> None:
     assert system.row["code"] == detail.row["code"]
     task_id = demo.tables.ids("tasks", TableQuery())[0]
     assert demo.tables.task_detail(task_id).events[0][1] == "open"
+
+
+def test_head_is_the_start_of_the_full_order(demo: Services) -> None:
+    """The count and the first ids a view shows at once agree with the whole list, for every
+    sort column (index walk) and for searches and filters (scan)."""
+    for table in ("systems", "outages", "log"):
+        for key in demo.tables.columns(table):
+            for descending in (False, True):
+                query = TableQuery(sort=key, descending=descending)
+                every = demo.tables.ids(table, query)
+                count, head = demo.tables.head(table, query, 10)
+                assert (count, head) == (len(every), every[:10]), (table, key, descending)
+    for query in (TableQuery(search="SEO-01", sort="name"),
+                  TableQuery(sort="department").with_filter("grade", "2"),
+                  TableQuery(sort="grade", descending=True).with_filter("category", "citizen")):
+        every = demo.tables.ids("systems", query)
+        assert demo.tables.head("systems", query, 10) == (len(every), every)
+
+
+def test_the_model_shows_the_head_then_every_id(make_window) -> None:  # type: ignore[no-untyped-def]
+    from tests.ui.conftest import settle
+
+    window = make_window("controller", "en", "systems")
+    page = window.pages["systems"]
+    model = page.model
+    model.HEAD = 50
+    kept = model.id_at(300)
+    page.select_row(300)
+    heads: list[int] = []
+    model.loaded.connect(lambda: heads.append(len(model.ids())))
+    model.reload()
+    settle(window)
+    assert heads == [50] and model.complete and model.rowCount() == 429
+    assert model.ids() == window.context.services.tables.ids("systems", model.query)
+    assert page.selected_id() == kept  # chosen again once the whole list arrived

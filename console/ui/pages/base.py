@@ -76,6 +76,8 @@ class TablePage(QWidget):
         """The dialog this page opened last (tests drive it)."""
         self._stale = True
         self._keep_id: str | None = None
+        self._pending_id: str | None = None
+        """A kept selection that may lie past the head: chosen again once all ids are in."""
 
         self.bar = QHBoxLayout()
         self.search = QLineEdit(self)
@@ -154,6 +156,7 @@ class TablePage(QWidget):
         self._search_timer.timeout.connect(self._apply_query)
         self.search.textChanged.connect(self._search_timer.start)
         self.model.loaded.connect(self._loaded)
+        self.model.completed.connect(self._completed)
         self.model.modelAboutToBeReset.connect(self._remember_current)
         context.bus.changed.connect(self._on_changed)
 
@@ -260,12 +263,22 @@ class TablePage(QWidget):
         total = self.model.rowCount()
         self.count.setText(_Plurals().rows(total))
         row = self.model.row_of(self._keep_id) if self._keep_id else None
+        self._pending_id = (self._keep_id if row is None and not self.model.complete
+                            else None)
         if row is None and total:
             row = 0  # show something in the detail pane rather than an empty box
         if row is not None:
             self.select_row(row)
         else:
             self.detail.clear()
+
+    def _completed(self) -> None:
+        pending, self._pending_id = self._pending_id, None
+        if pending is None or self.selected_id() != self.model.id_at(0):
+            return  # nothing was waiting, or the user chose another row meanwhile
+        row = self.model.row_of(pending)
+        if row is not None:
+            self.select_row(row)
 
     def focus_search(self) -> None:
         self.search.setFocus()
