@@ -16,11 +16,20 @@ BOLD = "NanumGothicBold"
 
 @cache
 def register_fonts() -> tuple[str, str]:
-    """Register NanumGothic (regular, bold) and map <b> in paragraphs to the bold face."""
+    """Register NanumGothic (regular, bold) and map <b> in paragraphs to the bold face.
+
+    Loading the TTFs costs ~140 ms, so it happens on first use, not when the window starts.
+    """
     pdfmetrics.registerFont(TTFont(REGULAR, str(resource("fonts", "NanumGothic.ttf"))))
     pdfmetrics.registerFont(TTFont(BOLD, str(resource("fonts", "NanumGothicBold.ttf"))))
+    map_fonts()
+    return REGULAR, BOLD
+
+
+@cache
+def map_fonts() -> None:
+    """Cheap: lets paragraphs be built (styles resolve <b>) before the fonts are loaded."""
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, REGULAR)
     addMapping(REGULAR, 1, 1, BOLD)
-    return REGULAR, BOLD

@@ -28,7 +28,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from console.reports.fonts import BOLD, REGULAR, register_fonts
+from console.reports.fonts import BOLD, REGULAR, map_fonts, register_fonts
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
@@ -47,7 +47,7 @@ ZEBRA = colors.HexColor("#f8fafc")
 ACCENT = colors.HexColor("#1f3b63")
 WARN = colors.HexColor("#b3261e")
 
-register_fonts()
+map_fonts()
 
 
 def _style(name: str, size: float, leading: float, font: str = REGULAR,
@@ -125,6 +125,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
     points when > 1); ``align`` gives L/R/C per column. A cell whose text is wider than its
     column becomes a wrapping Paragraph (nothing is clipped); the rest stay plain strings,
     which reportlab lays out several times faster."""
+    register_fonts()  # on first use: see console/reports/fonts.py
     count = len(header)
     align = (align or "L" * count).ljust(count, "L")
     points = [w * frame_width if w <= 1 else w for w in widths]
@@ -228,6 +229,7 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
 
 def build_pdf(story: list[Flowable], frame: PageFrame, title: str, subject: str = "",
               wide: bool = False) -> bytes:
+    register_fonts()  # on first use: see console/reports/fonts.py
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer, pagesize=landscape(A4) if wide else A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
