@@ -105,25 +105,29 @@ def _outage_facts(session: Session, incident_id: str, as_of: datetime) -> list[O
         events[outage_id].append((at, status, phase))
     rules = load_rules(session)
     facts = []
-    query = (select(Outage, InformationSystem, Department.name, Facility.name)
+    # Plain columns, not ORM entities: at scale a board reads thousands of outages each refresh.
+    query = (select(Outage.id, Outage.scope, Outage.grade_override, Outage.alternative_active,
+                    Outage.detected_at, InformationSystem.code, InformationSystem.name,
+                    InformationSystem.category, InformationSystem.importance_grade,
+                    InformationSystem.rto_hours, InformationSystem.alternative_means,
+                    Department.name, Facility.name)
              .join(InformationSystem, Outage.system_id == InformationSystem.id)
              .join(Department, InformationSystem.department_id == Department.id)
              .join(Facility, InformationSystem.facility_id == Facility.id)
              .where(Outage.incident_id == incident_id, Outage.deleted.is_(False)))
-    for outage, system, department, facility in session.execute(query):
-        history = tuple(events.get(outage.id, ()))
+    for (outage_id, scope, override, alternative, detected, code, name, category, importance,
+         rto, alternative_means, department, facility) in session.execute(query):
+        history = tuple(events.get(outage_id, ()))
         restored = next((at for at, status, _ in history
                          if status in ("restored", "verified") and at <= as_of), None)
-        hours = ((restored or as_of) - outage.detected_at).total_seconds() / 3600
-        grade = outage.grade_override or failure_grade(
-            rules, system.importance_grade, Category(system.category), Scope(outage.scope),
-            max(0.0, hours))
+        hours = ((restored or as_of) - detected).total_seconds() / 3600
+        grade = override or failure_grade(rules, importance, Category(category), Scope(scope),
+                                           max(0.0, hours))
         facts.append(OutageFact(
-            id=outage.id, code=system.code, name=system.name, department=department,
-            facility=facility, category=system.category, importance_grade=system.importance_grade,
-            grade=grade, rto_hours=system.rto_hours, alternative_means=system.alternative_means,
-            alternative_active=outage.alternative_active, detected_at=outage.detected_at,
-            events=history))
+            id=outage_id, code=code, name=name, department=department, facility=facility,
+            category=category, importance_grade=importance, grade=grade, rto_hours=rto,
+            alternative_means=alternative_means, alternative_active=alternative,
+            detected_at=detected, events=history))
     return facts
 
 
