@@ -28,7 +28,7 @@ from console.sync import capture as _capture
 from console.sync import conflicts as conflict_queries
 from console.sync import hub, state
 from console.sync.apply import COLUMNS, ApplyResult, apply_changes
-from console.sync.bundle import read_bundle, verify_chains, write_bundle
+from console.sync.bundle import export_parts, read_bundle, verify_chains, write_bundle
 from console.sync.schema import tables
 
 _COLS = ", ".join(COLUMNS)
@@ -110,11 +110,8 @@ class SyncService(KeyRoster):
                 known = connection.execute(text(
                     "SELECT have_json FROM sync_peer WHERE site_id = :s"), {"s": peer_id}).scalar()
                 peer_have = json.loads(known) if known else {}
-            rows = connection.exec_driver_sql(
-                f"SELECT {_COLS} FROM change_log ORDER BY site_id, seq")
-            wanted = (r for r in rows if r[1] > peer_have.get(r[0], 0))
             manifest = write_bundle(
-                out, wanted, origin=site, origin_name=state.local(connection, "workstation_name")
+                out, export_parts(connection, have, peer_have), origin=site, origin_name=state.local(connection, "workstation_name")
                 or site, schema=self.schema, have=have, signing_key_hex=key,
                 created_at=iso(self.now()) or "", for_peer=peer_id)
         with self.db.transaction() as session:

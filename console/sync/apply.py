@@ -1,5 +1,7 @@
-"""Apply changes set-based: stage, ``INSERT OR IGNORE`` on (site, seq), then recompute winners
-and update the visible rows with one statement per table (DESIGN.md §4).
+"""Apply changes set-based: one executemany ``INSERT OR IGNORE`` into ``change_log`` on
+(site, seq) (the rows it added are those above the log's previous max rowid), then recompute
+winners and update the visible rows with one statement per table (DESIGN.md §4). Callers verify
+first (bundle.py) and run this in the same transaction, so a refusal changes nothing.
 
 Merge rule, per field: the winner is the change with the greatest (HLC, site). A change that
 supersedes another was written by someone who had seen it, so its HLC is greater: the winner is
@@ -15,10 +17,12 @@ from __future__ import annotations
 import os
 import time
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
 
 from sqlalchemy.engine import Connection
+from sqlalchemy.exc import OperationalError
 
 from console.domain.clock import iso
 from console.sync import hlc
@@ -30,18 +34,22 @@ _COLS = ", ".join(COLUMNS)
 TEST_SLEEP_ENV = "CONSOLE_TEST_APPLY_SLEEP"
 """Test hook: seconds to sleep inside the apply transaction (to kill an import midway)."""
 
+# New rows go straight into change_log (INSERT OR IGNORE on the (site_id, seq) key): rowids only
+# grow and nothing is ever deleted from the log, so "rowid > the max before" is exactly the set
+# this apply added, and no staging copy of the payload is needed.
+_INSERT = (f"INSERT OR IGNORE INTO change_log ({_COLS}, is_head) VALUES "
+           f"({', '.join(f'?{i}' for i in range(1, len(COLUMNS) + 1))}, "
+           f"?{COLUMNS.index('field') + 1} <> '*')")
 _TEMP = [
-    "CREATE TEMP TABLE IF NOT EXISTS sync_stage (site_id TEXT, seq INTEGER, hlc INTEGER, "
-    "tbl TEXT, row_id TEXT, field TEXT, value TEXT, supersedes TEXT, author TEXT, "
-    "wall_time TEXT, schema_version TEXT, prev_hash TEXT, entry_hash TEXT, "
-    "PRIMARY KEY (site_id, seq))",
+    # only: the change_log rowid of the row's one and only change when that is a whole-row
+    # change (the bulk of a large import): no conflict and no winner search for such rows.
     "CREATE TEMP TABLE IF NOT EXISTS sync_touched (tbl TEXT, row_id TEXT, "
-    "existed INTEGER NOT NULL DEFAULT 0, PRIMARY KEY (tbl, row_id))",
+    "existed INTEGER NOT NULL DEFAULT 0, only INTEGER, PRIMARY KEY (tbl, row_id))",
     "CREATE TEMP TABLE IF NOT EXISTS sync_winner (tbl TEXT, row_id TEXT, field TEXT, value, "
     "hlc INTEGER, site_id TEXT, PRIMARY KEY (tbl, row_id, field))",
     "CREATE TEMP TABLE IF NOT EXISTS sync_multi (tbl TEXT, row_id TEXT, "
     "PRIMARY KEY (tbl, row_id))",
-    "CREATE TEMP TABLE IF NOT EXISTS sync_base (tbl TEXT, row_id TEXT, value TEXT, "
+    "CREATE TEMP TABLE IF NOT EXISTS sync_base (tbl TEXT, row_id TEXT, crow INTEGER, "
     "hlc INTEGER, site_id TEXT, PRIMARY KEY (tbl, row_id))",
 ]
 
@@ -68,35 +76,45 @@ def apply_changes(connection: Connection, rows: Sequence[tuple[object, ...]], sc
     # Large applies insert into indexes in random id order: a bigger page cache (up to 128 MiB,
     # only as much as is used) avoids re-reading the same pages from disk.
     run("PRAGMA cache_size = -131072")
+    _memory_temp(run)
     for statement in _TEMP:
         run(statement)
-    for temp in ("sync_stage", "sync_touched", "sync_winner", "sync_base", "sync_multi"):
+    for temp in ("sync_touched", "sync_winner", "sync_base", "sync_multi"):
         run(f"DELETE FROM temp.{temp}")
     result = ApplyResult(received=len(rows))
+    before = int(run("SELECT coalesce(max(rowid), 0) FROM change_log").scalar() or 0)
     if rows:
-        run(f"INSERT OR IGNORE INTO temp.sync_stage ({_COLS}) VALUES "
-            f"({', '.join('?' * len(COLUMNS))})", list(rows))
-    run("DELETE FROM temp.sync_stage WHERE EXISTS (SELECT 1 FROM change_log c "
-        "WHERE c.site_id = sync_stage.site_id AND c.seq = sync_stage.seq)")
-    new, max_hlc = run("SELECT count(*), max(hlc) FROM temp.sync_stage").one()
+        raw = connection.connection.driver_connection
+        assert raw is not None
+        raw.executemany(_INSERT, rows)
+    new, max_hlc = run(f"SELECT count(*), max(hlc) FROM change_log WHERE rowid > {before}").one()
     result.new = new
     if not new and not retry_pending:
         return result
     if new:
-        _skew(run, now, result)
-        run(f"INSERT INTO change_log ({_COLS}, is_head) SELECT {_COLS}, field <> '*' "
-            "FROM temp.sync_stage ORDER BY site_id, seq")
+        _skew(run, before, now, result)
         run("INSERT OR IGNORE INTO sync_superseded (site_id, hlc, field) "
             "SELECT json_extract(j.value, '$[1]'), json_extract(j.value, '$[0]'), s.field "
-            "FROM temp.sync_stage s, json_each(s.supersedes) j WHERE s.supersedes <> '[]'")
+            f"FROM change_log s, json_each(s.supersedes) j WHERE s.rowid > {before} "
+            "AND s.supersedes <> '[]'")
         run("UPDATE change_log SET is_head = 0 WHERE rowid IN (SELECT c.rowid "
-            "FROM temp.sync_stage s JOIN change_log c ON c.row_id = s.row_id "
-            "AND c.field = s.field WHERE s.field <> '*' AND c.is_head = 1 AND EXISTS "
-            "(SELECT 1 FROM sync_superseded x WHERE x.site_id = c.site_id AND x.hlc = c.hlc "
-            "AND x.field = c.field))")
+            "FROM change_log s JOIN change_log c ON c.row_id = s.row_id "
+            f"AND c.field = s.field WHERE s.rowid > {before} AND s.field <> '*' "
+            "AND c.is_head = 1 AND EXISTS (SELECT 1 FROM sync_superseded x "
+            "WHERE x.site_id = c.site_id AND x.hlc = c.hlc AND x.field = c.field))")
         hlc.observe(connection, max_hlc)
+    # A row whose one and only change is a whole-row change arriving now (the bulk of a large
+    # import) has that change as its base, cannot conflict and needs no winner search: one
+    # covering-index probe each instead of the general queries below.
+    run("INSERT OR IGNORE INTO temp.sync_base (tbl, row_id, crow, hlc, site_id) "
+        "SELECT s.tbl, s.row_id, s.rowid, s.hlc, s.site_id FROM change_log s "
+        f"WHERE s.rowid > {before} AND s.field = '*' AND s.schema_version <= ? AND (SELECT "
+        "count(*) FROM (SELECT 1 FROM change_log c WHERE c.row_id = s.row_id LIMIT 2)) = 1",
+        (schema,))
+    run("INSERT OR IGNORE INTO temp.sync_touched (tbl, row_id, only) "
+        "SELECT tbl, row_id, crow FROM temp.sync_base")
     run("INSERT OR IGNORE INTO temp.sync_touched (tbl, row_id) "
-        "SELECT tbl, row_id FROM temp.sync_stage")
+        f"SELECT tbl, row_id FROM change_log WHERE rowid > {before}")
     run("INSERT OR IGNORE INTO temp.sync_touched (tbl, row_id) "
         "SELECT tbl, row_id FROM sync_pending_row")
     result.tables = {t for (t,) in run("SELECT DISTINCT tbl FROM temp.sync_touched")}
@@ -117,13 +135,21 @@ def apply_changes(connection: Connection, rows: Sequence[tuple[object, ...]], sc
     return result
 
 
-def _skew(run, now: datetime, result: ApplyResult) -> None:  # type: ignore[no-untyped-def]
+def _memory_temp(run) -> None:  # type: ignore[no-untyped-def]
+    """Temp tables in memory: they hold a few columns per touched row, never the payload."""
+    if run("PRAGMA temp_store").scalar() != 2:
+        # Refused when temp storage is already in use in this transaction: then keep it.
+        with suppress(OperationalError):
+            run("PRAGMA temp_store = MEMORY")
+
+
+def _skew(run, before: int, now: datetime, result: ApplyResult) -> None:  # type: ignore[no-untyped-def]
     """Count changes dated more than five minutes ahead of this machine: warn, never drop."""
     limit = now + hlc.SKEW_LIMIT
     limit_hlc = hlc.pack(hlc.physical_ms(limit))
     count, ahead_hlc = run(
-        "SELECT count(*), max(hlc) FROM temp.sync_stage WHERE hlc > ? OR wall_time > ?",
-        (limit_hlc, iso(limit))).one()
+        f"SELECT count(*), max(hlc) FROM change_log WHERE rowid > {before} "
+        "AND (hlc > ? OR wall_time > ?)", (limit_hlc, iso(limit))).one()
     if count:
         result.skewed = count
         result.max_ahead_seconds = max(0.0, (hlc.moment_of(ahead_hlc) - now).total_seconds())
@@ -143,8 +169,9 @@ def _conflicts(run, schema: str) -> None:  # type: ignore[no-untyped-def]
     # Concurrent heads always come from different sites (a site's own later write supersedes
     # its earlier ones), so only rows written by two or more sites can be in conflict.
     run("INSERT INTO temp.sync_multi (tbl, row_id) SELECT t.tbl, t.row_id "
-        "FROM temp.sync_touched t JOIN change_log c ON c.row_id = t.row_id AND c.tbl = t.tbl "
-        "GROUP BY t.tbl, t.row_id HAVING count(DISTINCT c.site_id) > 1")
+        "FROM temp.sync_touched t CROSS JOIN change_log c ON c.row_id = t.row_id "
+        "AND c.tbl = t.tbl WHERE t.only IS NULL GROUP BY t.tbl, t.row_id "
+        "HAVING min(c.site_id) <> max(c.site_id)")
     run("INSERT OR IGNORE INTO sync_conflict (tbl, row_id, field) "
         "SELECT tbl, row_id, field FROM ("
         " SELECT c.tbl AS tbl, c.row_id AS row_id, c.field AS field, "
@@ -165,15 +192,19 @@ def _winners(run, schema: str) -> None:  # type: ignore[no-untyped-def]
         "SELECT tbl, row_id, field, value, hlc, site_id FROM (SELECT c.tbl, c.row_id, c.field, "
         "json_extract(c.value, '$') AS value, c.hlc, c.site_id, row_number() OVER ("
         "PARTITION BY c.tbl, c.row_id, c.field ORDER BY c.hlc DESC, c.site_id DESC) AS rn "
-        "FROM temp.sync_touched t JOIN change_log c ON c.row_id = t.row_id AND c.tbl = t.tbl "
-        "WHERE c.field <> '*' AND c.is_head = 1 AND c.schema_version <= ?) WHERE rn = 1",
+        "FROM temp.sync_touched t CROSS JOIN change_log c ON c.row_id = t.row_id "
+        "AND c.tbl = t.tbl WHERE t.only IS NULL AND c.field <> '*' AND c.is_head = 1 "
+        "AND c.schema_version <= ?) WHERE rn = 1",
         (schema,))
-    run("INSERT INTO temp.sync_base (tbl, row_id, value, hlc, site_id) "
-        "SELECT tbl, row_id, value, hlc, site_id FROM (SELECT c.tbl, c.row_id, c.value, c.hlc, "
-        "c.site_id, row_number() OVER (PARTITION BY c.tbl, c.row_id "
-        "ORDER BY c.hlc DESC, c.site_id DESC) AS rn FROM temp.sync_touched t "
-        "JOIN change_log c ON c.row_id = t.row_id AND c.tbl = t.tbl "
-        "WHERE c.field = '*' AND c.schema_version <= ?) WHERE rn = 1", (schema,))
+    # The latest whole-row change of the other rows, as a change_log rowid (no copy of the
+    # value): two index probes per row instead of sorting every candidate with its payload.
+    run("INSERT OR IGNORE INTO temp.sync_base (tbl, row_id, crow, hlc, site_id) "
+        "SELECT t.tbl, t.row_id, c.rowid, c.hlc, c.site_id FROM temp.sync_touched t "
+        "CROSS JOIN change_log c ON c.row_id = t.row_id AND c.field = '*' AND c.tbl = t.tbl "
+        "WHERE t.only IS NULL AND c.schema_version <= :s AND NOT EXISTS (SELECT 1 FROM change_log d "
+        "WHERE d.row_id = c.row_id AND d.field = '*' AND d.tbl = c.tbl "
+        "AND d.schema_version <= :s AND (d.hlc > c.hlc OR (d.hlc = c.hlc "
+        "AND d.site_id > c.site_id)))", {"s": schema})
     # A field written before the latest whole-row write of its row lost to it.
     run("DELETE FROM temp.sync_winner WHERE EXISTS (SELECT 1 FROM temp.sync_base b "
         "WHERE b.tbl = sync_winner.tbl AND b.row_id = sync_winner.row_id AND (b.hlc > "
@@ -192,11 +223,11 @@ def _materialize(run, table: TableInfo) -> None:  # type: ignore[no-untyped-def]
     names = [c.name for c in table.columns]
     target = ", ".join(["id", *(_q(n) for n in names), *(_q(n) for n in table.local_columns)])
     local_defaults = ["0"] * len(table.local_columns)
-    from_base = {n: f"json_extract(b.value, '$.{n}')" for n in names}
+    from_base = {n: f"json_extract(c.value, '$.{n}')" for n in names}
     insert_base = (
         f"INSERT OR IGNORE INTO {q} ({target}) SELECT b.row_id, "
         f"{', '.join([*from_base.values(), *local_defaults])} FROM temp.sync_base b "
-        f"WHERE b.tbl = '{name}' AND NOT EXISTS (SELECT 1 FROM {q} x WHERE x.id = b.row_id) "
+        f"JOIN change_log c ON c.rowid = b.crow WHERE b.tbl = '{name}' AND NOT EXISTS (SELECT 1 FROM {q} x WHERE x.id = b.row_id) "
         f"AND {_guard(table, from_base)} ORDER BY b.row_id")
     pivot = ", ".join(f"max(CASE WHEN w.field = '{n}' THEN w.value END) AS {_q(n)}"
                       for n in names)
@@ -219,6 +250,9 @@ def _materialize(run, table: TableInfo) -> None:  # type: ignore[no-untyped-def]
     # here before, or that have field changes newer than their whole-row change.
     if table.is_record and not has_winners:
         return  # records never change after insert; only explicit field changes update them
+    if not has_winners and not run("SELECT 1 FROM temp.sync_touched WHERE tbl = ? AND existed "
+                                   "LIMIT 1", (name,)).first():
+        return  # every touched row was inserted just now from its whole-row change
     sets = []
     for column in table.columns:
         n = _q(column.name)
@@ -236,9 +270,10 @@ def _materialize(run, table: TableInfo) -> None:  # type: ignore[no-untyped-def]
     record_filter = (f" AND {with_winner}" if table.is_record
                      else f" AND (r.existed OR {with_winner})")
     run(f"UPDATE {q} SET {', '.join(sets)} FROM (SELECT r.row_id AS row_id, "
-        f"{'NULL' if table.is_record else 'b.value'} AS base, {aggregates} "
+        f"{'NULL' if table.is_record else 'cb.value'} AS base, {aggregates} "
         "FROM temp.sync_touched r LEFT JOIN temp.sync_base b ON b.tbl = r.tbl "
-        "AND b.row_id = r.row_id LEFT JOIN temp.sync_winner w ON w.tbl = r.tbl "
+        "AND b.row_id = r.row_id LEFT JOIN change_log cb ON cb.rowid = b.crow "
+        "LEFT JOIN temp.sync_winner w ON w.tbl = r.tbl "
         f"AND w.row_id = r.row_id WHERE r.tbl = '{name}'{record_filter} GROUP BY r.row_id) p "
         f"WHERE {q}.id = p.row_id")
     for column in table.columns:

@@ -13,18 +13,19 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import json.scanner
 import os
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+from sqlalchemy.engine import Connection
 
 from console.domain.errors import VerificationFailed
-from console.store.checks import change_hash
 from console.sync.apply import COLUMNS
 
 FORMAT_VERSION = 1
@@ -35,6 +36,9 @@ MAX_RATIO = 100
 """Text compresses ~5–15×; a zip bomb compresses thousands of times."""
 MAX_LINE = 1024 * 1024
 MAX_MANIFEST = 4 * 1024 * 1024
+READ_CHUNK = 1024 * 1024
+COMPRESS_LEVEL = 1
+"""zlib level for changes.jsonl: see docs/sync.md (bytes and seconds per 100,000 changes)."""
 
 Row = tuple[Any, ...]
 
@@ -43,13 +47,36 @@ Row = tuple[Any, ...]
 class Bundle:
     manifest: dict[str, Any]
     rows: list[Row]
+    """Parsed changes (lists in COLUMNS order), each already hashing to its ``entry_hash``."""
 
 
-def _line(row: Row) -> bytes:
-    return (json.dumps(list(row), ensure_ascii=False, separators=(",", ":")) + "\n").encode()
+# Lines come straight out of SQLite: json_array() writes the same bytes as
+# json.dumps(row, ensure_ascii=False, separators=(",", ":")), and a BLOB skips the decode into
+# Python strings and the encode back.
+_LINE_SQL = (f"SELECT seq, entry_hash, CAST(json_array({', '.join(COLUMNS)}) || char(10) AS BLOB) "
+             "FROM change_log WHERE site_id = ? AND seq > ? ORDER BY seq")
+Part = tuple[str, Sequence[tuple[int, str, bytes]]]
 
 
-def write_bundle(target: Path, rows: Iterable[Row], *, origin: str, origin_name: str,
+def export_parts(connection: Connection, have: dict[str, int], peer_have: dict[str, int],
+                 batch: int = 8192) -> Iterator[Part]:
+    """(site, [(seq, entry_hash, line), …]) for everything ``peer_have`` lacks, in site, seq
+    order; each site is one range of the primary key."""
+    raw = connection.connection.driver_connection
+    assert raw is not None
+    for site in sorted(have):
+        after = peer_have.get(site, 0)
+        if have[site] <= after:
+            continue
+        cursor = raw.execute(_LINE_SQL, (site, after))
+        try:
+            while rows := cursor.fetchmany(batch):
+                yield site, rows
+        finally:
+            cursor.close()
+
+
+def write_bundle(target: Path, parts: Iterable[Part], *, origin: str, origin_name: str,
                  schema: str, have: dict[str, int], signing_key_hex: str, created_at: str,
                  for_peer: str | None = None, format_version: int = FORMAT_VERSION) -> dict:
     """Write atomically (temp file, then rename); return the manifest."""
@@ -58,20 +85,16 @@ def write_bundle(target: Path, rows: Iterable[Row], *, origin: str, origin_name:
     payload_hash = hashlib.sha256()
     size = count = 0
     heads: dict[str, list[Any]] = {}
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED,
+                         compresslevel=COMPRESS_LEVEL) as archive:
         with archive.open("changes.jsonl", "w", force_zip64=True) as out:
-            buffer: list[bytes] = []
-            for row in rows:
-                line = _line(row)
-                buffer.append(line)
-                payload_hash.update(line)
-                size += len(line)
-                count += 1
-                heads[row[0]] = [row[1], row[12]]
-                if len(buffer) >= 4096:
-                    out.write(b"".join(buffer))
-                    buffer.clear()
-            out.write(b"".join(buffer))
+            for site, rows in parts:
+                data = b"".join([row[2] for row in rows])
+                payload_hash.update(data)
+                out.write(data)
+                size += len(data)
+                count += len(rows)
+                heads[site] = [rows[-1][0], rows[-1][1]]
         manifest = {
             "format": format_version, "schema": schema, "origin": origin,
             "origin_name": origin_name, "created_at": created_at, "for": for_peer,
@@ -181,66 +204,132 @@ def _verify_manifest(manifest_bytes: bytes, signature: bytes, trusted: dict[str,
 
 def _read_changes(archive: zipfile.ZipFile, manifest: dict[str, Any], capped: _Capped
                   ) -> list[Row]:
-    expected_bytes = manifest["counts"]["payload_bytes"]
+    """The payload in large reads: sizes, line lengths, sha256 and count are checked against
+    the signed manifest before a single line is parsed."""
+    try:
+        expected_bytes = int(manifest["counts"]["payload_bytes"])
+        expected_count = manifest["counts"]["changes"]
+        expected_hash = manifest["payload_sha256"]
+    except (KeyError, TypeError, ValueError):
+        raise VerificationFailed("bundle refused: manifest.json is not a bundle manifest"
+                                 ) from None
     digest = hashlib.sha256()
-    rows: list[Row] = []
+    chunks: list[bytes] = []
     size = 0
-    width = len(COLUMNS)
-    loads = json.loads
     with archive.open("changes.jsonl") as handle:
-        while True:
-            line = handle.readline(MAX_LINE + 1)
-            if not line:
-                break
-            if len(line) > MAX_LINE:
-                raise VerificationFailed(f"bundle refused: line {len(rows) + 1} of "
-                                         f"changes.jsonl is longer than {MAX_LINE} bytes")
-            size += len(line)
-            capped._spend(len(line))
+        while chunk := handle.read(READ_CHUNK):
+            capped._spend(len(chunk))
+            size += len(chunk)
             if size > expected_bytes:
                 raise VerificationFailed("bundle refused: changes.jsonl is larger than its "
                                          "signed manifest says (tampered)")
-            digest.update(line)
-            try:
-                row = loads(line)
-            except ValueError:
-                raise VerificationFailed(f"bundle refused: line {len(rows) + 1} of "
-                                         "changes.jsonl is not JSON") from None
-            if type(row) is not list or len(row) != width:
-                raise VerificationFailed(f"bundle refused: line {len(rows) + 1} is not a change")
-            rows.append(tuple(row))
-    if digest.hexdigest() != manifest["payload_sha256"] or size != expected_bytes \
-            or len(rows) != manifest["counts"]["changes"]:
+            digest.update(chunk)
+            chunks.append(chunk)
+    lines = b"".join(chunks).split(b"\n")
+    del chunks
+    if lines[-1] == b"":
+        lines.pop()
+    if lines and max(map(len, lines)) >= MAX_LINE:  # the newline counts, as it did per line
+        number = next(n for n, line in enumerate(lines, 1) if len(line) >= MAX_LINE)
+        raise VerificationFailed(f"bundle refused: line {number} of changes.jsonl is longer "
+                                 f"than {MAX_LINE} bytes")
+    if digest.hexdigest() != expected_hash or size != expected_bytes \
+            or len(lines) != expected_count:
         raise VerificationFailed("bundle refused: changes.jsonl does not match its signed "
                                  "manifest (tampered or truncated)")
-    _check_types(rows)
-    return rows
+    return _parse(lines)
 
 
-def _check_types(rows: Sequence[Row]) -> None:
+_SCAN = json.scanner.c_make_scanner(json.JSONDecoder())  # type: ignore[attr-defined]
+
+
+def _scan(line: bytes) -> Any:
+    """json.loads(line) without its per-call overhead: the C scanner on the decoded line, and
+    json.loads itself for anything the fast path does not take whole (whitespace, errors)."""
+    text = line.decode()
+    try:
+        value, end = _SCAN(text, 0)
+    except StopIteration:
+        return json.loads(text)
+    return value if end == len(text) else json.loads(text)
+
+
+def _parse(lines: list[bytes]) -> list[Row]:
+    """One json.loads per line; then every change's fields and its own hash, in one pass."""
+    loads = json.loads
+    try:
+        rows = [_scan(line) for line in lines]
+    except ValueError:  # JSON or UTF-8: find the line to name it
+        for number, line in enumerate(lines, 1):
+            try:
+                loads(line)
+            except ValueError:
+                raise VerificationFailed(f"bundle refused: line {number} of changes.jsonl is "
+                                         "not JSON") from None
+        raise
+    width = len(COLUMNS)
+    sha256 = hashlib.sha256
+    join = "\x1f".join
     for number, row in enumerate(rows, 1):
+        if type(row) is not list or len(row) != width:
+            raise VerificationFailed(f"bundle refused: line {number} is not a change")
         (site, seq, clock, tbl, row_id, field, value, supersedes, author, wall, schema, prev,
          entry) = row
-        if not (isinstance(seq, int) and isinstance(clock, int) and seq > 0 and clock >= 0
-                and all(isinstance(v, str) for v in (site, tbl, row_id, field, value,
-                                                     supersedes, wall, schema, prev, entry))
-                and (author is None or isinstance(author, str))):
-            raise VerificationFailed(f"bundle refused: change {number} has malformed fields")
+        try:
+            if not (type(seq) is int and type(clock) is int and seq > 0 and clock >= 0
+                    and type(entry) is str and (author is None or type(author) is str)):
+                raise TypeError
+            # checks.change_hash, inlined: the join also refuses any other field not a string.
+            text = join((prev, site, str(seq), str(clock), tbl, row_id, field, value,
+                         supersedes, author or "", wall, schema)).encode()
+        except (TypeError, UnicodeEncodeError):
+            raise VerificationFailed(f"bundle refused: change {number} has malformed fields"
+                                     ) from None
+        if sha256(text).hexdigest() != entry:
+            raise VerificationFailed(f"bundle refused: broken hash chain at {site}#{seq}")
+    return rows
 
 
 def verify_chains(rows: Sequence[Row], heads: dict[str, Any],
                   known: dict[tuple[str, int], str] | None = None) -> None:
-    """Each change hashes to its stored hash and links to its predecessor when both are here."""
+    """Each change links to its predecessor when both are here (``known``: this database's
+    entries), and the signed chain heads are in the bundle. Every change's own hash was
+    checked by ``read_bundle``."""
+    known = known or {}
+    try:
+        wanted = {(site, int(head[0])): head[1] for site, head in heads.items()}
+    except (TypeError, ValueError, IndexError, KeyError, AttributeError):
+        raise VerificationFailed("bundle refused: chain heads in the manifest are malformed"
+                                 ) from None
+    found: dict[tuple[str, int], str] = {}
+    last: tuple[str, int, str] = ("", 0, "")
+    for index, row in enumerate(rows):
+        site, seq, prev, entry = row[0], row[1], row[11], row[12]
+        if index and (site, seq) <= last[:2]:  # not in (site, seq) order: the general check
+            found = _verify_unordered(rows, known, wanted)
+            break
+        if last[0] == site and last[1] == seq - 1:
+            previous: str | None = last[2]
+        else:  # sorted and unique so far: a predecessor in the bundle is the line before
+            previous = known.get((site, seq - 1))
+        if (previous is not None and previous != prev) or (seq == 1 and prev != ""):
+            raise VerificationFailed(f"bundle refused: broken hash chain at {site}#{seq}")
+        if (site, seq) in wanted:
+            found[(site, seq)] = entry
+        last = (site, seq, entry)
+    for key, entry in wanted.items():
+        if found.get(key) != entry:
+            raise VerificationFailed(f"bundle refused: chain head of {key[0]} does not match "
+                                     "the signed manifest")
+
+
+def _verify_unordered(rows: Sequence[Row], known: dict[tuple[str, int], str],
+                      wanted: dict[tuple[str, int], Any]) -> dict[tuple[str, int], str]:
     by_key = {(r[0], r[1]): r[12] for r in rows}
     for row in rows:
-        if change_hash(row[11], *row[:11]) != row[12]:
-            raise VerificationFailed(f"bundle refused: broken hash chain at {row[0]}#{row[1]}")
         previous = by_key.get((row[0], row[1] - 1))
-        if previous is None and known is not None:
+        if previous is None:
             previous = known.get((row[0], row[1] - 1))
         if (previous is not None and previous != row[11]) or (row[1] == 1 and row[11] != ""):
             raise VerificationFailed(f"bundle refused: broken hash chain at {row[0]}#{row[1]}")
-    for site, head in heads.items():
-        if by_key.get((site, head[0])) != head[1]:
-            raise VerificationFailed(f"bundle refused: chain head of {site} does not match "
-                                     "the signed manifest")
+    return {key: by_key[key] for key in wanted if key in by_key}
