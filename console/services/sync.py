@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -107,9 +107,7 @@ class SyncService(KeyRoster):
             peer_id = None
             if for_peer:
                 peer_id = self._peer_id(session, for_peer)
-                known = connection.execute(text(
-                    "SELECT have_json FROM sync_peer WHERE site_id = :s"), {"s": peer_id}).scalar()
-                peer_have = json.loads(known) if known else {}
+                peer_have = state.peer_have(connection, peer_id)
             manifest = write_bundle(
                 out, export_parts(connection, have, peer_have), origin=site, origin_name=state.local(connection, "workstation_name")
                 or site, schema=self.schema, have=have, signing_key_hex=key,
@@ -141,11 +139,8 @@ class SyncService(KeyRoster):
         schema = str(bundle.manifest.get("schema", ""))
         if _newer(schema, self.schema):
             with self.db.transaction() as session:
-                session.connection().execute(text(
-                    "INSERT OR IGNORE INTO sync_pending_bundle (id, schema_version, received_at, "
-                    "content) VALUES (:i, :s, :r, :c)"), {
-                        "i": bundle.manifest["payload_sha256"], "s": schema,
-                        "r": iso(self.now()), "c": path.read_bytes()})
+                state.keep_pending_bundle(session.connection(), bundle.manifest["payload_sha256"],
+                                          schema, iso(self.now()) or "", path.read_bytes())
             return ImportSummary(len(bundle.rows), 0, True, 0, None, frozenset())
         with self.db.transaction() as session:
             session.info[_capture.NO_CAPTURE] = True
@@ -156,14 +151,10 @@ class SyncService(KeyRoster):
             known = state.chain_hashes(connection, [(s, q - 1) for s, q in firsts.items() if q > 1])
             verify_chains(bundle.rows, bundle.manifest.get("chain_heads", {}), known)
             result = apply_changes(connection, bundle.rows, self.schema, self.now())
-            connection.execute(text(
-                "INSERT OR REPLACE INTO sync_peer (site_id, have_json, seen_at) "
-                "VALUES (:s, :h, :t)"), {"s": bundle.manifest["origin"],
-                                         "h": json.dumps(bundle.manifest.get("have", {})),
-                                         "t": iso(self.now())})
+            state.record_peer(connection, bundle.manifest["origin"],
+                              bundle.manifest.get("have", {}), iso(self.now()) or "")
             if pending_id:
-                connection.execute(text("DELETE FROM sync_pending_bundle WHERE id = :i"),
-                                   {"i": pending_id})
+                state.drop_pending_bundle(connection, pending_id)
             warning = self._after_apply(connection, result)
         return ImportSummary(result.received, result.new, False, result.skewed, warning,
                              frozenset(result.tables))
@@ -171,16 +162,13 @@ class SyncService(KeyRoster):
     def _apply_pending_bundles(self) -> int:
         """Bundles kept from a newer schema, now readable after an upgrade."""
         with self.db.sessions() as session:
-            waiting = session.connection().execute(text(
-                "SELECT id, schema_version FROM sync_pending_bundle")).all()
+            waiting = state.pending_bundles(session.connection())
         applied = 0
         for bundle_id, schema in waiting:
             if _newer(schema, self.schema):
                 continue
             with self.db.sessions() as session:
-                content = session.connection().execute(text(
-                    "SELECT content FROM sync_pending_bundle WHERE id = :i"),
-                    {"i": bundle_id}).scalar()
+                content = state.pending_bundle_content(session.connection(), bundle_id)
             temp = self.db.path.parent / f"{self.db.path.stem}.pending-{bundle_id[:16]}.zip"
             temp.write_bytes(content)
             try:
@@ -273,9 +261,7 @@ class SyncService(KeyRoster):
             connection = session.connection()
             site = state.local(connection, "workstation_id") or ""
             shared = int(state.get(connection, "shared_seq") or 0)
-            unshared = connection.execute(text(
-                "SELECT count(*) FROM change_log WHERE site_id = :s AND seq > :q"),
-                {"s": site, "q": shared}).scalar() or 0
+            unshared = state.unshared_count(connection, site, shared)
             reachable = state.get(connection, "hub_reachable")
             last = state.get(connection, "last_sync")
             return SyncStatus(
@@ -284,8 +270,7 @@ class SyncService(KeyRoster):
                 unshared=unshared, last_sync=from_iso(last) if last else None,
                 open_conflicts=conflict_queries.count(connection),
                 clock_warning=state.get(connection, "clock_warning"),
-                pending_rows=connection.execute(text(
-                    "SELECT count(*) FROM sync_pending_row")).scalar() or 0)
+                pending_rows=state.pending_row_count(connection))
 
     def clear_clock_warning(self, actor: Actor) -> None:
         actor.require(Action.SYNC)
@@ -312,9 +297,7 @@ class SyncService(KeyRoster):
         changes = ChangeSet()
         with self.db.transaction() as session:
             connection = session.connection()
-            if not connection.execute(text(
-                    "SELECT 1 FROM sync_conflict WHERE tbl = :t AND row_id = :r AND field = :f"),
-                    {"t": table, "r": record, "f": field}).first():
+            if not conflict_queries.is_open(connection, table, record, field):
                 raise NotFound(f"no open conflict on {table} {record} {field}")
             if keep is not None:
                 heads = conflict_queries.candidates(connection, table, record, field)

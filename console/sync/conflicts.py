@@ -67,3 +67,9 @@ def open_conflicts(connection: Connection) -> list[Conflict]:
 
 def count(connection: Connection) -> int:
     return connection.execute(text("SELECT count(*) FROM sync_conflict")).scalar() or 0
+
+
+def is_open(connection: Connection, table: str, record: str, field: str) -> bool:
+    return connection.execute(text(
+        "SELECT 1 FROM sync_conflict WHERE tbl = :t AND row_id = :r AND field = :f"),
+        {"t": table, "r": record, "f": field}).first() is not None

@@ -3,6 +3,8 @@ capture never sees them (they are not shared)."""
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
@@ -45,3 +47,48 @@ def chain_hashes(connection: Connection, keys: list[tuple[str, int]]) -> dict[tu
         if value is not None:
             found[(site, seq)] = value
     return found
+
+
+def peer_have(connection: Connection, site: str) -> dict[str, int]:
+    """What a peer had when we last heard from it (its bundle's have-vector)."""
+    known = connection.execute(text("SELECT have_json FROM sync_peer WHERE site_id = :s"),
+                               {"s": site}).scalar()
+    return json.loads(known) if known else {}
+
+
+def record_peer(connection: Connection, site: str, have: dict[str, int], seen_at: str) -> None:
+    connection.execute(text(
+        "INSERT OR REPLACE INTO sync_peer (site_id, have_json, seen_at) VALUES (:s, :h, :t)"),
+        {"s": site, "h": json.dumps(have), "t": seen_at})
+
+
+def keep_pending_bundle(connection: Connection, bundle_id: str, schema: str, received_at: str,
+                        content: bytes) -> None:
+    """A bundle from a newer schema: kept whole until this program is upgraded."""
+    connection.execute(text(
+        "INSERT OR IGNORE INTO sync_pending_bundle (id, schema_version, received_at, content) "
+        "VALUES (:i, :s, :r, :c)"), {"i": bundle_id, "s": schema, "r": received_at, "c": content})
+
+
+def pending_bundles(connection: Connection) -> list[tuple[str, str]]:
+    return [(row[0], row[1]) for row in connection.execute(
+        text("SELECT id, schema_version FROM sync_pending_bundle"))]
+
+
+def pending_bundle_content(connection: Connection, bundle_id: str) -> bytes:
+    return connection.execute(text("SELECT content FROM sync_pending_bundle WHERE id = :i"),
+                              {"i": bundle_id}).scalar_one()
+
+
+def drop_pending_bundle(connection: Connection, bundle_id: str) -> None:
+    connection.execute(text("DELETE FROM sync_pending_bundle WHERE id = :i"), {"i": bundle_id})
+
+
+def unshared_count(connection: Connection, site: str, shared_seq: int) -> int:
+    return connection.execute(text(
+        "SELECT count(*) FROM change_log WHERE site_id = :s AND seq > :q"),
+        {"s": site, "q": shared_seq}).scalar() or 0
+
+
+def pending_row_count(connection: Connection) -> int:
+    return connection.execute(text("SELECT count(*) FROM sync_pending_row")).scalar() or 0
