@@ -83,3 +83,15 @@ def test_the_model_shows_the_head_then_every_id(make_window) -> None:  # type: i
     assert heads == [50] and model.complete and model.rowCount() == 429
     assert model.ids() == window.context.services.tables.ids("systems", model.query)
     assert page.selected_id() == kept  # chosen again once the whole list arrived
+
+
+def test_search_reaches_department_and_facility_names(demo: Services) -> None:
+    systems = demo.inventory.systems()
+    in_department = {s.id for s in systems if s.department == "디지털도시국"}
+    in_facility = {s.id for s in systems if s.facility == "국가정보자원관리원 대전센터"}
+    found = set(demo.tables.ids("systems", TableQuery(search="디지털도시국")))
+    assert in_department and in_department <= found
+    assert set(demo.tables.ids("systems", TableQuery(search="대전센터"))) == in_facility
+    outages = {o.id for o in demo.outages.list() if o.department == "디지털도시국"}
+    assert set(demo.tables.ids("outages", TableQuery(search="디지털도시국",
+                                                     filters=(("incident", ALL_INCIDENTS),)))) >= outages
