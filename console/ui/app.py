@@ -187,3 +187,15 @@ def settle(app: QApplication, context: UiContext, rounds: int = 3) -> None:
     while time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.02)
+
+
+def sample_colours(path: Path, grid: int = 40) -> int | None:
+    """How many colours a grid of samples over an image finds (None: not an image)."""
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(path))
+    if image.isNull():
+        return None
+    width, height = image.width(), image.height()
+    return len({image.pixel(width * x // grid, height * y // grid)
+                for x in range(grid) for y in range(grid)})
