@@ -8,22 +8,16 @@ database and can be sorted on.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
-    Float,
     Select,
-    String,
-    and_,
-    case,
-    exists,
     false,
     func,
-    literal,
     or_,
     select,
 )
@@ -31,19 +25,14 @@ from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql.expression import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
-from console.domain.clock import iso
-from console.domain.enums import OutageStatus, TaskStatus
 from console.domain.errors import NotFound
 from console.services.context import ServiceBase, current_incident, local_value
+from console.services.table_specs import ALL_INCIDENTS, SPECS, TableQuery, TableSpec
 from console.store.models import (
-    Decision,
     Department,
     Facility,
-    FailureGradeRule,
     Incident,
     InformationSystem,
-    LogEntry,
-    LogVerification,
     Outage,
     OutageEvent,
     SystemDependency,
@@ -53,221 +42,7 @@ from console.store.models import (
     User,
 )
 
-ALL_INCIDENTS = "*"
-"""The ``incident`` filter value that shows every incident; empty means the current one."""
-
-_RESTORED = (OutageStatus.RESTORED.value, OutageStatus.VERIFIED.value)
-_CLOSED = (TaskStatus.DONE.value, TaskStatus.CANCELLED.value)
-
-
-@dataclass(frozen=True)
-class TableQuery:
-    """What a view shows: a search text, equality filters, and one sort column."""
-
-    search: str = ""
-    filters: tuple[tuple[str, str], ...] = ()
-    sort: str | None = None
-    descending: bool = False
-
-    def with_filter(self, key: str, value: str | None) -> TableQuery:
-        kept = tuple((k, v) for k, v in self.filters if k != key)
-        return replace(self, filters=(*kept, (key, value)) if value else kept)
-
-    def filter(self, key: str) -> str | None:
-        return dict(self.filters).get(key)
-
-
-@dataclass(frozen=True)
-class _Spec:
-    """One table: its columns as SQL expressions (given 'now'), and how to narrow it."""
-
-    columns: Callable[[datetime], dict[str, ColumnElement[Any]]]
-    joins: Joins
-    where: tuple[Callable[[], ColumnElement[bool]], ...] = ()
-    search: tuple[str, ...] = ()
-    filters: dict[str, Callable[[str], Any]] = field(default_factory=dict)
-    incident: str | None = None
-    default_sort: tuple[str, bool] = ("id", False)
-    coarse: frozenset[str] = frozenset()
-    """Filters on a column with few values (a category, a grade): a scan beats walking its
-    index and looking up a quarter of the rows, so the filter is kept off the index."""
-    lookups: dict[str, Callable[[str], ColumnElement[bool]]] = field(default_factory=dict)
-    """Search keys whose words live in a small lookup table (a department's name): matched
-    with ``fk IN (SELECT id FROM lookup WHERE name LIKE …)`` instead of a join per row, which
-    at 200,000 rows halves a search."""
-    needs: dict[str, frozenset[str]] = field(default_factory=dict)
-    """Which columns need which of ``joins``'s optional joins: a query for ids and counts
-    that uses none of those columns leaves the join out (every such join is on a required
-    foreign key or an outer join to a unique key, so it never changes the rows)."""
-
-
-Joins = Callable[..., Select[Any]]
-"""``joins(select, need=None)``: the FROM clause; ``need`` names the optional joins to make
-(None: all of them, as the row reads do)."""
-
-
-def _hours(start: Any, end: Any) -> ColumnElement[float]:
-    return (func.julianday(end, type_=Float) - func.julianday(start, type_=Float)) * 24.0
-
-
-def _system_columns(_now: datetime) -> dict[str, ColumnElement[Any]]:
-    s = InformationSystem
-    return {
-        "id": s.id, "code": s.code, "name": s.name, "department": Department.name,
-        "facility": Facility.name, "category": s.category, "grade": s.importance_grade,
-        "rto_hours": s.rto_hours, "rpo_hours": s.rpo_hours,
-        "alternative_means": s.alternative_means,
-    }
-
-
-def _system_joins(query: Select[Any], need: frozenset[str] | None = None) -> Select[Any]:
-    query = query.select_from(InformationSystem)
-    if need is None or "department" in need:
-        query = query.join(Department, InformationSystem.department_id == Department.id)
-    if need is None or "facility" in need:
-        query = query.join(Facility, InformationSystem.facility_id == Facility.id)
-    return query
-
-
-def _outage_columns(now: datetime) -> dict[str, ColumnElement[Any]]:
-    o, s = Outage, InformationSystem
-    # restored_at is set only while the outage is restored, so a relapse counts from detection.
-    hours = _hours(o.detected_at, func.coalesce(o.restored_at, literal(iso(now), String)))
-    rule = FailureGradeRule
-    computed = (select(rule.failure_grade)
-                .where(rule.importance_grade == s.importance_grade, rule.category == s.category,
-                       rule.scope == o.scope, rule.min_hours <= hours, rule.deleted.is_(False))
-                .order_by(rule.min_hours.desc()).limit(1).correlate(o, s).scalar_subquery())
-    open_ = o.status.not_in(_RESTORED)
-    return {
-        "id": o.id, "code": s.code, "name": s.name, "department": Department.name,
-        "facility": Facility.name, "category": s.category, "status": o.status,
-        "grade": func.coalesce(o.grade_override, computed, s.importance_grade),
-        "importance_grade": s.importance_grade, "scope": o.scope,
-        "phase": (select(func.max(OutageEvent.phase)).where(OutageEvent.outage_id == o.id)
-                  .correlate(o).scalar_subquery()),
-        "detected_at": o.detected_at, "status_at": o.status_at, "restored_at": o.restored_at,
-        "elapsed_hours": hours, "rto_hours": s.rto_hours,
-        "rto_breach": case((and_(open_, s.rto_hours.is_not(None), hours > s.rto_hours), 1),
-                           else_=0),
-        "alternative_active": o.alternative_active, "incident_id": o.incident_id,
-        "system_id": s.id,
-    }
-
-
-def _outage_joins(query: Select[Any], need: frozenset[str] | None = None) -> Select[Any]:
-    query = query.select_from(Outage)
-    if need is None or need & {"system", "department", "facility"}:
-        query = query.join(InformationSystem, Outage.system_id == InformationSystem.id)
-    if need is None or "department" in need:
-        query = query.join(Department, InformationSystem.department_id == Department.id)
-    if need is None or "facility" in need:
-        query = query.join(Facility, InformationSystem.facility_id == Facility.id)
-    return query
-
-
-def _task_columns(now: datetime) -> dict[str, ColumnElement[Any]]:
-    t = Task
-    codes = (select(func.group_concat(InformationSystem.code, ", "))
-             .select_from(TaskOutage)
-             .join(Outage, TaskOutage.outage_id == Outage.id)
-             .join(InformationSystem, Outage.system_id == InformationSystem.id)
-             .where(TaskOutage.task_id == t.id, TaskOutage.deleted.is_(False))
-             .correlate(t).scalar_subquery())
-    return {
-        "id": t.id, "title": t.title, "team": t.team, "status": t.status,
-        "priority": t.priority, "assignee": User.name, "due_at": t.due_at,
-        "overdue": case((and_(t.due_at.is_not(None), t.due_at < now, t.status.not_in(_CLOSED)),
-                         1), else_=0),
-        "outages": codes, "status_at": t.status_at, "created_at": t.created_at,
-        "incident_id": t.incident_id,
-    }
-
-
-def _task_joins(query: Select[Any], need: frozenset[str] | None = None) -> Select[Any]:
-    query = query.select_from(Task)
-    return query.outerjoin(User, Task.assignee_id == User.id) if need is None or need else query
-
-
-def _decision_columns(_now: datetime) -> dict[str, ColumnElement[Any]]:
-    d = Decision
-    later = aliased(Decision)
-    return {
-        "id": d.id, "at": d.at, "decided_by": User.name, "role": d.role, "summary": d.summary,
-        "rationale": d.rationale, "alternatives": d.alternatives, "links": d.links,
-        "corrects_id": d.corrects_id,
-        "corrected": exists().where(later.corrects_id == d.id).correlate(d),
-        "incident_id": d.incident_id,
-    }
-
-
-def _decision_joins(query: Select[Any], need: frozenset[str] | None = None) -> Select[Any]:
-    query = query.select_from(Decision)
-    return (query.outerjoin(User, Decision.author_id == User.id) if need is None or need
-            else query)
-
-
-def _log_columns(_now: datetime) -> dict[str, ColumnElement[Any]]:
-    e = LogEntry
-    return {
-        "id": e.id, "at": e.at, "team": e.team, "author": User.name, "text": e.text,
-        "significant": e.significant,
-        "verified": exists().where(LogVerification.log_entry_id == e.id).correlate(e),
-        "corrects_id": e.corrects_id, "incident_id": e.incident_id,
-    }
-
-
-def _log_joins(query: Select[Any], need: frozenset[str] | None = None) -> Select[Any]:
-    query = query.select_from(LogEntry)
-    return query.outerjoin(User, LogEntry.author_id == User.id) if need is None or need else query
-
-
-def _flag(text: str) -> bool:
-    return text in ("1", "true", "yes")
-
-
-def _department_match(pattern: str) -> ColumnElement[bool]:
-    return InformationSystem.department_id.in_(
-        select(Department.id).where(Department.name.like(pattern, escape="\\")))
-
-
-def _facility_match(pattern: str) -> ColumnElement[bool]:
-    return InformationSystem.facility_id.in_(
-        select(Facility.id).where(Facility.name.like(pattern, escape="\\")))
-
-
-SPECS: dict[str, _Spec] = {
-    "systems": _Spec(
-        _system_columns, _system_joins, (lambda: InformationSystem.deleted.is_(False),),
-        search=("code", "name", "department", "facility"),
-        filters={"department": str, "facility": str, "category": str, "grade": int},
-        default_sort=("code", False), coarse=frozenset({"facility", "category", "grade"}),
-        lookups={"department": _department_match, "facility": _facility_match},
-        needs={"department": frozenset({"department"}), "facility": frozenset({"facility"})}),
-    "outages": _Spec(
-        _outage_columns, _outage_joins, (lambda: Outage.deleted.is_(False),),
-        search=("code", "name", "department"), lookups={"department": _department_match},
-        filters={"status": str, "grade": int, "department": str, "category": str,
-                 "rto_breach": int},
-        incident="incident_id", default_sort=("detected_at", False),
-        needs={"system": frozenset({"code", "name", "category", "grade", "importance_grade",
-                                    "rto_hours", "rto_breach", "system_id"}),
-               "department": frozenset({"department"}), "facility": frozenset({"facility"})}),
-    "tasks": _Spec(
-        _task_columns, _task_joins, (lambda: Task.deleted.is_(False),),
-        search=("title", "assignee", "outages"), filters={"team": str, "status": str,
-                                                          "overdue": int},
-        incident="incident_id", default_sort=("created_at", False),
-        needs={"user": frozenset({"assignee"})}),
-    "decisions": _Spec(
-        _decision_columns, _decision_joins, search=("summary", "rationale", "alternatives"),
-        incident="incident_id", default_sort=("at", True),
-        needs={"user": frozenset({"decided_by"})}),
-    "log": _Spec(
-        _log_columns, _log_joins, search=("text", "author"),
-        filters={"team": str, "significant": _flag}, incident="incident_id",
-        default_sort=("at", True), needs={"user": frozenset({"author"})}),
-}
+__all__ = ["ALL_INCIDENTS", "TableQuery", "TableService"]
 
 
 @dataclass(frozen=True)
@@ -397,7 +172,7 @@ class TableService(ServiceBase):
             statement = spec.joins(select(*labelled)).where(columns["id"].in_(list(ids)))
             return {row["id"]: dict(row) for row in session.execute(statement).mappings()}
 
-    def _narrow(self, session: Session, spec: _Spec, columns: dict[str, ColumnElement[Any]],
+    def _narrow(self, session: Session, spec: TableSpec, columns: dict[str, ColumnElement[Any]],
                 statement: Select[Any], query: TableQuery) -> Select[Any]:
         for condition in spec.where:
             statement = statement.where(condition())
