@@ -13,7 +13,7 @@ from console.domain.errors import NotFound, PermissionDenied, ValidationError
 from console.services.app import Services
 from console.services.context import Actor
 from console.services.inventory import SystemRow
-from console.services.inventory_file import write_inventory
+from console.services.inventory_writer import write_inventory
 from console.store.models import Outage, OutageEvent
 from tests.conftest import FakeClock
 

@@ -19,8 +19,8 @@ from console.services.inventory_file import (
     InventoryRow,
     RowProblem,
     read_inventory,
-    write_inventory,
 )
+from console.services.inventory_writer import write_inventory
 from console.store.models import Department, Facility, InformationSystem, SystemDependency
 
 
