@@ -115,3 +115,16 @@ def test_ids() -> None:
     assert first != second and first[14] == "7"
     assert natural_id("department", "행정국") == natural_id("department", " 행정국 ")
     assert natural_id("department", "행정국") != natural_id("facility", "행정국")
+
+
+def test_the_indexed_table_grades_like_the_plain_rules() -> None:
+    from console.domain.grading import GradeTable
+
+    rules = default_rules()
+    table = GradeTable(rules)
+    for importance in range(1, 5):
+        for category in Category:
+            for scope in Scope:
+                for hours in (0, 5, 23.99, 24, 50, 72, 500):
+                    assert table.grade(importance, category, scope, hours) == failure_grade(
+                        list(rules), importance, category, scope, hours)

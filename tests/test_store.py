@@ -29,6 +29,10 @@ def test_pragmas(services: Services) -> None:
         assert raw("PRAGMA foreign_keys").scalar() == 1
 
 
+def test_the_quick_head_is_alembics_head() -> None:
+    assert migrate.head_revision() == migrate.alembic_head_revision()
+
+
 def test_migrations_match_the_models(tmp_path: Path) -> None:
     db = open_database(tmp_path / "new.sqlite", create=True)
     with db.engine.connect() as connection:

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from console.domain.clock import to_utc
 from console.domain.enums import Category, Cause, CrisisLevel, DisasterArea, OutageStatus, Scope
 from console.domain.errors import NotFound, ValidationError
-from console.domain.grading import GradeRule, check_override, failure_grade
+from console.domain.grading import GradeRule, GradeTable, check_override, failure_grade
 from console.domain.ids import natural_id
 from console.domain.permissions import Action
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
@@ -47,10 +47,10 @@ class OutageRow:
     incident_id: str
 
 
-def load_rules(session: Session) -> list[GradeRule]:
+def load_rules(session: Session) -> GradeTable:
     rows = session.scalars(select(FailureGradeRule).where(FailureGradeRule.deleted.is_(False)))
-    return [GradeRule(r.importance_grade, Category(r.category), Scope(r.scope), r.min_hours,
-                      r.failure_grade) for r in rows]
+    return GradeTable(GradeRule(r.importance_grade, Category(r.category), Scope(r.scope),
+                                r.min_hours, r.failure_grade) for r in rows)
 
 
 def find_outage(session: Session, reference: str) -> Outage:

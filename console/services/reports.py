@@ -24,9 +24,8 @@ from console.domain.clock import Clock, from_iso, iso, to_utc, utc_now
 from console.domain.enums import Team
 from console.domain.errors import NotFound, ValidationError
 from console.domain.permissions import Action
-from console.reports import pack, printouts
+from console.reports import pack
 from console.reports.records import FallbackSettings, ReportRow, Reprint, file_name
-from console.reports.sitrep import render_situation_report
 from console.reports.snapshot import Snapshot, dumps, freeze, loads, with_header
 from console.services.accounts import AccountService
 from console.services.context import (
@@ -106,6 +105,9 @@ class ReportService(ServiceBase):
                       names_en=names_en, workstation=workstation, interval=REPORT_INTERVAL)
 
     def render(self, snapshot: Snapshot, lang: str = "ko") -> bytes:
+        # reportlab loads on the first PDF, not when the window starts (~0.13 s).
+        from console.reports.sitrep import render_situation_report
+
         return render_situation_report(snapshot, lang)
 
     def preview(self, incident_id: str | None = None, as_of: datetime | None = None,
@@ -250,6 +252,8 @@ class ReportService(ServiceBase):
                  incident_id: str | None = None) -> bytes:
         if kind not in PRINTOUT_KINDS:
             raise ValidationError(f"unknown printout '{kind}' (one of {', '.join(PRINTOUT_KINDS)})")
+        from console.reports import printouts  # reportlab on first use, as in render()
+
         printed = iso(self.now())
         assert printed is not None
         if kind == "roster":

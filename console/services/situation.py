@@ -145,21 +145,23 @@ def _task_facts(session: Session, incident_id: str) -> list[TaskFact]:
 
 
 def _decisions(session: Session, incident_id: str, as_of: datetime) -> list[DecisionLine]:
-    query = (select(Decision, User.name).outerjoin(User, User.id == Decision.author_id)
+    query = (select(Decision.id, Decision.at, User.name, Decision.role, Decision.summary,
+                    Decision.rationale, Decision.corrects_id)
+             .outerjoin(User, User.id == Decision.author_id)
              .where(Decision.incident_id == incident_id, Decision.at <= as_of)
              .order_by(Decision.at.desc(), Decision.id.desc()))
-    return [DecisionLine(d.id, d.at, name, d.role, d.summary, d.rationale, d.corrects_id)
-            for d, name in session.execute(query)]
+    return [DecisionLine(*row) for row in session.execute(query)]
 
 
 def _significant_log(session: Session, incident_id: str, as_of: datetime) -> list[LogLine]:
     verified_at = dict(session.execute(
         select(LogVerification.log_entry_id, func.min(LogVerification.at))
         .group_by(LogVerification.log_entry_id)).all())
-    query = (select(LogEntry, User.name).outerjoin(User, User.id == LogEntry.author_id)
+    query = (select(LogEntry.id, LogEntry.at, LogEntry.team, User.name, LogEntry.text)
+             .outerjoin(User, User.id == LogEntry.author_id)
              .where(LogEntry.incident_id == incident_id, LogEntry.significant.is_(True),
                     LogEntry.at <= as_of)
              .order_by(LogEntry.at.desc(), LogEntry.id.desc()))
-    return [LogLine(e.id, e.at, e.team, name, e.text,
-                    e.id in verified_at and verified_at[e.id] <= as_of)
-            for e, name in session.execute(query)]
+    return [LogLine(entry_id, at, team, name, text,
+                    entry_id in verified_at and verified_at[entry_id] <= as_of)
+            for entry_id, at, team, name, text in session.execute(query)]

@@ -79,11 +79,13 @@ def open_database(path: Path, *, create: bool = False, target: str = "head") -> 
             has_tables = bool(inspect(connection).get_table_names())
         if current is None and has_tables:
             raise ConsoleError(f"{path} is not a console database")
-        if current is not None and current != migrate.head_revision() and target == "head":
+        wanted = migrate.head_revision() if target == "head" else target
+        if current is not None and current != wanted and target == "head":
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
             backup_path = path.with_name(f"{path.stem}.before-upgrade-{current}-{stamp}.sqlite")
             online_backup(path, backup_path)
-        migrate.upgrade(engine, target)
+        if current != wanted:
+            migrate.upgrade(engine, target)
     except (sqlite3.DatabaseError, SqlAlchemyDatabaseError) as error:
         engine.dispose()
         raise ConsoleError(f"cannot open {path}: not a readable SQLite database") from error
