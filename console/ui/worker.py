@@ -3,35 +3,26 @@
 Callbacks always run on the GUI thread: the worker emits a signal of the Runner, which lives
 on the GUI thread, through a queued connection. A callable passed to ``submit`` must not touch
 widgets; only its callbacks may.
+
+The threads are Python's own (``concurrent.futures``), not QThreadPool with Python QRunnables:
+a QRunnable's Python wrapper and its C++ object are owned by two sides, and under load the
+pool deleted one while the other still ran (a segmentation fault in CI). Only the queued
+signal crosses to Qt.
 """
 
 from __future__ import annotations
 
 import itertools
+import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 
 Done = Callable[[Any], None]
 Failed = Callable[[BaseException], None]
-
-
-class _Job(QRunnable):
-    def __init__(self, runner: Runner, job_id: int, work: Callable[[], Any]) -> None:
-        super().__init__()
-        self.runner = runner
-        self.job_id = job_id
-        self.work = work
-
-    def run(self) -> None:
-        try:
-            result = self.work()
-        except BaseException as error:  # handed to the GUI thread, which decides what to show
-            self.runner._failed.emit(self.job_id, error)
-        else:
-            self.runner._finished.emit(self.job_id, result)
 
 
 class Runner(QObject):
@@ -43,10 +34,12 @@ class Runner(QObject):
 
     def __init__(self, parent: QObject | None = None, threads: int = 2) -> None:
         super().__init__(parent)
-        self._pool = QThreadPool(self)
         # Two threads: a slow write must not hold up the next page's read; SQLite allows one
         # writer and many readers (WAL), more threads would only queue on its lock.
-        self._pool.setMaxThreadCount(threads)
+        self._pool = ThreadPoolExecutor(max_workers=threads, thread_name_prefix="console-db")
+        self._running: set[Future[None]] = set()
+        self._lock = threading.Lock()
+        self._closed = False
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
@@ -61,12 +54,42 @@ class Runner(QObject):
     def submit(self, work: Callable[[], Any], on_done: Done | None = None,
                on_error: Failed | None = None) -> int:
         job_id = next(self._ids)
+        if self._closed:  # a timer that fired while the window closed: nobody will look
+            return job_id
         was_idle = self.idle
         self._callbacks[job_id] = (on_done, on_error)
         if was_idle:
             self.busy_changed.emit(True)
-        self._pool.start(_Job(self, job_id, work))
+        future = self._pool.submit(self._run, job_id, work)
+        with self._lock:
+            self._running.add(future)
+        future.add_done_callback(self._forget)
         return job_id
+
+    def _run(self, job_id: int, work: Callable[[], Any]) -> None:
+        try:
+            result = work()
+        except BaseException as error:  # handed to the GUI thread, which decides what to show
+            self._failed.emit(job_id, error)
+        else:
+            self._finished.emit(job_id, result)
+
+    def _forget(self, future: Future[None]) -> None:
+        with self._lock:
+            self._running.discard(future)
+
+    def _wait_for_threads(self, timeout: float) -> None:
+        with self._lock:
+            running = list(self._running)
+        deadline = time.monotonic() + timeout
+        for future in running:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return
+            try:
+                future.result(timeout=remaining)
+            except Exception:  # _run never raises: this is the timeout, which ends the wait
+                return
 
     def _deliver(self, job_id: int, result: object) -> None:
         on_done, _ = self._callbacks.pop(job_id, (None, None))
@@ -96,12 +119,12 @@ class Runner(QObject):
         while not self.idle:
             if time.monotonic() > deadline:
                 return False
-            self._pool.waitForDone(20)
+            self._wait_for_threads(0.02)
             QCoreApplication.processEvents()
         return True
 
     def shutdown(self) -> None:
         """Let running jobs finish; their callbacks are dropped (the window is closing)."""
-        self._pool.clear()
-        self._pool.waitForDone()
+        self._closed = True
+        self._pool.shutdown(wait=True, cancel_futures=True)
         self._callbacks.clear()
