@@ -6,6 +6,8 @@ import argparse
 import getpass
 import os
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict
 from pathlib import Path
 
@@ -27,53 +29,54 @@ def _time(text: str | None):
     return parse_time(text) if text else None
 
 
-def actor(args: argparse.Namespace, services: Services) -> Actor:
-    if not args.user:
-        raise UsageError(f"'{args.command}' records who did it: give --user NAME before it")
+def _password(prompt: str) -> str:
     password = os.environ.get("CONSOLE_PASSWORD")
     if password is None:
         if not sys.stdin.isatty():
             raise ConsoleError("no password: set CONSOLE_PASSWORD or run in a terminal")
-        password = getpass.getpass(f"password for {args.user}: ")
-    return services.accounts.login(args.user, password, args.lang or "en")
+        password = getpass.getpass(prompt)
+    return password
 
 
-def init(args: argparse.Namespace, db_path: Path) -> int:
+def actor(args: argparse.Namespace, services: Services) -> Actor:
+    if not args.user:
+        raise UsageError(f"'{args.command}' records who did it: give --user NAME before it")
+    return services.accounts.login(args.user, _password(f"password for {args.user}: "),
+                                   args.lang or "en")
+
+
+@contextmanager
+def _new_database(db_path: Path) -> Iterator[Services]:
+    """A database made from nothing: a half-made file is removed, never left to be opened."""
     if db_path.exists():
         raise ConsoleError(f"{db_path} already exists: choose another --db")
-    password = os.environ.get("CONSOLE_PASSWORD")
-    if password is None:
-        if not sys.stdin.isatty():
-            raise ConsoleError("no password for the admin: set CONSOLE_PASSWORD")
-        password = getpass.getpass(f"new password for {args.admin}: ")
     services = Services.open(db_path, create=True)
     try:
-        services.accounts.initialise(args.workstation, args.admin, password)
-    except Exception:
+        yield services
+    except BaseException:
         services.close()
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
         raise
     services.close()
+
+
+def init(args: argparse.Namespace, db_path: Path) -> int:
+    if db_path.exists():  # before asking for a password that could not be used
+        raise ConsoleError(f"{db_path} already exists: choose another --db")
+    password = _password(f"new password for {args.admin}: ")
+    with _new_database(db_path) as services:
+        services.accounts.initialise(args.workstation, args.admin, password)
     print(f"initialised {db_path} for workstation '{args.workstation}', admin '{args.admin}'")
     return 0
 
 
 def demo(args: argparse.Namespace, db_path: Path) -> int:
-    if db_path.exists():
-        raise ConsoleError(f"{db_path} already exists: the demo needs a new --db file")
-    services = Services.open(db_path, create=True)
-    try:
+    with _new_database(db_path) as services:
         services.demo.build(args.scale)
-        outages = services.outages.list()
-    except Exception:
-        services.close()
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{db_path}{suffix}").unlink(missing_ok=True)
-        raise
-    services.close()
+        outages = len(services.outages.list())
     users = ", ".join(name for name, *_ in DEMO_USERS)
-    print(f"demo database {db_path}: {len(outages)} outages; users {users} (password 'demo')")
+    print(f"demo database {db_path}: {outages} outages; users {users} (password 'demo')")
     return 0
 
 
