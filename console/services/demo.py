@@ -8,7 +8,6 @@ systems, outages, their events and log entries for benchmarks.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
 from datetime import datetime
 from typing import Any
 
@@ -243,7 +242,3 @@ class DemoBuilder(ServiceBase):
 
 def _code(code: str, copy: int) -> str:
     return code if copy == 0 else f"{code}-{copy:03d}"
-
-
-def demo_users() -> Iterable[tuple[str, Role, Team | None, str]]:
-    return iter(DEMO_USERS)

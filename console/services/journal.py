@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 
 from console.domain.clock import to_utc
-from console.domain.enums import Role, Team
+from console.domain.enums import Team
 from console.domain.errors import NotFound, ValidationError
 from console.domain.permissions import Action
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
@@ -110,7 +110,3 @@ class JournalService(ServiceBase):
                 query = query.where(LogEntry.incident_id == incident_id)
             return [LogRow(e.id, e.at, e.team, name, e.text, e.significant, e.id in verified)
                     for e, name in session.execute(query)]
-
-
-def is_command(role: Role) -> bool:
-    return role in (Role.COMMANDER, Role.DEPUTY, Role.CONTROLLER)

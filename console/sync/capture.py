@@ -16,8 +16,6 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 from sqlalchemy import event, inspect, text
@@ -32,8 +30,6 @@ from console.sync.schema import WHOLE_ROW, TableInfo, encode, tables
 
 NO_CAPTURE = "sync_no_capture"
 """session.info key: this session writes sync bookkeeping itself (apply): do not capture."""
-CAPTURE_AS = "sync_capture_as"
-"""session.info key: a CaptureAs that records under a fixed site (the shared demo scenario)."""
 FORCE = "sync_force"
 """session.info key: {(table, row, field)} to log even when the value did not change."""
 
@@ -48,19 +44,6 @@ Entry = tuple[str, str, str, str, str, str | None]
 
 class CaptureError(RuntimeError):
     """A write the change log cannot see: it would never reach the other workstations."""
-
-
-@dataclass
-class CaptureAs:
-    """Record changes under a fixed site with deterministic clocks, e.g. the demo scenario, so
-    that every workstation built from it holds byte-identical changes that dedupe on sync."""
-
-    site_id: str
-    next_seq: int
-    next_hlc: int
-    head_hash: str
-    wall_time: str
-    author: str | None = None
 
 
 class Capture:
@@ -83,26 +66,18 @@ class Capture:
         if not entries:
             return
         connection = session.connection()
-        fixed: CaptureAs | None = session.info.get(CAPTURE_AS)
         now = self.clock()
-        if fixed is not None:
-            site, first_hlc, first_seq, prev = (fixed.site_id, fixed.next_hlc, fixed.next_seq,
-                                                fixed.head_hash)
-            wall = fixed.wall_time
-        else:
-            site = self.site_id(connection)
-            if site is None:  # no identity yet: nothing can be shared from this database
-                return
-            first_hlc, first_seq, prev = hlc.tick(connection, now, len(entries))
-            wall = iso(now) or ""
+        site = self.site_id(connection)
+        if site is None:  # no identity yet: nothing can be shared from this database
+            return
+        first_hlc, first_seq, prev = hlc.tick(connection, now, len(entries))
+        wall = iso(now) or ""
         schema = self.schema
         sha = hashlib.sha256
         rows = []
         superseding = []
         for index, (tbl, row_id, field, value, supersedes, author) in enumerate(entries):
             seq, clock_value = first_seq + index, first_hlc + index
-            if fixed is not None and author is None:
-                author = fixed.author
             digest = sha("\x1f".join((prev, site, str(seq), str(clock_value), tbl, row_id, field,
                                       value, supersedes, author or "", wall, schema)
                                      ).encode()).hexdigest()
@@ -112,13 +87,7 @@ class Capture:
                 superseding.append((row_id, field, site, seq))
             prev = digest
         connection.exec_driver_sql(INSERT_SQL, rows)
-        if fixed is not None:
-            fixed.next_seq += len(rows)
-            fixed.next_hlc += len(rows)
-            fixed.head_hash = prev
-            hlc.observe(connection, fixed.next_hlc - 1)
-        else:
-            hlc.set_head(connection, prev)
+        hlc.set_head(connection, prev)
         if superseding:
             _supersede(connection, superseding, rows)
 
@@ -307,9 +276,3 @@ def install(db: store_database.Database) -> None:
 
 
 store_database.OPEN_HOOKS.append(install)
-
-
-def scenario_site(session: Session, site_id: str, start: datetime, author: str | None) -> None:
-    """Capture this session's writes under a fixed site with deterministic clocks."""
-    session.info[CAPTURE_AS] = CaptureAs(site_id, 1, hlc.pack(hlc.physical_ms(start)), "",
-                                         iso(start) or "", author)
