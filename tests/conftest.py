@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import shutil
 from collections.abc import Callable, Iterator
@@ -16,6 +17,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from console.domain.enums import Role, Team
 from console.services.app import Services
 from console.services.context import Actor
+from console.ui.collector import collect_due
 
 # Cheap Argon2 parameters for tests only: the real cost is the library default.
 FAST_HASHER = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
@@ -33,6 +35,15 @@ class FakeClock:
     def advance(self, **delta: float) -> datetime:
         self.moment += timedelta(**delta)
         return self.moment
+
+
+@pytest.fixture(autouse=True)
+def collect_on_main_thread() -> Iterator[None]:
+    """As in the program (console/ui/collector.py): cycles are collected on the main thread
+    only, never on a worker that happens to allocate; between tests, as the thresholds say."""
+    gc.disable()
+    yield
+    collect_due()
 
 
 @pytest.fixture

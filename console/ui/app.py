@@ -18,6 +18,7 @@ from console.locate import resource
 from console.services.app import Services
 from console.services.context import Actor
 from console.ui import settings as opts
+from console.ui.collector import install_gui_thread_collector
 from console.ui.context import UiContext
 from console.ui.login import LoginDialog
 from console.ui.main_window import VIEW_NAMES, MainWindow
@@ -39,6 +40,7 @@ def ensure_application(offscreen: bool = False) -> QApplication:
         QCoreApplication.setOrganizationName(opts.ORGANISATION)
         QCoreApplication.setApplicationName(opts.APPLICATION)
         app = QApplication(sys.argv[:1])
+    install_gui_thread_collector(app)  # also for one made by others (pytest-qt): idempotent
     return app  # type: ignore[return-value]
 
 

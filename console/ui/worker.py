@@ -4,10 +4,10 @@ Callbacks always run on the GUI thread: the worker emits a signal of the Runner,
 on the GUI thread, through a queued connection. A callable passed to ``submit`` must not touch
 widgets; only its callbacks may.
 
-The threads are Python's own (``concurrent.futures``), not QThreadPool with Python QRunnables:
-a QRunnable's Python wrapper and its C++ object are owned by two sides, and under load the
-pool deleted one while the other still ran (a segmentation fault in CI). Only the queued
-signal crosses to Qt.
+The threads are Python's own (``concurrent.futures``); only the queued signal crosses to Qt.
+No Qt object may die on a worker: the cycle collector runs on the GUI thread only
+(``console.ui.collector``), and the work callables, which often hold a view, are owned by the
+GUI thread, so that their last reference is never dropped on a worker.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ class Runner(QObject):
         self._closed = False
         self._ids = itertools.count(1)
         self._callbacks: dict[int, tuple[Done | None, Failed | None]] = {}
+        self._work: dict[int, Callable[[], Any]] = {}
         self._finished.connect(self._deliver, Qt.ConnectionType.QueuedConnection)
         self._failed.connect(self._deliver_error, Qt.ConnectionType.QueuedConnection)
         self.unhandled: Failed | None = None
@@ -58,20 +59,26 @@ class Runner(QObject):
             return job_id
         was_idle = self.idle
         self._callbacks[job_id] = (on_done, on_error)
+        with self._lock:
+            self._work[job_id] = work
         if was_idle:
             self.busy_changed.emit(True)
-        future = self._pool.submit(self._run, job_id, work)
+        future = self._pool.submit(self._run, job_id)
         with self._lock:
             self._running.add(future)
         future.add_done_callback(self._forget)
         return job_id
 
-    def _run(self, job_id: int, work: Callable[[], Any]) -> None:
+    def _run(self, job_id: int) -> None:
+        with self._lock:
+            work = self._work[job_id]
         try:
             result = work()
         except BaseException as error:  # handed to the GUI thread, which decides what to show
+            del work  # before the GUI thread may drop its own reference
             self._failed.emit(job_id, error)
         else:
+            del work
             self._finished.emit(job_id, result)
 
     def _forget(self, future: Future[None]) -> None:
@@ -91,7 +98,12 @@ class Runner(QObject):
             except Exception:  # _run never raises: this is the timeout, which ends the wait
                 return
 
+    def _release(self, job_id: int) -> None:
+        with self._lock:
+            self._work.pop(job_id, None)
+
     def _deliver(self, job_id: int, result: object) -> None:
+        self._release(job_id)
         on_done, _ = self._callbacks.pop(job_id, (None, None))
         try:
             if on_done is not None:
@@ -100,6 +112,7 @@ class Runner(QObject):
             self._after()
 
     def _deliver_error(self, job_id: int, error: BaseException) -> None:
+        self._release(job_id)
         _, on_error = self._callbacks.pop(job_id, (None, None))
         try:
             handler = on_error or self.unhandled
@@ -128,3 +141,5 @@ class Runner(QObject):
         self._closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)
         self._callbacks.clear()
+        with self._lock:
+            self._work.clear()

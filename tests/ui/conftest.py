@@ -12,9 +12,16 @@ from PySide6.QtWidgets import QApplication
 
 from console.services.app import Services
 from console.ui.app import install_fonts, install_translators
+from console.ui.collector import install_gui_thread_collector
 from console.ui.context import UiContext
 from console.ui.main_window import MainWindow
 from console.ui.settings import UiSettings
+
+
+@pytest.fixture(autouse=True, scope="session")
+def gui_thread_collector(qapp: QApplication) -> None:
+    """The program's own collector, so waits inside a test collect on the GUI thread."""
+    install_gui_thread_collector(qapp)
 
 
 @pytest.fixture(autouse=True)
