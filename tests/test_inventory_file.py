@@ -15,10 +15,13 @@ from openpyxl import Workbook
 
 from console.domain.enums import Category
 from console.services.inventory_file import (
+    FORMULA_STARTS,
     InventoryFileError,
     InventoryRow,
     RowProblem,
+    guard_csv_text,
     read_inventory,
+    unguard_csv_text,
 )
 from console.services.inventory_writer import write_inventory
 
@@ -356,6 +359,24 @@ def test_round_trip(tmp_path: Path, suffix: str) -> None:
 
     assert write_inventory(path, rows) == 2
     assert read_inventory(path) == (rows, [])
+
+
+def test_csv_cells_excel_would_run_as_formulas_are_written_as_text(tmp_path: Path) -> None:
+    names = ["=HYPERLINK(\"http://x\")", "+82-2-120", "-대체수단", "@SUM(1)", "'인용", "''=x"]
+    rows = [make_row(2 + index, code=f"S-{index}", name=name)
+            for index, name in enumerate(names)]
+    path = tmp_path / "inventory.csv"
+    write_inventory(path, rows)
+
+    written = [line.split(",")[1] for line in path.read_text("utf-8-sig").splitlines()[1:]]
+    assert all(cell.lstrip('"').startswith("'") for cell in written)
+    assert read_inventory(path) == (rows, [])
+
+
+@given(st.text(min_size=1))
+def test_csv_guard_reads_back_to_the_same_text(text: str) -> None:
+    assert unguard_csv_text(guard_csv_text(text)) == text
+    assert not guard_csv_text(text).startswith(FORMULA_STARTS)
 
 
 def test_written_csv_has_bom_and_korean_headers(tmp_path: Path) -> None:

@@ -206,7 +206,24 @@ def _csv_records(text: str, delimiter: str, filename: str) -> list[_Record]:
             return records
         except csv.Error as exc:
             raise InventoryFileError(f"{filename}: line {start_line}: {exc}") from exc
-        records.append((start_line, [cell.strip() for cell in cells]))
+        records.append((start_line, [unguard_csv_text(cell.strip()) for cell in cells]))
+
+
+FORMULA_STARTS = ("=", "+", "-", "@")
+"""What makes Excel (and LibreOffice) read a CSV cell as a formula, not as text."""
+
+
+def guard_csv_text(text: str) -> str:
+    """A cell Excel would run as a formula gets a leading apostrophe (OWASP's CSV-injection
+    advice); so does one that already starts with an apostrophe, so that reading it back with
+    ``unguard_csv_text`` gives exactly the original text."""
+    return "'" + text if text.startswith((*FORMULA_STARTS, "'")) else text
+
+
+def unguard_csv_text(text: str) -> str:
+    if text.startswith("'") and text[1:2] and text[1] in (*FORMULA_STARTS, "'"):
+        return text[1:]
+    return text
 
 
 def _xlsx_records(path: Path) -> list[_Record]:

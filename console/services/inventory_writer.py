@@ -14,13 +14,12 @@ from console.services.inventory_file import (
     FIELDS,
     KOREAN_HEADERS,
     InventoryRowLike,
+    guard_csv_text,
     unsupported_file,
 )
 
 # A cell as written: text, grade, hours, or None for blank hours.
 _Cell = str | int | float | None
-
-
 
 def write_inventory(path: Path, rows: Iterable[InventoryRowLike]) -> int:
     """Write rows as .csv (UTF-8 with BOM) or .xlsx by extension; return how many were written.
@@ -70,7 +69,9 @@ def _csv_text(value: _Cell) -> str:
     if isinstance(value, float):
         # "4" rather than "4.0" for whole hours; repr keeps every other float exact.
         return str(int(value)) if value.is_integer() else repr(value)
-    return str(value)
+    if isinstance(value, int):
+        return str(value)
+    return guard_csv_text(value)
 
 
 def _write_xlsx(path: Path, headers: list[str], table: list[list[_Cell]]) -> None:
