@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from console.cli import main
+from console.services.app import Services
 from tests.test_reports import flat, pdf_pages
 
 
@@ -119,3 +120,28 @@ def test_the_real_program(demo_db: Path, tmp_path: Path) -> None:
     pages = pdf_pages((tmp_path / "r.pdf").read_bytes())
     assert "64개 중 64개 복구 (100.0%)" in " ".join(pages)
     assert all(f"제1보 · 쪽 {n} / {len(pages)}" in page for n, page in enumerate(pages, 1))
+
+
+def test_a_report_reprints_identically_in_another_process(demo: Services, demo_db: Path,
+                                                          tmp_path: Path) -> None:
+    """Issued in this process after another PDF, reprinted as a new process's first PDF: the
+    same bytes (reportlab's font registration once undid the <b> mapping after the first)."""
+    controller = demo.accounts.login("controller", "demo")
+    draft = demo.reports.draft(controller)
+    issued = demo.reports.approve(controller, draft_id=draft.row.id)
+    program = Path(sys.executable).with_name("incident-console")
+    done = subprocess.run([str(program), "--db", str(demo_db), "reprint", issued.row.id,
+                           "--out", str(tmp_path / "again.pdf")], capture_output=True,
+                          text=True, check=False, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "again.pdf").read_bytes() == issued.pdf
+
+
+def test_bold_stays_mapped_once_the_fonts_are_loaded() -> None:
+    from reportlab.lib.fonts import tt2ps
+
+    from console.reports.fonts import BOLD, REGULAR, register_fonts
+
+    register_fonts()
+    assert tt2ps(REGULAR, 1, 0) == BOLD
+    assert tt2ps(REGULAR, 0, 0) == REGULAR

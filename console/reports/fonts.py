@@ -22,13 +22,20 @@ def register_fonts() -> tuple[str, str]:
     """
     pdfmetrics.registerFont(TTFont(REGULAR, str(resource("fonts", "NanumGothic.ttf"))))
     pdfmetrics.registerFont(TTFont(BOLD, str(resource("fonts", "NanumGothicBold.ttf"))))
-    map_fonts()
+    # registerFont maps every face of a TrueType family to the font itself, which undid the
+    # mapping below: <b> came out bold in a process's first PDF only, so a report reprinted
+    # in another process had other bytes than the one issued. Map again, after registering.
+    _add_mappings()
     return REGULAR, BOLD
 
 
 @cache
 def map_fonts() -> None:
     """Cheap: lets paragraphs be built (styles resolve <b>) before the fonts are loaded."""
+    _add_mappings()
+
+
+def _add_mappings() -> None:
     addMapping(REGULAR, 0, 0, REGULAR)
     addMapping(REGULAR, 1, 0, BOLD)
     addMapping(REGULAR, 0, 1, REGULAR)
