@@ -197,6 +197,10 @@ class ReportsView(QWidget):
         issued = [r for r in self.model.rows if not r.is_draft]
         newest = issued[-1].id if issued else (self.model.rows[0].id if self.model.rows else None)
         self._select(selected.id if selected else newest)
+        if not self.model.rows and self._current is None:
+            self._say(self.tr("No situation report yet. 'Draft now' renders the situation as "
+                              "it stands; approving a draft issues the next numbered report. "
+                              "The other printouts are under 'Show printout'."))
 
     def _on_changed(self, tables: set[str]) -> None:
         if TABLE in tables:

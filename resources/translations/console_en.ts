@@ -731,7 +731,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Not available in this view.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1190,7 +1190,12 @@ Seoul digital-disaster task force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+40"/>
+        <source>No situation report yet. &apos;Draft now&apos; renders the situation as it stands; approving a draft issues the next numbered report. The other printouts are under &apos;Show printout&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Note: the reprint differs from the PDF as issued (same snapshot, new renderer)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1353,7 +1358,7 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+96"/>
+        <location filename="../../console/ui/sync_view.py" line="+99"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1433,7 +1438,7 @@ Seoul digital-disaster task force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>no hub set</source>
         <translation type="unfinished"></translation>
     </message>

@@ -731,7 +731,7 @@
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+86"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
@@ -1191,7 +1191,12 @@ Seoul digital-disaster task force.</source>
         <translation>출력물 보기</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+40"/>
+        <source>No situation report yet. &apos;Draft now&apos; renders the situation as it stands; approving a draft issues the next numbered report. The other printouts are under &apos;Show printout&apos;.</source>
+        <translation>아직 상황보고가 없습니다. &apos;지금 초안 작성&apos;은 현재 상황을 초안으로 만들고, 초안을 승인하면 다음 제N보가 발행됩니다. 다른 출력물은 &apos;출력물 보기&apos;에서 볼 수 있습니다.</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Note: the reprint differs from the PDF as issued (same snapshot, new renderer)</source>
         <translation>주의: 재출력본이 발행 당시 PDF와 다릅니다 (내용은 같은 스냅숏에서 생성)</translation>
     </message>
@@ -1354,7 +1359,7 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+96"/>
+        <location filename="../../console/ui/sync_view.py" line="+99"/>
         <source>Sync now</source>
         <translation>지금 동기화</translation>
     </message>
@@ -1434,7 +1439,7 @@ Seoul digital-disaster task force.</source>
         <translation>미해소 충돌</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+30"/>
         <source>no hub set</source>
         <translation>미설정</translation>
     </message>
