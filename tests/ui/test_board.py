@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -11,11 +12,13 @@ from PySide6.QtCore import QCoreApplication, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
+from console.domain.clock import KST
 from console.domain.enums import OutageStatus
 from console.locate import resource
 from console.services.app import Services
 from console.services.context import Actor
 from console.ui.board import BoardView
+from console.ui.board.chart import KstAxis
 from console.ui.board.view import percent_text
 from console.ui.context import UiContext
 from tests.conftest import FAST_HASHER, FakeClock
@@ -217,3 +220,18 @@ def test_percent_never_rounds_up_to_done() -> None:
     assert percent_text(64, 64) == "100 %"
     assert percent_text(32, 64) == "50 %"
     assert percent_text(0, 0) == "0 %"
+
+
+def test_date_ticks_are_evenly_spaced_kst_midnights(qapp) -> None:  # type: ignore[no-untyped-def]
+    axis = KstAxis()
+    start = datetime(2025, 9, 26, 20, 20, tzinfo=KST).timestamp()
+    end = datetime(2025, 10, 17, 18, 0, tzinfo=KST).timestamp()
+    for width in (300, 700, 1500):
+        [(spacing, values)] = axis.tickValues(start, end, width)
+        assert len(values) >= 2
+        assert {b - a for a, b in pairwise(values)} == {spacing}
+        assert all(datetime.fromtimestamp(v, KST).hour == 0 for v in values)
+        assert start <= values[0] and values[-1] <= end
+    narrow = axis.tickValues(start, end, 300)[0][0]
+    wide = axis.tickValues(start, end, 1500)[0][0]
+    assert narrow > wide  # fewer labels where there is less room

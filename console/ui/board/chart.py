@@ -7,7 +7,7 @@ from datetime import datetime
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from console.domain.clock import KST
@@ -16,6 +16,7 @@ from console.ui.board.widgets import GOOD, INK, MUTED, scaled_font
 
 KST_OFFSET = -9 * 3600
 """pyqtgraph's sign: seconds to subtract from UTC, so +09:00 is negative."""
+DAY_STEPS = (1, 2, 3, 7, 14, 28)
 
 
 class KstAxis(pg.DateAxisItem):
@@ -26,6 +27,25 @@ class KstAxis(pg.DateAxisItem):
 
     def __init__(self) -> None:
         super().__init__(orientation="bottom", utcOffset=KST_OFFSET)
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        """Every day, or every 2, 3, 7 or 14 days, at KST midnight: evenly spaced dates that
+        fit (pyqtgraph's own choice mixed steps and left uneven gaps). Under two days:
+        pyqtgraph's hours."""
+        day = 24 * 3600
+        if maxVal - minVal < 2 * day or size <= 0:
+            return super().tickValues(minVal, maxVal, size)
+        font = self.style.get("tickFont") or self.font()
+        label = QFontMetrics(font).horizontalAdvance("10. 14.") * 1.6  # with a gap
+        room = max(1, int(size // label))
+        days = (maxVal - minVal) / day
+        step = next((s for s in DAY_STEPS if days / s <= room), DAY_STEPS[-1])
+        first = datetime.fromtimestamp(minVal, KST).replace(hour=0, minute=0, second=0,
+                                                           microsecond=0)
+        start = first.timestamp()
+        values = [start + k * step * day for k in range(int(days) + 2)
+                  if minVal <= start + k * step * day <= maxVal]
+        return [(step * day, values)]
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         strings = []
