@@ -259,3 +259,25 @@ def test_text_longer_than_a_page_flows_on(demo: Services) -> None:
     body = "".join(line for page in pages for line in page.splitlines()
                    if "초안 · 쪽" not in line and "초안 · 미승인" not in line)
     assert re.sub(r"\s+", "", body).count("긴요약문장입니다.") == 900
+
+
+@pytest.mark.parametrize("text", [
+    "국가정보자원관리원 연계 시스템 전수 점검 및 대체 인증 서버 방화벽 정책 개방",
+    "가" * 150,
+    "SEO-0327 우리동네키움센터 이용 신청\n둘째 줄",
+    "a " * 80,
+])
+def test_cell_text_wraps_within_its_column(text: str) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from console.reports.fonts import REGULAR, register_fonts
+    from console.reports.layout import wrap_lines
+
+    register_fonts()
+    wrapped = wrap_lines(text, REGULAR, 8, 90.0)
+    lines = wrapped.split("\n")
+    assert all(stringWidth(line, REGULAR, 8) <= 90.0 for line in lines)
+    assert re.sub(r"\s", "", wrapped) == re.sub(r"\s", "", text)  # nothing lost
+    if " " in text:  # breaks between words where a word fits
+        assert all(not line.startswith(" ") and not line.endswith(" ") for line in lines)
+    assert len(lines) > 1

@@ -18,6 +18,7 @@ from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -147,7 +148,7 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
                             ) <= room[column]
         if fits[key]:
             return text
-        return Paragraph(escape(text).replace("\n", "<br/>"), style)
+        return wrap_lines(text, font, CELL_SIZE, room[column])
 
     body: list[list[Any]] = [[cell(h, i, STYLES["cell_h"], BOLD) for i, h in enumerate(header)]]
     body += [[cell(value, i, styles[i]) for i, value in enumerate(row)] for row in rows]
@@ -160,6 +161,43 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
                    splitInRow=1)  # a cell taller than a page continues on the next
     result.hAlign = "LEFT"
     return result
+
+
+def wrap_lines(text: str, font_name: str, size: float, width: float) -> str:
+    """``text`` broken into lines no wider than ``width``: at spaces, and inside a word only
+    when the word alone is wider. A plain multi-line cell costs a fraction of a Paragraph,
+    and reportlab splits it across pages by lines (splitInRow) all the same."""
+    face = pdfmetrics.getFont(font_name).face
+    widths, default = face.charWidths, face.defaultWidth
+    scale = size / 1000
+
+    def measure(word: str) -> float:
+        return sum(widths.get(ord(ch), default) for ch in word) * scale
+
+    space = measure(" ")
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0.0
+        for word in paragraph.split():
+            wide = measure(word)
+            if line and used + space + wide <= width:
+                line, used = f"{line} {word}", used + space + wide
+                continue
+            if line:
+                lines.append(line)
+            line, used = "", 0.0
+            while wide > width:  # a word wider than the column: break it between letters
+                cut, part = 0, 0.0
+                while cut < len(word) and part + measure(word[cut]) <= width:
+                    part += measure(word[cut])
+                    cut += 1
+                cut = max(cut, 1)
+                lines.append(word[:cut])
+                word = word[cut:]
+                wide = measure(word)
+            line, used = word, wide
+        lines.append(line)
+    return "\n".join(lines)
 
 
 @dataclass(frozen=True)
