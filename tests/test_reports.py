@@ -281,3 +281,24 @@ def test_cell_text_wraps_within_its_column(text: str) -> None:
     if " " in text:  # breaks between words where a word fits
         assert all(not line.startswith(" ") and not line.endswith(" ") for line in lines)
     assert len(lines) > 1
+
+
+def test_documents_rendered_at_once_on_several_threads_match_serial_renders(
+        demo: Services) -> None:
+    """The window renders on two workers while the fallback pack's timer renders on a third:
+    concurrent builds must give the very bytes of serial ones (no lock makes a preview wait
+    behind a long inventory printout)."""
+    import hashlib
+    from concurrent.futures import ThreadPoolExecutor
+
+    snapshot = demo.reports.snapshot(as_of=PHASE_ONE)
+    jobs = [lambda: demo.reports.render(snapshot),
+            lambda: demo.reports.render(snapshot, "en"),
+            lambda: demo.reports.printout("log"),
+            lambda: demo.reports.printout("outages"),
+            lambda: demo.reports.printout("inventory")]
+    serial = [hashlib.sha256(job()).hexdigest() for job in jobs]
+    with ThreadPoolExecutor(max_workers=len(jobs) * 2) as pool:
+        futures = [pool.submit(jobs[k % len(jobs)]) for k in range(len(jobs) * 4)]
+        concurrent = [hashlib.sha256(f.result()).hexdigest() for f in futures]
+    assert concurrent == [serial[k % len(jobs)] for k in range(len(jobs) * 4)]

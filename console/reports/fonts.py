@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from functools import cache
 
 from reportlab.lib.fonts import addMapping
@@ -14,12 +15,22 @@ REGULAR = "NanumGothic"
 BOLD = "NanumGothicBold"
 
 
-@cache
+_REGISTERING = threading.Lock()
+"""Two first PDFs on two threads must not register two font objects: a document holds its
+subset state on the object it started with."""
+
+
 def register_fonts() -> tuple[str, str]:
     """Register NanumGothic (regular, bold) and map <b> in paragraphs to the bold face.
 
     Loading the TTFs costs ~140 ms, so it happens on first use, not when the window starts.
     """
+    with _REGISTERING:
+        return _register()
+
+
+@cache
+def _register() -> tuple[str, str]:
     pdfmetrics.registerFont(TTFont(REGULAR, str(resource("fonts", "NanumGothic.ttf"))))
     pdfmetrics.registerFont(TTFont(BOLD, str(resource("fonts", "NanumGothicBold.ttf"))))
     # registerFont maps every face of a TrueType family to the font itself, which undid the

@@ -8,7 +8,6 @@ with "page x / y" on every page (a canvas that counts pages before drawing foote
 from __future__ import annotations
 
 import io
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -266,20 +265,11 @@ def _numbered_canvas(frame: PageFrame) -> type[Canvas]:
     return NumberedCanvas
 
 
-# reportlab does not promise thread safety (a TrueType font keeps its per-document subset
-# state on the one shared font object), and the window renders on two worker threads while
-# the fallback pack's timer renders on a third: documents are built one at a time.
-_BUILDING = threading.Lock()
-
-
 def build_pdf(story: list[Flowable], frame: PageFrame, title: str, subject: str = "",
               wide: bool = False) -> bytes:
-    with _BUILDING:
-        return _build(story, frame, title, subject, wide)
-
-
-def _build(story: list[Flowable], frame: PageFrame, title: str, subject: str,
-           wide: bool) -> bytes:
+    """Safe to call from several threads at once (each document keeps its own font subset
+    state; tests/test_reports.py renders concurrently and compares with serial renders), so
+    a preview never waits behind the fallback pack's long inventory printout."""
     register_fonts()  # on first use: see console/reports/fonts.py
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
