@@ -61,6 +61,25 @@ def child_bare() -> None:
     _report({"seconds": time.perf_counter() - _START})
 
 
+def child_floor(db: Path) -> None:
+    """The bare window plus what any window over this store must do before it can show a
+    figure: import SQLAlchemy, open the database with it and read one count. No board."""
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+    from sqlalchemy import create_engine, text
+
+    app = QApplication(sys.argv[:1])
+    engine = create_engine(f"sqlite:///{db}")
+    with engine.connect() as connection:
+        count = connection.execute(text("SELECT count(*) FROM outage")).scalar()
+    window = QMainWindow()
+    window.setCentralWidget(QLabel(str(count)))
+    window.resize(1600, 1000)
+    window.show()
+    app.processEvents()
+    _report({"seconds": time.perf_counter() - _START})
+
+
 def _window_parts(db: Path, lang: str = "ko"):  # type: ignore[no-untyped-def]
     sys.path.insert(0, str(ROOT))
     import tempfile
@@ -240,6 +259,8 @@ def main() -> None:
         kind, *rest = args.child
         if kind == "bare":
             child_bare()
+        elif kind == "floor":
+            child_floor(Path(rest[0]))
         elif kind == "window":
             child_window(Path(rest[0]))
         else:
@@ -250,17 +271,21 @@ def main() -> None:
     print(f"{'measure':44} {'console':>10} {'baseline':>10} {'ratio':>7} {'peak RSS':>9}")
     if not args.skip_window:
         paths = {label: database(scale) for label, scale in SCALES.items() if scale <= 100}
-        runs: dict[str, list[dict]] = {"bare": []}  # type: ignore[type-arg]
+        runs: dict[str, list[dict]] = {"bare": [], "floor": []}  # type: ignore[type-arg]
         for label in paths:
             runs[label] = []
         for _ in range(args.repeat):  # interleaved, so load on the machine hits both alike
             runs["bare"].append(run_child("bare"))
+            runs["floor"].append(run_child("floor", str(paths["demo"])))
             for label, path in paths.items():
                 runs[label].append(run_child("window", str(path)))
         bare = statistics.median(r["seconds"] for r in runs["bare"])
         bare_mb = max(r["peak_mb"] for r in runs["bare"])
         print(f"{'bare PySide6 window (QMainWindow shown)':44} {bare:9.2f}s {'':>10} {'':>7} "
               f"{bare_mb:7.0f}MB")
+        floor = statistics.median(r["seconds"] for r in runs["floor"])
+        print(f"{'  + SQLAlchemy, open, one count (no board)':44} {floor:9.2f}s {bare:9.2f}s "
+              f"{floor / bare:6.1f}x {max(r['peak_mb'] for r in runs['floor']):7.0f}MB")
         for label in paths:
             seconds = statistics.median(r["seconds"] for r in runs[label])
             peak = max(r["peak_mb"] for r in runs[label])
