@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from console.cli import main
+from console.services.maintenance import own_numbering
 
 Run = Callable[..., tuple[int, str, str]]
 CITY_DATA_CENTRES = {"서초 데이터센터", "상암 데이터센터"}
@@ -133,16 +134,26 @@ def test_backup_and_restore(run: Run, demo_db: Path, tmp_path: Path) -> None:
     digest = run(*db, "digest")[1]
     copy = tmp_path / "copy.sqlite"
     assert run(*db, "backup", "--out", str(copy))[0] == 0
-    assert run(*db, "--user", "press", "log", "add", "--team", "press", "--text", "추가")[0] == 0
+    code, out, _ = run(*db, "restore", str(copy))  # nothing written since the backup
+    assert code == 0 and "kept as" in out and "new workstation" not in out
+    assert run(*db, "digest")[1] == digest
+    identity = own_numbering(demo_db)
+    note = "복원 전에 쓴 기록"
+    assert run(*db, "--user", "press", "log", "add", "--team", "press", "--text", note)[0] == 0
     assert run(*db, "digest")[1] != digest
     code, out, _ = run(*db, "restore", str(copy))
-    assert code == 0 and "kept as" in out
-    assert run(*db, "digest")[1] == digest
+    # Its change numbers go back past ones peers may hold: a new identity, said in one line.
+    assert code == 0 and "kept as" in out and "now writes as a new workstation" in out
+    assert note not in run(*db, "log", "list", "--json")[1]
+    assert run(*db, "verify")[0] == 0
+    now = own_numbering(demo_db)
+    assert identity is not None and now is not None and now[0] != identity[0]
+    restored = run(*db, "digest")[1]
     bad = tmp_path / "bad.sqlite"
     bad.write_text("nope")
     code, _, err = run(*db, "restore", str(bad))
     assert code == 1 and "refusing to restore" in err
-    assert run(*db, "digest")[1] == digest
+    assert run(*db, "digest")[1] == restored
 
 
 def test_digest_ignores_the_machine_time_zone(demo_db: Path) -> None:

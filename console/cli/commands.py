@@ -18,7 +18,6 @@ from console.domain.errors import ConsoleError, VerificationFailed
 from console.services.app import Services
 from console.services.context import Actor
 from console.services.demo import DEMO_USERS
-from console.services.maintenance import restore
 
 
 class UsageError(Exception):
@@ -217,8 +216,14 @@ def backup(args: argparse.Namespace, services: Services) -> int:
 
 
 def restore_command(args: argparse.Namespace, db_path: Path) -> int:
-    kept = restore(db_path, Path(args.file))
-    print(f"restored {db_path} from {args.file}; the replaced database is kept as {kept}")
+    restored = Services.restore(db_path, Path(args.file))
+    print(f"restored {db_path} from {args.file}; the replaced database is kept as "
+          f"{restored.kept}")
+    if restored.new_identity:
+        print(f"this database now writes as a new workstation, '{restored.new_identity}' (the "
+              "backup is older than the changes this workstation may have shared): on each "
+              "other workstation, trust its key (here: keys export --out FILE; there: keys "
+              "trust FILE)")
     return 0
 
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from argon2 import PasswordHasher
 
-from console.domain.clock import Clock, utc_now
+from console.domain.clock import Clock, kst, utc_now
+from console.services import maintenance
 from console.services.accounts import DEFAULT_HASHER, AccountService
 from console.services.demo import DemoBuilder
 from console.services.incidents import IncidentService
@@ -58,3 +59,35 @@ class Services:
 
     def close(self) -> None:
         self.db.close()
+
+    @classmethod
+    def restore(cls, path: Path, backup_file: Path, clock: Clock = utc_now) -> Restored:
+        """Replace the database at ``path`` with a verified backup (the replaced one is kept).
+
+        A backup is older than the database it replaces: if this workstation had numbered
+        changes past the backup's last one (or the replaced file cannot tell, or the backup is
+        another workstation's), its next changes would take numbers its peers may already
+        hold, and they would refuse them (sync/forks.py). Then the restored database gets an
+        identity of its own, which the peers trust like a new workstation's."""
+        before = maintenance.own_numbering(path)
+        kept = maintenance.restore(path, backup_file)
+        services = cls.open(path, clock=clock)
+        try:
+            after = maintenance.own_numbering(path)
+            if after is None or (before is not None and before[0] == after[0]
+                                 and before[1] <= after[1]):
+                return Restored(kept, None)
+            _, name = services.accounts.workstation()
+            renamed = f"{name or 'workstation'} (복원 {kst(clock()):%Y-%m-%d %H:%M})"
+            services.sync.reidentify(None, renamed)
+            return Restored(kept, renamed)
+        finally:
+            services.close()
+
+
+@dataclass(frozen=True)
+class Restored:
+    kept: Path
+    """Where the replaced database was kept."""
+    new_identity: str | None
+    """The restored database's new workstation name, when it needed a new identity."""

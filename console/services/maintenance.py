@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 from pathlib import Path
 
 from console.domain.errors import ValidationError
@@ -34,3 +36,19 @@ class MaintenanceService(ServiceBase):
 def restore(database: Path, backup_file: Path) -> Path:
     """Restore works on files, not an open database: no session may hold the old one open."""
     return backup.restore(database, backup_file)
+
+
+def own_numbering(database: Path) -> tuple[str, int] | None:
+    """(this workstation's id, its highest change number) in a database file; None when the
+    file cannot tell (missing, damaged, or from before the change log)."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+            site = db.execute("SELECT value FROM local_identity "
+                              "WHERE key = 'workstation_id'").fetchone()
+            if site is None:
+                return None
+            top = db.execute("SELECT coalesce(max(seq), 0) FROM change_log WHERE site_id = ?",
+                             (site[0],)).fetchone()[0]
+            return str(site[0]), int(top)
+    except sqlite3.Error:
+        return None

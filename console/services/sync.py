@@ -246,7 +246,8 @@ class SyncService(KeyRoster):
                     f"SELECT {_COLS} FROM change_log WHERE site_id = ? AND seq > ? ORDER BY seq",
                     (site_id, after)).all())
             mine = state.have_vector(connection).get(site or "", 0)
-        pushed = hub.push(engine, [tuple(r) for r in rows])
+            names = dict(connection.exec_driver_sql("SELECT id, name FROM workstation").all())
+        pushed = hub.push(engine, [tuple(r) for r in rows], names=names)
         with self.db.transaction() as session:
             state.put(session.connection(), "shared_seq", str(mine))
         return pushed

@@ -26,6 +26,7 @@ from sqlalchemy.exc import OperationalError
 
 from console.domain.clock import iso
 from console.sync import hlc
+from console.sync.forks import refuse_forks
 from console.sync.schema import BOOKKEEPING, DERIVED, TableInfo, tables
 
 COLUMNS = ("site_id", "seq", "hlc", "tbl", "row_id", "field", "value", "supersedes", "author",
@@ -82,6 +83,7 @@ def apply_changes(connection: Connection, rows: Sequence[tuple[object, ...]], sc
     for temp in ("sync_touched", "sync_winner", "sync_base", "sync_multi"):
         run(f"DELETE FROM temp.{temp}")
     result = ApplyResult(received=len(rows))
+    refuse_forks(connection, rows)
     before = int(run("SELECT coalesce(max(rowid), 0) FROM change_log").scalar() or 0)
     if rows:
         raw = connection.connection.driver_connection

@@ -25,8 +25,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from console.domain.errors import ConsoleError
+from console.domain.errors import ConsoleError, VerificationFailed
 from console.sync.apply import COLUMNS
+from console.sync.forks import fork_message
 
 HUB_LOCK = 0x5EC0_0C0D
 _COLS = ", ".join(COLUMNS)
@@ -78,9 +79,10 @@ def have(engine: Engine) -> dict[str, tuple[int, int]]:
 
 
 def push(engine: Engine, rows: Sequence[Sequence[Any]], *, hold_seconds: float = 0.0,
-         lock: bool = True) -> int:
-    """Insert rows the hub lacks; return how many were new. ``hold_seconds``/``lock`` exist
-    for the race test only."""
+         lock: bool = True, names: dict[str, str] | None = None) -> int:
+    """Insert rows the hub lacks; return how many were new. ``names``: workstation names for
+    the refusal message. ``hold_seconds``/``lock`` exist for the race test only."""
+    names = names or {}
     if not rows:
         return 0
     raw = engine.raw_connection()
@@ -92,6 +94,14 @@ def push(engine: Engine, rows: Sequence[Sequence[Any]], *, hold_seconds: float =
             with cursor.copy(f"COPY hub_stage ({_COLS}) FROM STDIN") as copy:
                 for row in rows:
                     copy.write_row(row)
+            # Refuse a change numbered like one the hub holds but different (forks.py).
+            cursor.execute("SELECT s.site_id, s.seq FROM hub_stage s JOIN change_log c "
+                           "ON c.site_id = s.site_id AND c.seq = s.seq "
+                           "WHERE c.entry_hash <> s.entry_hash ORDER BY s.seq LIMIT 1")
+            forked = cursor.fetchone()
+            if forked is not None:
+                raise VerificationFailed(fork_message(names.get(forked[0], forked[0]),
+                                                      int(forked[1])))
             cursor.execute(f"INSERT INTO change_log ({_COLS}) SELECT {_COLS} FROM hub_stage "
                            "ORDER BY site_id, seq ON CONFLICT (site_id, seq) DO NOTHING")
             inserted = cursor.rowcount
