@@ -12,6 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from console.services.app import Services
 from console.services.context import Actor, ChangeSet
+from console.ui.dialogs import FormDialog
 from console.ui.messages import MessagePresenter
 from console.ui.worker import Runner
 
@@ -32,10 +33,27 @@ class UiContext:
     """Database work off the GUI thread; callbacks come back on it."""
     messages: MessagePresenter = field(default_factory=MessagePresenter)
     """Errors, refusals and notices, never blocking the event loop."""
+    _form: FormDialog | None = field(default=None, init=False, repr=False)
 
     def now(self) -> datetime:
         """The services' clock: the status-bar clock and elapsed times agree with the data."""
         return self.services.tables.now()
+
+    def submit_form(self, form: FormDialog, start: Callable[[], None]) -> None:
+        """Run ``start``, which makes the form's one write: the form stays open until that
+        write is done and shows its refusal, so nothing typed is lost. A form whose action
+        wrote nothing (it opened something else) closes at once."""
+        self._form = form
+        try:
+            start()
+        except Exception as error:  # a page's own check failed: say so in the form
+            self._form = None
+            form.failed(str(error))
+            raise
+        unused = self._form is form
+        self._form = None
+        if unused:
+            form.saved()
 
     def write(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
               tables: set[str] | None = None,
@@ -43,10 +61,15 @@ class UiContext:
         """Run one service call off the GUI thread; then tell every page what changed.
 
         ``work`` returns a ChangeSet (its tables are announced) or anything else with
-        ``tables`` naming what it changed. A refusal is shown with its reason.
+        ``tables`` naming what it changed. A refusal is shown with its reason (and in the
+        form it came from, which stays open: ``submit_form``).
         """
+        form, self._form = self._form, None
+        report = on_error or self.messages.error
 
         def finished(result: Any) -> None:
+            if form is not None:
+                form.saved()
             changed = set(result.tables) if isinstance(result, ChangeSet) else set()
             changed |= tables or set()
             if changed:
@@ -54,7 +77,12 @@ class UiContext:
             if on_done is not None:
                 on_done(result)
 
-        self.runner.submit(work, finished, on_error or self.messages.error)
+        def refused(error: BaseException) -> None:
+            if form is not None:
+                form.failed(str(error))
+            report(error)
+
+        self.runner.submit(work, finished, refused)
 
     def read(self, work: Callable[[], Any], on_done: Callable[[Any], None],
              on_error: Callable[[BaseException], None] | None = None) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimeZone, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -30,8 +30,16 @@ from console.domain.enums import OutageStatus, Scope, TaskStatus, Team
 
 
 class FormDialog(QDialog):
+    """A form that, once ``keep_open`` is set, stays open with what was typed until the
+    page's write is done: ``saved`` closes it, ``failed`` shows the refusal in it, so a
+    refused or failed write never throws away the text a person entered."""
+
+    submitted = Signal()
+
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.keep_open = False
+        self.saving = False
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
         self.outer = QVBoxLayout(self)
@@ -55,12 +63,34 @@ class FormDialog(QDialog):
         return None
 
     def accept(self) -> None:
+        if self.saving:
+            return
         problem = self.problem()
         if problem:
             self.error.setText(problem)
             self.error.show()
             return
+        if not self.keep_open:
+            super().accept()
+            return
+        self.saving = True
+        self.buttons.setEnabled(False)
+        self.error.hide()
+        self.submitted.emit()
+
+    def reject(self) -> None:
+        if not self.saving:  # not while the write runs: its answer comes back to this form
+            super().reject()
+
+    def saved(self) -> None:
+        self.saving = False
         super().accept()
+
+    def failed(self, reason: str) -> None:
+        self.saving = False
+        self.buttons.setEnabled(True)
+        self.error.setText(reason)
+        self.error.show()
 
 
 def enum_combo(parent: QWidget, enum: type, lang: str, current: str | None = None

@@ -5,8 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtWidgets import QPlainTextEdit
+from shiboken6 import isValid
 
-from console.domain.enums import TaskStatus, Team
+from console.domain.enums import Cause, DisasterArea, TaskStatus, Team
 from console.ui.dialogs import (
     AssignDialog,
     DecisionDialog,
@@ -181,3 +182,31 @@ def test_link_a_task_to_an_outage(make_window) -> None:  # type: ignore[no-untyp
     assert {code for _, code, _, _ in after} == {code for _, code, _, _ in before} | {"SEO-0385"}
     assert "SEO-0385" in page.model.row_data(page.model.row_of(task_id))["outages"]
     assert page.count.text() == f"{page.model.rowCount()} rows"
+
+
+def test_a_refused_write_keeps_the_form_open_with_what_was_typed(
+        qtbot, services, login) -> None:  # type: ignore[no-untyped-def]
+    """A new workstation with no incident yet: the decision is refused by the service, and
+    the form stays open with its text and the reason, instead of closing and losing both."""
+    from console.ui.context import UiContext
+    from console.ui.pages.journal import DecisionsPage
+
+    context = UiContext(services, login("commander"), "en")
+    page = DecisionsPage(context)
+    qtbot.addWidget(page)
+    page.new_item()
+    form = page.dialog
+    assert isinstance(form, DecisionDialog)
+    form.summary.setPlainText("민원 수기 접수 전환")
+    form.rationale.setPlainText("온라인 접수 중단")
+    form.accept()
+    settle(context)
+    assert form.isVisible() and form.summary.toPlainText() == "민원 수기 접수 전환"
+    assert "no incident yet" in form.error.text() and form.error.isVisible()
+    assert form.buttons.isEnabled()
+
+    services.incidents.open(login("commander"), "정전", DisasterArea.SYSTEM_FAILURE, Cause.FIRE)
+    form.accept()  # the same text, sent again once the reason is gone
+    settle(context)
+    assert not isValid(form) or not form.isVisible()  # closed (and deleted on close)
+    assert [d.summary for d in services.journal.decisions()] == ["민원 수기 접수 전환"]

@@ -36,6 +36,7 @@ from console.domain.permissions import Action
 from console.services.tables import ALL_INCIDENTS, Facets, TableQuery
 from console.ui.actions import icon
 from console.ui.context import UiContext
+from console.ui.dialogs import FormDialog
 from console.ui.table_model import Column, LazyTableModel, Row, RowStyle
 
 SEARCH_DELAY_MS = 250
@@ -339,9 +340,14 @@ class TablePage(QWidget):
         return record_id
 
     def open_dialog(self, dialog: QDialog, on_accept: Callable[[], None]) -> QDialog:
-        """Open without blocking; the work happens when the dialog is accepted."""
+        """Open without blocking; the work happens when the dialog is accepted. A form stays
+        open, keeping its input, until the write it starts is done (UiContext.submit_form)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(on_accept)
+        if isinstance(dialog, FormDialog):
+            dialog.keep_open = True
+            dialog.submitted.connect(lambda: self.context.submit_form(dialog, on_accept))
+        else:
+            dialog.accepted.connect(on_accept)
         self.dialog = dialog
         dialog.open()
         return dialog
