@@ -128,14 +128,15 @@ class SyncService(KeyRoster):
         shutil.copyfile(path, copy)
         try:
             self._apply_pending_bundles()
-            return self._import_file(copy)
+            return self._import_file(copy, name=path.name)
         finally:
             copy.unlink(missing_ok=True)
 
-    def _import_file(self, path: Path, pending_id: str | None = None) -> ImportSummary:
+    def _import_file(self, path: Path, pending_id: str | None = None,
+                     name: str | None = None) -> ImportSummary:
         with self.db.sessions() as session:
             trusted = state.trusted_keys(session.connection())
-        bundle = read_bundle(path, trusted)
+        bundle = read_bundle(path, trusted, name)
         schema = str(bundle.manifest.get("schema", ""))
         if _newer(schema, self.schema):
             with self.db.transaction() as session:

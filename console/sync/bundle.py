@@ -130,12 +130,13 @@ class _Capped:
                                      f"{MAX_TOTAL // 1024**2} MiB (zip bomb?)")
 
 
-def read_bundle(path: Path, trusted: dict[str, str]) -> Bundle:
-    """Verify everything a bundle claims; ``trusted`` maps workstation id → public key hex."""
+def read_bundle(path: Path, trusted: dict[str, str], name: str | None = None) -> Bundle:
+    """Verify everything a bundle claims; ``trusted`` maps workstation id → public key hex;
+    ``name``: the file as the person chose it (``path`` may be a working copy)."""
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise VerificationFailed(f"bundle refused: {Path(path).name} is not a readable bundle "
+        raise VerificationFailed(f"bundle refused: {name or Path(path).name} is not a readable bundle "
                                  f"(truncated or not a ZIP: {error})") from None
     with archive:
         infos = archive.infolist()

@@ -160,6 +160,7 @@ def test_cli_refusal_exit_status(stations, tmp_path: Path) -> None:
                          env={**os.environ, "CONSOLE_PASSWORD": "admin-pass"})
     assert run.returncode == 1
     assert run.stderr.count("\n") == 1 and run.stderr.startswith("error: bundle refused")
+    assert "cut.zip" in run.stderr  # the file as given, not the working copy's name
     from console.services.app import Services
 
     b.app = Services.open(db)
