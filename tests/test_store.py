@@ -140,3 +140,14 @@ def _area_cause() -> tuple:
     from console.domain.enums import Cause, DisasterArea
 
     return DisasterArea.RESOURCE_FAILURE, Cause.FIRE
+
+
+def test_backup_to_a_place_that_cannot_be_written_is_one_clear_error(
+        services: Services, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where a folder should be")
+    before = services.maintenance.digest()
+    with pytest.raises(ConsoleError, match=r"cannot write the backup to .*not-a-folder"):
+        services.maintenance.backup(None, blocker / "backup.sqlite")
+    assert services.maintenance.digest() == before
+    assert sorted(p.name for p in tmp_path.iterdir() if "backup" in p.name) == []

@@ -7,7 +7,7 @@ import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
 
-from console.domain.errors import VerificationFailed
+from console.domain.errors import ConsoleError, VerificationFailed
 
 _PAGES_PER_STEP = 1024
 
@@ -42,12 +42,18 @@ def online_backup(source: Path, target: Path) -> Path:
     Written to a temporary name first and renamed, so a half-written backup never looks done.
     """
     target = Path(target)
-    target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(target.name + ".partial")
-    partial.unlink(missing_ok=True)
-    with contextlib.closing(_connect(source)) as src, contextlib.closing(_connect(partial)) as dst:
-        src.backup(dst, pages=_PAGES_PER_STEP)
-        dst.execute("PRAGMA journal_mode=DELETE")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial.unlink(missing_ok=True)
+        with contextlib.closing(_connect(source)) as src, \
+                contextlib.closing(_connect(partial)) as dst:
+            src.backup(dst, pages=_PAGES_PER_STEP)
+            dst.execute("PRAGMA journal_mode=DELETE")
+    except (OSError, sqlite3.Error) as error:  # a full stick, a read-only folder, no folder
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        raise ConsoleError(f"cannot write the backup to {target}: {error}") from None
     findings = file_findings(partial)
     if findings:
         partial.unlink(missing_ok=True)
