@@ -8,7 +8,16 @@ import tempfile
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QMessageLogContext,
+    QtMsgType,
+    QTranslator,
+    qInstallMessageHandler,
+)
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -37,11 +46,20 @@ def ensure_application(offscreen: bool = False) -> QApplication:
     if app is None:
         if offscreen:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
+            qInstallMessageHandler(_without_offscreen_noise)
         QCoreApplication.setOrganizationName(opts.ORGANISATION)
         QCoreApplication.setApplicationName(opts.APPLICATION)
         app = QApplication(sys.argv[:1])
     install_gui_thread_collector(app)  # also for one made by others (pytest-qt): idempotent
     return app  # type: ignore[return-value]
+
+
+def _without_offscreen_noise(_mode: QtMsgType, _context: QMessageLogContext, message: str
+                             ) -> None:
+    """The offscreen platform warns once per window that it cannot size it to hints: noise
+    around a screenshot's one-line result. Everything else still reaches stderr."""
+    if "propagateSizeHints" not in message:
+        print(message, file=sys.stderr)
 
 
 def install_fonts(app: QApplication) -> str:

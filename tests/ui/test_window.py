@@ -113,3 +113,20 @@ def test_screenshot_of_each_view(qapp, demo_db: Path, tmp_path: Path, view: str)
 def test_screenshot_refuses_a_missing_database(qapp, tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
     assert take_screenshot(tmp_path / "none.sqlite", "board", tmp_path / "x.png") == 1
     assert capsys.readouterr().err.startswith("error: ")
+
+
+def test_the_program_screenshot_prints_nothing_but_its_result(demo_db: Path,
+                                                               tmp_path: Path) -> None:
+    """No platform chatter around the one-line result (the offscreen plugin's size hints)."""
+    import subprocess
+    import sys
+
+    program = Path(sys.executable).with_name("incident-console")
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    for out, code in ((tmp_path / "board.png", 0), (blocker / "board.png", 1)):
+        done = subprocess.run([str(program), "--db", str(demo_db), "screenshot", "--view",
+                               "board", "--out", str(out)], capture_output=True, text=True,
+                              check=False, timeout=120)
+        assert done.returncode == code
+        assert done.stderr == ("" if code == 0 else f"error: cannot write {out}\n")
