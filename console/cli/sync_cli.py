@@ -1,5 +1,5 @@
 """The sync commands of the headless interface (DESIGN.md §7): sync export/import/hub/
-conflicts/resolve and keys export/trust."""
+conflicts/resolve and keys export/trust/moved/reidentify."""
 
 from __future__ import annotations
 
@@ -39,6 +39,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     kexport.add_argument("--out", required=True)
     ktrust = ksub.add_parser("trust", help="trust a workstation's key file (admin)")
     ktrust.add_argument("file")
+    ksub.add_parser("moved", help="this database was moved to this PC: it is the same "
+                    "workstation (admin)")
+    kreid = ksub.add_parser("reidentify", help="this database is a copy: give it its own "
+                            "workstation identity and key (admin)")
+    kreid.add_argument("--name", required=True, help="the new workstation's name")
 
 
 def _warn(message: str | None) -> None:
@@ -91,6 +96,16 @@ def keys_command(args: argparse.Namespace, services: Services) -> int:
     if args.action == "export":
         content = services.sync.export_key(Path(args.out))
         print(f"wrote the public key of '{content['name']}' to {args.out}")
+        return 0
+    if args.action == "moved":
+        services.sync.confirm_moved(actor(args, services))
+        print("this database now belongs to this PC, as the same workstation")
+        return 0
+    if args.action == "reidentify":
+        station = services.sync.reidentify(actor(args, services), args.name)
+        print(f"this database now writes as workstation '{args.name.strip()}' ({station}); "
+              "the others must trust its key: keys export --out FILE here, keys trust FILE "
+              "there")
         return 0
     peer = services.sync.trust_key(actor(args, services), Path(args.file))
     print(f"trusted workstation '{peer.name}' ({peer.id})")

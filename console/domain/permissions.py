@@ -112,7 +112,7 @@ _ACTION_WORDS = {
     Action.VERIFY_LOG: ("주요 상황을 확인", "verify a significant event"),
     Action.IMPORT_SYSTEMS: ("시스템 목록을 가져오기", "import the system inventory"),
     Action.MANAGE_USERS: ("사용자를 관리", "manage users"),
-    Action.MANAGE_KEYS: ("단말 키를 신뢰 등록", "trust workstation keys"),
+    Action.MANAGE_KEYS: ("단말 키와 단말 식별을 관리", "manage workstation keys and identity"),
     Action.BACKUP: ("백업", "make a backup"),
     Action.RESTORE: ("복원", "restore a backup"),
     Action.SYNC: ("동기화", "synchronise"),

@@ -19,6 +19,7 @@ from console.domain.permissions import Action
 from console.services.context import Actor, ServiceBase, local_value, set_local_value
 from console.store.database import Database
 from console.store.models import User, Workstation
+from console.sync import home
 
 # Argon2id with the library's defaults: slow for guessing, still quick for one login.
 DEFAULT_HASHER = PasswordHasher()
@@ -78,6 +79,8 @@ class AccountService(ServiceBase):
         private = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
                                     serialization.NoEncryption()).hex()
         set_local_value(session, "signing_key", private)
+        session.flush()
+        home.record(session.connection())
         return station.id
 
     def workstation(self) -> tuple[str | None, str | None]:

@@ -18,7 +18,7 @@ from console.domain.ids import natural_id
 from console.domain.permissions import Action
 from console.services.context import Actor, ServiceBase, set_local_value
 from console.store.models import Workstation
-from console.sync import state
+from console.sync import home, state
 
 KEY_KIND = "incident-console workstation key"
 MAX_KEY_FILE = 64 * 1024
@@ -91,6 +91,24 @@ class KeyRoster(ServiceBase):
                             from_iso(seen[w.id]) if w.id in seen else None)
                     for w in session.scalars(select(Workstation).order_by(Workstation.name))]
 
+    def moved_from(self) -> str | None:
+        """The PC this database belongs to when it is not this one (a moved or copied file),
+        else None. Shared writes are refused until ``confirm_moved`` or ``reidentify``."""
+        with self.db.sessions() as session:
+            return home.elsewhere(session.connection())
+
+    def confirm_moved(self, actor: Actor) -> None:
+        """The same workstation, now on this PC (not a copy: the original is gone or retired)."""
+        actor.require(Action.MANAGE_KEYS)
+        with self.db.transaction() as session:
+            connection = session.connection()
+            previous = home.recorded(connection)
+            home.record(connection)
+            self.audit(session, actor, "confirm_moved", "",
+                       f"{previous} -> {home.this_host()}")
+        if self.db.capture is not None:
+            self.db.capture.forget_site()
+
     def reidentify(self, actor: Actor | None, name: str) -> str:
         """Give a copied database its own workstation identity and key (a new site): two
         databases must never write changes under the same site id."""
@@ -112,6 +130,7 @@ class KeyRoster(ServiceBase):
             set_local_value(session, "workstation_name", name.strip())
             set_local_value(session, "signing_key", private)
             session.flush()
+            home.record(connection)
             if self.db.capture is not None:
                 self.db.capture.forget_site()
             session.add(self.new_entity(Workstation(id=station_id, name=name.strip(),

@@ -25,7 +25,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from console.domain.clock import Clock, iso, utc_now
 from console.store import database as store_database
 from console.store.migrate import head_revision
-from console.sync import hlc
+from console.sync import hlc, home
 from console.sync.schema import WHOLE_ROW, TableInfo, encode, tables
 
 NO_CAPTURE = "sync_no_capture"
@@ -51,15 +51,20 @@ class Capture:
         self.clock: Clock = utc_now
         self.schema = head_revision()
         self._site: str | None = None
+        self._at_home = False
 
     def site_id(self, connection: Connection) -> str | None:
         if self._site is None:
             self._site = connection.execute(text(
                 "SELECT value FROM local_identity WHERE key = 'workstation_id'")).scalar()
+        if self._site is not None and not self._at_home:
+            home.check(connection)  # a copied file must not write as the original (home.py)
+            self._at_home = True
         return self._site
 
     def forget_site(self) -> None:
         self._site = None
+        self._at_home = False
 
     # -- writing -------------------------------------------------------------------------
     def write(self, session: Session, entries: Sequence[Entry]) -> None:

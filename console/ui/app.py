@@ -29,6 +29,7 @@ from console.services.context import Actor
 from console.ui import settings as opts
 from console.ui.collector import install_gui_thread_collector
 from console.ui.context import UiContext
+from console.ui.home_question import HomeQuestion
 from console.ui.login import LoginDialog
 from console.ui.main_window import VIEW_NAMES, MainWindow
 from console.ui.settings import UiSettings
@@ -129,6 +130,7 @@ def run_window(db_path: Path, lang: str | None, user: str | None) -> int:
         context = UiContext(services, login.actor, lang, runner=runner)
         window = MainWindow(context, settings)
         window.show()
+        HomeQuestion(context, window).ask()  # a moved or copied database says so first
         return app.exec()
     finally:
         runner.shutdown()

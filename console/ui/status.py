@@ -52,8 +52,7 @@ class StatusPanel(QObject):
         self.database.setText(self.tr("DB: %1").replace("%1", shown))
         self.database.setToolTip(str(path))
         self.workstation = _label(bar, "statusWorkstation")
-        _, name = context.services.accounts.workstation()
-        self.workstation.setText(self.tr("Workstation: %1").replace("%1", name or NO_VALUE))
+        self.show_workstation()
         self.backup = _label(bar, "statusBackup")
         self.sync = _label(bar, "statusSync")
         self.conflicts = _label(bar, "statusConflicts")
@@ -83,10 +82,17 @@ class StatusPanel(QObject):
         self._coalesce.setInterval(CHANGE_COALESCE_MS)
         self._coalesce.timeout.connect(self.refresh_sync)
         context.bus.changed.connect(lambda _tables: self._coalesce.start())
+        context.bus.changed.connect(
+            lambda tables: self.show_workstation() if "workstation" in tables else None)
         self.reading_sync = False
         self.update_clock()
         self.update_backup()
         self.refresh_sync()
+
+    def show_workstation(self) -> None:
+        """Its name: at start, and again after the database was given its own identity."""
+        _, name = self.context.services.accounts.workstation()
+        self.workstation.setText(self.tr("Workstation: %1").replace("%1", name or NO_VALUE))
 
     def update_clock(self) -> None:
         now = self.context.now()

@@ -230,7 +230,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+243"/>
+        <location filename="../../console/ui/dialogs.py" line="+273"/>
         <source>Assign task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -478,9 +478,50 @@
     </message>
 </context>
 <context>
+    <name>HomeQuestion</name>
+    <message>
+        <location filename="../../console/ui/home_question.py" line="+28"/>
+        <source>Which workstation is this?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This database belongs to the PC &apos;%1&apos;. Until you say what it is here, nothing can be written (reading works).
+
+Moved here: the same workstation goes on on this PC.
+A copy: this database becomes a new workstation with its own key, which the others must trust.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Moved here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy: new workstation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Later (read only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New workstation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of this workstation:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IncidentActions</name>
     <message>
-        <location filename="../../console/ui/incident_dialogs.py" line="+59"/>
+        <location filename="../../console/ui/incident_dialogs.py" line="+61"/>
         <source>Incident opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -809,7 +850,7 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>NewIncidentDialog</name>
     <message>
-        <location filename="../../console/ui/incident_dialogs.py" line="-151"/>
+        <location filename="../../console/ui/incident_dialogs.py" line="-153"/>
         <source>New incident</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1676,7 +1717,7 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../console/ui/pages/base.py" line="+85"/>
+        <location filename="../../console/ui/pages/base.py" line="+86"/>
         <source>Search…</source>
         <translation type="unfinished"></translation>
     </message>

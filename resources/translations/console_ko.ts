@@ -230,7 +230,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+243"/>
+        <location filename="../../console/ui/dialogs.py" line="+273"/>
         <source>Assign task</source>
         <translation>담당자 지정</translation>
     </message>
@@ -478,9 +478,53 @@
     </message>
 </context>
 <context>
+    <name>HomeQuestion</name>
+    <message>
+        <location filename="../../console/ui/home_question.py" line="+28"/>
+        <source>Which workstation is this?</source>
+        <translation>이 단말은 어느 단말입니까?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This database belongs to the PC &apos;%1&apos;. Until you say what it is here, nothing can be written (reading works).
+
+Moved here: the same workstation goes on on this PC.
+A copy: this database becomes a new workstation with its own key, which the others must trust.</source>
+        <translation>이 데이터베이스는 PC &apos;%1&apos;의 것입니다. 여기서 무엇인지 정하기 전에는 아무것도 기록할 수 없습니다(조회는 됩니다).
+
+이 PC로 옮김: 같은 단말이 이 PC에서 계속 일합니다.
+복사본: 이 데이터베이스가 자체 키를 가진 새 단말이 되며, 다른 단말들이 그 키를 신뢰 등록해야 합니다.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Moved here</source>
+        <translation>이 PC로 옮김</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A copy: new workstation…</source>
+        <translation>복사본: 새 단말로…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Later (read only)</source>
+        <translation>나중에(조회만)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>New workstation</source>
+        <translation>새 단말</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name of this workstation:</source>
+        <translation>이 단말의 이름:</translation>
+    </message>
+</context>
+<context>
     <name>IncidentActions</name>
     <message>
-        <location filename="../../console/ui/incident_dialogs.py" line="+59"/>
+        <location filename="../../console/ui/incident_dialogs.py" line="+61"/>
         <source>Incident opened.</source>
         <translation>사고를 등록했습니다.</translation>
     </message>
@@ -810,7 +854,7 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>NewIncidentDialog</name>
     <message>
-        <location filename="../../console/ui/incident_dialogs.py" line="-151"/>
+        <location filename="../../console/ui/incident_dialogs.py" line="-153"/>
         <source>New incident</source>
         <translation>사고 등록</translation>
     </message>
@@ -1677,7 +1721,7 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>TablePage</name>
     <message>
-        <location filename="../../console/ui/pages/base.py" line="+85"/>
+        <location filename="../../console/ui/pages/base.py" line="+86"/>
         <source>Search…</source>
         <translation>검색…</translation>
     </message>
