@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import tempfile
@@ -135,6 +136,7 @@ def run_window(db_path: Path, lang: str | None, user: str | None) -> int:
     finally:
         runner.shutdown()
         services.close()
+        gc.collect()  # what is left goes while the application exists, not at interpreter exit
 
 
 def reader_actor(services: Services, lang: str) -> Actor:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimeZone, Signal
+from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimeZone
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -34,11 +35,12 @@ class FormDialog(QDialog):
     page's write is done: ``saved`` closes it, ``failed`` shows the refusal in it, so a
     refused or failed write never throws away the text a person entered."""
 
-    submitted = Signal()
-
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.keep_open = False
+        self.submit: Callable[[], None] | None = None
+        """Set by whoever opens the form: start its write (then ``saved`` or ``failed``).
+        A plain attribute, not a signal: a Python slot on a dialog that is torn down with
+        its page in one garbage collection crashed the interpreter."""
         self.saving = False
         self.setWindowTitle(title)
         self.setMinimumWidth(480)
@@ -70,13 +72,13 @@ class FormDialog(QDialog):
             self.error.setText(problem)
             self.error.show()
             return
-        if not self.keep_open:
+        if self.submit is None:
             super().accept()
             return
         self.saving = True
         self.buttons.setEnabled(False)
         self.error.hide()
-        self.submitted.emit()
+        self.submit()
 
     def reject(self) -> None:
         if not self.saving:  # not while the write runs: its answer comes back to this form

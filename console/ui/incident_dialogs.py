@@ -150,8 +150,7 @@ class IncidentActions(QObject):
     def _open(self, dialog: FormDialog, on_accept: Callable[[], None]) -> FormDialog:
         """Open without blocking; the form keeps its input until its write is done."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.keep_open = True
-        dialog.submitted.connect(lambda: self.context.submit_form(dialog, on_accept))
+        dialog.submit = lambda: self.context.submit_form(dialog, on_accept)
         dialog.finished.connect(self._forget)
         self.dialog = dialog
         dialog.open()

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from console.domain.errors import ConsoleError, PermissionDenied
 
@@ -38,8 +39,16 @@ class MessagePresenter(QObject):
         super().__init__(parent)
         self.window: QWidget | None = None
         self.history: list[Shown] = []
-        self.last_box: QMessageBox | None = None
+        self._last_box: QMessageBox | None = None
         self.last_dialog: QDialog | None = None
+
+    @property
+    def last_box(self) -> QMessageBox | None:
+        """The latest message still open. Checked when asked, not tracked by its
+        ``destroyed`` signal: a Python slot on that signal crashed the interpreter when a
+        box and this presenter were collected together."""
+        box = self._last_box
+        return box if box is not None and isValid(box) and box.isVisible() else None
 
     def _show(self, kind: str, icon: QMessageBox.Icon, title: str, text: str,
               details: str = "", parent: QWidget | None = None) -> QMessageBox:
@@ -50,15 +59,11 @@ class MessagePresenter(QObject):
         if details:
             box.setDetailedText(details)
         box.open()
-        self.last_box = box
-        box.destroyed.connect(self._forget)
+        self._last_box = box
         record = Shown(kind, title, text, details)
         self.history.append(record)
         self.shown.emit(record)
         return box
-
-    def _forget(self) -> None:
-        self.last_box = None
 
     def error(self, error: BaseException, parent: QWidget | None = None) -> QMessageBox:
         """A refused or failed service call: the reason is the message."""

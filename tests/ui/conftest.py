@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings
 from PySide6.QtWidgets import QApplication
 
 from console.services.app import Services
@@ -19,9 +20,16 @@ from console.ui.settings import UiSettings
 
 
 @pytest.fixture(autouse=True, scope="session")
-def gui_thread_collector(qapp: QApplication) -> None:
-    """The program's own collector, so waits inside a test collect on the GUI thread."""
+def gui_thread_collector(qapp: QApplication) -> Iterator[None]:
+    """The program's own collector, so waits inside a test collect on the GUI thread. At the
+    end, everything left is collected and deleted while the application still exists: Python
+    finalising Qt objects after it at exit crashed the run after every test had passed."""
     install_gui_thread_collector(qapp)
+    yield
+    for _ in range(3):
+        gc.collect()
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        qapp.processEvents()
 
 
 @pytest.fixture(autouse=True)

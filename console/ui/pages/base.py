@@ -344,8 +344,7 @@ class TablePage(QWidget):
         open, keeping its input, until the write it starts is done (UiContext.submit_form)."""
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if isinstance(dialog, FormDialog):
-            dialog.keep_open = True
-            dialog.submitted.connect(lambda: self.context.submit_form(dialog, on_accept))
+            dialog.submit = lambda: self.context.submit_form(dialog, on_accept)
         else:
             dialog.accepted.connect(on_accept)
         self.dialog = dialog
