@@ -11,6 +11,8 @@ from dataclasses import replace
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QAbstractButton, QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from console.domain.errors import PermissionDenied
+from console.domain.permissions import Action
 from console.ui.context import UiContext
 
 
@@ -27,6 +29,14 @@ class HomeQuestion(QObject):
         other = self.context.services.sync.moved_from()
         if other is None:
             return None
+        try:
+            self.context.actor.require(Action.MANAGE_KEYS)
+        except PermissionDenied:  # only the administrator can answer: say so, ask nothing
+            return self.context.messages.info(
+                self.tr("Which workstation is this?"),
+                self.tr("This database belongs to the PC '%1'. Until the administrator says "
+                        "whether it was moved here or is a copy, nothing can be written "
+                        "(reading works).").replace("%1", other), parent=self.parent_widget)
         box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Which workstation is this?"),
                           self.tr("This database belongs to the PC '%1'. Until you say what it "
                                   "is here, nothing can be written (reading works).\n\n"

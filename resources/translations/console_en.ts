@@ -230,7 +230,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+273"/>
+        <location filename="../../console/ui/dialogs.py" line="+275"/>
         <source>Assign task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,12 +480,18 @@
 <context>
     <name>HomeQuestion</name>
     <message>
-        <location filename="../../console/ui/home_question.py" line="+28"/>
+        <location filename="../../console/ui/home_question.py" line="+36"/>
+        <location line="+4"/>
         <source>Which workstation is this?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <source>This database belongs to the PC &apos;%1&apos;. Until the administrator says whether it was moved here or is a copy, nothing can be written (reading works).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This database belongs to the PC &apos;%1&apos;. Until you say what it is here, nothing can be written (reading works).
 
 Moved here: the same workstation goes on on this PC.
@@ -521,7 +527,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>IncidentActions</name>
     <message>
-        <location filename="../../console/ui/incident_dialogs.py" line="+61"/>
+        <location filename="../../console/ui/incident_dialogs.py" line="+60"/>
         <source>Incident opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -831,7 +837,7 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>MessagePresenter</name>
     <message>
-        <location filename="../../console/ui/messages.py" line="+66"/>
+        <location filename="../../console/ui/messages.py" line="+71"/>
         <location line="+9"/>
         <source>Not allowed</source>
         <translation type="unfinished"></translation>
@@ -850,7 +856,7 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>NewIncidentDialog</name>
     <message>
-        <location filename="../../console/ui/incident_dialogs.py" line="-153"/>
+        <location filename="../../console/ui/incident_dialogs.py" line="-152"/>
         <source>New incident</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1284,12 +1290,12 @@ Seoul digital-disaster task force.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+43"/>
         <source>Workstation: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+20"/>
         <source>Last backup: %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -230,7 +230,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+273"/>
+        <location filename="../../console/ui/dialogs.py" line="+275"/>
         <source>Assign task</source>
         <translation>담당자 지정</translation>
     </message>
@@ -480,12 +480,18 @@
 <context>
     <name>HomeQuestion</name>
     <message>
-        <location filename="../../console/ui/home_question.py" line="+28"/>
+        <location filename="../../console/ui/home_question.py" line="+36"/>
+        <location line="+4"/>
         <source>Which workstation is this?</source>
         <translation>이 단말은 어느 단말입니까?</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-3"/>
+        <source>This database belongs to the PC &apos;%1&apos;. Until the administrator says whether it was moved here or is a copy, nothing can be written (reading works).</source>
+        <translation>이 데이터베이스는 PC &apos;%1&apos;의 것입니다. 이 PC로 옮긴 것인지 복사본인지 관리자가 정하기 전에는 아무것도 기록할 수 없습니다(조회는 됩니다).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This database belongs to the PC &apos;%1&apos;. Until you say what it is here, nothing can be written (reading works).
 
 Moved here: the same workstation goes on on this PC.
@@ -524,7 +530,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>IncidentActions</name>
     <message>
-        <location filename="../../console/ui/incident_dialogs.py" line="+61"/>
+        <location filename="../../console/ui/incident_dialogs.py" line="+60"/>
         <source>Incident opened.</source>
         <translation>사고를 등록했습니다.</translation>
     </message>
@@ -835,7 +841,7 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>MessagePresenter</name>
     <message>
-        <location filename="../../console/ui/messages.py" line="+66"/>
+        <location filename="../../console/ui/messages.py" line="+71"/>
         <location line="+9"/>
         <source>Not allowed</source>
         <translation>권한 없음</translation>
@@ -854,7 +860,7 @@ Seoul digital-disaster task force.</source>
 <context>
     <name>NewIncidentDialog</name>
     <message>
-        <location filename="../../console/ui/incident_dialogs.py" line="-153"/>
+        <location filename="../../console/ui/incident_dialogs.py" line="-152"/>
         <source>New incident</source>
         <translation>사고 등록</translation>
     </message>
@@ -1288,12 +1294,12 @@ Seoul digital-disaster task force.</source>
         <translation>DB: %1</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+43"/>
         <source>Workstation: %1</source>
         <translation>단말: %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+20"/>
         <source>Last backup: %1</source>
         <translation>최근 백업: %1</translation>
     </message>

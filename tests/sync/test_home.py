@@ -161,3 +161,22 @@ def test_the_window_makes_a_copy_a_new_workstation(qtbot, stations, tmp_path: Pa
             "ORDER BY rowid DESC LIMIT 1").scalar()
     assert stamped == new_id
     copy.app.close()
+
+
+def test_a_user_who_cannot_answer_is_told_to_ask_the_administrator(
+        qtbot, stations, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    from console.ui.context import UiContext
+    from console.ui.home_question import HomeQuestion
+
+    (a,) = stations(1)
+    copy = _carried(a, tmp_path, monkeypatch)
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    context = UiContext(copy.app, copy.login("commander"), "en")
+    HomeQuestion(context, parent).ask()
+    shown = context.messages.history[-1]
+    assert shown.kind == "info" and "Until the administrator says" in shown.text
+    assert copy.app.sync.moved_from() is not None  # nothing was answered for them
+    copy.app.close()
