@@ -1,7 +1,7 @@
 """At log-in, a database that belongs to another PC asks what it is: moved here, or a copy.
 
 Until answered, shared writes are refused (console/sync/home.py); reading works. Only the
-administrator may answer; anyone else is told so by the service's refusal.
+administrator may answer; anyone else gets a note saying so.
 """
 
 from __future__ import annotations
@@ -22,6 +22,8 @@ class HomeQuestion(QObject):
         self.context = context
         self.parent_widget = parent
         self.box: QMessageBox | None = None
+        self.moved: QAbstractButton | None = None
+        self.copy: QAbstractButton | None = None
         self.name_dialog: QInputDialog | None = None
 
     def ask(self) -> QMessageBox | None:
