@@ -80,7 +80,6 @@ CELL_PADDING = 4
 BASE_FONT = ("FONT", (0, 0), (-1, -1), REGULAR, 8)
 """A table command: reportlab's cell default is Helvetica, which would be an unembedded font."""
 _ALIGN = {"L": "LEFT", "R": "RIGHT", "C": "CENTER"}
-_CELL = {"L": "cell", "R": "cell_r", "C": "cell_c"}
 
 
 def para(text: str, style: str = "body") -> Paragraph:
@@ -123,18 +122,17 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
           align: str = "", zebra: bool = True, extra: Sequence[tuple] = (),
           frame_width: float = FRAME_WIDTH) -> Table:
     """A grid table with a repeated header row. ``widths`` are fractions of the frame (or
-    points when > 1); ``align`` gives L/R/C per column. A cell whose text is wider than its
-    column becomes a wrapping Paragraph (nothing is clipped); the rest stay plain strings,
-    which reportlab lays out several times faster."""
+    points when > 1); ``align`` gives L/R/C per column. Cells are plain strings, which
+    reportlab lays out several times faster than Paragraphs; one wider than its column is
+    broken into lines (``wrap_lines``), so nothing is clipped."""
     register_fonts()  # on first use: see console/reports/fonts.py
     count = len(header)
     align = (align or "L" * count).ljust(count, "L")
     points = [w * frame_width if w <= 1 else w for w in widths]
     room = [p - 2 * CELL_PADDING - 0.5 for p in points]
-    styles = [STYLES[_CELL[a]] for a in align]
     fits: dict[tuple[str, int], bool] = {}
 
-    def cell(value: Any, column: int, style: ParagraphStyle, font: str = REGULAR) -> Any:
+    def cell(value: Any, column: int, font: str = REGULAR) -> Any:
         if isinstance(value, Flowable):
             return value
         text = "" if value is None else str(value)
@@ -149,8 +147,8 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
             return text
         return wrap_lines(text, font, CELL_SIZE, room[column])
 
-    body: list[list[Any]] = [[cell(h, i, STYLES["cell_h"], BOLD) for i, h in enumerate(header)]]
-    body += [[cell(value, i, styles[i]) for i, value in enumerate(row)] for row in rows]
+    body: list[list[Any]] = [[cell(h, i, BOLD) for i, h in enumerate(header)]]
+    body += [[cell(value, i) for i, value in enumerate(row)] for row in rows]
     commands = grid_style(1, zebra, len(body))
     commands.append(("ALIGN", (0, 0), (-1, 0), "CENTER"))
     for index, code in enumerate(align):

@@ -21,6 +21,7 @@ from console.services.inventory_file import (
 # A cell as written: text, grade, hours, or None for blank hours.
 _Cell = str | int | float | None
 
+
 def write_inventory(path: Path, rows: Iterable[InventoryRowLike]) -> int:
     """Write rows as .csv (UTF-8 with BOM) or .xlsx by extension; return how many were written.
 

@@ -136,8 +136,8 @@ def read_bundle(path: Path, trusted: dict[str, str], name: str | None = None) ->
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise VerificationFailed(f"bundle refused: {name or Path(path).name} is not a readable bundle "
-                                 f"(truncated or not a ZIP: {error})") from None
+        raise VerificationFailed(f"bundle refused: {name or Path(path).name} is not a readable "
+                                 f"bundle (truncated or not a ZIP: {error})") from None
     with archive:
         infos = archive.infolist()
         for info in infos:

@@ -17,6 +17,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from console.domain.errors import ConsoleError
+from console.sync import state
 
 HOME_KEY = "home_host"
 HOST_ENV = "CONSOLE_HOST_NAME"
@@ -32,8 +33,7 @@ def this_host() -> str:
 
 
 def recorded(connection: Connection) -> str | None:
-    return connection.execute(text("SELECT value FROM local_identity WHERE key = :k"),
-                              {"k": HOME_KEY}).scalar()
+    return state.local(connection, HOME_KEY)
 
 
 def record(connection: Connection) -> None:

@@ -31,9 +31,9 @@ from console.domain.enums import OutageStatus, Scope, TaskStatus, Team
 
 
 class FormDialog(QDialog):
-    """A form that, once ``keep_open`` is set, stays open with what was typed until the
-    page's write is done: ``saved`` closes it, ``failed`` shows the refusal in it, so a
-    refused or failed write never throws away the text a person entered."""
+    """A form that, once given ``submit``, stays open with what was typed until the page's
+    write is done: ``saved`` closes it, ``failed`` shows the refusal in it, so a refused or
+    failed write never throws away the text a person entered."""
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
