@@ -16,7 +16,7 @@ from console.ui.board.widgets import GOOD, INK, MUTED, scaled_font
 
 KST_OFFSET = -9 * 3600
 """pyqtgraph's sign: seconds to subtract from UTC, so +09:00 is negative."""
-DAY_STEPS = (1, 2, 3, 7, 14, 28)
+DAY_STEPS = (1, 2, 3, 5, 7, 14, 28)
 
 
 class KstAxis(pg.DateAxisItem):
@@ -29,9 +29,9 @@ class KstAxis(pg.DateAxisItem):
         super().__init__(orientation="bottom", utcOffset=KST_OFFSET)
 
     def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
-        """Every day, or every 2, 3, 7 or 14 days, at KST midnight: evenly spaced dates that
-        fit (pyqtgraph's own choice mixed steps and left uneven gaps). Under two days:
-        pyqtgraph's hours."""
+        """Ticks every 1, 2, 3, 5, 7, 14 or 28 days at KST midnight, as many as fit: evenly
+        spaced dates (pyqtgraph's own choice mixed steps and left uneven gaps). Under two
+        days: pyqtgraph's hours."""
         day = 24 * 3600
         if maxVal - minVal < 2 * day or size <= 0:
             return super().tickValues(minVal, maxVal, size)
