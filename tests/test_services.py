@@ -60,8 +60,9 @@ def test_outage_lifecycle_records_author_and_time(inventory: Services, login: Lo
     clock.advance(hours=3)
     inventory.outages.change_status(systems, outage_id, OutageStatus.RESTORED, phase=1)
     [row] = inventory.outages.list()
-    assert (row.code, row.status, row.phase, row.alternative_active) == (
-        "SEO-1", "restored", 1, True)
+    # Alternative means ran from the workaround until the restoration ended them.
+    assert (row.code, row.status, row.phase, row.alternative_active, row.alternative_used) == (
+        "SEO-1", "restored", 1, False, True)
     assert row.restored_at == clock.moment
     with inventory.db.sessions() as session:
         outage = session.get(Outage, outage_id)
@@ -198,4 +199,5 @@ def test_verify_finds_a_tampered_status(inventory: Services, login: Login) -> No
     with sqlite3.connect(inventory.db.path) as raw:
         raw.execute("UPDATE outage SET status = 'verified' WHERE id = ?", (outage_id,))
     findings = inventory.maintenance.verify()
-    assert findings and "latest event" in findings[0]
+    assert findings and "differs from its events" in findings[0]
+    assert outage_id in findings[0] and "status" in findings[0]

@@ -6,6 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 from console.domain.clock import parse_time
 from console.domain.enums import OutageStatus
+from console.domain.grading import GradeTable, default_rules
+from console.domain.outage_clock import ClockEvent
 from console.domain.situation import OutageFact, situation_at
 from console.services.app import Services
 
@@ -19,7 +21,9 @@ def test_brief_figures_through_the_response(demo: Services) -> None:
 
     phase_1 = demo.situation.view(as_of=parse_time("2025-10-06T20:00")).situation
     assert (phase_1.affected, phase_1.restored) == (64, 63)
-    assert phase_1.citizen_affected == 38 and phase_1.alternative_active == 27
+    # 27 citizen services used alternative means; by now every one of them is restored.
+    assert phase_1.citizen_affected == 38 and phase_1.alternative_total == 27
+    assert phase_1.alternative_active == 0 and phase_1.alternative_peak < 27
     assert [t.key for t in phase_1.tally("phase")] == ["-", "1"]
 
     end = demo.situation.view(as_of=parse_time("2025-10-14T18:00")).situation
@@ -48,13 +52,15 @@ def test_relapse_counts_as_down_again() -> None:
     start = datetime(2025, 9, 26, 12, tzinfo=UTC)
     fact = OutageFact(
         id="o", code="C", name="n", department="d", facility="f", category="citizen",
-        importance_grade=1, grade=1, rto_hours=4, alternative_means="", alternative_active=False,
-        detected_at=start,
-        events=((start, "down", 1), (start + timedelta(hours=1), "restored", 1),
-                (start + timedelta(hours=2), "down", 2),
-                (start + timedelta(hours=5), "restored", 2)))
-    at = situation_at(start + timedelta(hours=3), [fact], [])
+        importance_grade=1, scope="full", grade_override=None, rto_hours=4,
+        alternative_means="", detected_at=start,
+        events=(ClockEvent(start, "e1", "down", 1),
+                ClockEvent(start + timedelta(hours=1), "e2", "restored", 1),
+                ClockEvent(start + timedelta(hours=2), "e3", "down", 2),
+                ClockEvent(start + timedelta(hours=5), "e4", "restored", 2)))
+    rules = GradeTable(default_rules())
+    at = situation_at(start + timedelta(hours=3), [fact], [], rules)
     assert at.restored == 0 and at.still_down[0].status is OutageStatus.DOWN
     assert [count for _, count in at.curve] == [1, 0]
-    end = situation_at(start + timedelta(hours=6), [fact], [])
+    end = situation_at(start + timedelta(hours=6), [fact], [], rules)
     assert end.restored == 1 and end.outages[0].restored_at == start + timedelta(hours=5)

@@ -138,7 +138,9 @@ def outage(args: argparse.Namespace, services: Services) -> int:
         for o in services.outages.list():
             row = asdict(o)
             row.update(detected_at=json_time(o.detected_at), status_at=json_time(o.status_at),
-                       restored_at=json_time(o.restored_at))
+                       restored_at=json_time(o.restored_at),
+                       first_restored_at=json_time(o.first_restored_at),
+                       elapsed_hours=round(o.elapsed_hours, 4))
             rows.append(row)
         _emit(args, rows, ["id", "code", "name", "department", "category", "grade", "status"])
         return 0

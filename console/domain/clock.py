@@ -18,22 +18,50 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+FUTURE_TOLERANCE = timedelta(minutes=5)
+"""How far ahead of this machine's clock a write may be dated: two workstations' clocks differ
+by a little; an event dated later would stay "latest" and hide every real change after it."""
+EARLIEST_YEAR, LATEST_YEAR = 1970, 2999
+
+
 def to_utc(moment: datetime) -> datetime:
     """Naive datetimes are taken as KST: that is the room's clock."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=KST)
-    return moment.astimezone(UTC)
+    try:
+        converted = moment.astimezone(UTC)
+    except OverflowError:
+        converted = None
+    if converted is None or not EARLIEST_YEAR <= converted.year <= LATEST_YEAR:
+        raise ValidationError(
+            f"time {moment.isoformat()} is out of range: give a date between "
+            f"{EARLIEST_YEAR} and {LATEST_YEAR}")
+    return converted
+
+
+def write_time(at: datetime | None, now: datetime) -> datetime:
+    """The time a write is dated: ``now`` when not given; never beyond ``now`` plus the
+    tolerance (a due date is not a write time and does not go through here)."""
+    if at is None:
+        return now
+    moment = to_utc(at)
+    if moment > now + FUTURE_TOLERANCE:
+        raise ValidationError(
+            f"time {format_kst(moment, 'en')} (KST) lies in the future: a record can be dated "
+            "at most 5 minutes ahead of this computer's clock")
+    return moment
 
 
 def parse_time(text: str) -> datetime:
     """ISO 8601 (``2025-09-27T18:00``, ``2025-09-27 18:00+09:00``, ``...Z``); naive means KST."""
     cleaned = text.strip().replace("Z", "+00:00")
     try:
-        return to_utc(datetime.fromisoformat(cleaned))
+        parsed = datetime.fromisoformat(cleaned)
     except ValueError:
         raise ValidationError(
             f"cannot read time '{text}': use ISO form like 2025-09-27T18:00 (KST) or with +09:00"
         ) from None
+    return to_utc(parsed)
 
 
 def iso(moment: datetime | None) -> str | None:

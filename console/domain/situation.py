@@ -11,12 +11,27 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from console.domain.enums import OutageStatus, TaskStatus
+from console.domain.grading import GradeTable
+from console.domain.outage_clock import (
+    ClockEvent,
+    OutageReading,
+    latest,
+    outage_grade,
+    read_clock,
+    rto_breached,
+    transitions,
+)
 
 FIRST_REPORT_WITHIN = timedelta(minutes=30)
+FIRST_TEXT_WITHIN = timedelta(minutes=20)
+"""Seoul's drills: the first situation report within 30 minutes of activation, the first
+emergency text within 20 (../shared/BRIEF.md)."""
 
 
 @dataclass(frozen=True)
 class OutageFact:
+    """What is known of an outage whatever the moment: its system and its events."""
+
     id: str
     code: str
     name: str
@@ -24,13 +39,13 @@ class OutageFact:
     facility: str
     category: str
     importance_grade: int
-    grade: int
+    scope: str
+    grade_override: int | None
     rto_hours: float | None
     alternative_means: str
-    alternative_active: bool
     detected_at: datetime
-    events: tuple[tuple[datetime, str, int | None], ...]
-    """(time, status, phase), in time order."""
+    events: tuple[ClockEvent, ...]
+    incident_id: str = ""
 
 
 @dataclass(frozen=True)
@@ -40,17 +55,49 @@ class TaskFact:
     title: str
     created_at: datetime
     due_at: datetime | None
-    events: tuple[tuple[datetime, str, str], ...]
-    """(time, status, note), in time order; the first is the creation."""
+    events: tuple[tuple[datetime, str, str, str], ...]
+    """(time, id, status, note); the first is the creation."""
 
 
 @dataclass(frozen=True)
 class OutageState:
+    """An outage at a moment: its clock reading, failure grade and RTO breach."""
+
     fact: OutageFact
-    status: OutageStatus
-    phase: int | None
-    restored_at: datetime | None
-    elapsed_hours: float
+    reading: OutageReading
+    grade: int
+
+    @property
+    def status(self) -> OutageStatus:
+        return self.reading.status
+
+    @property
+    def phase(self) -> int:
+        return self.reading.phase
+
+    @property
+    def restored_at(self) -> datetime | None:
+        return self.reading.restored_at
+
+    @property
+    def elapsed_hours(self) -> float:
+        return self.reading.elapsed_hours
+
+    @property
+    def alternative_active(self) -> bool:
+        return self.reading.alternative_active
+
+    @property
+    def rto_breached(self) -> bool:
+        return rto_breached(self.reading.elapsed_hours, self.fact.rto_hours)
+
+
+def assess(fact: OutageFact, moment: datetime, rules: GradeTable) -> OutageState:
+    """The state of one outage at ``moment``: what every face shows of it."""
+    reading = read_clock(fact.detected_at, fact.events, moment)
+    grade = outage_grade(rules, fact.importance_grade, fact.category, fact.scope,
+                         reading.elapsed_hours, fact.grade_override)
+    return OutageState(fact, reading, grade)
 
 
 @dataclass(frozen=True)
@@ -67,6 +114,8 @@ class Situation:
     tasks: list[tuple[TaskFact, TaskStatus, datetime]]
     curve: list[tuple[datetime, int]] = field(default_factory=list)
     phase_starts: dict[int, datetime] = field(default_factory=dict)
+    alternative_peak: int = 0
+    """The most outages on alternative means at one time, up to the moment."""
 
     @property
     def affected(self) -> int:
@@ -83,7 +132,7 @@ class Situation:
     @property
     def still_down(self) -> list[OutageState]:
         down = [o for o in self.outages if not o.status.is_restored]
-        return sorted(down, key=lambda o: (o.fact.grade, -o.elapsed_hours, o.fact.code))
+        return sorted(down, key=lambda o: (o.grade, -o.elapsed_hours, o.fact.code))
 
     @property
     def citizen_down(self) -> int:
@@ -91,22 +140,51 @@ class Situation:
 
     @property
     def grade_1_2_down(self) -> int:
-        return sum(1 for o in self.still_down if o.fact.grade <= 2)
+        """Outages not restored whose failure grade (장애등급) is 1 or 2."""
+        return sum(1 for o in self.still_down if o.grade <= 2)
+
+    @property
+    def importance_1_2_down(self) -> int:
+        """Outages not restored of systems whose importance grade (중요도 등급) is 1 or 2."""
+        return sum(1 for o in self.still_down if o.fact.importance_grade <= 2)
 
     @property
     def alternative_active(self) -> int:
-        return sum(1 for o in self.outages if o.fact.alternative_active)
+        """Outages on alternative means at the moment (대체수단 운영 중)."""
+        return sum(1 for o in self.outages if o.alternative_active)
+
+    @property
+    def alternative_total(self) -> int:
+        """Outages that used alternative means at any time up to the moment (누계)."""
+        return sum(1 for o in self.outages if o.reading.alternative_used)
+
+    @property
+    def rto_breached(self) -> int:
+        return sum(1 for o in self.outages if o.rto_breached)
 
     @property
     def citizen_affected(self) -> int:
         return sum(1 for o in self.outages if o.fact.category == "citizen")
+
+    def figures(self) -> dict[str, int]:
+        """The board's counts under the names every face uses (``situation --json``)."""
+        return {
+            "affected": self.affected, "restored": self.restored,
+            "citizen_affected": self.citizen_affected, "citizen_down": self.citizen_down,
+            "grade_1_2_down": self.grade_1_2_down,
+            "importance_1_2_down": self.importance_1_2_down,
+            "alternative_active": self.alternative_active,
+            "alternative_total": self.alternative_total,
+            "alternative_peak": self.alternative_peak, "rto_breached": self.rto_breached,
+        }
 
     def tally(self, key: str) -> list[Tally]:
         """Affected and restored per department, facility, category, grade or phase."""
         affected: Counter[str] = Counter()
         restored: Counter[str] = Counter()
         for state in self.outages:
-            value = str(state.phase if key == "phase" else getattr(state.fact, key))
+            value = str(state.phase if key == "phase" else state.grade if key == "grade"
+                        else getattr(state.fact, key))
             if key == "phase" and not state.status.is_restored:
                 value = "-"
             affected[value] += 1
@@ -122,58 +200,57 @@ class Situation:
         return dict(table)
 
 
-def _state_at(fact: OutageFact, as_of: datetime) -> OutageState:
-    status, phase, restored_at = OutageStatus.DOWN, None, None
-    for at, event_status, event_phase in fact.events:
-        if at > as_of:
-            break
-        status = OutageStatus(event_status)
-        phase = event_phase if event_phase is not None else phase
-        # A relapse (restored, then down again) starts the clock afresh.
-        restored_at = (restored_at or at) if status.is_restored else None
-    end = restored_at if status.is_restored and restored_at else as_of
-    hours = max(0.0, (end - fact.detected_at).total_seconds() / 3600)
-    return OutageState(fact, status, phase, restored_at if status.is_restored else None, hours)
-
-
-def situation_at(as_of: datetime, outages: list[OutageFact], tasks: list[TaskFact]
-                 ) -> Situation:
-    states = [_state_at(f, as_of) for f in outages if f.detected_at <= as_of]
+def situation_at(as_of: datetime, outages: list[OutageFact], tasks: list[TaskFact],
+                 rules: GradeTable) -> Situation:
+    known = [f for f in outages if f.detected_at <= as_of]
+    states = [assess(f, as_of, rules) for f in known]
     task_states = []
     for task in tasks:
         if task.created_at > as_of:
             continue
-        seen = [(at, status) for at, status, _ in task.events if at <= as_of]
-        at, status = seen[-1] if seen else (task.created_at, TaskStatus.OPEN.value)
+        last = latest(e for e in task.events if e[0] <= as_of)
+        at, status = (last[0], last[2]) if last else (task.created_at, TaskStatus.OPEN.value)
         task_states.append((task, TaskStatus(status), at))
     situation = Situation(as_of, states, task_states)
-    situation.curve, situation.phase_starts = _curve(outages, as_of)
+    situation.curve, situation.alternative_peak = _curves(known, as_of)
+    situation.phase_starts = _phase_starts(known, as_of)
     return situation
 
 
-def _curve(outages: list[OutageFact], as_of: datetime
-           ) -> tuple[list[tuple[datetime, int]], dict[int, datetime]]:
-    """Restored count over time, stepping at every restoration (and relapse) up to as_of."""
-    steps: list[tuple[datetime, int]] = []
-    phase_starts: dict[int, datetime] = {}
+def _curves(outages: list[OutageFact], as_of: datetime
+            ) -> tuple[list[tuple[datetime, int]], int]:
+    """The restored count over time (a step at every restoration and relapse) and the most
+    outages on alternative means at once, both from the clock's transitions up to as_of."""
+    restored_steps: list[tuple[datetime, int]] = []
+    alternative_steps: list[tuple[datetime, int]] = []
     for fact in outages:
-        was_restored = False
-        for at, status, phase in fact.events:
-            if at > as_of:
-                break
-            now_restored = OutageStatus(status).is_restored
-            if now_restored != was_restored:
-                steps.append((at, 1 if now_restored else -1))
-                was_restored = now_restored
-                if now_restored and phase is not None:
-                    phase_starts[phase] = min(phase_starts.get(phase, at), at)
-    steps.sort()
+        restored = alternative = False
+        for at, now_restored, now_alternative in transitions(fact.events, as_of):
+            if now_restored != restored:
+                restored_steps.append((at, 1 if now_restored else -1))
+            if now_alternative != alternative:
+                alternative_steps.append((at, 1 if now_alternative else -1))
+            restored, alternative = now_restored, now_alternative
     points: list[tuple[datetime, int]] = []
     count = 0
-    for at, delta in steps:
+    for at, delta in sorted(restored_steps):
         count += delta
         points.append((at, count))
-    return points, phase_starts
+    peak = running = 0
+    for _, delta in sorted(alternative_steps):  # ends (-1) sort before starts at one moment
+        running += delta
+        peak = max(peak, running)
+    return points, peak
+
+
+def _phase_starts(outages: list[OutageFact], as_of: datetime) -> dict[int, datetime]:
+    """When each recovery phase began: its first event, of any outage, up to as_of."""
+    starts: dict[int, datetime] = {}
+    for fact in outages:
+        for event in fact.events:
+            if event.phase is not None and event.at <= as_of:
+                starts[event.phase] = min(starts.get(event.phase, event.at), event.at)
+    return starts
 
 
 def next_report_due(activated_at: datetime | None, last_issued: datetime | None,
@@ -184,3 +261,11 @@ def next_report_due(activated_at: datetime | None, last_issued: datetime | None,
     if last_issued is None:
         return activated_at + FIRST_REPORT_WITHIN
     return last_issued + interval
+
+
+def next_text_due(activated_at: datetime | None, first_text_at: datetime | None
+                  ) -> datetime | None:
+    """The first emergency text within 20 minutes of activation; none due once one went out."""
+    if activated_at is None or first_text_at is not None:
+        return None
+    return activated_at + FIRST_TEXT_WITHIN

@@ -129,13 +129,22 @@ def _title_block(snapshot: Snapshot, lang: str) -> list[Flowable]:
             info, Spacer(1, 8), _kpis(snapshot, lang)]
 
 
+def _alternative_kpi(f: dict[str, Any], lang: str) -> tuple[str, str]:
+    """Running now, and (in snapshots that carry it) how many used them so far: two numbers,
+    each labelled, never one standing for the other."""
+    if "alternative_total" not in f:  # a snapshot frozen before the figure existed
+        return str(f["alternative_active"]), words(lang, "kpi_alt")
+    return (f"{f['alternative_active']}",
+            words(lang, "kpi_alt_now", total=f["alternative_total"]))
+
+
 def _kpis(snapshot: Snapshot, lang: str) -> Table:
     f = snapshot["figures"]
     rate = percent(100 * f["restored"] / f["affected"]) if f["affected"] else "-"
     cells = [(f"{f['restored']} / {f['affected']}", f"{words(lang, 'kpi_restored')} ({rate})"),
              (str(f["affected"] - f["restored"]), words(lang, "kpi_down")),
              (str(f["citizen_down"]), words(lang, "kpi_citizen_down")),
-             (str(f["alternative_active"]), words(lang, "kpi_alt"))]
+             _alternative_kpi(f, lang)]
     row = [[Paragraph(escape(value), STYLES["kpi_value"]),
             Paragraph(escape(text), STYLES["kpi_label"])] for value, text in cells]
     result = Table([row], colWidths=[FRAME_WIDTH / 4] * 4)

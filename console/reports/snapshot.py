@@ -132,7 +132,11 @@ def _figures(situation: Situation) -> dict[str, int]:
         "affected": situation.affected, "restored": situation.restored,
         "citizen_affected": situation.citizen_affected, "citizen_down": situation.citizen_down,
         "alternative_active": situation.alternative_active,
+        "alternative_total": situation.alternative_total,
+        "alternative_peak": situation.alternative_peak,
         "grade_1_2_down": situation.grade_1_2_down,
+        "importance_1_2_down": situation.importance_1_2_down,
+        "rto_breached": situation.rto_breached,
         "departments": len({o.fact.department for o in situation.outages}),
     }
 
@@ -141,10 +145,10 @@ def _system(state: OutageState) -> dict[str, Any]:
     fact = state.fact
     return {"code": fact.code, "name": fact.name, "department": fact.department,
             "facility": fact.facility, "category": fact.category,
-            "importance_grade": fact.importance_grade, "grade": fact.grade,
+            "importance_grade": fact.importance_grade, "grade": state.grade,
             "status": state.status.value, "phase": state.phase,
             "detected_at": iso(fact.detected_at), "restored_at": iso(state.restored_at),
-            "alternative_active": fact.alternative_active,
+            "alternative_active": state.alternative_active,
             "alternative_means": fact.alternative_means}
 
 
@@ -162,7 +166,7 @@ def _down(state: OutageState, situation: Situation, task_links: Mapping[str, Seq
         if by_rto > situation.as_of:
             expected, basis = by_rto, "rto"
     return {"code": fact.code, "name": fact.name, "department": fact.department,
-            "category": fact.category, "grade": fact.grade, "status": state.status.value,
+            "category": fact.category, "grade": state.grade, "status": state.status.value,
             "elapsed_hours": round(state.elapsed_hours, 4),
             "expected": iso(expected), "basis": basis}
 

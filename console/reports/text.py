@@ -49,6 +49,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "kpi_down": ("미복구", "Still down"),
     "kpi_citizen_down": ("대시민 미복구", "Citizen-facing down"),
     "kpi_alt": ("대체수단 운영", "Alternative means used"),
+    "kpi_alt_now": ("대체수단 운영 중 (누계 {total})", "On alternative means now ({total} so far)"),
     "damage_line": ("{d}개 실국 {n}개 시스템 장애 (대시민 {c} · 내부행정 {i})",
                     "{n} systems of {d} departments affected ({c} citizen-facing, {i} internal)"),
     "restored_line": ("{m}개 중 {n}개 복구 ({p}), {t} 현재",

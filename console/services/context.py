@@ -2,20 +2,23 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.util import identity_key
 
 from console.domain.clock import Clock, utc_now
 from console.domain.enums import Role, Team
 from console.domain.errors import NotFound
 from console.domain.ids import new_id
 from console.domain.permissions import Action, require
+from console.store import derived
 from console.store.database import Database
-from console.store.models import AuditEvent, Entity, Incident, LocalIdentity, Record
+from console.store.models import AuditEvent, Entity, Incident, LocalIdentity, Outage, Record, Task
 
 E = TypeVar("E", bound=Entity)
 R = TypeVar("R", bound=Record)
@@ -68,6 +71,20 @@ class ServiceBase:
         if entity.deleted is None:
             entity.deleted = False
         return entity
+
+    def refresh_caches(self, session: Session, *, outages: Iterable[str] = (),
+                       tasks: Iterable[str] = (), incidents: Iterable[str] = ()) -> None:
+        """Bring the derived caches of these rows up to their events (console/store/derived.py)
+        and drop the stale copies the session holds of them."""
+        outages, tasks, incidents = list(outages), list(tasks), list(incidents)
+        session.flush()
+        derived.refresh(session.connection(), outages=outages, tasks=tasks,
+                        incidents=incidents)
+        for model, ids in ((Outage, outages), (Task, tasks), (Incident, incidents)):
+            for row_id in ids:
+                held = session.identity_map.get(identity_key(model, row_id))
+                if held is not None:
+                    session.expire(held)
 
     def touch(self, entity: Entity, actor: Actor, at: datetime) -> None:
         entity.updated_at = at

@@ -14,13 +14,14 @@ from typing import Any
 from sqlalchemy import insert
 
 from console.domain.clock import Clock, parse_time
-from console.domain.enums import OutageStatus, Role, Team
+from console.domain.enums import OutageStatus, Role, TaskStatus, Team
 from console.domain.errors import ValidationError
 from console.domain.ids import natural_id
 from console.locate import resource
 from console.services.accounts import AccountService
 from console.services.context import Actor, ServiceBase
 from console.services.inventory import department_id, facility_id, system_id
+from console.store import derived
 from console.store.database import Database
 from console.store.models import (
     Base,
@@ -117,6 +118,8 @@ class DemoBuilder(ServiceBase):
             for model, table_rows in rows.tables.items():
                 for start in range(0, len(table_rows), 5000):
                     session.execute(insert(model.__table__), table_rows[start:start + 5000])
+            # Every cache by the rule the services and sync use (console/store/derived.py).
+            derived.refresh(session.connection(), outages=None, tasks=None, incidents=None)
             self.audit(session, admin, "demo", f"scale {scale}")
         return admin
 
@@ -139,7 +142,7 @@ class DemoBuilder(ServiceBase):
                     summary=data["summary"], started_at=started,
                     activated_at=parse_time(data["activated_at"]),
                     closed_at=parse_time(data["closed_at"]) if data.get("closed_at") else None,
-                    crisis_level=levels[-1]["level"])
+                    crisis_level=levels[0]["level"])
         for index, change in enumerate(levels):
             rows.record(CrisisLevelChange, parse_time(change["at"]), _user(change["by"]),
                         id=_id("level", index), incident_id=incident_id, level=change["level"],
@@ -177,16 +180,14 @@ class DemoBuilder(ServiceBase):
             detected = parse_time(outage["detected_at"])
             events = [{"status": OutageStatus.DOWN.value, "at": outage["detected_at"], "phase": 1,
                        "note": outage.get("note", "")}, *outage["events"]]
-            events.sort(key=lambda e: e["at"])
-            last = events[-1]
-            restored = [parse_time(e["at"]) for e in events if e["status"] == "restored"]
+            events.sort(key=lambda e: e["at"])  # keeps the events' deterministic ids
+            # The caches (status …) start as a new outage's; build() refreshes them.
             rows.entity(Outage, detected, _user("systems"), id=outage_id, incident_id=incident_id,
                         system_id=system, episode=1, detected_at=detected, scope=outage["scope"],
-                        alternative_active=outage["alternative_active"], grade_override=None,
+                        alternative_active=False, grade_override=None,
                         grade_override_reason="", note=outage.get("note", ""),
-                        status=last["status"], status_at=parse_time(last["at"]),
-                        restored_at=min(restored) if OutageStatus(last["status"]).is_restored
-                        and restored else None)
+                        status=OutageStatus.DOWN.value, status_at=detected, restored_at=None,
+                        first_restored_at=None, phase=1)
             for index, event in enumerate(events):
                 when = parse_time(event["at"])
                 rows.record(OutageEvent, when, _user("systems"), id=_id("oe", outage_id, index),
@@ -209,13 +210,12 @@ class DemoBuilder(ServiceBase):
             created = parse_time(task["created_at"])
             task_id = _id("task", index)
             events = sorted(task.get("events", ()), key=lambda e: e["at"])
-            last = events[-1] if events else {"status": "open", "at": task["created_at"]}
             rows.entity(Task, created, _user(task["assignee"]), id=task_id,
                         incident_id=incident_id, team=task["team"], title=task["title"],
                         detail=task.get("detail", ""), priority=task.get("priority", 2),
                         assignee_id=_user(task["assignee"]),
                         due_at=parse_time(task["due"]) if task.get("due") else None,
-                        status=last["status"], status_at=parse_time(last["at"]))
+                        status=TaskStatus.OPEN.value, status_at=created)
             all_events = [{"status": "open", "at": task["created_at"], "note": ""}, *events]
             for number, event in enumerate(all_events):
                 when = parse_time(event["at"])

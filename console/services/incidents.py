@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
 
+from console.domain.clock import write_time
 from console.domain.enums import Cause, CrisisLevel, DisasterArea
 from console.domain.errors import ValidationError
 from console.domain.permissions import Action
@@ -23,7 +23,8 @@ class IncidentService(ServiceBase):
         if not title.strip():
             raise ValidationError("an incident needs a title")
         now = self.now()
-        started = started_at or now
+        started = write_time(started_at, now)
+        activated_at = write_time(activated_at, now) if activated_at else None
         changes = ChangeSet()
         with self.db.transaction() as session:
             incident = self.new_entity(
@@ -49,13 +50,12 @@ class IncidentService(ServiceBase):
         changes = ChangeSet()
         with self.db.transaction() as session:
             incident = current_incident(session, incident_id)
-            when = at or now
+            when = write_time(at, now)
             session.add(self.new_record(
                 CrisisLevelChange(incident_id=incident.id, level=level.value, at=when,
                                   reason=reason.strip()), actor, now))
-            session.flush()
-            incident.crisis_level = latest_level(session, incident.id)
             self.touch(incident, actor, now)
+            self.refresh_caches(session, incidents=[incident.id])
             changes.note("incident", incident.id)
         return changes
 
@@ -64,9 +64,3 @@ class IncidentService(ServiceBase):
             return list(session.scalars(
                 select(Incident).where(Incident.deleted.is_(False))
                 .order_by(Incident.started_at.desc())))
-
-
-def latest_level(session: Session, incident_id: str) -> str:
-    return session.scalars(
-        select(CrisisLevelChange.level).where(CrisisLevelChange.incident_id == incident_id)
-        .order_by(CrisisLevelChange.at.desc(), CrisisLevelChange.id.desc()).limit(1)).one()

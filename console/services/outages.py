@@ -2,22 +2,26 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from console.domain.clock import to_utc
+from console.domain.clock import to_utc, write_time
 from console.domain.enums import Category, Cause, CrisisLevel, DisasterArea, OutageStatus, Scope
 from console.domain.errors import NotFound, ValidationError
-from console.domain.grading import GradeRule, GradeTable, check_override, failure_grade
+from console.domain.grading import GradeRule, GradeTable, check_override
 from console.domain.ids import natural_id
+from console.domain.outage_clock import ClockEvent
 from console.domain.permissions import Action
+from console.domain.situation import OutageFact, assess
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
 from console.store.models import (
     CrisisLevelChange,
     Department,
+    Facility,
     FailureGradeRule,
     Incident,
     InformationSystem,
@@ -43,7 +47,12 @@ class OutageRow:
     detected_at: datetime
     status_at: datetime
     restored_at: datetime | None
+    first_restored_at: datetime | None
+    elapsed_hours: float
+    rto_hours: float | None
+    rto_breach: bool
     alternative_active: bool
+    alternative_used: bool
     incident_id: str
 
 
@@ -71,17 +80,37 @@ def find_outage(session: Session, reference: str) -> Outage:
     raise NotFound(f"no outage '{reference}' (give its id or its system's code)")
 
 
-def refresh_status(session: Session, outage: Outage) -> None:
-    """Keep the cached status equal to the latest event: order by event time, then id."""
-    latest = session.scalars(
-        select(OutageEvent).where(OutageEvent.outage_id == outage.id)
-        .order_by(OutageEvent.at.desc(), OutageEvent.id.desc()).limit(1)).one()
-    outage.status = latest.status
-    outage.status_at = latest.at
-    restored = session.scalar(
-        select(func.min(OutageEvent.at)).where(
-            OutageEvent.outage_id == outage.id, OutageEvent.status == OutageStatus.RESTORED.value))
-    outage.restored_at = restored if OutageStatus(latest.status).is_restored else None
+def outage_facts(session: Session, incident_id: str | None) -> list[OutageFact]:
+    """Every outage of an incident (of all incidents with None) with its system and events,
+    for the outage clock (console/domain/outage_clock.py)."""
+    event_query = (select(OutageEvent.outage_id, OutageEvent.at, OutageEvent.id,
+                          OutageEvent.status, OutageEvent.phase)
+                   .join(Outage, Outage.id == OutageEvent.outage_id)
+                   .where(Outage.deleted.is_(False)))
+    # Plain columns, not ORM entities: at scale a board reads thousands of outages each refresh.
+    query = (select(Outage.id, Outage.scope, Outage.grade_override, Outage.detected_at,
+                    Outage.incident_id, InformationSystem.code, InformationSystem.name,
+                    InformationSystem.category, InformationSystem.importance_grade,
+                    InformationSystem.rto_hours, InformationSystem.alternative_means,
+                    Department.name, Facility.name)
+             .join(InformationSystem, Outage.system_id == InformationSystem.id)
+             .join(Department, InformationSystem.department_id == Department.id)
+             .join(Facility, InformationSystem.facility_id == Facility.id)
+             .where(Outage.deleted.is_(False))
+             .order_by(Outage.detected_at, InformationSystem.code))
+    if incident_id:
+        event_query = event_query.where(Outage.incident_id == incident_id)
+        query = query.where(Outage.incident_id == incident_id)
+    events: dict[str, list[ClockEvent]] = defaultdict(list)
+    for outage_id, at, event_id, status, phase in session.execute(event_query):
+        events[outage_id].append(ClockEvent(at, event_id, status, phase))
+    return [OutageFact(
+        id=outage_id, code=code, name=name, department=department, facility=facility,
+        category=category, importance_grade=importance, scope=scope, grade_override=override,
+        rto_hours=rto, alternative_means=alternative_means, detected_at=detected,
+        events=tuple(sorted(events.get(outage_id, ()))), incident_id=incident)
+        for (outage_id, scope, override, detected, incident, code, name, category, importance,
+             rto, alternative_means, department, facility) in session.execute(query)]
 
 
 class OutageService(ServiceBase):
@@ -89,7 +118,7 @@ class OutageService(ServiceBase):
              scope: Scope = Scope.FULL, incident_id: str | None = None) -> ChangeSet:
         actor.require(Action.OPEN_OUTAGE)
         now = self.now()
-        detected = to_utc(at) if at else now
+        detected = write_time(at, now)
         changes = ChangeSet()
         with self.db.transaction() as session:
             system = session.scalar(select(InformationSystem).where(
@@ -106,7 +135,7 @@ class OutageService(ServiceBase):
         """Open outages for several systems at once (a facility going down); skip open ones."""
         actor.require(Action.OPEN_OUTAGE)
         now = self.now()
-        detected = to_utc(at) if at else now
+        detected = write_time(at, now)
         changes = ChangeSet()
         with self.db.transaction() as session:
             incident = self._incident_for_new_outage(session, actor, incident_id, detected)
@@ -163,12 +192,13 @@ class OutageService(ServiceBase):
             id=natural_id("outage", incident.id, system.id, episode), incident_id=incident.id,
             system_id=system.id, episode=episode, detected_at=detected, scope=scope.value,
             alternative_active=False, note=note, status=OutageStatus.DOWN.value,
-            status_at=detected, grade_override_reason=""), actor, now)
+            status_at=detected, phase=1, grade_override_reason=""), actor, now)
         session.add(outage)
         session.flush()
         session.add(self.new_record(OutageEvent(
             outage_id=outage.id, status=OutageStatus.DOWN.value, at=detected, phase=1,
             note=note), actor, now))
+        self.refresh_caches(session, outages=[outage.id])
         changes.note("outage", outage.id)
 
     def change_status(self, actor: Actor, reference: str, to: OutageStatus,
@@ -178,7 +208,7 @@ class OutageService(ServiceBase):
         if phase is not None and not 1 <= phase <= 9:
             raise ValidationError(f"phase {phase} is outside 1–9")
         now = self.now()
-        when = to_utc(at) if at else now
+        when = write_time(at, now)
         with self.db.transaction() as session:
             outage = find_outage(session, reference)
             if when < to_utc(outage.detected_at):
@@ -188,17 +218,11 @@ class OutageService(ServiceBase):
                 raise ValidationError(f"outage is already {to.value}")
             if to is OutageStatus.VERIFIED and current is not OutageStatus.RESTORED:
                 raise ValidationError("only a restored outage can be verified")
-            if phase is None:
-                phase = session.scalar(select(OutageEvent.phase).where(
-                    OutageEvent.outage_id == outage.id).order_by(OutageEvent.at.desc()).limit(1))
             session.add(self.new_record(OutageEvent(
-                outage_id=outage.id, status=to.value, at=when, phase=phase or 1, note=note),
-                actor, now))
-            if to is OutageStatus.WORKAROUND:
-                outage.alternative_active = True
-            session.flush()
-            refresh_status(session, outage)
+                outage_id=outage.id, status=to.value, at=when,
+                phase=outage.phase if phase is None else phase, note=note), actor, now))
             self.touch(outage, actor, now)
+            self.refresh_caches(session, outages=[outage.id])
             changes = ChangeSet()
             changes.note("outage", outage.id)
         return changes
@@ -219,32 +243,22 @@ class OutageService(ServiceBase):
 
     def list(self, incident_id: str | None = None, as_of: datetime | None = None
              ) -> list[OutageRow]:
-        now = to_utc(as_of) if as_of else self.now()
+        """Every outage as the outage clock reads it at ``as_of`` (now by default)."""
+        moment = to_utc(as_of) if as_of else self.now()
         with self.db.sessions() as session:
             rules = load_rules(session)
-            query = (
-                select(Outage, InformationSystem, Department.name)
-                .join(InformationSystem, Outage.system_id == InformationSystem.id)
-                .join(Department, InformationSystem.department_id == Department.id)
-                .where(Outage.deleted.is_(False))
-                .order_by(Outage.detected_at, InformationSystem.code))
-            if incident_id:
-                query = query.where(Outage.incident_id == incident_id)
-            phases = dict(session.execute(
-                select(OutageEvent.outage_id, func.max(OutageEvent.phase))
-                .group_by(OutageEvent.outage_id)).all())
-            rows = []
-            for outage, system, department in session.execute(query):
-                end = outage.restored_at or now
-                hours = max(0.0, (to_utc(end) - to_utc(outage.detected_at)).total_seconds() / 3600)
-                computed = failure_grade(rules, system.importance_grade,
-                                         Category(system.category), Scope(outage.scope), hours)
-                rows.append(OutageRow(
-                    id=outage.id, code=system.code, name=system.name, department=department,
-                    category=system.category, importance_grade=system.importance_grade,
-                    grade=outage.grade_override or computed, status=outage.status,
-                    scope=outage.scope, phase=phases.get(outage.id),
-                    detected_at=outage.detected_at, status_at=outage.status_at,
-                    restored_at=outage.restored_at, alternative_active=outage.alternative_active,
-                    incident_id=outage.incident_id))
-            return rows
+            facts = outage_facts(session, incident_id)
+        rows = []
+        for fact in facts:
+            state = assess(fact, moment, rules)
+            reading = state.reading
+            rows.append(OutageRow(
+                id=fact.id, code=fact.code, name=fact.name, department=fact.department,
+                category=fact.category, importance_grade=fact.importance_grade,
+                grade=state.grade, status=reading.status.value, scope=fact.scope,
+                phase=reading.phase, detected_at=fact.detected_at, status_at=reading.status_at,
+                restored_at=reading.restored_at, first_restored_at=reading.first_restored_at,
+                elapsed_hours=reading.elapsed_hours, rto_hours=fact.rto_hours,
+                rto_breach=state.rto_breached, alternative_active=reading.alternative_active,
+                alternative_used=reading.alternative_used, incident_id=fact.incident_id))
+        return rows

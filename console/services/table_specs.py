@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import (
     ColumnElement,
     Float,
+    Integer,
     Select,
     String,
     and_,
@@ -24,16 +25,15 @@ from sqlalchemy.orm import aliased
 
 from console.domain.clock import iso
 from console.domain.enums import OutageStatus, TaskStatus
+from console.store import clock_sql
 from console.store.models import (
     Decision,
     Department,
     Facility,
-    FailureGradeRule,
     InformationSystem,
     LogEntry,
     LogVerification,
     Outage,
-    OutageEvent,
     Task,
     TaskOutage,
     User,
@@ -116,26 +116,21 @@ def _system_joins(query: Select[Any], need: frozenset[str] | None = None) -> Sel
 
 
 def _outage_columns(now: datetime) -> dict[str, ColumnElement[Any]]:
+    """Cached columns (console/store/derived.py) and the clock's own functions over them
+    (console/store/clock_sql.py): nothing here re-derives an outage's state."""
     o, s = Outage, InformationSystem
-    # restored_at is set only while the outage is restored, so a relapse counts from detection.
-    hours = _hours(o.detected_at, func.coalesce(o.restored_at, literal(iso(now), String)))
-    rule = FailureGradeRule
-    computed = (select(rule.failure_grade)
-                .where(rule.importance_grade == s.importance_grade, rule.category == s.category,
-                       rule.scope == o.scope, rule.min_hours <= hours, rule.deleted.is_(False))
-                .order_by(rule.min_hours.desc()).limit(1).correlate(o, s).scalar_subquery())
-    open_ = o.status.not_in(_RESTORED)
+    hours = getattr(func, clock_sql.ELAPSED)(o.detected_at, o.restored_at,
+                                             literal(iso(now), String), type_=Float)
+    grade = getattr(func, clock_sql.GRADE)(s.importance_grade, s.category, o.scope, hours,
+                                           o.grade_override, type_=Integer)
     return {
         "id": o.id, "code": s.code, "name": s.name, "department": Department.name,
         "facility": Facility.name, "category": s.category, "status": o.status,
-        "grade": func.coalesce(o.grade_override, computed, s.importance_grade),
-        "importance_grade": s.importance_grade, "scope": o.scope,
-        "phase": (select(func.max(OutageEvent.phase)).where(OutageEvent.outage_id == o.id)
-                  .correlate(o).scalar_subquery()),
-        "detected_at": o.detected_at, "status_at": o.status_at, "restored_at": o.restored_at,
+        "grade": grade, "importance_grade": s.importance_grade, "scope": o.scope,
+        "phase": o.phase, "detected_at": o.detected_at, "status_at": o.status_at,
+        "restored_at": o.restored_at, "first_restored_at": o.first_restored_at,
         "elapsed_hours": hours, "rto_hours": s.rto_hours,
-        "rto_breach": case((and_(open_, s.rto_hours.is_not(None), hours > s.rto_hours), 1),
-                           else_=0),
+        "rto_breach": getattr(func, clock_sql.RTO_BREACHED)(hours, s.rto_hours, type_=Integer),
         "alternative_active": o.alternative_active, "incident_id": o.incident_id,
         "system_id": s.id,
     }

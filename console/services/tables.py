@@ -8,7 +8,8 @@ database and can be sorted on.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -27,7 +28,9 @@ from sqlalchemy.sql.operators import custom_op
 
 from console.domain.errors import NotFound
 from console.services.context import ServiceBase, current_incident, local_value
+from console.services.outages import load_rules
 from console.services.table_specs import ALL_INCIDENTS, SPECS, TableQuery, TableSpec
+from console.store import clock_sql
 from console.store.models import (
     Department,
     Facility,
@@ -102,12 +105,19 @@ def _like(text: str) -> str:
 
 
 class TableService(ServiceBase):
+    @contextmanager
+    def _reading(self) -> Iterator[Session]:
+        """A read session whose SQL can call the outage clock (console/store/clock_sql.py)."""
+        with self._reading() as session:
+            clock_sql.install(session.connection(), load_rules(session))
+            yield session
+
     def columns(self, table: str) -> list[str]:
         return list(SPECS[table].columns(self.now()))
 
     def ids(self, table: str, query: TableQuery) -> list[str]:
         """Every matching row id, in display order: the only full scan a view makes."""
-        with self.db.sessions() as session:
+        with self._reading() as session:
             return list(session.scalars(self._ids_statement(session, table, query)))
 
     def head(self, table: str, query: TableQuery, limit: int) -> tuple[int, list[str]]:
@@ -117,7 +127,7 @@ class TableService(ServiceBase):
         indexes (migration 0005) both are one index walk, however many rows match, where
         reading all 200,000 ids costs a few hundred milliseconds.
         """
-        with self.db.sessions() as session:
+        with self._reading() as session:
             statement = self._ids_statement(session, table, query)
             if _narrowed(query):
                 # A search or a filter scans the rows once anyway, and what it leaves is
@@ -168,7 +178,7 @@ class TableService(ServiceBase):
         spec = SPECS[table]
         columns = spec.columns(self.now())
         labelled = [expr.label(key) for key, expr in columns.items()]
-        with self.db.sessions() as session:
+        with self._reading() as session:
             statement = spec.joins(select(*labelled)).where(columns["id"].in_(list(ids)))
             return {row["id"]: dict(row) for row in session.execute(statement).mappings()}
 

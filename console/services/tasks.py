@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from console.domain.clock import to_utc
+from console.domain.clock import to_utc, write_time
 from console.domain.enums import TaskStatus, Team
 from console.domain.errors import NotFound, ValidationError
 from console.domain.ids import natural_id
@@ -50,13 +50,6 @@ def _user_id(session: Session, name: str | None) -> str | None:
     return user_id
 
 
-def _refresh_status(session: Session, task: Task) -> None:
-    latest = session.scalars(
-        select(TaskEvent).where(TaskEvent.task_id == task.id)
-        .order_by(TaskEvent.at.desc(), TaskEvent.id.desc()).limit(1)).one()
-    task.status, task.status_at = latest.status, latest.at
-
-
 class TaskService(ServiceBase):
     def add(self, actor: Actor, team: Team, title: str, outage: str | None = None,
             due: datetime | None = None, assignee: str | None = None, detail: str = "",
@@ -68,7 +61,7 @@ class TaskService(ServiceBase):
         if not 1 <= priority <= 3:
             raise ValidationError(f"priority {priority} is outside 1–3")
         now = self.now()
-        created = to_utc(at) if at else now
+        created = write_time(at, now)
         changes = ChangeSet()
         with self.db.transaction() as session:
             incident = current_incident(session, incident_id)
@@ -131,10 +124,10 @@ class TaskService(ServiceBase):
             if TaskStatus(task.status).is_closed and to is not TaskStatus.OPEN:
                 raise ValidationError(f"task is {task.status}: reopen it first")
             session.add(self.new_record(TaskEvent(
-                task_id=task.id, status=to.value, at=to_utc(at) if at else now, note=note),
+                task_id=task.id, status=to.value, at=write_time(at, now), note=note),
                 actor, now))
             session.flush()
-            _refresh_status(session, task)
+            self.refresh_caches(session, tasks=[task.id])
             self.touch(task, actor, now)
             changes = ChangeSet()
             changes.note("task", task.id)

@@ -9,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from console.store import derived
 from console.store.backup import file_findings
 from console.store.models import Base
 
@@ -49,21 +50,9 @@ _INVARIANTS: list[tuple[str, str]] = [
     ("outage without events",
      "SELECT o.id FROM outage o WHERE NOT EXISTS "
      "(SELECT 1 FROM outage_event e WHERE e.outage_id = o.id)"),
-    ("outage status differs from its latest event",
-     "SELECT o.id FROM outage o WHERE o.status IS NOT (SELECT e.status FROM outage_event e "
-     "WHERE e.outage_id = o.id ORDER BY e.at DESC, e.id DESC LIMIT 1)"),
-    ("outage restored_at set while not restored",
-     "SELECT id FROM outage WHERE restored_at IS NOT NULL "
-     "AND status NOT IN ('restored', 'verified')"),
     ("outage event before detection",
      "SELECT e.id FROM outage_event e JOIN outage o ON o.id = e.outage_id "
      "WHERE e.at < o.detected_at"),
-    ("task status differs from its latest event",
-     "SELECT t.id FROM task t WHERE t.status IS NOT (SELECT e.status FROM task_event e "
-     "WHERE e.task_id = t.id ORDER BY e.at DESC, e.id DESC LIMIT 1)"),
-    ("crisis level differs from its latest change",
-     "SELECT i.id FROM incident i WHERE i.crisis_level IS NOT (SELECT c.level FROM "
-     "crisis_level_change c WHERE c.incident_id = i.id ORDER BY c.at DESC, c.id DESC LIMIT 1)"),
     ("importance grade outside 1–4",
      "SELECT id FROM information_system WHERE importance_grade NOT BETWEEN 1 AND 4"),
     ("unknown system category",
@@ -116,10 +105,23 @@ def chain_findings(session: Session) -> list[str]:
     return [f"broken hash chain in the change log: {', '.join(broken[:3])}{more}"]
 
 
+def cache_findings(session: Session) -> list[str]:
+    """Every cached field (status, phase, restoration, alternative means, task status, crisis
+    level) that differs from what its events say, by the rule that writes it (derived.py)."""
+    found = derived.stale(session.connection())
+    if not found:
+        return []
+    sample = ", ".join(f"{s.table} {s.row_id} {s.field} {s.cached!r} ≠ {s.computed!r}"
+                       for s in found[:3])
+    more = f" and {len(found) - 3} more" if len(found) > 3 else ""
+    return [f"cached value differs from its events: {sample}{more}"]
+
+
 def findings(session: Session, path: Path) -> list[str]:
     """Everything wrong with the database: file integrity, references, invariants, chains."""
     problems = file_findings(path)
     problems.extend(chain_findings(session))
+    problems.extend(cache_findings(session))
     for description, query in _INVARIANTS:
         ids = session.scalars(text(query)).all()
         if ids:

@@ -147,6 +147,11 @@ class Outage(Entity):
     status: Mapped[str] = mapped_column(String(12), index=True)
     status_at: Mapped[datetime] = mapped_column(UtcTime)
     restored_at: Mapped[datetime | None] = mapped_column(UtcTime)
+    """Caches of the outage clock (console/domain/outage_clock.py), kept by
+    console/store/derived.py: status, status_at, restored_at, first_restored_at, phase and
+    alternative_active. Nothing else writes them."""
+    first_restored_at: Mapped[datetime | None] = mapped_column(UtcTime)
+    phase: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
 
 
 class OutageEvent(Record):

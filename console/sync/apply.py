@@ -25,6 +25,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 
 from console.domain.clock import iso
+from console.store import derived
 from console.sync import hlc
 from console.sync.forks import refuse_forks
 from console.sync.schema import BOOKKEEPING, DERIVED, TableInfo, tables
@@ -132,7 +133,7 @@ def apply_changes(connection: Connection, rows: Sequence[tuple[object, ...]], sc
         if table.name in result.tables:
             _materialize(run, table)
     _pending(run, known, schema)
-    _derived(run)
+    _derived(connection)
     result.pending_rows = run("SELECT count(*) FROM sync_pending_row").scalar() or 0
     return result
 
@@ -297,30 +298,21 @@ def _pending(run, known: dict[str, TableInfo], schema: str) -> None:  # type: ig
         "WHERE c.schema_version > ?", (schema,))
 
 
-def _derived(run) -> None:  # type: ignore[no-untyped-def]
-    """Status caches follow their events, as the services keep them (outages.refresh_status)."""
-    latest_outage = ("(SELECT e.{col} FROM outage_event e WHERE e.outage_id = outage.id "
-                     "ORDER BY e.at DESC, e.id DESC LIMIT 1)")
-    run(f"UPDATE outage SET status = {latest_outage.format(col='status')}, "
-        f"status_at = {latest_outage.format(col='at')}, "
-        f"restored_at = CASE WHEN {latest_outage.format(col='status')} IN "
-        "('restored', 'verified') THEN (SELECT min(e.at) FROM outage_event e "
-        "WHERE e.outage_id = outage.id AND e.status = 'restored') END "
-        "WHERE id IN (SELECT row_id FROM temp.sync_touched WHERE tbl = 'outage' UNION "
-        "SELECT e.outage_id FROM temp.sync_touched t JOIN outage_event e ON e.id = t.row_id "
-        "WHERE t.tbl = 'outage_event') "
-        "AND EXISTS (SELECT 1 FROM outage_event e WHERE e.outage_id = outage.id)")
-    latest_task = ("(SELECT e.{col} FROM task_event e WHERE e.task_id = task.id "
-                   "ORDER BY e.at DESC, e.id DESC LIMIT 1)")
-    run(f"UPDATE task SET status = {latest_task.format(col='status')}, "
-        f"status_at = {latest_task.format(col='at')} "
-        "WHERE id IN (SELECT row_id FROM temp.sync_touched WHERE tbl = 'task' UNION "
-        "SELECT e.task_id FROM temp.sync_touched t JOIN task_event e ON e.id = t.row_id "
-        "WHERE t.tbl = 'task_event') "
-        "AND EXISTS (SELECT 1 FROM task_event e WHERE e.task_id = task.id)")
-    run("UPDATE incident SET crisis_level = (SELECT c.level FROM crisis_level_change c "
-        "WHERE c.incident_id = incident.id ORDER BY c.at DESC, c.id DESC LIMIT 1) "
-        "WHERE id IN (SELECT row_id FROM temp.sync_touched WHERE tbl = 'incident' UNION "
-        "SELECT c.incident_id FROM temp.sync_touched t JOIN crisis_level_change c "
-        "ON c.id = t.row_id WHERE t.tbl = 'crisis_level_change') "
-        "AND EXISTS (SELECT 1 FROM crisis_level_change c WHERE c.incident_id = incident.id)")
+_TOUCHED = {
+    "outages": "SELECT row_id FROM temp.sync_touched WHERE tbl = 'outage' UNION SELECT "
+               "e.outage_id FROM temp.sync_touched t JOIN outage_event e ON e.id = t.row_id "
+               "WHERE t.tbl = 'outage_event'",
+    "tasks": "SELECT row_id FROM temp.sync_touched WHERE tbl = 'task' UNION SELECT e.task_id "
+             "FROM temp.sync_touched t JOIN task_event e ON e.id = t.row_id "
+             "WHERE t.tbl = 'task_event'",
+    "incidents": "SELECT row_id FROM temp.sync_touched WHERE tbl = 'incident' UNION SELECT "
+                 "c.incident_id FROM temp.sync_touched t JOIN crisis_level_change c "
+                 "ON c.id = t.row_id WHERE t.tbl = 'crisis_level_change'",
+}
+
+
+def _derived(connection: Connection) -> None:
+    """Caches follow their events by the one rule the services use (console/store/derived.py)."""
+    touched = {name: [row_id for (row_id,) in connection.exec_driver_sql(sql)]
+               for name, sql in _TOUCHED.items()}
+    derived.refresh(connection, **touched)

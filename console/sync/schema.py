@@ -10,15 +10,17 @@ from typing import Any
 
 from console.domain.clock import iso
 from console.store.checks import LOCAL_COLUMNS, shared_tables
+from console.store.derived import INCIDENT_CACHES, OUTAGE_CACHES, TASK_CACHES
 from console.store.models import Base, Entity, Record
 from console.store.types import UtcTime
 
 # Written on every update: concurrent values there are not worth a person's attention.
 BOOKKEEPING = frozenset({"created_at", "created_by", "updated_at", "updated_by"})
-# Caches of the latest event, recomputed after every apply (console/sync/apply.py).
-DERIVED = {"outage": frozenset({"status", "status_at", "restored_at"}),
-           "task": frozenset({"status", "status_at"}),
-           "incident": frozenset({"crisis_level"})}
+# Caches of the events, recomputed after every apply by console/store/derived.py. Their later
+# updates are not change-logged (every workstation recomputes them); values written at a row's
+# creation, or by older versions, travel but never count as conflicts.
+DERIVED = {"outage": frozenset(OUTAGE_CACHES), "task": frozenset(TASK_CACHES),
+           "incident": frozenset(INCIDENT_CACHES)}
 # A whole append-only record travels as one change with this field name.
 WHOLE_ROW = "*"
 

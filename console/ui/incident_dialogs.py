@@ -18,7 +18,6 @@ from console.domain.enums import Cause, CrisisLevel, DisasterArea
 from console.domain.errors import NotFound, PermissionDenied
 from console.domain.permissions import Action
 from console.services.context import current_incident
-from console.services.incidents import latest_level
 from console.ui.context import UiContext
 from console.ui.dialogs import FormDialog, enum_combo, text_box
 
@@ -123,7 +122,7 @@ def read_incident(context: UiContext) -> IncidentNow | None:
         except NotFound:
             return None
         return IncidentNow(incident.id, incident.title,
-                           CrisisLevel(latest_level(session, incident.id)), incident.started_at)
+                           CrisisLevel(incident.crisis_level), incident.started_at)
 
 
 class IncidentActions(QObject):

@@ -1,0 +1,44 @@
+"""The outage clock's rules as SQLite functions, so the window's tables sort and filter on
+elapsed hours, failure grade and RTO breach in SQL by the very functions every other face
+calls (console/domain/outage_clock.py), not by a second body of them written in SQL."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from sqlalchemy.engine import Connection
+
+from console.domain.clock import from_iso
+from console.domain.grading import GradeTable
+from console.domain.outage_clock import elapsed_hours, outage_grade, rto_breached
+
+ELAPSED = "outage_elapsed_hours"
+GRADE = "outage_failure_grade"
+RTO_BREACHED = "outage_rto_breached"
+
+_moment = lru_cache(maxsize=65536)(from_iso)
+
+
+def _elapsed(detected: str | None, restored: str | None, moment: str | None) -> float | None:
+    start, end = _moment(detected), _moment(moment)
+    if start is None or end is None:
+        return None
+    return elapsed_hours(start, _moment(restored), end)
+
+
+def _breached(hours: float | None, rto: float | None) -> int:
+    return int(hours is not None and rto_breached(hours, rto))
+
+
+def install(connection: Connection, rules: GradeTable) -> None:
+    """Register the functions on this connection, grading by ``rules``."""
+    raw: Any = connection.connection.driver_connection
+
+    def grade(importance: int, category: str, scope: str, hours: float | None,
+              override: int | None) -> int:
+        return outage_grade(rules, importance, category, scope, hours or 0.0, override)
+
+    raw.create_function(ELAPSED, 3, _elapsed, deterministic=True)
+    raw.create_function(GRADE, 5, grade, deterministic=True)
+    raw.create_function(RTO_BREACHED, 2, _breached, deterministic=True)

@@ -1,0 +1,156 @@
+"""The one home of derived caches: an outage's status columns, a task's status and an
+incident's crisis level, each a cache of its append-only events.
+
+``refresh`` recomputes the caches of a set of rows (set-based: one read of their events, one
+``executemany`` of the rows that changed) and is what the services, sync apply, the demo builder
+and an upgrade call; ``stale`` runs the same computation and returns what differs, for
+``verify``. The rules themselves live in console/domain/outage_clock.py (order by event time,
+then id: the one tie-break).
+
+Writes go straight to the connection, not through the ORM session: caches are recomputed on
+every workstation from the events, so they are not change-logged (sync/schema.py DERIVED).
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+
+from console.domain.clock import from_iso, iso
+from console.domain.outage_clock import ClockEvent, latest, read_clock
+from console.store.models import Incident, Outage, Task
+
+OUTAGE_CACHES = ("status", "status_at", "restored_at", "first_restored_at", "phase",
+                 "alternative_active")
+TASK_CACHES = ("status", "status_at")
+INCIDENT_CACHES = ("crisis_level",)
+Ids = Iterable[str] | None
+"""Which rows: an iterable of ids, or None for every row of the table."""
+
+
+@dataclass(frozen=True)
+class StaleCache:
+    table: str
+    row_id: str
+    field: str
+    cached: Any
+    computed: Any
+
+
+def _where(column: str, ids: list[str] | None) -> tuple[str, dict[str, str]]:
+    if ids is None:
+        return "", {}
+    return f" WHERE {column} IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(ids)}
+
+
+def _t(value: str | None) -> datetime | None:
+    return from_iso(value)
+
+
+def outage_caches(connection: Connection, ids: Ids = None
+                  ) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    """For each outage: (cached columns, what the clock says), as stored values (ISO text)."""
+    wanted = None if ids is None else list(ids)
+    if wanted == []:
+        return {}
+    where, params = _where("o.id", wanted)
+    events: dict[str, list[ClockEvent]] = defaultdict(list)
+    for outage_id, at, event_id, status, phase in connection.execute(text(
+            "SELECT e.outage_id, e.at, e.id, e.status, e.phase FROM outage_event e "
+            f"JOIN outage o ON o.id = e.outage_id{where}"), params):
+        events[outage_id].append(ClockEvent(_t(at), event_id, status, phase))  # type: ignore[arg-type]
+    result = {}
+    for row in connection.execute(text(
+            "SELECT o.id, o.detected_at, o.status, o.status_at, o.restored_at, "
+            f"o.first_restored_at, o.phase, o.alternative_active FROM outage o{where}"), params):
+        outage_id, detected = row[0], _t(row[1])
+        if outage_id not in events:
+            continue  # an outage without events is a finding of its own (checks.py)
+        reading = read_clock(detected, events[outage_id])  # type: ignore[arg-type]
+        cached = dict(zip(OUTAGE_CACHES, (row[2], row[3], row[4], row[5], row[6],
+                                          bool(row[7])), strict=True))
+        computed = {"status": reading.status.value, "status_at": iso(reading.status_at),
+                    "restored_at": iso(reading.restored_at),
+                    "first_restored_at": iso(reading.first_restored_at), "phase": reading.phase,
+                    "alternative_active": reading.alternative_active}
+        result[outage_id] = (cached, computed)
+    return result
+
+
+def _latest_caches(connection: Connection, events: str, owner: str, value: str, rows: str,
+                   fields: tuple[str, ...], ids: Ids
+                   ) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    """Caches that are the latest event's value (and time, when ``fields`` has two names)."""
+    wanted = None if ids is None else list(ids)
+    if wanted == []:
+        return {}
+    by_owner: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    where, params = _where(owner, wanted)
+    for row_id, at, event_id, event_value in connection.execute(
+            text(f"SELECT {owner}, at, id, {value} FROM {events}{where}"), params):
+        by_owner[row_id].append((at, event_id, event_value))  # ISO text sorts as time does
+    where, params = _where("id", wanted)
+    result = {}
+    for row in connection.execute(
+            text(f"SELECT id, {', '.join(fields)} FROM {rows}{where}"), params):
+        last = latest(by_owner.get(row[0], ()))
+        if last is None:
+            continue
+        computed = (last[2], last[0])[:len(fields)]
+        result[row[0]] = (dict(zip(fields, row[1:], strict=True)),
+                          dict(zip(fields, computed, strict=True)))
+    return result
+
+
+def task_caches(connection: Connection, ids: Ids = None
+                ) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    return _latest_caches(connection, "task_event", "task_id", "status", "task", TASK_CACHES,
+                          ids)
+
+
+def incident_caches(connection: Connection, ids: Ids = None
+                    ) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
+    return _latest_caches(connection, "crisis_level_change", "incident_id", "level",
+                          "incident", INCIDENT_CACHES, ids)
+
+
+_TABLES = (("outage", Outage, outage_caches), ("task", Task, task_caches),
+           ("incident", Incident, incident_caches))
+
+
+def stale(connection: Connection, *, outages: Ids = None, tasks: Ids = None,
+          incidents: Ids = None) -> list[StaleCache]:
+    """Every cached field that differs from what its events say (None: every row)."""
+    found = []
+    for (name, _, compute), ids in zip(_TABLES, (outages, tasks, incidents), strict=True):
+        for row_id, (cached, computed) in sorted(compute(connection, ids).items()):
+            found.extend(StaleCache(name, row_id, f, cached[f], computed[f])
+                         for f in computed if cached[f] != computed[f])
+    return found
+
+
+def refresh(connection: Connection, *, outages: Ids = (), tasks: Ids = (),
+            incidents: Ids = ()) -> int:
+    """Rewrite the caches of these rows (None: every row) that differ; how many rows changed.
+
+    The default for each table is no rows: callers name what their write touched."""
+    changed = 0
+    for (_, model, compute), ids in zip(_TABLES, (outages, tasks, incidents), strict=True):
+        rows = [{"b_id": row_id, **computed}
+                for row_id, (cached, computed) in compute(connection, ids).items()
+                if cached != computed]
+        if not rows:
+            continue
+        sets = ", ".join(f"{name} = :{name}" for name in rows[0] if name != "b_id")
+        # Values are already in their stored form (ISO text), so plain SQL, no column types.
+        connection.execute(text(f"UPDATE {model.__tablename__} SET {sets} WHERE id = :b_id"),
+                           rows)
+        changed += len(rows)
+    return changed
