@@ -22,6 +22,7 @@ from console.services.sync import SyncService
 from console.services.tables import TableService
 from console.services.tasks import TaskService
 from console.store.database import Database, open_database
+from console.sync import capture
 
 
 @dataclass
@@ -43,6 +44,13 @@ class Services:
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
              hasher: PasswordHasher = DEFAULT_HASHER) -> Services:
+        """The services over ``db``, with change capture installed on it first.
+
+        Every face (CLI, window, self-test, demo, restore) gets its services here, so every
+        write they make is also logged in ``change_log`` and reaches the other workstations.
+        Installing here, not on import or in the store (which may not import sync), keeps it
+        explicit; installing again on the same database keeps the capture it has."""
+        capture.install(db)
         accounts = AccountService(db, clock, hasher)
         return cls(db=db, accounts=accounts,
                    incidents=IncidentService(db, clock), inventory=InventoryService(db, clock),

@@ -23,6 +23,7 @@ from console.domain.permissions import Action
 from console.services.context import Actor, ChangeSet, current_incident
 from console.services.sync_keys import KeyRoster
 from console.store.database import Database
+from console.store.migrate import head_revision
 from console.store.models import Base, Decision
 from console.sync import capture as _capture
 from console.sync import conflicts as conflict_queries
@@ -88,7 +89,8 @@ class SyncService(KeyRoster):
 
     @property
     def schema(self) -> str:
-        return self.db.capture.schema if self.db.capture else "0004"
+        """The schema version this program writes: the migrations' head."""
+        return self.db.capture.schema if self.db.capture is not None else head_revision()
 
     # -- bundles ----------------------------------------------------------------------------
     def export_bundle(self, actor: Actor | None, out: Path, for_peer: str | None = None

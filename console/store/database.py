@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -43,7 +43,10 @@ class Database:
     sessions: sessionmaker[Session]
     upgrade_backup: Path | None = None
     capture: Any = None
-    """Set by console.sync's open hook: the change capture installed on ``sessions``."""
+    """The change capture on ``sessions`` (``console.sync.capture.install``), None until then.
+
+    The store cannot import sync (the layers), so ``open_database`` installs nothing: whoever
+    opens a database to write shared data installs capture explicitly (``Services.over``)."""
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
@@ -55,16 +58,14 @@ class Database:
         self.engine.dispose()
 
 
-# Called with every opened Database. console.sync registers its change capture here (the store
-# may not import the layers above it), so every write through ``sessions`` is also logged.
-OPEN_HOOKS: list[Callable[[Database], None]] = []
-
-
 def open_database(path: Path, *, create: bool = False, target: str = "head") -> Database:
     """Open (or with ``create`` make) a database and upgrade it to ``target``.
 
     An existing file behind the newest schema is copied with the online backup API before the
     upgrade, so a failed or unwanted migration never costs the user their data.
+
+    The result has no change capture: writes through it reach no other workstation until
+    ``console.sync.capture.install`` runs on it (``Services.open`` does).
     """
     path = Path(path)
     if not create and not path.exists():
@@ -93,7 +94,4 @@ def open_database(path: Path, *, create: bool = False, target: str = "head") -> 
         engine.dispose()
         raise
     sessions = sessionmaker(engine, expire_on_commit=False)
-    db = Database(path, engine, sessions, backup_path)
-    for hook in OPEN_HOOKS:
-        hook(db)
-    return db
+    return Database(path, engine, sessions, backup_path)

@@ -1,7 +1,10 @@
 """Change capture: every write through a Database's sessions also appends to ``change_log``.
 
-Installed on the session factory when a database opens (``OPEN_HOOKS``), so services need no
-change. ORM flushes are read in ``after_flush`` (the objects still carry their pre-flush
+Installed explicitly on a Database's session factory by whoever opens it to write shared data:
+``Services.over`` (so ``Services.open``, and with it the CLI, the window, the self-test, the
+demo builder and restore) calls ``install``. Nothing is switched on by importing this module: a
+database opened with the bare ``store.database.open_database`` has no capture, and its writes
+would never reach the other workstations. Services need no other change. ORM flushes are read in ``after_flush`` (the objects still carry their pre-flush
 history there, and Python-side defaults are filled in): a new entity gives one change per field,
 a changed entity one per changed field, a new append-only record one change carrying the whole
 row. Set-based statements (``session.execute(insert(T), rows)`` and bulk updates by primary key)
@@ -244,7 +247,15 @@ def _with_defaults(table_obj: Any, rows: Sequence[dict[str, Any]]) -> list[dict[
     return [{**defaults, **row} if defaults.keys() - row.keys() else row for row in rows]
 
 
-def install(db: store_database.Database) -> None:
+def install(db: store_database.Database) -> Capture:
+    """Log every write through ``db.sessions`` in ``change_log``; the Capture installed.
+
+    Idempotent: a database that has its capture already keeps it (listening twice would log
+    every change twice and break the hash chain's numbering)."""
+    if isinstance(db.capture, Capture):
+        return db.capture
+    if db.capture is not None:
+        raise CaptureError(f"{db.path} has another change capture installed: {db.capture!r}")
     capture = Capture()
     db.capture = capture
 
@@ -279,5 +290,4 @@ def install(db: store_database.Database) -> None:
         capture.write(session, entries)
         return result
 
-
-store_database.OPEN_HOOKS.append(install)
+    return capture
