@@ -6,7 +6,9 @@ steps run one after another, each inside its own ``try`` so one failure does not
 others; the exit status is 0 only if every step passed.
 
 No Qt at import time (the runner is Qt-free): only the screenshot step imports the window
-module, inside the step, after choosing Qt's offscreen platform.
+module, inside the step, after choosing Qt's offscreen platform. Nor does the runner import the
+command line: ``console.cli``, whose ``self-test`` command this is, hands it in (``Cli``), so
+the two do not import each other.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
@@ -35,12 +37,22 @@ class StepFailed(Exception):
     """A step's check did not hold; the message is the one-line reason shown to the user."""
 
 
+@dataclass(frozen=True)
+class Cli:
+    """The headless program under test, as ``console.cli`` hands it in: ``run(argv)`` is its
+    ``main`` (the exit status), ``commands`` the subcommands this build has."""
+
+    run: Callable[[list[str]], int]
+    commands: Collection[str]
+
+
 @dataclass
 class Workspace:
     """The folder a self-test works in and the files its steps hand on to each other."""
 
     folder: Path
     lang: str = "ko"
+    cli: Cli | None = None
     db: Path = field(init=False)
     report: Path = field(init=False)
     screenshot: Path = field(init=False)
@@ -101,10 +113,10 @@ def render_report(work: Workspace) -> None:
     # Through the headless `report` command (DESIGN.md §7, a contract), not the reports
     # package's internals: the self-test then checks what a user runs, and keeps working while
     # the renderer's Python API changes.
-    from console.cli import main as cli_main
-    from console.cli.report_cli import HANDLERS
-
-    if "report" not in HANDLERS:
+    if work.cli is None:
+        raise StepFailed("no command line to run 'report' with (run as 'incident-console "
+                         "self-test')")
+    if "report" not in work.cli.commands:
         raise StepFailed("report renderer missing (this build has no 'report' command)")
     argv = ["--db", str(work.db), "--lang", work.lang, "--user", REPORT_USER,
             "report", "--out", str(work.report)]
@@ -112,7 +124,7 @@ def render_report(work: Workspace) -> None:
     with _environment(CONSOLE_PASSWORD=DEMO_PASSWORD), contextlib.redirect_stdout(io.StringIO()), \
             contextlib.redirect_stderr(errors):
         try:
-            status = cli_main(argv)
+            status = work.cli.run(argv)
         except SystemExit as exit_:  # argparse refusing the command line
             status = exit_.code if isinstance(exit_.code, int) else 2
     if status != 0:
@@ -219,8 +231,9 @@ def run_steps(steps: Sequence[Step], work: Workspace, out: TextIO) -> int:
 
 
 def run_self_test(keep: Path | None = None, lang: str = "ko", out: TextIO | None = None,
-                  steps: Sequence[Step] | None = None) -> int:
-    """Exit status: 0 if every step passed, 1 otherwise. ``keep`` keeps the files made."""
+                  steps: Sequence[Step] | None = None, cli: Cli | None = None) -> int:
+    """Exit status: 0 if every step passed, 1 otherwise. ``keep`` keeps the files made;
+    ``cli`` is the program whose commands the report step runs."""
     out = out or sys.stdout
     steps = STEPS if steps is None else steps
     with contextlib.ExitStack() as stack:
@@ -230,7 +243,7 @@ def run_self_test(keep: Path | None = None, lang: str = "ko", out: TextIO | None
         else:
             folder = keep
             folder.mkdir(parents=True, exist_ok=True)
-        work = Workspace(folder, lang)
+        work = Workspace(folder, lang, cli)
         work.clear()
         print(f"incident-console {__version__} self-test in {folder}", file=out, flush=True)
         failed = run_steps(steps, work, out)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import re
-import subprocess
 from datetime import datetime
 
 import pypdf
@@ -18,21 +17,11 @@ from console.reports.snapshot import dumps, loads
 from console.services.app import Services
 from console.services.context import Actor
 from console.store.models import SituationReport, Workstation
+from tests.pdftext import flat, pdf_pages
 
 PHASE_ONE = parse_time("2025-10-03T12:00+09:00")
 END_OF_PHASE_ONE = parse_time("2025-10-06T20:00+09:00")
 THE_END = parse_time("2025-10-20T00:00+09:00")
-
-
-def pdf_pages(data: bytes) -> list[str]:
-    """The text of every page, as pdftotext reads it (what a person's viewer would copy)."""
-    text = subprocess.run(["pdftotext", "-layout", "-", "-"], input=data, capture_output=True,
-                          check=True).stdout.decode("utf-8")
-    return text.split("\f")[:-1]
-
-
-def flat(data: bytes) -> str:
-    return re.sub(r"\s+", " ", " ".join(pdf_pages(data)))
 
 
 def demo_actor(services: Services, name: str, lang: str = "ko") -> Actor:

@@ -12,7 +12,7 @@ import pytest
 
 from console.cli import main
 from console.services.app import Services
-from tests.test_reports import flat, pdf_pages
+from tests.pdftext import flat, pdf_pages
 
 
 @pytest.fixture(autouse=True)

@@ -12,7 +12,8 @@ import pytest
 from console.domain.errors import ValidationError
 from console.reports import pack
 from console.services.app import Services
-from tests.test_reports import demo_actor, pdf_pages
+from tests.pdftext import pdf_pages
+from tests.test_reports import demo_actor
 
 START = datetime(2025, 10, 3, 3, 0, tzinfo=UTC)
 

@@ -11,7 +11,7 @@ import pytest
 
 from console import cli, selftest
 from console.cli import report_cli
-from console.selftest import StepFailed, Workspace, check_pdf, check_png, run_self_test
+from console.selftest import Cli, StepFailed, Workspace, check_pdf, check_png, run_self_test
 
 
 def _report_available() -> bool:
@@ -26,12 +26,16 @@ def _screenshot_available() -> bool:
     return hasattr(app, "take_screenshot")
 
 
+def this_program() -> Cli:
+    return Cli(cli.main, {"report"} if _report_available() else set())
+
+
 @pytest.mark.slow
 def test_self_test_on_this_tree(tmp_path: Path) -> None:
     # Correct before and after the report and window parts exist: what is missing must be
     # named as such, and only a complete program passes.
     out = io.StringIO()
-    status = run_self_test(keep=tmp_path, out=out)
+    status = run_self_test(keep=tmp_path, out=out, cli=this_program())
     lines = out.getvalue().splitlines()
     for step in ("find program data", "create demo database", "verify database"):
         assert any(line.startswith(f"ok   {step} (") for line in lines), lines
@@ -69,6 +73,34 @@ def test_a_failing_step_fails_the_run_and_the_others_still_run(
     assert out[3].startswith("ok   last step (")
     assert out[-1] == "self-test FAILED: 2 of 3 steps ok"
     assert ran == ["last"]
+
+
+def test_the_report_step_runs_the_program_it_is_handed(tmp_path: Path) -> None:
+    ran: list[list[str]] = []
+
+    def program(argv: list[str]) -> int:
+        ran.append(argv)
+        return 0
+
+    work = Workspace(tmp_path, "en", Cli(program, {"report"}))
+    with pytest.raises(StepFailed, match="no PDF was written"):  # this stand-in writes none
+        selftest.render_report(work)
+    assert ran == [["--db", str(work.db), "--lang", "en", "--user", "commander", "report",
+                    "--out", str(work.report)]]
+    with pytest.raises(StepFailed, match="report renderer missing"):
+        selftest.render_report(Workspace(tmp_path, "en", Cli(program, {"verify"})))
+    with pytest.raises(StepFailed, match="no command line to run 'report' with"):
+        selftest.render_report(Workspace(tmp_path))
+
+
+def test_the_self_test_command_hands_in_this_program(monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    seen: list[Cli | None] = []
+    monkeypatch.setattr(selftest, "STEPS", [("look", lambda work: seen.append(work.cli))])
+    assert cli.main(["self-test"]) == 0
+    assert seen[0] is not None and seen[0].run is cli.main
+    assert {"report", "verify", "demo", "self-test"} <= set(seen[0].commands)
+    assert capsys.readouterr().out.splitlines()[-1] == "self-test passed: 1 of 1 steps ok"
 
 
 def test_a_check_that_does_not_hold_is_one_line_with_its_reason(tmp_path: Path) -> None:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from pathlib import Path
 
-from console.cli import commands
+from console.cli import commands, selftest_cli
 from console.cli.extensions import EXTENSIONS
 from console.cli.parser import build_parser
 from console.domain.errors import ConsoleError
@@ -22,6 +23,14 @@ _ON_SERVICES = {
 for _extension in EXTENSIONS:
     _ON_SERVICES.update(_extension.HANDLERS)
     _ON_NEW_FILE.update(getattr(_extension, "STANDALONE", {}))
+
+
+def _self_test(args: argparse.Namespace, db_path: Path) -> int:
+    """The self-test runs this program's own commands: it is handed ``main`` from here."""
+    return selftest_cli.self_test(args, main, {*_ON_NEW_FILE, *_ON_SERVICES})
+
+
+_ON_NEW_FILE["self-test"] = _self_test
 
 
 def default_db() -> Path:

@@ -28,6 +28,7 @@ from console.reports.layout import (
 )
 from console.reports.snapshot import Snapshot
 from console.reports.text import (
+    Names,
     crisis_colour,
     elapsed,
     full_time,
@@ -38,16 +39,6 @@ from console.reports.text import (
     short_time,
     words,
 )
-
-
-class Names:
-    """Department and facility names in the report's language (Korean is what is stored)."""
-
-    def __init__(self, snapshot: Snapshot, lang: str) -> None:
-        self.en = snapshot.get("names_en", {}) if lang == "en" else {}
-
-    def __call__(self, name: str) -> str:
-        return self.en.get(name) or name
 
 
 def render_situation_report(snapshot: Snapshot, lang: str = "ko") -> bytes:

@@ -3,7 +3,7 @@ information, next steps and the list of affected systems."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
@@ -11,10 +11,15 @@ from console.domain.enums import Team
 from console.reports.fonts import BOLD
 from console.reports.layout import STYLES, WARN, escape, heading, para, table
 from console.reports.snapshot import Snapshot
-from console.reports.text import full_time, label, number_label, short_label, short_time, words
-
-if TYPE_CHECKING:
-    from console.reports.sitrep import Names
+from console.reports.text import (
+    Names,
+    full_time,
+    label,
+    number_label,
+    short_label,
+    short_time,
+    words,
+)
 
 
 def _since(snapshot: Snapshot, lang: str) -> str:

@@ -15,6 +15,7 @@ from console.domain.enums import (
     TaskStatus,
     Team,
 )
+from console.reports.snapshot import Snapshot
 
 _WORDS: dict[str, tuple[str, str]] = {
     "org": ("서울특별시 디지털재난 대책본부", "Seoul Digital Disaster Task Force"),
@@ -186,3 +187,13 @@ def crisis_colour(value: str) -> str:
         return CrisisLevel(value).colour
     except ValueError:
         return "#777777"
+
+
+class Names:
+    """Department and facility names in the report's language (Korean is what is stored)."""
+
+    def __init__(self, snapshot: Snapshot, lang: str) -> None:
+        self.en = snapshot.get("names_en", {}) if lang == "en" else {}
+
+    def __call__(self, name: str) -> str:
+        return self.en.get(name) or name

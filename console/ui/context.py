@@ -3,7 +3,7 @@ a signal that tells pages which tables changed (here or through sync)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Set
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -56,7 +56,7 @@ class UiContext:
             form.saved()
 
     def write(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-              tables: set[str] | None = None,
+              tables: Set[str] | None = None,
               on_error: Callable[[BaseException], None] | None = None) -> None:
         """Run one service call off the GUI thread; then tell every page what changed.
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QAbstractButton, QInputDialog, QLineEdit, QMessage
 
 from console.domain.errors import PermissionDenied
 from console.domain.permissions import Action
+from console.services import watch
 from console.ui.context import UiContext
 
 
@@ -58,7 +59,7 @@ class HomeQuestion(QObject):
     def _answered(self, button: QAbstractButton) -> None:
         sync, actor = self.context.services.sync, self.context.actor
         if button is self.moved:
-            self.context.write(lambda: sync.confirm_moved(actor), tables={"workstation"})
+            self.context.write(lambda: sync.confirm_moved(actor), tables=watch.WORKSTATIONS)
         elif button is self.copy:
             dialog = QInputDialog(self.parent_widget)
             dialog.setWindowTitle(self.tr("New workstation"))
@@ -71,7 +72,7 @@ class HomeQuestion(QObject):
     def _reidentify(self, name: str) -> None:
         sync, actor = self.context.services.sync, self.context.actor
         self.context.write(lambda: sync.reidentify(actor, name), self._became,
-                           tables={"workstation"})
+                           tables=watch.WORKSTATIONS)
 
     def _became(self, station_id: str) -> None:
         """What this person writes from now on carries the new workstation's id."""

@@ -17,11 +17,12 @@ from console.domain.clock import KST, format_kst, kst
 from console.domain.enums import Cause, CrisisLevel, DisasterArea
 from console.domain.errors import NotFound, PermissionDenied
 from console.domain.permissions import Action
+from console.services import watch
 from console.services.context import current_incident
 from console.ui.context import UiContext
 from console.ui.dialogs import FormDialog, enum_combo, text_box
 
-CHANGED = {"incident", "crisis_level_change"}
+CHANGED = watch.INCIDENT
 """What the board re-reads after either action (the ChangeSet names only 'incident')."""
 
 

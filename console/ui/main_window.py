@@ -5,7 +5,7 @@ fallback pack). Pages do the work; this only arranges and dispatches."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
@@ -22,35 +22,35 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console import __version__
 from console.domain.errors import PermissionDenied
 from console.domain.permissions import Action
 from console.ui import settings as opts
+from console.ui.about import AboutDialog
 from console.ui.actions import SPECS as ACTION_SPECS
 from console.ui.actions import VIEWS, ActionId, ActionRegistry, icon, translate
 from console.ui.background import BackgroundWork
+from console.ui.board.view import BoardView
 from console.ui.context import UiContext
 from console.ui.dialogs import FallbackPackDialog
 from console.ui.incident_dialogs import IncidentActions
 from console.ui.login import IdleWatcher, LockDialog
-from console.ui.pages import PlaceholderPage, optional_page
+from console.ui.pages import PageFactory
 from console.ui.pages.journal import DecisionsPage, LogPage
 from console.ui.pages.outages import OutagesPage
 from console.ui.pages.systems import SystemsPage
 from console.ui.pages.tasks import TasksPage
+from console.ui.reports_view import ReportsView
 from console.ui.settings import UiSettings
 from console.ui.status import StatusPanel
+from console.ui.sync_view import SyncView
 
 VIEW_NAMES = [action.value for action in VIEWS]
 """board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7)."""
 
-_OTHER_ISSUES = {
-    "board": ("console.ui.board.view", "BoardView"),
-    "reports": ("console.ui.reports_view", "ReportsView"),
-    "sync": ("console.ui.sync_view", "SyncView"),
-}
-_OWN_PAGES = {"systems": SystemsPage, "outages": OutagesPage, "tasks": TasksPage,
-              "decisions": DecisionsPage, "log": LogPage}
+PAGES: dict[str, PageFactory] = {
+    "board": BoardView, "systems": SystemsPage, "outages": OutagesPage, "tasks": TasksPage,
+    "decisions": DecisionsPage, "log": LogPage, "reports": ReportsView, "sync": SyncView}
+"""The page class of each view; every one is a page(context, parent)."""
 
 
 class MainWindow(QMainWindow):
@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.pages: dict[str, QWidget] = {}
         for action_id in VIEWS:
             name = action_id.value
-            page = self._make_page(name, translate(ACTION_SPECS[action_id].text))
+            page = PAGES[name](self.context, self)
             page.setObjectName(f"page_{name}")
             self.pages[name] = page
             self.stack.addWidget(page)
@@ -112,11 +112,9 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.status = StatusPanel(context, self.statusBar())
         self.status.attach(self.background)
-        sync_page = self.pages["sync"]
-        use_background = getattr(sync_page, "use_background", None)
-        if callable(use_background):
-            use_background(self.background)
-            sync_page.synced.connect(self.status.refresh_sync)  # type: ignore[attr-defined]
+        sync_page = cast(SyncView, self.pages["sync"])
+        sync_page.use_background(self.background)
+        sync_page.synced.connect(self.status.refresh_sync)
         self.background.start()
 
         self.idle = IdleWatcher(settings.get(opts.IDLE_LOCK_MINUTES) if idle_lock else 0, self)
@@ -130,15 +128,6 @@ class MainWindow(QMainWindow):
         self.restoreState(settings.get(opts.STATE))
         last = settings.get(opts.LAST_VIEW)
         self.show_view(last if last in self.pages else "board")
-
-    def _make_page(self, name: str, title: str) -> QWidget:
-        if name in _OWN_PAGES:
-            return _OWN_PAGES[name](self.context, self)
-        module, cls = _OTHER_ISSUES[name]
-        page_class = optional_page(module, cls)
-        if page_class is None:
-            return PlaceholderPage(title.replace("&", ""), self)
-        return page_class(self.context, self)  # type: ignore[call-arg]
 
     def _connect_actions(self) -> None:
         actions = self.registry
@@ -332,16 +321,9 @@ class MainWindow(QMainWindow):
                 self.tr("The new language is used from the next start of the console."))
 
     def about(self) -> None:
-        about = optional_page("console.ui.about", "AboutDialog")
-        if about is not None:
-            dialog = about(self)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
-            return
-        self.context.messages.info(
-            self.tr("About"),
-            self.tr("Digital-disaster command console %1\nSeoul digital-disaster task force.")
-            .replace("%1", __version__))
+        dialog = AboutDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
 
     def save_settings(self) -> None:
         if not self.wall_mode:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from console.domain.clock import format_kst
+from console.services import watch
 from console.services.reports import (
     PRINTOUT_KINDS,
     RenderedReport,
@@ -47,7 +48,6 @@ from console.services.reports import (
 from console.ui.context import UiContext
 
 Index = QModelIndex | QPersistentModelIndex
-TABLE = "situation_report"
 
 _PRINTOUTS = {
     "log": QT_TRANSLATE_NOOP("ReportsView", "Activity log (ICS 214)"),
@@ -203,7 +203,7 @@ class ReportsView(QWidget):
                               "The other printouts are under 'Show printout'."))
 
     def _on_changed(self, tables: set[str]) -> None:
-        if TABLE in tables:
+        if tables & watch.REPORTS:
             self.refresh()
 
     def selected(self) -> ReportRow | None:
@@ -258,7 +258,7 @@ class ReportsView(QWidget):
     def draft_now(self) -> None:
         reports, actor = self.context.services.reports, self.context.actor
         self.context.write(lambda: reports.draft(actor, lang=self.lang), self._drafted,
-                           {TABLE}, self._refused)
+                           watch.REPORTS, self._refused)
 
     def _drafted(self, drafted: RenderedReport) -> None:
         self.refresh()
@@ -273,7 +273,7 @@ class ReportsView(QWidget):
             return
         reports, actor = self.context.services.reports, self.context.actor
         self.context.write(lambda: reports.approve(actor, draft_id=row.id), self._approved,
-                           {TABLE}, self._refused)
+                           watch.REPORTS, self._refused)
 
     def _approved(self, issued: RenderedReport) -> None:
         self.refresh()

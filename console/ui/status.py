@@ -11,6 +11,7 @@ from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from console.domain.clock import format_kst, kst
+from console.services import watch
 from console.services.reports import FallbackSettings
 from console.services.sync import SyncStatus
 from console.ui.background import BackgroundWork, PackOutcome
@@ -83,7 +84,7 @@ class StatusPanel(QObject):
         self._coalesce.timeout.connect(self.refresh_sync)
         context.bus.changed.connect(lambda _tables: self._coalesce.start())
         context.bus.changed.connect(
-            lambda tables: self.show_workstation() if "workstation" in tables else None)
+            lambda tables: self.show_workstation() if tables & watch.WORKSTATIONS else None)
         self.reading_sync = False
         self.update_clock()
         self.update_backup()

@@ -480,7 +480,7 @@
 <context>
     <name>HomeQuestion</name>
     <message>
-        <location filename="../../console/ui/home_question.py" line="+36"/>
+        <location filename="../../console/ui/home_question.py" line="+38"/>
         <location line="+4"/>
         <source>Which workstation is this?</source>
         <translation type="unfinished"></translation>
@@ -778,7 +778,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+75"/>
         <source>Not available in this view.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -820,17 +820,6 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+1"/>
         <source>The new language is used from the next start of the console.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>About</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Digital-disaster command console %1
-Seoul digital-disaster task force.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1135,14 +1124,6 @@ Seoul digital-disaster task force.</source>
     <message>
         <location line="+7"/>
         <source>%1 down</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <location filename="../../console/ui/pages/__init__.py" line="+21"/>
-        <source>%1 is not installed in this build.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -480,7 +480,7 @@
 <context>
     <name>HomeQuestion</name>
     <message>
-        <location filename="../../console/ui/home_question.py" line="+36"/>
+        <location filename="../../console/ui/home_question.py" line="+38"/>
         <location line="+4"/>
         <source>Which workstation is this?</source>
         <translation>이 단말은 어느 단말입니까?</translation>
@@ -781,7 +781,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+86"/>
+        <location line="+75"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
@@ -824,18 +824,6 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+1"/>
         <source>The new language is used from the next start of the console.</source>
         <translation>바뀐 언어는 콘솔을 다시 시작하면 적용됩니다.</translation>
-    </message>
-    <message>
-        <location line="+10"/>
-        <source>About</source>
-        <translation>프로그램 정보</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Digital-disaster command console %1
-Seoul digital-disaster task force.</source>
-        <translation>디지털재난 상황관리 콘솔 %1
-서울특별시 디지털재난 대책본부</translation>
     </message>
 </context>
 <context>
@@ -1140,14 +1128,6 @@ Seoul digital-disaster task force.</source>
         <location line="+7"/>
         <source>%1 down</source>
         <translation>%1 장애</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <location filename="../../console/ui/pages/__init__.py" line="+21"/>
-        <source>%1 is not installed in this build.</source>
-        <translation>이 버전에는 %1 기능이 설치되어 있지 않습니다.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@ from console.domain.enums import OutageStatus
 from console.locate import resource
 from console.services.app import Services
 from console.services.context import Actor
+from console.store.models import FailureGradeRule
 from console.ui.board import BoardView
 from console.ui.board.chart import KstAxis
 from console.ui.board.view import percent_text
@@ -132,6 +133,23 @@ def test_bursts_are_coalesced_and_other_tables_ignored(
     with qtbot.waitSignal(board.loaded, timeout=5000):
         pass
     qtbot.waitUntil(lambda: not board.reading, timeout=5000)
+    assert len(reads) == 1
+
+
+def test_a_grading_rule_change_arriving_by_sync_redraws_the_board(
+        demo: Services, open_board, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A synced or pulled change names its tables by the models' __tablename__."""
+    board = open_board(demo)
+    reads: list[datetime | None] = []
+    original = demo.situation.view
+
+    def counting_view(incident_id: str | None = None, as_of: datetime | None = None):
+        reads.append(as_of)
+        return original(incident_id, as_of)
+
+    monkeypatch.setattr(demo.situation, "view", counting_view)
+    with qtbot.waitSignal(board.loaded, timeout=5000):
+        board._context.bus.changed.emit({FailureGradeRule.__tablename__})
     assert len(reads) == 1
 
 

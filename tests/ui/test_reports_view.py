@@ -14,7 +14,7 @@ from console.domain.clock import parse_time
 from console.domain.ids import natural_id
 from console.store.models import SituationReport, Workstation
 from console.ui.reports_view import ReportsModel, ReportsView
-from tests.test_reports import pdf_pages
+from tests.pdftext import pdf_pages
 from tests.ui.conftest import settle
 
 

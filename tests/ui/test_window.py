@@ -9,9 +9,13 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication, QLabel, QListWidget
 
 from console.ui import settings as opts
+from console.ui.about import AboutDialog
 from console.ui.actions import ActionId
 from console.ui.app import take_screenshot
+from console.ui.board.view import BoardView
 from console.ui.main_window import VIEW_NAMES, MainWindow
+from console.ui.reports_view import ReportsView
+from console.ui.sync_view import SyncView
 from tests.ui.conftest import settle
 
 DEMO_ROWS = {"systems": 429, "outages": 64, "tasks": 45, "decisions": 16, "log": 152}
@@ -26,8 +30,17 @@ def test_each_view_shows_the_demo_data(make_window) -> None:  # type: ignore[no-
         assert page.model.rowCount() == rows, view
         assert page.findChild(QLabel, "rowCount").text() == f"{rows}건"
         assert page.detail.toPlainText(), f"{view}: the first row's detail is shown"
-    for view in ("board", "reports", "sync"):
+    for view, page_class in (("board", BoardView), ("reports", ReportsView), ("sync", SyncView)):
         assert window.show_view(view) is window.pages[view]
+        assert type(window.pages[view]) is page_class  # the real page, never a stand-in
+
+
+def test_about_opens_the_about_dialog(make_window) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window("observer", "en")
+    window.about()
+    dialogs = window.findChildren(AboutDialog)
+    assert len(dialogs) == 1 and dialogs[0].isVisible()
+    dialogs[0].close()
 
 
 def test_actions_have_shortcuts_and_switch_views(make_window) -> None:  # type: ignore[no-untyped-def]

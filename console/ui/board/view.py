@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console.domain.clock import format_elapsed, format_kst, kst
 from console.domain.enums import CrisisLevel, TaskStatus, Team
+from console.services import watch
 from console.services.situation import SituationView
 from console.ui.board.chart import RestorationChart
 from console.ui.board.loader import Loader
@@ -42,11 +43,8 @@ TOP_DEPARTMENTS = 10
 SHOWN_ENTRIES = 5
 COALESCE_MS = 300
 TASK_COLUMNS = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED, TaskStatus.DONE)
-WATCHED_TABLES = frozenset({
-    "incident", "crisis_level_change", "outage", "outage_event", "task", "task_event",
-    "decision", "log_entry", "log_verification", "situation_report", "information_system",
-    "department", "facility", "grade_rule", "*"})
-"""A change to any of these can move a figure; "*" is a catch-all (e.g. after a sync)."""
+WATCHED_TABLES = watch.SITUATION | {watch.ANY_TABLE}
+"""A change to any of these can move a figure; "*" is a catch-all."""
 
 STYLE = """
 BoardView { background: #eef1f4; }

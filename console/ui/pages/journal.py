@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from console.domain.enums import Role, Team
 from console.domain.permissions import Action
+from console.services import watch
 from console.services.tables import TableQuery
 from console.ui import formatting as fmt
 from console.ui.context import UiContext
@@ -24,7 +25,7 @@ def _first_line(text: str) -> str:
 
 class DecisionsPage(TablePage):
     TABLE = "decisions"
-    INTERESTS = frozenset({"decision", "incident"})
+    INTERESTS = watch.DECISIONS
     HAS_INCIDENT = True
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
@@ -105,7 +106,7 @@ class DecisionsPage(TablePage):
 
 class LogPage(TablePage):
     TABLE = "log"
-    INTERESTS = frozenset({"log_entry", "log_verification", "incident"})
+    INTERESTS = watch.LOG
     HAS_INCIDENT = True
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:

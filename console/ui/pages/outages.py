@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QWidget
 
 from console.domain.enums import Category, OutageStatus, Scope, TaskStatus
 from console.domain.permissions import Action
+from console.services import watch
 from console.services.inventory import SystemRow
 from console.services.tables import Facets, TableQuery
 from console.ui import formatting as fmt
@@ -27,8 +28,7 @@ RESTORED = RowStyle(foreground="#2e7d32")
 
 class OutagesPage(TablePage):
     TABLE = "outages"
-    INTERESTS = frozenset({"outage", "outage_event", "incident", "information_system",
-                           "failure_grade_rule", "task"})
+    INTERESTS = watch.OUTAGES
     HAS_INCIDENT = True
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFileDialog, QWidget
 
 from console.domain.enums import Category, OutageStatus
 from console.domain.permissions import Action
+from console.services import watch
 from console.services.inventory import ImportRejected, ImportSummary
 from console.services.tables import Facets, TableQuery
 from console.ui import formatting as fmt
@@ -15,12 +16,10 @@ from console.ui.context import UiContext
 from console.ui.pages.base import TablePage, detail_table, esc
 from console.ui.table_model import Column
 
-INVENTORY_TABLES = {"information_system", "department", "facility", "system_dependency"}
-
 
 class SystemsPage(TablePage):
     TABLE = "systems"
-    INTERESTS = frozenset(INVENTORY_TABLES | {"outage"})
+    INTERESTS = watch.SYSTEMS
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -101,7 +100,7 @@ class SystemsPage(TablePage):
         """All or nothing: on any problem, every problem is listed and nothing is imported."""
         self.context.write(
             lambda: self.context.services.inventory.import_file(self.context.actor, path),
-            self._imported, tables=set(INVENTORY_TABLES), on_error=self._import_failed)
+            self._imported, tables=watch.INVENTORY, on_error=self._import_failed)
 
     def _imported(self, summary: ImportSummary) -> None:
         self.context.messages.info(

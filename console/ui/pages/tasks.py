@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QWidget
 
 from console.domain.enums import OutageStatus, TaskStatus, Team
 from console.domain.permissions import Action
+from console.services import watch
 from console.services.tables import Facets, TableQuery
 from console.ui import formatting as fmt
 from console.ui.context import UiContext
@@ -19,8 +20,7 @@ CLOSED = RowStyle(foreground="#757575")
 
 class TasksPage(TablePage):
     TABLE = "tasks"
-    INTERESTS = frozenset({"task", "task_event", "task_outage", "outage", "app_user",
-                           "incident"})
+    INTERESTS = watch.TASKS
     HAS_INCIDENT = True
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
@@ -146,7 +146,7 @@ class TasksPage(TablePage):
 
     def _link(self, record_id: str, outage: str) -> None:
         self.context.write(lambda: self.context.services.tasks.edit(
-            self.context.actor, record_id, outage=outage), tables={"task_outage"})
+            self.context.actor, record_id, outage=outage), tables=watch.TASK_LINKS)
 
     def change_status(self) -> None:
         record_id = self.need_selection()
