@@ -108,7 +108,7 @@ class TableService(ServiceBase):
     @contextmanager
     def _reading(self) -> Iterator[Session]:
         """A read session whose SQL can call the outage clock (console/store/clock_sql.py)."""
-        with self._reading() as session:
+        with self.db.sessions() as session:
             clock_sql.install(session.connection(), load_rules(session))
             yield session
 
