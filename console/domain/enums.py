@@ -6,8 +6,8 @@ database; ``label(lang)`` gives the Korean or English words people read.
 
 from __future__ import annotations
 
-from enum import StrEnum
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache
 
 from console.domain.errors import UnknownValue

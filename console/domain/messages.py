@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
+from enum import Enum
 from typing import Any
 
 LANGS = ("ko", "en")
@@ -49,7 +50,9 @@ def localise(value: Any, lang: str) -> str:
     if hasattr(value, "render") and callable(value.render):
         return str(value.render(lang))
     if hasattr(value, "label") and callable(value.label):
-        return str(value.label(lang))
+        text = str(value.label(lang))
+        # Enum labels are capitalised for table headings; in a sentence they are not.
+        return text[:1].lower() + text[1:] if lang == "en" and isinstance(value, Enum) else text
     if isinstance(value, list | tuple | set | frozenset):
         items = [localise(item, lang) for item in value]
         return ", ".join(sorted(items) if isinstance(value, set | frozenset) else items)

@@ -131,7 +131,7 @@ class Who:
                          else _join(roles, lang))
         teams = self.rule.teams
         if teams == ALL_TEAMS:
-            team_text = ("the team concerned" if en else "해당 반") if self.rule.own_team_only \
+            team_text = ("members of its own team" if en else "해당 반") if self.rule.own_team_only \
                 else ("any team" if en else "각 반")
         elif teams:
             names = [team.label(lang) for team in Team if team in teams]
