@@ -241,8 +241,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "파일 {path}이(가) 없습니다: 경로를 확인하십시오",
         "no file {path}"),
     "inventory.unreadable": (
-        "{file}: {problem}",
-        "{file}: {problem}"),
+        "{file}을(를) 가져올 수 없습니다: {problem}",
+        "cannot import {file}: {problem}"),
     "facility.no_systems": (
         "'{facility}'에 설치된 시스템이 없습니다: 설치위치 이름을 확인하십시오",
         "no system is hosted in facility '{facility}'"),
