@@ -25,8 +25,10 @@ def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> 
     monkeypatch.setenv("CONSOLE_PASSWORD", "demo")
 
     def _run(*argv: str) -> tuple[int, str, str]:
+        # These checks read the English sentences; the Korean default has its own test.
+        args = list(argv) if "--lang" in argv else ["--lang", "en", *argv]
         try:
-            code = main(list(argv))
+            code = main(args)
         except SystemExit as exit_:  # argparse's own usage errors
             code = int(exit_.code or 0)
         out, err = capsys.readouterr()
@@ -98,15 +100,15 @@ def test_write_commands_print_ids_and_record_authors(run: Run, demo_db: Path) ->
         (["--user", "observer", "outage", "status", "SEO-0001", "--to", "down"], 1,
          "error: only the command"),
         (["--user", "systems", "decision", "add", "--summary", "x"], 1,
-         "error: only the commander, deputy or controller may record a decision"),
+         "error: only the commander, deputy commander or controller may record a decision"),
         (["--user", "nobody", "log", "add", "--team", "press", "--text", "x"], 1,
          "wrong user name or password"),
         (["--user", "systems", "outage", "status", "SEO-0001", "--to", "sideways"], 1,
-         "unknown OutageStatus"),
+         "unknown outage status"),
         (["--user", "systems", "outage", "open", "--system", "SEO-0001", "--at", "soon"], 1,
          "cannot read time"),
         (["--user", "press", "task", "add", "--team", "space", "--title", "x"], 1,
-         "unknown Team"),
+         "unknown team"),
     ],
 )
 def test_refusals_are_one_line_and_change_nothing(run: Run, demo_db: Path, argv: list[str],
@@ -117,6 +119,30 @@ def test_refusals_are_one_line_and_change_nothing(run: Run, demo_db: Path, argv:
     assert message in err
     assert len([line for line in err.splitlines() if "error:" in line]) == 1
     assert run("--db", str(demo_db), "digest")[1] == before
+
+
+def test_refusals_speak_korean_by_default_and_english_with_lang_en(
+        demo_db: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """The user's language (DESIGN.md §7, --lang ko|en, default ko): one line, exit 1."""
+    monkeypatch.setenv("CONSOLE_PASSWORD", "demo")
+
+    def run_as_given(*argv: str) -> tuple[int, str]:
+        code = main(list(argv))
+        return code, capsys.readouterr().err
+
+    argv = ["--db", str(demo_db), "--user", "commander", "outage", "open", "--system", "NOPE"]
+    assert run_as_given(*argv) == (
+        1, "error: 코드가 'NOPE'인 시스템이 없습니다: 시스템 코드를 확인하십시오\n")
+    assert run_as_given("--lang", "en", *argv) == (
+        1, "error: no system with code 'NOPE': check the system code\n")
+    # Who may do what, and enum values, are in the user's language too.
+    assert run_as_given("--db", str(demo_db), "--user", "observer", "decision", "add",
+                        "--summary", "x") == (
+        1, "error: 본부장·차장·통제관만 결정사항을 기록할 수 있습니다\n")
+    code, err = run_as_given("--db", str(demo_db), "--user", "press", "task", "add",
+                             "--team", "space", "--title", "x")
+    assert code == 1 and err.startswith("error: 'space'은(는) 알 수 없는 반입니다")
 
 
 def test_init_then_refuse_to_overwrite(run: Run, tmp_path: Path) -> None:

@@ -77,11 +77,36 @@ def test_observer_only_reads() -> None:
 
 
 def test_denial_names_who_may() -> None:
-    with pytest.raises(PermissionDenied, match="only the commander, deputy or controller may "
-                                               "change the crisis level"):
+    with pytest.raises(PermissionDenied, match="only the commander, deputy commander or "
+                                               "controller may change the crisis level"):
         require(Role.TEAM_LEAD, Team.SYSTEMS, Action.CHANGE_CRISIS_LEVEL)
-    with pytest.raises(PermissionDenied, match="통제관만 위기경보"):
-        require(Role.OBSERVER, None, Action.CHANGE_CRISIS_LEVEL, lang="ko")
+    with pytest.raises(PermissionDenied) as denied:
+        require(Role.OBSERVER, None, Action.CHANGE_CRISIS_LEVEL)
+    assert denied.value.render("ko") == "본부장·차장·통제관만 위기경보 수준을 변경할 수 있습니다"
+
+
+def test_denial_lists_exactly_the_roles_and_teams_the_table_allows() -> None:
+    """The "who may" sentence is read off the table: every allowed role and team, no other
+    (the administrator too, where the table lets them act)."""
+    for action, rule in PERMISSIONS.items():
+        if action is Action.READ:
+            continue
+        with pytest.raises(PermissionDenied) as denied:
+            require(Role.OBSERVER, None, action)
+        for lang in ("ko", "en"):
+            text = denied.value.render(lang)
+            who = text.split("만 ")[0] if lang == "ko" else text.split(" may ")[0]
+            for role in Role:
+                name = role.label(lang) if lang == "ko" else role.label(lang).lower()
+                assert (name in who) is (role in rule.roles), (action, lang, role, text)
+            for team in Team:
+                if rule.teams and rule.teams != frozenset(Team):
+                    name = team.label(lang) if lang == "ko" else team.label(lang).lower()
+                    assert (name in who) is (team in rule.teams), (action, lang, team, text)
+    with pytest.raises(PermissionDenied) as denied:
+        require(Role.OBSERVER, None, Action.OPEN_OUTAGE)
+    assert denied.value.render("ko") == ("본부장·차장·통제관·관리자 또는 상황총괄반·시스템장애조치반·"
+                                         "통신장애조치반만 장애를 등록할 수 있습니다")
 
 
 def test_every_action_has_a_rule() -> None:
@@ -95,8 +120,9 @@ def test_reference_data_speaks_korean() -> None:
     assert OutageStatus.parse("복구") is OutageStatus.RESTORED
     assert Category.parse(" 대시민 ") is Category.CITIZEN
     assert Team.parse("systems") is Team.SYSTEMS
-    with pytest.raises(ValueError, match="unknown Team"):
+    with pytest.raises(ValueError, match="unknown team 'kitchen'") as unknown:
         Team.parse("kitchen")
+    assert unknown.value.render("ko").startswith("'kitchen'은(는) 알 수 없는 반입니다")
 
 
 def test_times_are_kst_by_default() -> None:

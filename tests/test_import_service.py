@@ -117,7 +117,7 @@ def test_dependencies_dropped_from_the_file_are_marked_deleted(services: Service
 
 def test_import_needs_permission_and_a_file(services: Services, login: Login,
                                             tmp_path: Path) -> None:
-    with pytest.raises(PermissionDenied, match="only the administrator, controller or systems"):
+    with pytest.raises(PermissionDenied, match="only the controller or administrator, or the system-failure"):
         services.inventory.import_file(login("press"), _csv(tmp_path, GOOD))
     with pytest.raises(ConsoleError, match="no file"):
         services.inventory.import_file(login("admin"), tmp_path / "missing.csv")
@@ -137,6 +137,11 @@ def test_cli_rejects_a_bad_file_with_row_numbers(demo_db: Path, tmp_path: Path) 
     result = _cli(demo_db, "import-systems", str(bad))
     assert result.returncode == 1, result.stderr
     lines = result.stderr.strip().splitlines()
+    # Korean by default: the summary and every row problem.
+    assert lines[0].startswith("error: inv.csv: 문제 1건이 있어 아무것도 가져오지 않았습니다")
+    assert lines[1].strip().startswith("2행:") and "1~4 범위를 벗어납니다" in lines[1]
+    english = _cli(demo_db, "--lang", "en", "import-systems", str(bad))
+    lines = english.stderr.strip().splitlines()
     assert lines[0].startswith("error: inv.csv: 1 problem(s), nothing imported")
     assert "row 2" in lines[1] and "outside 1–4" in lines[1]
     assert _cli(demo_db, "digest", user=None).stdout == before

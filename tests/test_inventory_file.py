@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from openpyxl import Workbook
 
 from console.domain.enums import Category
+from console.domain.messages import Message
 from console.services.inventory_file import (
     FORMULA_STARTS,
     InventoryFileError,
@@ -243,7 +244,7 @@ def test_reports_every_problem_at_once_with_row_numbers(tmp_path: Path) -> None:
         "row 5: 등급 '상' is not a number",
         "row 6: 등급 '1.5' is not a whole number",
         "row 7: 구분 '외부' is not a known category (citizen/대시민 or internal/내부행정)",
-        "row 8: 시스템코드 'TAX-01' already appears in row 2",
+        "row 8: 시스템코드 'TAX-01' already appears in row 2: list each system once",
         "row 9: 의존시스템 'GHOST' is not a system code in this file or among the known systems",
         "row 10: 의존시스템 lists the system's own code 'SYS-10'",
         "row 11: 목표복구시간 '-1' is not a non-negative number of hours",
@@ -292,7 +293,9 @@ def test_header_without_rows_is_a_file_level_problem(tmp_path: Path) -> None:
     rows, problems = read_inventory(path)
 
     assert rows == []
-    assert problems == [RowProblem(None, "no systems listed below the header row (row 2)")]
+    assert problems == [RowProblem(None, Message("inventory.no_rows", row=2))]
+    assert str(problems[0]) == "no systems listed below the header row (row 2)"
+    assert problems[0].render("ko") == "머리글 행(2행) 아래에 시스템이 없습니다"
 
 
 # --- unreadable files ---------------------------------------------------------------------------

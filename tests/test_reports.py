@@ -91,10 +91,12 @@ def test_same_snapshot_same_bytes_in_any_order(demo: Services) -> None:
 
 def test_approval_permissions_and_numbering(demo: Services) -> None:
     for name in ("observer", "systems", "situation"):
-        with pytest.raises(PermissionDenied, match="본부장·차장·통제관만 상황보고를 승인"):
+        with pytest.raises(PermissionDenied) as denied:
             demo.reports.approve(demo_actor(demo, name), as_of=PHASE_ONE)
-    with pytest.raises(PermissionDenied, match="상황보고를 작성"):
+        assert denied.value.render("ko") == "본부장·차장·통제관만 상황보고를 승인할 수 있습니다"
+    with pytest.raises(PermissionDenied) as denied:
         demo.reports.draft(demo_actor(demo, "observer"), as_of=PHASE_ONE)
+    assert "상황보고를 작성할 수 있습니다" in denied.value.render("ko")
     controller = demo_actor(demo, "controller")
     first = demo.reports.approve(controller, as_of=PHASE_ONE)
     second = demo.reports.approve(demo_actor(demo, "deputy"), as_of=END_OF_PHASE_ONE)

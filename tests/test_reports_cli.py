@@ -43,8 +43,7 @@ def test_approval_permissions_and_numbers(demo_db: Path, tmp_path: Path, capsys)
         code, out, err = run(capsys, *db, "--user", user, "report", "--out",
                              str(tmp_path / "x.pdf"), "--approve")
         assert code == 1 and out == ""
-        assert err == "error: only the commander, deputy or controller may approve a " \
-                      "situation report\n"
+        assert err == "error: 본부장·차장·통제관만 상황보고를 승인할 수 있습니다\n"
     assert not (tmp_path / "x.pdf").exists()
     code, _, err = run(capsys, *db, "report", "--out", str(tmp_path / "x.pdf"), "--approve")
     assert code == 2 and "--user" in err
@@ -75,17 +74,17 @@ def test_draft_stored_with_a_user(demo_db: Path, tmp_path: Path, capsys) -> None
     assert code == 0 and out.splitlines()[1].startswith("draft ")
     code, _, err = run(capsys, *db, "--user", "observer", "report", "--out",
                        str(tmp_path / "d.pdf"))
-    assert code == 1 and err.count("\n") == 1 and "draft a situation report" in err
+    assert code == 1 and err.count("\n") == 1 and "상황보고를 작성할 수 있습니다" in err
 
 
 def test_bad_input_is_refused_in_one_line(demo_db: Path, tmp_path: Path, capsys) -> None:
     db = ["--db", str(demo_db)]
     code, _, err = run(capsys, *db, "report", "--out", str(tmp_path / "r.pdf"), "--as-of",
                        "yesterday")
-    assert code == 1 and err.startswith("error: cannot read time 'yesterday'")
+    assert code == 1 and err.startswith("error: 시각 'yesterday'을(를) 읽을 수 없습니다")
     code, _, err = run(capsys, *db, "report", "--out", str(tmp_path / "r.pdf"), "--incident",
                        "nope")
-    assert code == 1 and err == "error: no incident nope\n"
+    assert code == 1 and err == "error: ID가 nope인 사고가 없습니다\n"
     code, _, err = run(capsys, *db, "report", "--out", str(tmp_path / "r.txt"))
     assert code == 2
     with pytest.raises(SystemExit) as usage:

@@ -110,7 +110,7 @@ def test_due_and_after_approval(moving, tmp_path: Path) -> None:
     assert not services.reports.fallback_due()
     with pytest.raises(ValidationError, match="no fallback folder"):
         services.reports.write_fallback_pack()
-    with pytest.raises(Exception, match="observer"):
+    with pytest.raises(Exception, match="may make a backup"):
         services.reports.configure_fallback(demo_actor(services, "observer", "en"),
                                             tmp_path / "usb")
     services.reports.configure_fallback(demo_actor(services, "situation"), tmp_path / "usb",

@@ -154,7 +154,7 @@ def test_tasks_belong_to_teams(inventory: Services, login: Login, clock: FakeClo
 def test_decisions_are_append_only_and_command_only(inventory: Services, login: Login,
                                                     clock: FakeClock) -> None:
     inventory.outages.open(login("systems"), "SEO-1")
-    with pytest.raises(PermissionDenied, match="only the commander, deputy or controller"):
+    with pytest.raises(PermissionDenied, match="only the commander, deputy commander or controller"):
         inventory.journal.add_decision(login("systems"), "수기접수 전환")
     first = inventory.journal.add_decision(login("commander"), "수기접수 전환", "민원 지속").first_id
     clock.advance(minutes=5)

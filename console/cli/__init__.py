@@ -59,7 +59,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.print_usage(sys.stderr)
         print(f"error: {error}", file=sys.stderr)
         return 2
-    except (ConsoleError, ValueError) as error:
+    except ConsoleError as error:  # a refusal: the coded sentence in the user's language
+        print(f"error: {error.render(args.lang or 'ko')}", file=sys.stderr)
+        return 1
+    except ValueError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     except BrokenPipeError:

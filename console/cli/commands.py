@@ -32,7 +32,7 @@ def _password(prompt: str) -> str:
     password = os.environ.get("CONSOLE_PASSWORD")
     if password is None:
         if not sys.stdin.isatty():
-            raise ConsoleError("no password: set CONSOLE_PASSWORD or run in a terminal")
+            raise ConsoleError("cli.no_password")
         password = getpass.getpass(prompt)
     return password
 
@@ -48,7 +48,7 @@ def actor(args: argparse.Namespace, services: Services) -> Actor:
 def _new_database(db_path: Path) -> Iterator[Services]:
     """A database made from nothing: a half-made file is removed, never left to be opened."""
     if db_path.exists():
-        raise ConsoleError(f"{db_path} already exists: choose another --db")
+        raise ConsoleError("cli.db_exists", path=db_path)
     services = Services.open(db_path, create=True)
     try:
         yield services
@@ -62,7 +62,7 @@ def _new_database(db_path: Path) -> Iterator[Services]:
 
 def init(args: argparse.Namespace, db_path: Path) -> int:
     if db_path.exists():  # before asking for a password that could not be used
-        raise ConsoleError(f"{db_path} already exists: choose another --db")
+        raise ConsoleError("cli.db_exists", path=db_path)
     password = _password(f"new password for {args.admin}: ")
     with _new_database(db_path) as services:
         services.accounts.initialise(args.workstation, args.admin, password)
@@ -86,9 +86,10 @@ def import_systems(args: argparse.Namespace, services: Services) -> int:
         summary = services.inventory.import_file(actor(args, services), Path(args.file),
                                                  args.dry_run)
     except ImportRejected as rejected:
-        print(f"error: {rejected}", file=sys.stderr)
+        lang = args.lang or "ko"
+        print(f"error: {rejected.render(lang)}", file=sys.stderr)
         for problem in rejected.problems:
-            print(f"  {problem}", file=sys.stderr)
+            print(f"  {problem.render(lang)}", file=sys.stderr)
         return 1
     verb = "would import" if summary.dry_run else "imported"
     print(f"{verb} {summary.rows} systems ({summary.created} new, {summary.updated} changed; "
@@ -234,7 +235,7 @@ def verify(args: argparse.Namespace, services: Services) -> int:
     for finding in findings:
         print(f"finding: {finding}", file=sys.stderr)
     if findings:
-        raise VerificationFailed(f"verify found {len(findings)} problem(s) in {services.db.path}")
+        raise VerificationFailed("verify.findings", count=len(findings), path=services.db.path)
     print(f"ok: {services.db.path} passed integrity, reference and invariant checks")
     return 0
 

@@ -82,10 +82,8 @@ def reprint(args: argparse.Namespace, services: Services) -> int:
     path = _write(args.out, again.pdf)
     print(path)
     if not again.matches:
-        raise VerificationFailed(
-            f"the reprint differs from the issued PDF (sha256 {again.sha256[:12]}… , issued "
-            f"{again.stored_sha256[:12]}…): the renderer changed; the text comes from the same "
-            "snapshot")
+        raise VerificationFailed("report.reprint_differs", sha256=again.sha256[:12],
+                                 issued=again.stored_sha256[:12])
     return 0
 
 

@@ -33,9 +33,8 @@ def to_utc(moment: datetime) -> datetime:
     except OverflowError:
         converted = None
     if converted is None or not EARLIEST_YEAR <= converted.year <= LATEST_YEAR:
-        raise ValidationError(
-            f"time {moment.isoformat()} is out of range: give a date between "
-            f"{EARLIEST_YEAR} and {LATEST_YEAR}")
+        raise ValidationError("time.out_of_range", time=moment.isoformat(),
+                              earliest=EARLIEST_YEAR, latest=LATEST_YEAR)
     return converted
 
 
@@ -46,9 +45,7 @@ def write_time(at: datetime | None, now: datetime) -> datetime:
         return now
     moment = to_utc(at)
     if moment > now + FUTURE_TOLERANCE:
-        raise ValidationError(
-            f"time {format_kst(moment, 'en')} (KST) lies in the future: a record can be dated "
-            "at most 5 minutes ahead of this computer's clock")
+        raise ValidationError("time.in_future", time=format_kst(moment, "en"))
     return moment
 
 
@@ -58,9 +55,7 @@ def parse_time(text: str) -> datetime:
     try:
         parsed = datetime.fromisoformat(cleaned)
     except ValueError:
-        raise ValidationError(
-            f"cannot read time '{text}': use ISO form like 2025-09-27T18:00 (KST) or with +09:00"
-        ) from None
+        raise ValidationError("time.unreadable", text=text) from None
     return to_utc(parsed)
 
 

@@ -6,8 +6,11 @@ database; ``label(lang)`` gives the Korean or English words people read.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+
+from console.domain.errors import UnknownValue
 
 
 class _Labelled(StrEnum):
@@ -29,9 +32,20 @@ class _Labelled(StrEnum):
         """Accept the machine name, the Korean or the English label (case-insensitive)."""
         member = _lookup(cls).get(text.strip().casefold())
         if member is None:
-            names = ", ".join(m.value for m in cls)
-            raise ValueError(f"unknown {cls.__name__} '{text.strip()}' (expected one of: {names})")
+            raise UnknownValue("enum.unknown", kind=_Kind(cls.__name__), value=text.strip(),
+                               choices=", ".join(m.value for m in cls))
         return member
+
+
+@dataclass(frozen=True)
+class _Kind:
+    """What an enum is called in a sentence ("반" / "team")."""
+
+    name: str
+
+    def label(self, lang: str = "ko") -> str:
+        ko, en = _KIND_WORDS.get(self.name, (self.name, self.name))
+        return en if lang == "en" else ko
 
 
 @cache
@@ -198,3 +212,16 @@ _LABEL_LIST: list[tuple[StrEnum, tuple[str, str]]] = [
     (TaskStatus.CANCELLED, ("취소", "Cancelled")),
 ]
 _LABELS = {(type(member), member.value): words for member, words in _LABEL_LIST}
+
+_KIND_WORDS = {
+    "Role": ("역할", "role"),
+    "Team": ("반", "team"),
+    "DisasterArea": ("재난 분야", "disaster area"),
+    "Cause": ("원인", "cause"),
+    "CrisisLevel": ("위기경보 수준", "crisis level"),
+    "Category": ("구분", "category"),
+    "Scope": ("장애 범위", "scope"),
+    "FacilityKind": ("시설 유형", "facility kind"),
+    "OutageStatus": ("장애 상태", "outage status"),
+    "TaskStatus": ("조치과제 상태", "task status"),
+}

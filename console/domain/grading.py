@@ -96,6 +96,6 @@ def effective_grade(computed: int, override: int | None, reason: str) -> int:
 
 def check_override(override: int, reason: str) -> None:
     if not 1 <= override <= 4:
-        raise ValidationError(f"failure grade {override} is outside 1–4")
+        raise ValidationError("grade.out_of_range", grade=override)
     if not reason.strip():
-        raise ValidationError("overriding the failure grade needs a reason")
+        raise ValidationError("grade.override_needs_reason")

@@ -10,6 +10,11 @@ from console.domain.errors import PermissionDenied
 
 
 class Action(StrEnum):
+    def label(self, lang: str = "ko") -> str:
+        """The verb phrase a refusal uses ("장애를 등록할" / "open an outage")."""
+        return action_words(self, lang)
+
+
     CHANGE_CRISIS_LEVEL = "change_crisis_level"
     APPROVE_REPORT = "approve_report"
     DRAFT_REPORT = "draft_report"
@@ -45,80 +50,104 @@ class Rule:
     """Team members of these teams may act too…"""
     own_team_only: bool = False
     """…but only on their own team's records (a team edits its own tasks)."""
-    who_ko: str = ""
-    who_en: str = ""
+
+    def who(self) -> Who:
+        """Who may act under this rule, as a refusal names them."""
+        return Who(self)
 
 
 def _rule(roles: set[Role], teams: set[Team] | frozenset[Team] = frozenset(),
-          own: bool = False, ko: str = "", en: str = "") -> Rule:
-    return Rule(frozenset(roles), frozenset(teams), own, ko, en)
+          own: bool = False) -> Rule:
+    return Rule(frozenset(roles), frozenset(teams), own)
 
-
-_CMD_KO, _CMD_EN = "본부장·차장·통제관", "the commander, deputy or controller"
 
 PERMISSIONS: dict[Action, Rule] = {
-    Action.CHANGE_CRISIS_LEVEL: _rule(set(COMMAND), ko=_CMD_KO, en=_CMD_EN),
-    Action.APPROVE_REPORT: _rule(set(COMMAND), ko=_CMD_KO, en=_CMD_EN),
-    Action.DRAFT_REPORT: _rule(set(COMMAND), {Team.SITUATION},
-                               ko=_CMD_KO + "·상황총괄반",
-                               en="the command or the situation-control team"),
-    Action.MANAGE_INCIDENT: _rule(set(COMMAND) | {Role.ADMIN}, ko=_CMD_KO, en=_CMD_EN),
+    Action.CHANGE_CRISIS_LEVEL: _rule(set(COMMAND)),
+    Action.APPROVE_REPORT: _rule(set(COMMAND)),
+    Action.DRAFT_REPORT: _rule(set(COMMAND), {Team.SITUATION}),
+    Action.MANAGE_INCIDENT: _rule(set(COMMAND) | {Role.ADMIN}),
     Action.OPEN_OUTAGE: _rule(set(COMMAND) | {Role.ADMIN},
-                              {Team.SITUATION, Team.SYSTEMS, Team.NETWORK},
-                              ko=_CMD_KO + "·상황총괄반·시스템장애조치반·통신장애조치반",
-                              en="the command, situation, systems or network team"),
+                              {Team.SITUATION, Team.SYSTEMS, Team.NETWORK}),
     Action.CHANGE_OUTAGE: _rule(set(COMMAND) | {Role.ADMIN},
-                                {Team.SITUATION, Team.SYSTEMS, Team.NETWORK, Team.CONTINUITY},
-                                ko=_CMD_KO + "·상황총괄반·장애조치반·업무연속성반",
-                                en="the command, situation, response or continuity teams"),
-    Action.OVERRIDE_GRADE: _rule(set(COMMAND), ko=_CMD_KO, en=_CMD_EN),
-    Action.ADD_TASK: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS, own=True,
-                           ko="지휘부 또는 해당 반", en="the command or the task's own team"),
-    Action.EDIT_TASK: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS, own=True,
-                            ko="지휘부 또는 해당 반", en="the command or the task's own team"),
-    Action.ADD_DECISION: _rule(set(COMMAND), ko=_CMD_KO, en=_CMD_EN),
-    Action.ADD_LOG: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS, own=True,
-                          ko="지휘부 또는 해당 반", en="the command or that team"),
-    Action.VERIFY_LOG: _rule({Role.CONTROLLER, Role.COMMANDER, Role.DEPUTY},
-                             ko=_CMD_KO, en=_CMD_EN),
-    Action.IMPORT_SYSTEMS: _rule({Role.ADMIN, Role.CONTROLLER}, {Team.SYSTEMS},
-                                 ko="관리자·통제관·시스템장애조치반",
-                                 en="the administrator, controller or systems team"),
-    Action.MANAGE_USERS: _rule({Role.ADMIN}, ko="관리자", en="the administrator"),
-    Action.MANAGE_KEYS: _rule({Role.ADMIN}, ko="관리자", en="the administrator"),
-    Action.BACKUP: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS,
-                         ko="참관자 외 모든 사용자", en="any user but an observer"),
-    Action.RESTORE: _rule({Role.ADMIN, Role.CONTROLLER}, ko="관리자·통제관",
-                          en="the administrator or controller"),
-    Action.SYNC: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS,
-                       ko="참관자 외 모든 사용자", en="any user but an observer"),
-    Action.RESOLVE_CONFLICT: _rule(set(COMMAND) | {Role.ADMIN}, ko=_CMD_KO + "·관리자",
-                                   en="the command or the administrator"),
+                                {Team.SITUATION, Team.SYSTEMS, Team.NETWORK, Team.CONTINUITY}),
+    Action.OVERRIDE_GRADE: _rule(set(COMMAND)),
+    Action.ADD_TASK: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS, own=True),
+    Action.EDIT_TASK: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS, own=True),
+    Action.ADD_DECISION: _rule(set(COMMAND)),
+    Action.ADD_LOG: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS, own=True),
+    Action.VERIFY_LOG: _rule({Role.CONTROLLER, Role.COMMANDER, Role.DEPUTY}),
+    Action.IMPORT_SYSTEMS: _rule({Role.ADMIN, Role.CONTROLLER}, {Team.SYSTEMS}),
+    Action.MANAGE_USERS: _rule({Role.ADMIN}),
+    Action.MANAGE_KEYS: _rule({Role.ADMIN}),
+    Action.BACKUP: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS),
+    Action.RESTORE: _rule({Role.ADMIN, Role.CONTROLLER}),
+    Action.SYNC: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS),
+    Action.RESOLVE_CONFLICT: _rule(set(COMMAND) | {Role.ADMIN}),
     Action.READ: _rule(set(Role)),
 }
 
+# The verb phrase of each action: Korean ends where "수 있습니다" follows.
 _ACTION_WORDS = {
-    Action.CHANGE_CRISIS_LEVEL: ("위기경보 수준을 변경", "change the crisis level"),
-    Action.APPROVE_REPORT: ("상황보고를 승인", "approve a situation report"),
-    Action.DRAFT_REPORT: ("상황보고를 작성", "draft a situation report"),
-    Action.MANAGE_INCIDENT: ("사고를 관리", "manage incidents"),
-    Action.OPEN_OUTAGE: ("장애를 등록", "open an outage"),
-    Action.CHANGE_OUTAGE: ("장애 상태를 변경", "change an outage"),
-    Action.OVERRIDE_GRADE: ("장애등급을 조정", "override a failure grade"),
-    Action.ADD_TASK: ("이 반의 조치과제를 등록", "add a task for this team"),
-    Action.EDIT_TASK: ("이 반의 조치과제를 수정", "edit this team's task"),
-    Action.ADD_DECISION: ("결정사항을 기록", "record a decision"),
-    Action.ADD_LOG: ("이 반의 활동일지를 작성", "write this team's activity log"),
-    Action.VERIFY_LOG: ("주요 상황을 확인", "verify a significant event"),
-    Action.IMPORT_SYSTEMS: ("시스템 목록을 가져오기", "import the system inventory"),
-    Action.MANAGE_USERS: ("사용자를 관리", "manage users"),
-    Action.MANAGE_KEYS: ("단말 키와 단말 식별을 관리", "manage workstation keys and identity"),
-    Action.BACKUP: ("백업", "make a backup"),
-    Action.RESTORE: ("복원", "restore a backup"),
-    Action.SYNC: ("동기화", "synchronise"),
-    Action.RESOLVE_CONFLICT: ("충돌을 해소", "resolve a conflict"),
-    Action.READ: ("조회", "read"),
+    Action.CHANGE_CRISIS_LEVEL: ("위기경보 수준을 변경할", "change the crisis level"),
+    Action.APPROVE_REPORT: ("상황보고를 승인할", "approve a situation report"),
+    Action.DRAFT_REPORT: ("상황보고를 작성할", "draft a situation report"),
+    Action.MANAGE_INCIDENT: ("사고를 관리할", "manage incidents"),
+    Action.OPEN_OUTAGE: ("장애를 등록할", "open an outage"),
+    Action.CHANGE_OUTAGE: ("장애 상태를 변경할", "change an outage"),
+    Action.OVERRIDE_GRADE: ("장애등급을 조정할", "override a failure grade"),
+    Action.ADD_TASK: ("이 반의 조치과제를 등록할", "add a task for this team"),
+    Action.EDIT_TASK: ("이 반의 조치과제를 수정할", "edit this team's task"),
+    Action.ADD_DECISION: ("결정사항을 기록할", "record a decision"),
+    Action.ADD_LOG: ("이 반의 활동일지를 작성할", "write this team's activity log"),
+    Action.VERIFY_LOG: ("주요 상황을 확인할", "verify a significant event"),
+    Action.IMPORT_SYSTEMS: ("시스템 목록을 가져올", "import the system inventory"),
+    Action.MANAGE_USERS: ("사용자를 관리할", "manage users"),
+    Action.MANAGE_KEYS: ("단말 키와 단말 식별을 관리할", "manage workstation keys and identity"),
+    Action.BACKUP: ("백업할", "make a backup"),
+    Action.RESTORE: ("복원할", "restore a backup"),
+    Action.SYNC: ("동기화할", "synchronise"),
+    Action.RESOLVE_CONFLICT: ("충돌을 해소할", "resolve a conflict"),
+    Action.READ: ("조회할", "read"),
 }
+
+
+def action_words(action: Action, lang: str = "ko") -> str:
+    ko, en = _ACTION_WORDS[action]
+    return en if lang == "en" else ko
+
+
+@dataclass(frozen=True)
+class Who:
+    """The roles and teams a rule allows, in the user's language: the table, read aloud."""
+
+    rule: Rule
+
+    def label(self, lang: str = "ko") -> str:
+        en = lang == "en"
+        roles = [role.label(lang) for role in Role if role in self.rule.roles]
+        parts = []
+        if roles:
+            parts.append(f"the {_join([n.lower() for n in roles], lang)}" if en
+                         else _join(roles, lang))
+        teams = self.rule.teams
+        if teams == ALL_TEAMS:
+            team_text = ("members of its own team" if en else "해당 반") if self.rule.own_team_only \
+                else ("any team" if en else "각 반")
+        elif teams:
+            names = [team.label(lang) for team in Team if team in teams]
+            team_text = (f"the {_join([n.lower() for n in names], lang)} team" if en
+                         else _join(names, lang))
+        else:
+            team_text = ""
+        if team_text:
+            parts.append(team_text)
+        return (", or " if en else " 또는 ").join(parts)
+
+
+def _join(names: list[str], lang: str) -> str:
+    if lang != "en":
+        return "·".join(names)
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} or {names[-1]}"
 
 
 def allowed(role: Role, team: Team | None, action: Action, target_team: Team | None = None) -> bool:
@@ -130,13 +159,9 @@ def allowed(role: Role, team: Team | None, action: Action, target_team: Team | N
     return not rule.own_team_only or target_team is None or target_team == team
 
 
-def require(role: Role, team: Team | None, action: Action, target_team: Team | None = None,
-            lang: str = "en") -> None:
-    """Raise PermissionDenied with a sentence that names who may do it."""
+def require(role: Role, team: Team | None, action: Action,
+            target_team: Team | None = None) -> None:
+    """Raise PermissionDenied with a sentence, generated from the table, naming who may."""
     if allowed(role, team, action, target_team):
         return
-    rule = PERMISSIONS[action]
-    ko, en = _ACTION_WORDS[action]
-    if lang == "ko":
-        raise PermissionDenied(f"{rule.who_ko}만 {ko}할 수 있습니다")
-    raise PermissionDenied(f"only {rule.who_en} may {en}")
+    raise PermissionDenied("permission.denied", who=PERMISSIONS[action].who(), action=action)

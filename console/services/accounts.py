@@ -28,7 +28,7 @@ DEFAULT_HASHER = PasswordHasher()
 def _check_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned or len(cleaned) > 64 or any(c.isspace() for c in cleaned):
-        raise ValidationError(f"user name '{name}' must be 1–64 characters without spaces")
+        raise ValidationError("user.bad_name", name=name)
     return cleaned
 
 
@@ -45,7 +45,7 @@ class AccountService(ServiceBase):
                    lang: str = "en") -> Actor:
         """Give an empty database its workstation identity, signing key and first user."""
         if len(admin_password) < 4:
-            raise ValidationError("the admin password must have at least 4 characters")
+            raise ValidationError("user.short_admin_password")
         admin_name = _check_name(admin_name)
         now = self.now()
         with self.db.transaction() as session:
@@ -65,9 +65,9 @@ class AccountService(ServiceBase):
 
     def _create_identity(self, session: Session, workstation_name: str, now: datetime) -> str:
         if not workstation_name.strip():
-            raise ValidationError("the workstation needs a name")
+            raise ValidationError("workstation.needs_name")
         if local_value(session, "workstation_id"):
-            raise ConsoleError(f"{self.db.path} is already initialised")
+            raise ConsoleError("database.already_initialised", path=self.db.path)
         key = Ed25519PrivateKey.generate()
         public = key.public_key().public_bytes(
             serialization.Encoding.Raw, serialization.PublicFormat.Raw).hex()
@@ -93,10 +93,10 @@ class AccountService(ServiceBase):
             actor.require(Action.MANAGE_USERS)
         name = _check_name(name)
         if role in (Role.TEAM_LEAD, Role.MEMBER) and team is None:
-            raise ValidationError(f"a {role.value} needs a team")
+            raise ValidationError("user.needs_team", role=role)
         with self.db.transaction() as session:
             if session.scalar(select(User.id).where(User.name == name)):
-                raise ValidationError(f"user '{name}' already exists")
+                raise ValidationError("user.exists", name=name)
             user = User(id=natural_id("user", name), name=name, display_name=display_name or name,
                         role=role.value, team=team.value if team else None, contact=contact,
                         password_hash=self.hash_password(password))
@@ -113,7 +113,7 @@ class AccountService(ServiceBase):
                     raise VerificationError
                 self.hasher.verify(user.password_hash, password)
             except (VerificationError, InvalidHashError):
-                raise PermissionDenied(f"wrong user name or password for '{name}'") from None
+                raise PermissionDenied("login.wrong", name=name) from None
             workstation_id = local_value(session, "workstation_id")
             # A log-in writes nothing shared: a refused command must leave the digest unchanged.
             return Actor(user.id, user.name, Role(user.role),

@@ -36,7 +36,7 @@ class Actor:
     lang: str = "en"
 
     def require(self, action: Action, target_team: Team | None = None) -> None:
-        require(self.role, self.team, action, target_team, self.lang)
+        require(self.role, self.team, action, target_team)
 
 
 @dataclass
@@ -109,13 +109,13 @@ def current_incident(session: Session, incident_id: str | None = None) -> Incide
     if incident_id:
         incident = session.get(Incident, incident_id)
         if incident is None or incident.deleted:
-            raise NotFound(f"no incident {incident_id}")
+            raise NotFound("incident.unknown", id=incident_id)
         return incident
     query = select(Incident).where(Incident.deleted.is_(False))
     open_first = query.order_by(Incident.closed_at.is_not(None), Incident.started_at.desc())
     incident = session.scalars(open_first.limit(1)).first()
     if incident is None:
-        raise NotFound("no incident yet: open one with 'incident open'")
+        raise NotFound("incident.none")
     return incident
 
 

@@ -101,7 +101,7 @@ class DemoBuilder(ServiceBase):
 
     def build(self, scale: int = 1, workstation_name: str = "demo") -> Actor:
         if not 1 <= scale <= MAX_SCALE:
-            raise ValidationError(f"scale {scale} is outside 1–{MAX_SCALE}")
+            raise ValidationError("demo.bad_scale", scale=scale, max=MAX_SCALE)
         scenario = load_scenario()
         station_id = self.accounts.initialise_workstation(workstation_name)
         admin = Actor(_user("admin"), "admin", Role.ADMIN, None, station_id)

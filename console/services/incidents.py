@@ -21,7 +21,7 @@ class IncidentService(ServiceBase):
              ) -> ChangeSet:
         actor.require(Action.MANAGE_INCIDENT)
         if not title.strip():
-            raise ValidationError("an incident needs a title")
+            raise ValidationError("incident.needs_title")
         now = self.now()
         started = write_time(started_at, now)
         activated_at = write_time(activated_at, now) if activated_at else None
@@ -45,7 +45,7 @@ class IncidentService(ServiceBase):
                      at: datetime | None = None, incident_id: str | None = None) -> ChangeSet:
         actor.require(Action.CHANGE_CRISIS_LEVEL)
         if not reason.strip():
-            raise ValidationError("a crisis-level change needs a reason")
+            raise ValidationError("incident.level_needs_reason")
         now = self.now()
         changes = ChangeSet()
         with self.db.transaction() as session:

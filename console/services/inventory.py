@@ -29,7 +29,7 @@ class ImportRejected(ConsoleError):
 
     def __init__(self, path: Path, problems: list[RowProblem]) -> None:
         self.problems = problems
-        super().__init__(f"{path.name}: {len(problems)} problem(s), nothing imported")
+        super().__init__("inventory.rejected", file=path.name, count=len(problems))
 
 
 @dataclass(frozen=True)
@@ -100,7 +100,7 @@ class InventoryService(ServiceBase):
         actor.require(Action.IMPORT_SYSTEMS)
         path = Path(path)
         if not path.is_file():
-            raise ConsoleError(f"no file {path}")
+            raise ConsoleError("file.missing", path=path)
         # A dry run reads and applies in a session that is never committed.
         scope = self.db.sessions() if dry_run else self.db.transaction()
         with scope as session:
@@ -109,7 +109,7 @@ class InventoryService(ServiceBase):
             try:
                 rows, problems = read_inventory(path, known_codes=known)
             except InventoryFileError as error:
-                raise ConsoleError(f"{path.name}: {error}") from None
+                raise ConsoleError("inventory.unreadable", file=path.name, problem=error) from None
             if problems:
                 raise ImportRejected(path, problems)
             summary = self._apply(session, actor, rows, dry_run)
@@ -194,7 +194,7 @@ class InventoryService(ServiceBase):
         """Systems hosted in a facility or depending on one that is, through the graph."""
         systems = self.systems()
         if not any(s.facility == facility_name for s in systems):
-            raise ConsoleError(f"no system is hosted in facility '{facility_name}'")
+            raise ConsoleError("facility.no_systems", facility=facility_name)
         dependants: dict[str, list[SystemRow]] = defaultdict(list)
         by_code = {s.code: s for s in systems}
         for system in systems:

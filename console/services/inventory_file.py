@@ -19,6 +19,8 @@ from pathlib import Path
 from typing import Protocol
 
 from console.domain.enums import Category
+from console.domain.errors import ValidationError
+from console.domain.messages import Message
 
 FIELDS = (
     "code",
@@ -90,13 +92,23 @@ class InventoryRow:
 @dataclass(frozen=True)
 class RowProblem:
     row_number: int | None  # None for problems with the file as a whole
-    message: str  # one line, English, names the column, starts with "row N: " when N is known
+    problem: Message  # one line, names the column as the file does; the row is added on render
+
+    def render(self, lang: str = "ko") -> str:
+        """The line a person reads, starting with the row ("3행: …", "row 3: …") if known."""
+        if self.row_number is None:
+            return self.problem.render(lang)
+        return Message("inventory.row", row=self.row_number, problem=self.problem).render(lang)
+
+    @property
+    def message(self) -> str:
+        return self.render("en")
 
     def __str__(self) -> str:
-        return self.message
+        return self.render("en")
 
 
-class InventoryFileError(Exception):
+class InventoryFileError(ValidationError):
     """The file cannot be read at all (format, encoding, no header row)."""
 
 
@@ -164,9 +176,7 @@ def _load(path: Path) -> tuple[list[_Record], _Header]:
 
 
 def unsupported_file(path: Path) -> InventoryFileError:
-    return InventoryFileError(
-        f"{path.name}: unsupported file type '{path.suffix}' (use .csv or .xlsx)"
-    )
+    return InventoryFileError("inventory.file_type", file=path.name, suffix=path.suffix)
 
 
 def _load_csv(path: Path) -> tuple[list[_Record], _Header]:
@@ -190,7 +200,7 @@ def _decode(data: bytes, filename: str) -> str:
             return data.decode(encoding)
         except UnicodeDecodeError:
             continue
-    raise InventoryFileError(f"cannot decode {filename} as UTF-8 or CP949")
+    raise InventoryFileError("inventory.encoding", file=filename)
 
 
 def _csv_records(text: str, delimiter: str, filename: str) -> list[_Record]:
@@ -205,7 +215,8 @@ def _csv_records(text: str, delimiter: str, filename: str) -> list[_Record]:
         except StopIteration:
             return records
         except csv.Error as exc:
-            raise InventoryFileError(f"{filename}: line {start_line}: {exc}") from exc
+            raise InventoryFileError("inventory.csv_error", file=filename, line=start_line,
+                                     error=exc) from exc
         records.append((start_line, [unguard_csv_text(cell.strip()) for cell in cells]))
 
 
@@ -234,10 +245,10 @@ def _xlsx_records(path: Path) -> list[_Record]:
     except OSError:
         raise
     except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
-        raise InventoryFileError(f"{path.name}: not a readable .xlsx workbook ({exc})") from exc
+        raise InventoryFileError("inventory.bad_xlsx", file=path.name, error=exc) from exc
     try:
         if not workbook.worksheets:
-            raise InventoryFileError(f"{path.name}: the workbook has no worksheet")
+            raise InventoryFileError("inventory.no_sheet", file=path.name)
         sheet = workbook.worksheets[0]
         # Some exporters write a wrong <dimension>; read-only mode would trust it and stop early.
         sheet.reset_dimensions()
@@ -280,9 +291,7 @@ def _find_header(records: list[_Record]) -> _Header:
         if len(missing) < len(best_missing):
             best_missing = missing
     names = ", ".join(f"{KOREAN_HEADERS[field]}/{field}" for field in best_missing)
-    raise InventoryFileError(
-        f"no header row in the first {_MAX_TITLE_ROWS + 1} rows; missing columns: {names}"
-    )
+    raise InventoryFileError("inventory.no_header", rows=_MAX_TITLE_ROWS + 1, columns=names)
 
 
 def _check(
@@ -300,7 +309,7 @@ def _check(
 
     if not data:
         header_row = records[header.position][0]
-        return [], [RowProblem(None, f"no systems listed below the header row (row {header_row})")]
+        return [], [RowProblem(None, Message("inventory.no_rows", row=header_row))]
 
     # Dependencies may point forward, so every code in the file must be known before checking.
     known = {values["code"] for _, values in data if values.get("code")} | known_codes
@@ -312,10 +321,11 @@ def _check(
         code = values.get("code", "")
         if code in first_row_of_code:
             column = header.titles["code"]
-            messages.append(f"{column} '{code}' already appears in row {first_row_of_code[code]}")
+            messages.append(Message("inventory.duplicate_code", column=column, code=code,
+                                    row=first_row_of_code[code]))
         elif code:
             first_row_of_code[code] = row_number
-        problems.extend(RowProblem(row_number, f"row {row_number}: {m}") for m in messages)
+        problems.extend(RowProblem(row_number, m) for m in messages)
         if row is not None and not messages:
             rows.append(row)
     return rows, problems
@@ -323,22 +333,20 @@ def _check(
 
 def _parse_row(
     row_number: int, values: dict[str, str], titles: dict[str, str], known: set[str]
-) -> tuple[InventoryRow | None, list[str]]:
+) -> tuple[InventoryRow | None, list[Message]]:
     """Return the row (None if a cell is unusable) and the problems found, in column order."""
-    messages: list[str] = []
+    messages: list[Message] = []
     for field in REQUIRED_FIELDS:
         if not values[field]:
-            messages.append(f"{titles[field]} is blank")
+            messages.append(Message("inventory.blank", column=titles[field]))
 
     category: Category | None = None
     if values["category"]:
         try:
             category = Category(Category.parse(values["category"]))
         except ValueError:
-            messages.append(
-                f"{titles['category']} '{values['category']}' is not a known category "
-                "(citizen/대시민 or internal/내부행정)"
-            )
+            messages.append(Message("inventory.bad_category", column=titles["category"],
+                                    value=values["category"]))
 
     grade = _parse_grade(values["grade"], titles["grade"], messages) if values["grade"] else None
     rto = _parse_hours(values.get("rto_hours", ""), titles.get("rto_hours", ""), messages)
@@ -352,12 +360,11 @@ def _parse_row(
     )
     for dependency in depends_on:
         if dependency == code:
-            messages.append(f"{titles['depends_on']} lists the system's own code '{code}'")
+            messages.append(Message("inventory.self_dependency", column=titles["depends_on"],
+                                    code=code))
         elif dependency not in known:
-            messages.append(
-                f"{titles['depends_on']} '{dependency}' is not a system code in this file "
-                "or among the known systems"
-            )
+            messages.append(Message("inventory.unknown_dependency",
+                                    column=titles["depends_on"], code=dependency))
 
     if messages or category is None or grade is None:
         return None, messages
@@ -377,26 +384,26 @@ def _parse_row(
     return row, messages
 
 
-def _parse_grade(text: str, column: str, messages: list[str]) -> int | None:
+def _parse_grade(text: str, column: str, messages: list[Message]) -> int | None:
     # Forms write "1등급"; Excel may hand over "1.0".
     number = _number(text.removesuffix("등급"))
     if number is None:
-        messages.append(f"{column} '{text}' is not a number")
+        messages.append(Message("inventory.not_number", column=column, value=text))
     elif not number.is_integer():
-        messages.append(f"{column} '{text}' is not a whole number")
+        messages.append(Message("inventory.not_whole", column=column, value=text))
     elif not 1 <= number <= 4:
-        messages.append(f"{column} '{text}' is outside 1–4")
+        messages.append(Message("inventory.grade_range", column=column, value=text))
     else:
         return int(number)
     return None
 
 
-def _parse_hours(text: str, column: str, messages: list[str]) -> float | None:
+def _parse_hours(text: str, column: str, messages: list[Message]) -> float | None:
     if not text:
         return None
     number = _number(text.removesuffix("시간"))  # "24시간" is how people write it by hand
     if number is None or number < 0:
-        messages.append(f"{column} '{text}' is not a non-negative number of hours")
+        messages.append(Message("inventory.bad_hours", column=column, value=text))
         return None
     return number
 

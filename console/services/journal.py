@@ -44,13 +44,13 @@ class JournalService(ServiceBase):
                      at: datetime | None = None, incident_id: str | None = None) -> ChangeSet:
         actor.require(Action.ADD_DECISION)
         if not summary.strip():
-            raise ValidationError("a decision needs a summary")
+            raise ValidationError("decision.needs_summary")
         now = self.now()
         changes = ChangeSet()
         with self.db.transaction() as session:
             incident = current_incident(session, incident_id)
             if corrects and session.get(Decision, corrects) is None:
-                raise NotFound(f"no decision {corrects} to correct")
+                raise NotFound("decision.unknown", id=corrects)
             decision = self.new_record(Decision(
                 incident_id=incident.id, at=to_utc(at) if at else now, role=actor.role.value,
                 summary=summary.strip(), rationale=rationale, alternatives=alternatives,
@@ -72,7 +72,7 @@ class JournalService(ServiceBase):
                 at: datetime | None = None, incident_id: str | None = None) -> ChangeSet:
         actor.require(Action.ADD_LOG, team)
         if not text.strip():
-            raise ValidationError("a log entry needs text")
+            raise ValidationError("log.needs_text")
         now = self.now()
         changes = ChangeSet()
         with self.db.transaction() as session:
@@ -91,9 +91,9 @@ class JournalService(ServiceBase):
         with self.db.transaction() as session:
             entry = session.get(LogEntry, entry_id)
             if entry is None:
-                raise NotFound(f"no log entry {entry_id}")
+                raise NotFound("log.unknown", id=entry_id)
             if not entry.significant:
-                raise ValidationError("only significant entries are verified")
+                raise ValidationError("log.verify_insignificant")
             record = self.new_record(LogVerification(log_entry_id=entry.id, at=now), actor, now)
             session.add(record)
             changes.note("log_verification", record.id)

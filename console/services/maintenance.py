@@ -17,7 +17,7 @@ class MaintenanceService(ServiceBase):
         if actor is not None:
             actor.require(Action.BACKUP)
         if Path(target).resolve() == self.db.path.resolve():
-            raise ValidationError("the backup cannot overwrite the database itself")
+            raise ValidationError("backup.onto_database")
         written = backup.online_backup(self.db.path, Path(target))
         with self.db.transaction() as session:
             # Local bookkeeping only: a backup must not change the shared state it copied.

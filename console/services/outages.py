@@ -77,7 +77,7 @@ def find_outage(session: Session, reference: str) -> Outage:
         .where(InformationSystem.code == reference).order_by(Outage.detected_at.desc())).first()
     if by_code is not None:
         return by_code
-    raise NotFound(f"no outage '{reference}' (give its id or its system's code)")
+    raise NotFound("outage.unknown", reference=reference)
 
 
 def outage_facts(session: Session, incident_id: str | None) -> list[OutageFact]:
@@ -125,7 +125,7 @@ class OutageService(ServiceBase):
                 InformationSystem.code == system_code.strip(),
                 InformationSystem.deleted.is_(False)))
             if system is None:
-                raise NotFound(f"no system with code '{system_code}'")
+                raise NotFound("system.unknown_code", code=system_code)
             incident = self._incident_for_new_outage(session, actor, incident_id, detected)
             self._open_one(session, actor, incident, system, detected, note, scope, changes)
         return changes
@@ -142,7 +142,7 @@ class OutageService(ServiceBase):
             for system_id in system_ids:
                 system = session.get(InformationSystem, system_id)
                 if system is None:
-                    raise NotFound(f"no system {system_id}")
+                    raise NotFound("system.unknown_id", id=system_id)
                 if self._open_outage_of(session, incident.id, system.id) is None:
                     self._open_one(session, actor, incident, system, detected, note,
                                    Scope.FULL, changes)
@@ -180,10 +180,10 @@ class OutageService(ServiceBase):
                   system: InformationSystem, detected: datetime, note: str, scope: Scope,
                   changes: ChangeSet) -> None:
         if detected < to_utc(incident.started_at):
-            raise ValidationError("an outage cannot be detected before its incident started")
+            raise ValidationError("outage.before_incident")
         already = self._open_outage_of(session, incident.id, system.id)
         if already is not None:
-            raise ValidationError(f"system {system.code} already has an open outage {already.id}")
+            raise ValidationError("outage.already_open", code=system.code, id=already.id)
         episode = 1 + session.scalar(select(func.count()).select_from(Outage).where(
             Outage.incident_id == incident.id, Outage.system_id == system.id))
         now = self.now()
@@ -206,18 +206,18 @@ class OutageService(ServiceBase):
                       ) -> ChangeSet:
         actor.require(Action.CHANGE_OUTAGE)
         if phase is not None and not 1 <= phase <= 9:
-            raise ValidationError(f"phase {phase} is outside 1–9")
+            raise ValidationError("outage.bad_phase", phase=phase)
         now = self.now()
         when = write_time(at, now)
         with self.db.transaction() as session:
             outage = find_outage(session, reference)
             if when < to_utc(outage.detected_at):
-                raise ValidationError("a status change cannot come before the outage was detected")
+                raise ValidationError("outage.change_before_detection")
             current = OutageStatus(outage.status)
             if to == current:
-                raise ValidationError(f"outage is already {to.value}")
+                raise ValidationError("outage.already_status", status=to)
             if to is OutageStatus.VERIFIED and current is not OutageStatus.RESTORED:
-                raise ValidationError("only a restored outage can be verified")
+                raise ValidationError("outage.verify_unrestored")
             session.add(self.new_record(OutageEvent(
                 outage_id=outage.id, status=to.value, at=when,
                 phase=outage.phase if phase is None else phase, note=note), actor, now))

@@ -139,9 +139,9 @@ class ReportService(ServiceBase):
         with self.db.sessions() as session:
             draft = session.get(SituationReport, draft_id) if draft_id else None
             if draft_id and draft is None:
-                raise NotFound(f"no report {draft_id}")
+                raise NotFound("report.unknown", id=draft_id)
             if draft is not None and draft.number is not None:
-                raise ValidationError(f"report {draft_id} is already issued as 제{draft.number}보")
+                raise ValidationError("report.already_issued", id=draft_id, number=draft.number)
             draft_snapshot = loads(draft.snapshot_json) if draft else None
             draft_lang = draft.lang if draft else None
             draft_author = draft.prepared_by if draft else None
@@ -226,7 +226,7 @@ class ReportService(ServiceBase):
         with self.db.sessions() as session:
             record = session.get(SituationReport, report_id)
             if record is None:
-                raise NotFound(f"no report {report_id}")
+                raise NotFound("report.unknown", id=report_id)
             snapshot, lang, stored = loads(record.snapshot_json), record.lang, record.pdf_sha256
         pdf = self.render(snapshot, lang)
         return Reprint(pdf, sha256(pdf), stored)
@@ -239,7 +239,7 @@ class ReportService(ServiceBase):
         for report_id in report_ids:
             row = rows.get(report_id)
             if row is None:
-                raise NotFound(f"no report {report_id}")
+                raise NotFound("report.unknown", id=report_id)
             target = folder / file_name(row)
             target.write_bytes(self.reprint(report_id).pdf)
             written.append(target)
@@ -251,7 +251,7 @@ class ReportService(ServiceBase):
                  end: datetime | None = None, lang: str = "ko",
                  incident_id: str | None = None) -> bytes:
         if kind not in PRINTOUT_KINDS:
-            raise ValidationError(f"unknown printout '{kind}' (one of {', '.join(PRINTOUT_KINDS)})")
+            raise ValidationError("printout.unknown", kind=kind, kinds=", ".join(PRINTOUT_KINDS))
         from console.reports import printouts  # reportlab on first use, as in render()
 
         printed = iso(self.now())
@@ -309,7 +309,7 @@ class ReportService(ServiceBase):
         """Name this workstation's fallback folder (None turns the pack off)."""
         actor.require(Action.BACKUP)
         if every_minutes < 1 or keep < 1:
-            raise ValidationError("the pack needs an interval of 1+ minutes and keeps 1+ copies")
+            raise ValidationError("pack.bad_settings")
         with self.db.transaction() as session:
             set_local_value(session, FALLBACK_FOLDER, str(folder) if folder else "")
             set_local_value(session, FALLBACK_MINUTES, str(every_minutes))
@@ -342,7 +342,7 @@ class ReportService(ServiceBase):
         settings = self.fallback_settings()
         target = folder or settings.folder
         if target is None:
-            raise ValidationError("no fallback folder is set")
+            raise ValidationError("pack.no_folder")
         moment = self.now()
         files: list[tuple[str, object]] = []
         issued = [r for r in self.list() if not r.is_draft]

@@ -103,7 +103,7 @@ class SyncService(KeyRoster):
             site = state.local(connection, "workstation_id")
             key = state.local(connection, "signing_key")
             if site is None or key is None:
-                raise ConsoleError("this database has no workstation identity: run 'init'")
+                raise ConsoleError("workstation.no_identity")
             have = state.have_vector(connection)
             peer_have: dict[str, int] = {}
             peer_id = None
@@ -122,7 +122,7 @@ class SyncService(KeyRoster):
         actor.require(Action.SYNC)
         path = Path(path)
         if not path.is_file():
-            raise ConsoleError(f"no bundle {path}")
+            raise ConsoleError("bundle.no_file", path=path)
         staging = self.db.path.parent / f"{self.db.path.stem}.sync-staging"
         staging.mkdir(exist_ok=True)
         copy = staging / f"import-{uuid.uuid4().hex}.zip"
@@ -208,7 +208,7 @@ class SyncService(KeyRoster):
         actor.require(Action.SYNC)
         url = url or self.hub_url()
         if not url:
-            raise ValidationError("no hub URL: give --url or set one in the sync view")
+            raise ValidationError("hub.no_url")
         engine = hub.connect(url)
         key = f"hub_cursor:{hub.public_url(url)}"
         try:
@@ -220,8 +220,8 @@ class SyncService(KeyRoster):
                 rows, new_cursor = hub.pull(engine, cursor)
             except hub.HubError as error:
                 self._remember_reachable(url, False)
-                raise ConsoleError(f"hub {hub.public_url(url)} unreachable: "
-                                   f"{hub.describe_error(error)}") from None
+                raise ConsoleError("hub.unreachable", url=hub.public_url(url),
+                                   error=hub.describe_error(error)) from None
         finally:
             engine.dispose()
         self._apply_pending_bundles()
@@ -292,21 +292,21 @@ class SyncService(KeyRoster):
         supersedes every head, and a decision-log entry (an audit event without an incident)."""
         actor.require(Action.RESOLVE_CONFLICT)
         if (keep is None) == (value is None):
-            raise ValidationError("resolve needs either a candidate to keep or a new value")
+            raise ValidationError("conflict.keep_or_value")
         info = tables().get(table)
         column = info.column(field) if info else None
         if info is None or column is None:
-            raise NotFound(f"no field {table}.{field}")
+            raise NotFound("conflict.no_field", table=table, field=field)
         now = self.now()
         changes = ChangeSet()
         with self.db.transaction() as session:
             connection = session.connection()
             if not conflict_queries.is_open(connection, table, record, field):
-                raise NotFound(f"no open conflict on {table} {record} {field}")
+                raise NotFound("conflict.not_open", table=table, record=record, field=field)
             if keep is not None:
                 heads = conflict_queries.candidates(connection, table, record, field)
                 if not 0 <= keep < len(heads):
-                    raise ValidationError(f"candidate {keep} is outside 0–{len(heads) - 1}")
+                    raise ValidationError("conflict.bad_candidate", keep=keep, last=len(heads) - 1)
                 stored = json.loads(heads[keep][0])
                 new = from_iso(stored) if column.to_db and stored is not None else stored
             else:
@@ -315,7 +315,7 @@ class SyncService(KeyRoster):
                          if m.local_table.name == table)
             obj = session.get(model, record)
             if obj is None:
-                raise NotFound(f"no {table} {record} here yet")
+                raise NotFound("conflict.no_record", table=table, record=record)
             session.info[_capture.FORCE] = {(table, record, field)}
             setattr(obj, column.key, new)
             flag_modified(obj, column.key)
@@ -344,7 +344,7 @@ class SyncService(KeyRoster):
         found = session.scalars(select(Workstation.id).where(
             (Workstation.id == reference) | (Workstation.name == reference))).all()
         if len(found) != 1:
-            raise NotFound(f"no single workstation '{reference}' in the roster")
+            raise NotFound("workstation.not_single", reference=reference)
         return found[0]
 
 
@@ -364,7 +364,7 @@ def _parse_value(python_type: type | None, is_time: bool, raw: str) -> object:
         if python_type in (int, float):
             return python_type(cleaned)
     except ValueError:
-        raise ValidationError(f"'{raw}' is not a valid value for this field") from None
+        raise ValidationError("conflict.bad_value", value=raw) from None
     return raw
 
 

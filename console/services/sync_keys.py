@@ -41,7 +41,7 @@ class KeyRoster(ServiceBase):
             site = state.local(connection, "workstation_id")
             station = session.get(Workstation, site) if site else None
             if station is None or not station.public_key:
-                raise ConsoleError("this database has no workstation identity: run 'init'")
+                raise ConsoleError("workstation.no_identity")
             content = {"kind": KEY_KIND, "workstation_id": station.id, "name": station.name,
                        "public_key": station.public_key}
         Path(out).write_text(json.dumps(content, ensure_ascii=False, indent=1) + "\n",
@@ -53,9 +53,9 @@ class KeyRoster(ServiceBase):
         actor.require(Action.MANAGE_KEYS)
         path = Path(path)
         if not path.is_file():
-            raise ConsoleError(f"no key file {path}")
+            raise ConsoleError("keys.no_file", path=path)
         if path.stat().st_size > MAX_KEY_FILE:
-            raise ValidationError(f"{path.name} is too large to be a key file")
+            raise ValidationError("keys.too_large", file=path.name)
         try:
             content = json.loads(path.read_text(encoding="utf-8"))
             station_id, name, public = (content["workstation_id"], content["name"],
@@ -64,11 +64,11 @@ class KeyRoster(ServiceBase):
                 raise ValueError
             bytes.fromhex(public)
         except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-            raise ValidationError(f"{path.name} is not a workstation key file") from None
+            raise ValidationError("keys.not_key_file", file=path.name) from None
         if len(public) != 64 or not isinstance(name, str) or not name.strip():
-            raise ValidationError(f"{path.name} is not a workstation key file")
+            raise ValidationError("keys.not_key_file", file=path.name)
         if natural_id("workstation", public) != station_id:
-            raise ValidationError(f"{path.name}: the workstation id does not belong to its key")
+            raise ValidationError("keys.id_mismatch", file=path.name)
         now = self.now()
         with self.db.transaction() as session:
             station = session.get(Workstation, station_id)
@@ -115,7 +115,7 @@ class KeyRoster(ServiceBase):
         if actor is not None:
             actor.require(Action.MANAGE_KEYS)
         if not name.strip():
-            raise ValidationError("the workstation needs a name")
+            raise ValidationError("workstation.needs_name")
         key = Ed25519PrivateKey.generate()
         public = key.public_key().public_bytes(serialization.Encoding.Raw,
                                                serialization.PublicFormat.Raw).hex()

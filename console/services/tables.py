@@ -234,7 +234,7 @@ class TableService(ServiceBase):
     def system_detail(self, system_id: str) -> SystemDetail:
         row = self.rows("systems", [system_id]).get(system_id)
         if row is None:
-            raise NotFound(f"no system {system_id}")
+            raise NotFound("system.unknown_id", id=system_id)
         needed = aliased(InformationSystem)
         with self.db.sessions() as session:
             contacts = session.scalar(select(InformationSystem.contacts)
@@ -260,12 +260,12 @@ class TableService(ServiceBase):
     def outage_detail(self, outage_id: str) -> OutageDetail:
         row = self.rows("outages", [outage_id]).get(outage_id)
         if row is None:
-            raise NotFound(f"no outage {outage_id}")
+            raise NotFound("outage.unknown_id", id=outage_id)
         with self.db.sessions() as session:
             outage = session.get(Outage, outage_id)
             system = session.get(InformationSystem, outage.system_id) if outage else None
             if outage is None or system is None:
-                raise NotFound(f"no outage {outage_id}")
+                raise NotFound("outage.unknown_id", id=outage_id)
             events = [tuple(r) for r in session.execute(
                 select(OutageEvent.at, OutageEvent.status, OutageEvent.phase, OutageEvent.note,
                        User.name).outerjoin(User, OutageEvent.author_id == User.id)
@@ -282,7 +282,7 @@ class TableService(ServiceBase):
     def task_detail(self, task_id: str) -> TaskDetail:
         row = self.rows("tasks", [task_id]).get(task_id)
         if row is None:
-            raise NotFound(f"no task {task_id}")
+            raise NotFound("task.unknown_id", id=task_id)
         with self.db.sessions() as session:
             detail = session.scalar(select(Task.detail).where(Task.id == task_id)) or ""
             events = [tuple(r) for r in session.execute(

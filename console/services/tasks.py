@@ -37,7 +37,7 @@ def find_task(session: Session, reference: str) -> Task:
         matches = session.scalars(select(Task).where(Task.id.like(f"{reference.strip()}%"))).all()
         task = matches[0] if len(matches) == 1 else None
     if task is None or task.deleted:
-        raise NotFound(f"no task '{reference}'")
+        raise NotFound("task.unknown", reference=reference)
     return task
 
 
@@ -46,7 +46,7 @@ def _user_id(session: Session, name: str | None) -> str | None:
         return None
     user_id = session.scalar(select(User.id).where(User.name == name.strip()))
     if user_id is None:
-        raise NotFound(f"no user '{name}'")
+        raise NotFound("user.unknown", name=name)
     return user_id
 
 
@@ -57,9 +57,9 @@ class TaskService(ServiceBase):
             ) -> ChangeSet:
         actor.require(Action.ADD_TASK, team)
         if not title.strip():
-            raise ValidationError("a task needs a title")
+            raise ValidationError("task.needs_title")
         if not 1 <= priority <= 3:
-            raise ValidationError(f"priority {priority} is outside 1–3")
+            raise ValidationError("task.bad_priority", priority=priority)
         now = self.now()
         created = write_time(at, now)
         changes = ChangeSet()
@@ -98,7 +98,7 @@ class TaskService(ServiceBase):
                 task.team = team.value
             if title is not None:
                 if not title.strip():
-                    raise ValidationError("a task needs a title")
+                    raise ValidationError("task.needs_title")
                 task.title = title.strip()
             if due is not None:
                 task.due_at = to_utc(due)
@@ -120,9 +120,9 @@ class TaskService(ServiceBase):
             task = find_task(session, reference)
             actor.require(Action.EDIT_TASK, Team(task.team))
             if to.value == task.status:
-                raise ValidationError(f"task is already {to.value}")
+                raise ValidationError("task.already_status", status=to)
             if TaskStatus(task.status).is_closed and to is not TaskStatus.OPEN:
-                raise ValidationError(f"task is {task.status}: reopen it first")
+                raise ValidationError("task.closed", status=TaskStatus(task.status))
             session.add(self.new_record(TaskEvent(
                 task_id=task.id, status=to.value, at=write_time(at, now), note=note),
                 actor, now))

@@ -53,11 +53,11 @@ def online_backup(source: Path, target: Path) -> Path:
     except (OSError, sqlite3.Error) as error:  # a full stick, a read-only folder, no folder
         with contextlib.suppress(OSError):
             partial.unlink(missing_ok=True)
-        raise ConsoleError(f"cannot write the backup to {target}: {error}") from None
+        raise ConsoleError("backup.cannot_write", target=target, error=error) from None
     findings = file_findings(partial)
     if findings:
         partial.unlink(missing_ok=True)
-        raise VerificationFailed(f"backup failed verification: {findings[0]}")
+        raise VerificationFailed("backup.failed_verification", finding=findings[0])
     partial.replace(target)
     return target
 
@@ -69,7 +69,7 @@ def restore(database: Path, backup_file: Path) -> Path:
     """
     findings = file_findings(Path(backup_file))
     if findings:
-        raise VerificationFailed(f"refusing to restore {backup_file}: {findings[0]}")
+        raise VerificationFailed("restore.refused", file=backup_file, finding=findings[0])
     stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
     kept = database.with_name(f"{database.stem}.before-restore-{stamp}.sqlite")
     online_backup(database, kept)

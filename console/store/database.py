@@ -69,7 +69,7 @@ def open_database(path: Path, *, create: bool = False, target: str = "head") -> 
     """
     path = Path(path)
     if not create and not path.exists():
-        raise ConsoleError(f"no database at {path}: create one with 'init' or 'demo'")
+        raise ConsoleError("database.missing", path=path)
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(path)
@@ -79,7 +79,7 @@ def open_database(path: Path, *, create: bool = False, target: str = "head") -> 
             current = migrate.current_revision(connection)
             has_tables = bool(inspect(connection).get_table_names())
         if current is None and has_tables:
-            raise ConsoleError(f"{path} is not a console database")
+            raise ConsoleError("database.foreign", path=path)
         wanted = migrate.head_revision() if target == "head" else target
         if current is not None and current != wanted and target == "head":
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -89,7 +89,7 @@ def open_database(path: Path, *, create: bool = False, target: str = "head") -> 
             migrate.upgrade(engine, target)
     except (sqlite3.DatabaseError, SqlAlchemyDatabaseError) as error:
         engine.dispose()
-        raise ConsoleError(f"cannot open {path}: not a readable SQLite database") from error
+        raise ConsoleError("database.unreadable", path=path) from error
     except Exception:
         engine.dispose()
         raise

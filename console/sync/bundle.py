@@ -119,15 +119,14 @@ class _Capped:
     def read(self, handle: io.BufferedIOBase, limit: int, what: str) -> bytes:
         data = handle.read(min(limit, self.budget[0]) + 1)
         if len(data) > limit:
-            raise VerificationFailed(f"bundle refused: {what} is larger than {limit} bytes")
+            raise VerificationFailed("bundle.entry_too_large", entry=what, limit=limit)
         self._spend(len(data))
         return data
 
     def _spend(self, amount: int) -> None:
         self.budget[0] -= amount
         if self.budget[0] < 0:
-            raise VerificationFailed("bundle refused: it unpacks to more than "
-                                     f"{MAX_TOTAL // 1024**2} MiB (zip bomb?)")
+            raise VerificationFailed("bundle.unpacks_too_large", mib=MAX_TOTAL // 1024**2)
 
 
 def read_bundle(path: Path, trusted: dict[str, str], name: str | None = None) -> Bundle:
@@ -136,27 +135,25 @@ def read_bundle(path: Path, trusted: dict[str, str], name: str | None = None) ->
     try:
         archive = zipfile.ZipFile(path)
     except (zipfile.BadZipFile, OSError) as error:
-        raise VerificationFailed(f"bundle refused: {name or Path(path).name} is not a readable "
-                                 f"bundle (truncated or not a ZIP: {error})") from None
+        raise VerificationFailed("bundle.unreadable", file=name or Path(path).name,
+                                 error=error) from None
     with archive:
         infos = archive.infolist()
         for info in infos:
             name = info.filename
             if name.startswith(("/", "\\")) or ".." in name.replace("\\", "/").split("/") \
                     or ":" in name:
-                raise VerificationFailed(f"bundle refused: unsafe entry name '{name}' "
-                                         "(path traversal)")
+                raise VerificationFailed("bundle.unsafe_entry", entry=name)
             if name not in ENTRIES:
-                raise VerificationFailed(f"bundle refused: unexpected entry '{name}'")
+                raise VerificationFailed("bundle.unexpected_entry", entry=name)
         names = [i.filename for i in infos]
         if sorted(names) != sorted(ENTRIES):
-            raise VerificationFailed("bundle refused: it must hold exactly "
-                                     + ", ".join(ENTRIES))
+            raise VerificationFailed("bundle.entries", entries=", ".join(ENTRIES))
         total = sum(i.file_size for i in infos)
         packed = sum(i.compress_size for i in infos) or 1
         if total > MAX_TOTAL or total / packed > MAX_RATIO:
-            raise VerificationFailed("bundle refused: declared sizes look like a zip bomb "
-                                     f"({total} bytes from {packed}, ratio {total // packed})")
+            raise VerificationFailed("bundle.zip_bomb", total=total, packed=packed,
+                                     ratio=total // packed)
         capped = _Capped([MAX_TOTAL])
         try:
             with archive.open("manifest.json") as handle:
@@ -166,7 +163,7 @@ def read_bundle(path: Path, trusted: dict[str, str], name: str | None = None) ->
             manifest = _verify_manifest(manifest_bytes, signature, trusted)
             rows = _read_changes(archive, manifest, capped)
         except (zipfile.BadZipFile, EOFError, OSError, zlib_error()) as error:
-            raise VerificationFailed(f"bundle refused: damaged or truncated ({error})") from None
+            raise VerificationFailed("bundle.damaged", error=error) from None
     return Bundle(manifest, rows)
 
 
@@ -182,24 +179,21 @@ def _verify_manifest(manifest_bytes: bytes, signature: bytes, trusted: dict[str,
         manifest = json.loads(manifest_bytes)
         origin = manifest["origin"]
     except (ValueError, KeyError, TypeError):
-        raise VerificationFailed("bundle refused: manifest.json is not a bundle manifest"
-                                 ) from None
+        raise VerificationFailed("bundle.bad_manifest") from None
     if not isinstance(manifest, dict) or not isinstance(origin, str):
-        raise VerificationFailed("bundle refused: manifest.json is not a bundle manifest")
+        raise VerificationFailed("bundle.bad_manifest")
     key_hex = trusted.get(origin)
     name = manifest.get("origin_name", origin)
     if key_hex is None:
-        raise VerificationFailed(f"bundle refused: signer '{name}' ({origin}) is not a trusted "
-                                 "workstation here; trust its key first with 'keys trust'")
+        raise VerificationFailed("bundle.untrusted_signer", name=name, origin=origin)
     try:
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(key_hex)).verify(
             bytes.fromhex(signature.decode("ascii").strip()), manifest_bytes)
     except (InvalidSignature, ValueError, UnicodeDecodeError):
-        raise VerificationFailed(f"bundle refused: the signature does not match (tampered, or "
-                                 f"not signed by '{name}')") from None
+        raise VerificationFailed("bundle.bad_signature", name=name) from None
     if manifest.get("format") != FORMAT_VERSION:
-        raise VerificationFailed(f"bundle refused: format version {manifest.get('format')!r} "
-                                 f"is not supported (this program reads {FORMAT_VERSION})")
+        raise VerificationFailed("bundle.format", found=repr(manifest.get("format")),
+                                 supported=FORMAT_VERSION)
     return manifest
 
 
@@ -212,8 +206,7 @@ def _read_changes(archive: zipfile.ZipFile, manifest: dict[str, Any], capped: _C
         expected_count = manifest["counts"]["changes"]
         expected_hash = manifest["payload_sha256"]
     except (KeyError, TypeError, ValueError):
-        raise VerificationFailed("bundle refused: manifest.json is not a bundle manifest"
-                                 ) from None
+        raise VerificationFailed("bundle.bad_manifest") from None
     digest = hashlib.sha256()
     chunks: list[bytes] = []
     size = 0
@@ -222,8 +215,7 @@ def _read_changes(archive: zipfile.ZipFile, manifest: dict[str, Any], capped: _C
             capped._spend(len(chunk))
             size += len(chunk)
             if size > expected_bytes:
-                raise VerificationFailed("bundle refused: changes.jsonl is larger than its "
-                                         "signed manifest says (tampered)")
+                raise VerificationFailed("bundle.payload_too_large")
             digest.update(chunk)
             chunks.append(chunk)
     lines = b"".join(chunks).split(b"\n")
@@ -232,12 +224,10 @@ def _read_changes(archive: zipfile.ZipFile, manifest: dict[str, Any], capped: _C
         lines.pop()
     if lines and max(map(len, lines)) >= MAX_LINE:  # the newline counts, as it did per line
         number = next(n for n, line in enumerate(lines, 1) if len(line) >= MAX_LINE)
-        raise VerificationFailed(f"bundle refused: line {number} of changes.jsonl is longer "
-                                 f"than {MAX_LINE} bytes")
+        raise VerificationFailed("bundle.line_too_long", line=number, limit=MAX_LINE)
     if digest.hexdigest() != expected_hash or size != expected_bytes \
             or len(lines) != expected_count:
-        raise VerificationFailed("bundle refused: changes.jsonl does not match its signed "
-                                 "manifest (tampered or truncated)")
+        raise VerificationFailed("bundle.payload_mismatch")
     return _parse(lines)
 
 
@@ -265,15 +255,14 @@ def _parse(lines: list[bytes]) -> list[Row]:
             try:
                 loads(line)
             except ValueError:
-                raise VerificationFailed(f"bundle refused: line {number} of changes.jsonl is "
-                                         "not JSON") from None
+                raise VerificationFailed("bundle.line_not_json", line=number) from None
         raise
     width = len(COLUMNS)
     sha256 = hashlib.sha256
     join = "\x1f".join
     for number, row in enumerate(rows, 1):
         if type(row) is not list or len(row) != width:
-            raise VerificationFailed(f"bundle refused: line {number} is not a change")
+            raise VerificationFailed("bundle.line_not_change", line=number)
         (site, seq, clock, tbl, row_id, field, value, supersedes, author, wall, schema, prev,
          entry) = row
         try:
@@ -284,10 +273,9 @@ def _parse(lines: list[bytes]) -> list[Row]:
             text = join((prev, site, str(seq), str(clock), tbl, row_id, field, value,
                          supersedes, author or "", wall, schema)).encode()
         except (TypeError, UnicodeEncodeError):
-            raise VerificationFailed(f"bundle refused: change {number} has malformed fields"
-                                     ) from None
+            raise VerificationFailed("bundle.malformed_change", number=number) from None
         if sha256(text).hexdigest() != entry:
-            raise VerificationFailed(f"bundle refused: broken hash chain at {site}#{seq}")
+            raise VerificationFailed("bundle.broken_chain", site=site, seq=seq)
     return rows
 
 
@@ -300,8 +288,7 @@ def verify_chains(rows: Sequence[Row], heads: dict[str, Any],
     try:
         wanted = {(site, int(head[0])): head[1] for site, head in heads.items()}
     except (TypeError, ValueError, IndexError, KeyError, AttributeError):
-        raise VerificationFailed("bundle refused: chain heads in the manifest are malformed"
-                                 ) from None
+        raise VerificationFailed("bundle.bad_heads") from None
     found: dict[tuple[str, int], str] = {}
     last: tuple[str, int, str] = ("", 0, "")
     for index, row in enumerate(rows):
@@ -314,14 +301,13 @@ def verify_chains(rows: Sequence[Row], heads: dict[str, Any],
         else:  # sorted and unique so far: a predecessor in the bundle is the line before
             previous = known.get((site, seq - 1))
         if (previous is not None and previous != prev) or (seq == 1 and prev != ""):
-            raise VerificationFailed(f"bundle refused: broken hash chain at {site}#{seq}")
+            raise VerificationFailed("bundle.broken_chain", site=site, seq=seq)
         if (site, seq) in wanted:
             found[(site, seq)] = entry
         last = (site, seq, entry)
     for key, entry in wanted.items():
         if found.get(key) != entry:
-            raise VerificationFailed(f"bundle refused: chain head of {key[0]} does not match "
-                                     "the signed manifest")
+            raise VerificationFailed("bundle.head_mismatch", site=key[0])
 
 
 def _verify_unordered(rows: Sequence[Row], known: dict[tuple[str, int], str],
@@ -332,5 +318,5 @@ def _verify_unordered(rows: Sequence[Row], known: dict[tuple[str, int], str],
         if previous is None:
             previous = known.get((row[0], row[1] - 1))
         if (previous is not None and previous != row[11]) or (row[1] == 1 and row[11] != ""):
-            raise VerificationFailed(f"bundle refused: broken hash chain at {row[0]}#{row[1]}")
+            raise VerificationFailed("bundle.broken_chain", site=row[0], seq=row[1])
     return {key: by_key[key] for key in wanted if key in by_key}

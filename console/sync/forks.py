@@ -19,13 +19,6 @@ from console.domain.errors import VerificationFailed
 _SITE, _SEQ, _ENTRY = 0, 1, 12  # positions in a change row (apply.COLUMNS)
 
 
-def fork_message(name: str, seq: int) -> str:
-    return (f"refused: workstation '{name}' has two different changes numbered {seq}: two "
-            "databases are writing as one workstation (a copied database file, or a restore "
-            "after its changes were shared); nothing was applied. Each database needs its "
-            "own identity: see docs/sync.md, 'One identity per database'")
-
-
 def refuse_forks(connection: Connection, rows: Sequence[Sequence[Any]]) -> None:
     """Raise VerificationFailed if any incoming change differs from the one held here under
     the same (site, seq). Only seqs up to this database's highest for that site can collide,
@@ -43,4 +36,4 @@ def refuse_forks(connection: Connection, rows: Sequence[Sequence[Any]]) -> None:
                               "AND seq BETWEEN ? AND ?", (site, low, min(max(incoming), top))):
             if seq in incoming and incoming[seq] != entry:
                 name = run("SELECT name FROM workstation WHERE id = ?", (site,)).scalar()
-                raise VerificationFailed(fork_message(name or site, seq))
+                raise VerificationFailed("sync.fork", name=name or site, seq=seq)

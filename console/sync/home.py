@@ -56,10 +56,5 @@ def check(connection: Connection) -> None:
     if home is None:
         record(connection)
     elif home != this_host():
-        raise NotHome(not_home_message(home))
+        raise NotHome("sync.not_home", home=home, here=this_host())
 
-
-def not_home_message(home: str) -> str:
-    return (f"this database belongs to the PC '{home}', not '{this_host()}': if it was moved "
-            "here, confirm it ('keys moved'); if it is a copy, give it its own workstation "
-            "identity ('keys reidentify --name NAME'); nothing was written")

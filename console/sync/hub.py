@@ -27,7 +27,6 @@ from sqlalchemy.pool import NullPool
 
 from console.domain.errors import ConsoleError, VerificationFailed
 from console.sync.apply import COLUMNS
-from console.sync.forks import fork_message
 
 HUB_LOCK = 0x5EC0_0C0D
 _COLS = ", ".join(COLUMNS)
@@ -54,7 +53,7 @@ def public_url(url: str) -> str:
 def connect(url: str) -> Engine:
     parts = urlsplit(url)
     if parts.scheme not in ("postgresql", "postgres"):
-        raise ConsoleError(f"hub URL must start with postgresql:// (got '{public_url(url)}')")
+        raise ConsoleError("hub.bad_url", url=public_url(url))
     query = parse_qs(parts.query)
     sa_url = make_url(url).set(drivername="postgresql+psycopg")
     connect_args: dict[str, Any] = {"connect_timeout": 5}
@@ -100,8 +99,8 @@ def push(engine: Engine, rows: Sequence[Sequence[Any]], *, hold_seconds: float =
                            "WHERE c.entry_hash <> s.entry_hash ORDER BY s.seq LIMIT 1")
             forked = cursor.fetchone()
             if forked is not None:
-                raise VerificationFailed(fork_message(names.get(forked[0], forked[0]),
-                                                      int(forked[1])))
+                raise VerificationFailed("sync.fork", name=names.get(forked[0], forked[0]),
+                                         seq=int(forked[1]))
             cursor.execute(f"INSERT INTO change_log ({_COLS}) SELECT {_COLS} FROM hub_stage "
                            "ORDER BY site_id, seq ON CONFLICT (site_id, seq) DO NOTHING")
             inserted = cursor.rowcount

@@ -119,7 +119,7 @@ def run_window(db_path: Path, lang: str | None, user: str | None) -> int:
     try:
         services = Services.open(Path(db_path))
     except ConsoleError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {error.render(lang)}", file=sys.stderr)
         return 1
     runner = Runner()
     try:
@@ -146,7 +146,7 @@ def reader_actor(services: Services, lang: str) -> Actor:
     """
     users = services.accounts.users()
     if not users:
-        raise ConsoleError("the database has no users yet: run 'init' or 'demo' first")
+        raise ConsoleError("database.no_users")
     user = next((u for u in users if u.name == "observer"), users[0])
     workstation, _ = services.accounts.workstation()
     return Actor(user.id, user.name, Role(user.role), Team(user.team) if user.team else None,
@@ -163,7 +163,7 @@ def take_screenshot(db_path: Path, view: str, out_path: Path, lang: str = "ko") 
         services = Services.open(Path(db_path))
     except ConsoleError as error:
         _uninstall(app, translators, locale)
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {error.render(lang)}", file=sys.stderr)
         return 1
     try:
         with tempfile.TemporaryDirectory() as folder:
@@ -186,7 +186,7 @@ def take_screenshot(db_path: Path, view: str, out_path: Path, lang: str = "ko") 
             return 1
         return 0
     except ConsoleError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {error.render(lang)}", file=sys.stderr)
         return 1
     finally:
         services.close()

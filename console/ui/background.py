@@ -20,7 +20,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from console.domain.errors import ConsoleError
+from console.domain.errors import ConsoleError, render_error
 from console.domain.permissions import Action, allowed
 from console.services.sync import HubSummary
 from console.ui.context import UiContext
@@ -149,7 +149,7 @@ class BackgroundWork(QObject):
 
         def failed(error: BaseException) -> None:
             self.syncing = False
-            self.last_sync_error = str(error)
+            self.last_sync_error = self.context.messages.text_of(error)
             self.sync_finished.emit(error)
             if on_error is not None:
                 on_error(error)
@@ -173,7 +173,7 @@ class BackgroundWork(QObject):
             try:
                 return PackOutcome(moment, reports.write_fallback_pack(lang=lang))
             except (OSError, ConsoleError) as error:
-                return PackOutcome(moment, None, str(error))
+                return PackOutcome(moment, None, render_error(error, lang))
 
         self.packing = True
         self.runner.submit(work, self._packed, self._pack_failed)

@@ -35,6 +35,9 @@ class UiContext:
     """Errors, refusals and notices, never blocking the event loop."""
     _form: FormDialog | None = field(default=None, init=False, repr=False)
 
+    def __post_init__(self) -> None:
+        self.messages.lang = self.lang  # refusals speak the window's language
+
     def now(self) -> datetime:
         """The services' clock: the status-bar clock and elapsed times agree with the data."""
         return self.services.tables.now()
@@ -48,7 +51,7 @@ class UiContext:
             start()
         except Exception as error:  # a page's own check failed: say so in the form
             self._form = None
-            form.failed(str(error))
+            form.failed(self.messages.text_of(error))
             raise
         unused = self._form is form
         self._form = None
@@ -79,7 +82,7 @@ class UiContext:
 
         def refused(error: BaseException) -> None:
             if form is not None:
-                form.failed(str(error))
+                form.failed(self.messages.text_of(error))
             report(error)
 
         self.runner.submit(work, finished, refused)

@@ -143,7 +143,7 @@ class IncidentActions(QObject):
         try:
             self.context.actor.require(action)
         except PermissionDenied as error:
-            self.context.messages.denied(str(error), self.window)
+            self.context.messages.denied(error, self.window)
             return False
         return True
 

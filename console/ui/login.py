@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.errors import PermissionDenied
+from console.domain.errors import PermissionDenied, render_error
 from console.services.accounts import AccountService
 from console.services.context import Actor
 from console.ui.worker import Runner
@@ -76,7 +76,7 @@ class _PasswordDialog(QDialog):
         if isinstance(error, PermissionDenied):
             self.show_error(self.tr("Wrong user name or password."))
         else:
-            self.show_error(str(error))
+            self.show_error(render_error(error, self.lang))
 
     def show_error(self, text: str) -> None:
         self.error.setText(text)

@@ -220,7 +220,7 @@ class MainWindow(QMainWindow):
         try:
             self.context.actor.require(Action.BACKUP)
         except PermissionDenied as error:
-            self.context.messages.denied(str(error), self)
+            self.context.messages.denied(error, self)
             return
         reports = self.context.services.reports
         self.context.read(reports.fallback_settings, self._ask_fallback)

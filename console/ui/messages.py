@@ -1,7 +1,8 @@
 """Messages to the user that never block the event loop, so tests can read what was shown.
 
 Every box is opened with ``open()`` (window-modal, returns at once) and recorded in
-``history``; a refused action always says why, in the words the service gave.
+``history``; a refused action always says why, in the words the service gave, rendered in
+the window's language (``lang``).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from console.domain.errors import ConsoleError, PermissionDenied
+from console.domain.errors import ConsoleError, PermissionDenied, render_error
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,8 @@ class MessagePresenter(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window: QWidget | None = None
+        self.lang = "ko"
+        """The language refusals are rendered in: the window's (UiContext sets it)."""
         self.history: list[Shown] = []
         self._last_box: QMessageBox | None = None
         self.last_dialog: QDialog | None = None
@@ -69,16 +72,22 @@ class MessagePresenter(QObject):
         """A refused or failed service call: the reason is the message."""
         if isinstance(error, PermissionDenied):
             return self._show("denied", QMessageBox.Icon.Warning, self.tr("Not allowed"),
-                              str(error), parent=parent)
+                              error.render(self.lang), parent=parent)
         if isinstance(error, ConsoleError):
             return self._show("error", QMessageBox.Icon.Warning, self.tr("Refused"),
-                              str(error), parent=parent)
+                              error.render(self.lang), parent=parent)
         return self._show("error", QMessageBox.Icon.Critical, self.tr("Unexpected error"),
                           f"{type(error).__name__}: {error}", parent=parent)
 
-    def denied(self, reason: str, parent: QWidget | None = None) -> QMessageBox:
-        return self._show("denied", QMessageBox.Icon.Warning, self.tr("Not allowed"), reason,
+    def denied(self, reason: str | BaseException, parent: QWidget | None = None) -> QMessageBox:
+        """A refusal before asking for input: a PermissionDenied (rendered here) or words."""
+        text = reason if isinstance(reason, str) else render_error(reason, self.lang)
+        return self._show("denied", QMessageBox.Icon.Warning, self.tr("Not allowed"), text,
                           parent=parent)
+
+    def text_of(self, error: BaseException) -> str:
+        """An error's words in the window's language, for a form or a status line."""
+        return render_error(error, self.lang)
 
     def info(self, title: str, text: str, details: str = "",
              parent: QWidget | None = None) -> QMessageBox:

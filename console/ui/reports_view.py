@@ -234,7 +234,7 @@ class ReportsView(QWidget):
 
     def _refused(self, error: BaseException) -> None:
         """A refusal or bad input: the service's words, here and in the window's message."""
-        self._say(str(error), error=True)
+        self._say(self.context.messages.text_of(error), error=True)
         self.context.messages.error(error, self)
 
     def _show(self, name: str, pdf: bytes) -> None:

@@ -159,7 +159,7 @@ def test_cli_refusal_exit_status(stations, tmp_path: Path) -> None:
                          capture_output=True, text=True,
                          env={**os.environ, "CONSOLE_PASSWORD": "admin-pass"})
     assert run.returncode == 1
-    assert run.stderr.count("\n") == 1 and run.stderr.startswith("error: bundle refused")
+    assert run.stderr.count("\n") == 1 and run.stderr.startswith("error: 번들 거부: cut.zip")
     assert "cut.zip" in run.stderr  # the file as given, not the working copy's name
     from console.services.app import Services
 

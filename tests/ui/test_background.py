@@ -93,7 +93,7 @@ def test_unreachable_hub_is_shown_and_work_goes_on(make_window, monkeypatch) -> 
 
     assert len(gate.threads) == 1, "the page's 'Sync now' started nothing while one ran"
     assert gate.threads[0] is not threading.main_thread()
-    assert "unreachable" in (window.background.last_sync_error or "")
+    assert "연결할 수 없습니다" in (window.background.last_sync_error or "")
     assert "허브 연결 안 됨" in status.sync.text()
     assert "#c62828" in status.sync.styleSheet()
     assert "최근 동기화 실패" in status.sync.toolTip()
@@ -224,7 +224,7 @@ def test_window_actions_for_sync_settings(make_window, tmp_path: Path) -> None: 
     assert "action_auto_sync" in menu and "action_fallback_pack" in menu
     window.registry[ActionId.SYNC_NOW].trigger()  # no hub configured: the reason is shown
     wait_background(window)
-    assert "hub" in window.context.messages.history[-1].text.lower()
+    assert "허브 주소가 없습니다" in window.context.messages.history[-1].text
     window.set_fallback(str(tmp_path / "pack"), 10, 2)
     wait_background(window)
     wait_background(window)

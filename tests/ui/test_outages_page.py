@@ -67,6 +67,36 @@ def test_service_refusal_is_shown_too(make_window) -> None:  # type: ignore[no-u
     assert shown.kind == "denied" and shown.text.startswith("only ")
 
 
+def test_service_refusals_speak_the_windows_language(make_window) -> None:  # type: ignore[no-untyped-def]
+    """A refusal raised in a service is coded; the Korean window shows the Korean sentence,
+    enum values included, and who may act as the permission table says (관리자 too)."""
+    window: MainWindow = make_window("commander", "ko", "outages")
+    page, context = window.pages["outages"], window.context
+    outage_id = page.selected_id()
+    status = OutageStatus(context.services.tables.rows("outages", [outage_id])[outage_id]
+                          ["status"])
+    context.write(lambda: context.services.outages.change_status(context.actor, outage_id,
+                                                                 status))
+    settle(window)
+    shown = context.messages.history[-1]
+    assert (shown.kind, shown.title) == ("error", "처리할 수 없음")
+    assert shown.text == f"장애가 이미 '{status.ko}' 상태입니다"
+    context.write(lambda: context.services.outages.open(context.actor, "NOPE"))
+    settle(window)
+    assert context.messages.history[-1].text == \
+        "코드가 'NOPE'인 시스템이 없습니다: 시스템 코드를 확인하십시오"
+
+    observer: MainWindow = make_window("observer", "ko", "outages")
+    context = observer.context
+    context.write(lambda: context.services.outages.change_status(
+        context.actor, outage_id, OutageStatus.DOWN))
+    settle(observer)
+    shown = context.messages.history[-1]
+    assert shown.kind == "denied"
+    assert shown.text == ("본부장·차장·통제관·관리자 또는 상황총괄반·시스템장애조치반·통신장애조치반·"
+                          "업무연속성반만 장애 상태를 변경할 수 있습니다")
+
+
 def test_facility_down_opens_the_right_outages(make_window) -> None:  # type: ignore[no-untyped-def]
     window: MainWindow = make_window("commander", "ko", "outages")
     services, actor = window.context.services, window.context.actor

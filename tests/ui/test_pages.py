@@ -141,7 +141,8 @@ def test_import_refused_lists_every_problem(make_window, tmp_path: Path) -> None
     shown = window.context.messages.history[-1]
     assert shown.kind == "problems"
     lines = shown.details.splitlines()
-    assert len(lines) >= 2 and lines[0].startswith("row ")
+    # In the window's language (Korean here), each with the row a person sees in Excel.
+    assert lines == ["2행: 등급 '9'은(는) 1~4 범위를 벗어납니다", "3행: 시스템명 칸이 비어 있습니다"]
     listing = window.context.messages.last_dialog.findChild(QPlainTextEdit, "problemList")
     assert listing.toPlainText().splitlines() == lines
     assert page.model.rowCount() == 429  # nothing imported

@@ -328,7 +328,7 @@ class TablePage(QWidget):
         try:
             self.context.actor.require(action, team)
         except PermissionDenied as error:
-            self.context.messages.denied(str(error), self)
+            self.context.messages.denied(error, self)
             return False
         return True
 

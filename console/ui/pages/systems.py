@@ -115,7 +115,7 @@ class SystemsPage(TablePage):
                 self.tr("Import refused"),
                 self.tr("The file has %1 problem(s). Nothing was imported; correct the file "
                         "and import it again.").replace("%1", str(len(error.problems))),
-                [str(problem) for problem in error.problems], parent=self)
+                [problem.render(self.lang) for problem in error.problems], parent=self)
         else:
             self.context.messages.error(error, self)
 

@@ -1,0 +1,438 @@
+"""What the program says to people, in Korean and English: one catalogue of coded sentences.
+
+A refusal (``console.domain.errors``) or a problem found in a file carries a *code* and its
+*parameters*, never finished words; the face that shows it (the CLI, the window) renders it in
+the user's language with ``render(lang)``. ``CATALOGUE`` maps each code to its Korean and
+English template, ``{name}`` placeholders filled from the parameters. A parameter that is an
+enum member (status, role, team, …) or anything else with ``label(lang)`` is shown in that
+language too; a nested ``Message`` is rendered in the same language. How to add one:
+docs/errors.md.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from enum import Enum
+from typing import Any
+
+LANGS = ("ko", "en")
+
+
+class Message:
+    """A coded sentence: ``Message("system.unknown_code", code="X").render("ko")``."""
+
+    __slots__ = ("code", "params")
+
+    def __init__(self, code: str, /, **params: Any) -> None:
+        self.code = code
+        self.params = params
+
+    def render(self, lang: str = "ko") -> str:
+        return render(self.code, self.params, lang)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+    def __repr__(self) -> str:
+        return f"Message({self.code!r}, {self.params!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return (isinstance(other, Message) and other.code == self.code
+                and other.params == self.params)
+
+    def __hash__(self) -> int:
+        return hash(self.code)
+
+
+def localise(value: Any, lang: str) -> str:
+    """A parameter's text in ``lang``: labels and nested messages in that language."""
+    if hasattr(value, "render") and callable(value.render):
+        return str(value.render(lang))
+    if hasattr(value, "label") and callable(value.label):
+        text = str(value.label(lang))
+        # Enum labels are capitalised for table headings; in a sentence they are not.
+        return text[:1].lower() + text[1:] if lang == "en" and isinstance(value, Enum) else text
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [localise(item, lang) for item in value]
+        return ", ".join(sorted(items) if isinstance(value, set | frozenset) else items)
+    return str(value)
+
+
+def render(code: str, params: Mapping[str, Any], lang: str = "ko") -> str:
+    """The sentence for ``code`` in ``lang`` (Korean unless ``lang`` is 'en'). An unknown
+    code or a missing parameter still gives one readable line (the code and what is known)."""
+    templates = CATALOGUE.get(code)
+    texts = {name: localise(value, lang) for name, value in params.items()}
+    if templates is None:
+        return " ".join([code, *(f"{k}={v}" for k, v in texts.items())])
+    template = templates[1] if lang == "en" else templates[0]
+    try:
+        return template.format_map(texts)
+    except (KeyError, IndexError, ValueError):
+        return " ".join([template, *(f"{k}={v}" for k, v in texts.items())])
+
+
+def placeholders(template: str) -> set[str]:
+    """The ``{name}`` fields of a template (for the catalogue's own test)."""
+    return {field for _, field, _, _ in string.Formatter().parse(template) if field}
+
+
+# code: (Korean, English). One line each, saying what to do differently. Keep the groups in
+# the order of the layers that raise them; parameters as the raise sites name them.
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "bundle.entry_too_large": (
+        "번들 거부: {entry}이(가) {limit}바이트보다 큽니다",
+        "bundle refused: {entry} is larger than {limit} bytes"),
+    "bundle.unpacks_too_large": (
+        "번들 거부: 압축을 풀면 {mib}MiB를 넘습니다(압축 폭탄 의심)",
+        "bundle refused: it unpacks to more than {mib} MiB (zip bomb?)"),
+    "bundle.unreadable": (
+        "번들 거부: {file}은(는) 읽을 수 있는 번들이 아닙니다(잘렸거나 ZIP 파일이 아님: {error})",
+        "bundle refused: {file} is not a readable bundle (truncated or not a ZIP: {error})"),
+    "bundle.unsafe_entry": (
+        "번들 거부: 안전하지 않은 항목 이름 '{entry}'(경로 조작)",
+        "bundle refused: unsafe entry name '{entry}' (path traversal)"),
+    "bundle.unexpected_entry": (
+        "번들 거부: 예상하지 않은 항목 '{entry}'이(가) 있습니다",
+        "bundle refused: unexpected entry '{entry}'"),
+    "bundle.entries": (
+        "번들 거부: 번들에는 정확히 {entries}만 있어야 합니다",
+        "bundle refused: it must hold exactly {entries}"),
+    "bundle.zip_bomb": (
+        "번들 거부: 선언된 크기가 압축 폭탄으로 보입니다({packed}바이트에서 {total}바이트, 비율 {ratio})",
+        "bundle refused: declared sizes look like a zip bomb ({total} bytes from {packed}, ratio {ratio})"),
+    "bundle.damaged": (
+        "번들 거부: 손상되었거나 잘린 파일입니다({error})",
+        "bundle refused: damaged or truncated ({error})"),
+    "bundle.bad_manifest": (
+        "번들 거부: manifest.json이 번들 목록 파일이 아닙니다",
+        "bundle refused: manifest.json is not a bundle manifest"),
+    "bundle.untrusted_signer": (
+        "번들 거부: 서명한 단말 '{name}'({origin})은(는) 이 단말이 신뢰하는 단말이 아닙니다. 먼저 'keys trust'로 그 단말의 키를 신뢰하십시오",
+        "bundle refused: signer '{name}' ({origin}) is not a trusted workstation here; trust its key first with 'keys trust'"),
+    "bundle.bad_signature": (
+        "번들 거부: 서명이 맞지 않습니다(변조되었거나 '{name}'이(가) 서명하지 않음)",
+        "bundle refused: the signature does not match (tampered, or not signed by '{name}')"),
+    "bundle.format": (
+        "번들 거부: 형식 버전 {found}은(는) 지원하지 않습니다(이 프로그램은 {supported}을(를) 읽습니다)",
+        "bundle refused: format version {found} is not supported (this program reads {supported})"),
+    "bundle.payload_too_large": (
+        "번들 거부: changes.jsonl이 서명된 목록 파일에 적힌 크기보다 큽니다(변조)",
+        "bundle refused: changes.jsonl is larger than its signed manifest says (tampered)"),
+    "bundle.line_too_long": (
+        "번들 거부: changes.jsonl의 {line}번째 줄이 {limit}바이트보다 깁니다",
+        "bundle refused: line {line} of changes.jsonl is longer than {limit} bytes"),
+    "bundle.payload_mismatch": (
+        "번들 거부: changes.jsonl이 서명된 목록 파일과 맞지 않습니다(변조되었거나 잘림)",
+        "bundle refused: changes.jsonl does not match its signed manifest (tampered or truncated)"),
+    "bundle.line_not_json": (
+        "번들 거부: changes.jsonl의 {line}번째 줄이 JSON이 아닙니다",
+        "bundle refused: line {line} of changes.jsonl is not JSON"),
+    "bundle.line_not_change": (
+        "번들 거부: {line}번째 줄이 변경 기록이 아닙니다",
+        "bundle refused: line {line} is not a change"),
+    "bundle.malformed_change": (
+        "번들 거부: {number}번째 변경 기록의 필드 형식이 잘못되었습니다",
+        "bundle refused: change {number} has malformed fields"),
+    "bundle.broken_chain": (
+        "번들 거부: {site}#{seq}에서 해시 체인이 끊어졌습니다",
+        "bundle refused: broken hash chain at {site}#{seq}"),
+    "bundle.bad_heads": (
+        "번들 거부: 목록 파일의 체인 머리 정보 형식이 잘못되었습니다",
+        "bundle refused: chain heads in the manifest are malformed"),
+    "bundle.head_mismatch": (
+        "번들 거부: {site}의 체인 머리가 서명된 목록 파일과 맞지 않습니다",
+        "bundle refused: chain head of {site} does not match the signed manifest"),
+    "user.bad_name": (
+        "사용자 이름 '{name}'은(는) 공백 없이 1~64자로 정하십시오",
+        "user name '{name}' must be 1–64 characters without spaces"),
+    "user.short_admin_password": (
+        "관리자 비밀번호는 4자 이상이어야 합니다",
+        "the admin password must have at least 4 characters"),
+    "workstation.needs_name": (
+        "단말 이름을 입력하십시오",
+        "the workstation needs a name"),
+    "database.already_initialised": (
+        "{path}은(는) 이미 초기화된 데이터베이스입니다",
+        "{path} is already initialised"),
+    "user.needs_team": (
+        "{role}은(는) 소속 반을 지정해야 합니다",
+        "a {role} needs a team"),
+    "user.exists": (
+        "사용자 '{name}'이(가) 이미 있습니다: 다른 이름을 쓰십시오",
+        "user '{name}' already exists: choose another name"),
+    "login.wrong": (
+        "'{name}'의 사용자 이름 또는 비밀번호가 틀렸습니다",
+        "wrong user name or password for '{name}'"),
+    "workstation.no_identity": (
+        "이 데이터베이스에는 단말 식별 정보가 없습니다: 먼저 'init'을 실행하십시오",
+        "this database has no workstation identity: run 'init'"),
+    "bundle.no_file": (
+        "번들 파일 {path}이(가) 없습니다: 경로를 확인하십시오",
+        "no bundle {path}"),
+    "hub.no_url": (
+        "허브 주소가 없습니다: --url로 주거나 동기화 화면에서 설정하십시오",
+        "no hub URL: give --url or set one in the sync view"),
+    "hub.unreachable": (
+        "허브 {url}에 연결할 수 없습니다: {error}",
+        "hub {url} unreachable: {error}"),
+    "conflict.keep_or_value": (
+        "충돌을 해소하려면 남길 후보와 새 값 중 하나만 지정하십시오",
+        "resolve needs either a candidate to keep or a new value"),
+    "conflict.no_field": (
+        "{table}.{field} 필드가 없습니다",
+        "no field {table}.{field}"),
+    "conflict.not_open": (
+        "{table} {record} {field}에 해소할 충돌이 없습니다",
+        "no open conflict on {table} {record} {field}"),
+    "conflict.bad_candidate": (
+        "후보 번호 {keep}은(는) 0~{last} 범위를 벗어납니다",
+        "candidate {keep} is outside 0–{last}"),
+    "conflict.no_record": (
+        "이 단말에는 아직 {table} {record} 기록이 없습니다",
+        "no {table} {record} here yet"),
+    "workstation.not_single": (
+        "단말 명부에서 '{reference}'에 해당하는 단말을 하나로 특정할 수 없습니다",
+        "no single workstation '{reference}' in the roster"),
+    "conflict.bad_value": (
+        "'{value}'은(는) 이 필드에 맞는 값이 아닙니다",
+        "'{value}' is not a valid value for this field"),
+    "backup.onto_database": (
+        "백업 파일로 데이터베이스 자신을 덮어쓸 수 없습니다: 다른 경로를 지정하십시오",
+        "the backup cannot overwrite the database itself: choose another path"),
+    "system.unknown_id": (
+        "ID가 {id}인 시스템이 없습니다",
+        "no system {id}"),
+    "outage.unknown_id": (
+        "ID가 {id}인 장애가 없습니다",
+        "no outage {id}"),
+    "task.unknown_id": (
+        "ID가 {id}인 조치과제가 없습니다",
+        "no task {id}"),
+    "demo.bad_scale": (
+        "규모 {scale}은(는) 1~{max} 범위를 벗어납니다",
+        "scale {scale} is outside 1–{max}"),
+    "outage.unknown": (
+        "'{reference}'에 해당하는 장애가 없습니다: 장애 ID나 시스템 코드를 입력하십시오",
+        "no outage '{reference}' (give its id or its system's code)"),
+    "system.unknown_code": (
+        "코드가 '{code}'인 시스템이 없습니다: 시스템 코드를 확인하십시오",
+        "no system with code '{code}': check the system code"),
+    "outage.before_incident": (
+        "장애 발생 시각은 사고 발생 시각보다 앞설 수 없습니다",
+        "an outage cannot be detected before its incident started"),
+    "outage.already_open": (
+        "시스템 {code}에는 이미 진행 중인 장애 {id}가 있습니다: 그 장애의 상태를 변경하십시오",
+        "system {code} already has an open outage {id}: change that outage's status"),
+    "outage.bad_phase": (
+        "복구 차수 {phase}은(는) 1~9 범위를 벗어납니다",
+        "phase {phase} is outside 1–9"),
+    "outage.change_before_detection": (
+        "상태 변경 시각은 장애 발생 시각보다 앞설 수 없습니다",
+        "a status change cannot come before the outage was detected"),
+    "outage.already_status": (
+        "장애가 이미 '{status}' 상태입니다",
+        "outage is already {status}"),
+    "outage.verify_unrestored": (
+        "복구된 장애만 복구확인할 수 있습니다: 먼저 '복구'로 바꾸십시오",
+        "only a restored outage can be verified: mark it restored first"),
+    "file.missing": (
+        "파일 {path}이(가) 없습니다: 경로를 확인하십시오",
+        "no file {path}"),
+    "inventory.unreadable": (
+        "{file}을(를) 가져올 수 없습니다: {problem}",
+        "cannot import {file}: {problem}"),
+    "facility.no_systems": (
+        "'{facility}'에 설치된 시스템이 없습니다: 설치위치 이름을 확인하십시오",
+        "no system is hosted in facility '{facility}'"),
+    "inventory.rejected": (
+        "{file}: 문제 {count}건이 있어 아무것도 가져오지 않았습니다. 파일을 고친 뒤 다시 가져오십시오",
+        "{file}: {count} problem(s), nothing imported; correct the file and import it again"),
+    "report.unknown": (
+        "ID가 {id}인 상황보고가 없습니다",
+        "no report {id}"),
+    "report.already_issued": (
+        "상황보고 {id}은(는) 이미 제{number}보로 발령되었습니다",
+        "report {id} is already issued as report no. {number} (제{number}보)"),
+    "printout.unknown": (
+        "'{kind}'은(는) 없는 출력물 종류입니다({kinds} 중 하나를 고르십시오)",
+        "unknown printout '{kind}' (one of {kinds})"),
+    "pack.bad_settings": (
+        "비상 출력 묶음은 간격 1분 이상, 보관 1부 이상으로 설정하십시오",
+        "the pack needs an interval of 1+ minutes and keeps 1+ copies"),
+    "pack.no_folder": (
+        "비상 출력 폴더가 설정되지 않았습니다: 설정에서 폴더를 지정하십시오",
+        "no fallback folder is set: choose one in the settings"),
+    "incident.needs_title": (
+        "사고 제목을 입력하십시오",
+        "an incident needs a title"),
+    "incident.level_needs_reason": (
+        "위기경보 수준을 바꾸는 사유를 입력하십시오",
+        "a crisis-level change needs a reason"),
+    "incident.unknown": (
+        "ID가 {id}인 사고가 없습니다",
+        "no incident {id}"),
+    "incident.none": (
+        "아직 사고가 없습니다: 'incident open'으로 먼저 사고를 등록하십시오",
+        "no incident yet: open one with 'incident open'"),
+    "keys.no_file": (
+        "키 파일 {path}이(가) 없습니다: 경로를 확인하십시오",
+        "no key file {path}"),
+    "keys.too_large": (
+        "{file}은(는) 키 파일이라기에는 너무 큽니다",
+        "{file} is too large to be a key file"),
+    "keys.not_key_file": (
+        "{file}은(는) 단말 키 파일이 아닙니다",
+        "{file} is not a workstation key file"),
+    "keys.id_mismatch": (
+        "{file}: 단말 ID가 그 키와 맞지 않습니다",
+        "{file}: the workstation id does not belong to its key"),
+    "decision.needs_summary": (
+        "결정사항의 요지를 입력하십시오",
+        "a decision needs a summary"),
+    "decision.unknown": (
+        "정정할 결정사항 {id}이(가) 없습니다",
+        "no decision {id} to correct"),
+    "log.needs_text": (
+        "활동일지 내용을 입력하십시오",
+        "a log entry needs text"),
+    "log.unknown": (
+        "ID가 {id}인 활동일지가 없습니다",
+        "no log entry {id}"),
+    "log.verify_insignificant": (
+        "주요 상황으로 표시된 활동일지만 확인할 수 있습니다",
+        "only significant entries are verified"),
+    "task.unknown": (
+        "'{reference}'에 해당하는 조치과제가 없습니다: 조치과제 ID를 확인하십시오",
+        "no task '{reference}'"),
+    "user.unknown": (
+        "사용자 '{name}'이(가) 없습니다: 사용자 이름을 확인하십시오",
+        "no user '{name}'"),
+    "task.needs_title": (
+        "조치과제 제목을 입력하십시오",
+        "a task needs a title"),
+    "task.bad_priority": (
+        "우선순위 {priority}은(는) 1~3 범위를 벗어납니다",
+        "priority {priority} is outside 1–3"),
+    "task.already_status": (
+        "조치과제가 이미 '{status}' 상태입니다",
+        "task is already {status}"),
+    "task.closed": (
+        "조치과제가 '{status}' 상태입니다: 먼저 '대기'로 다시 여십시오",
+        "task is {status}: reopen it first"),
+    "backup.cannot_write": (
+        "백업을 {target}에 쓸 수 없습니다: {error}",
+        "cannot write the backup to {target}: {error}"),
+    "backup.failed_verification": (
+        "백업 파일 검증에 실패했습니다: {finding}",
+        "backup failed verification: {finding}"),
+    "restore.refused": (
+        "{file}은(는) 검증을 통과하지 못해 복원하지 않습니다: {finding}",
+        "refusing to restore {file}: {finding}"),
+    "database.missing": (
+        "{path}에 데이터베이스가 없습니다: 'init' 또는 'demo'로 먼저 만드십시오",
+        "no database at {path}: create one with 'init' or 'demo'"),
+    "database.foreign": (
+        "{path}은(는) 이 프로그램의 데이터베이스가 아닙니다: 다른 --db를 지정하십시오",
+        "{path} is not a console database: choose another --db"),
+    "database.unreadable": (
+        "{path}을(를) 열 수 없습니다: 읽을 수 있는 SQLite 데이터베이스가 아닙니다",
+        "cannot open {path}: not a readable SQLite database"),
+    "sync.fork": (
+        "거부: 단말 '{name}'에 번호가 {seq}인 서로 다른 변경이 두 개 있습니다. 두 데이터베이스가 한 단말로 기록하고 있습니다(복사한 데이터베이스 파일이거나, 변경을 공유한 뒤 복원함). 아무것도 반영하지 않았습니다. 데이터베이스마다 고유한 식별 정보가 필요합니다: docs/sync.md의 'One identity per database'를 보십시오",
+        "refused: workstation '{name}' has two different changes numbered {seq}: two databases are writing as one workstation (a copied database file, or a restore after its changes were shared); nothing was applied. Each database needs its own identity: see docs/sync.md, 'One identity per database'"),
+    "hub.bad_url": (
+        "허브 주소는 postgresql://로 시작해야 합니다(입력값: '{url}')",
+        "hub URL must start with postgresql:// (got '{url}')"),
+    "sync.not_home": (
+        "이 데이터베이스는 '{here}'가 아니라 PC '{home}'의 것입니다. 이 PC로 옮긴 것이면 확인하고('keys moved'), 복사본이면 고유한 단말 식별 정보를 주십시오('keys reidentify --name NAME'). 아무것도 기록하지 않았습니다",
+        "this database belongs to the PC '{home}', not '{here}': if it was moved here, confirm it ('keys moved'); if it is a copy, give it its own workstation identity ('keys reidentify --name NAME'); nothing was written"),
+    "time.out_of_range": (
+        "시각 {time}은(는) 범위를 벗어납니다: {earliest}년부터 {latest}년 사이의 날짜를 쓰십시오",
+        "time {time} is out of range: give a date between {earliest} and {latest}"),
+    "time.in_future": (
+        "시각 {time}(한국 시각)은 미래입니다: 기록 시각은 이 컴퓨터 시계보다 최대 5분까지만 앞설 수 있습니다",
+        "time {time} (KST) lies in the future: a record can be dated at most 5 minutes ahead of this computer's clock"),
+    "time.unreadable": (
+        "시각 '{text}'을(를) 읽을 수 없습니다: 2025-09-27T18:00(한국 시각)이나 +09:00을 붙인 ISO 형식으로 쓰십시오",
+        "cannot read time '{text}': use ISO form like 2025-09-27T18:00 (KST) or with +09:00"),
+    "grade.out_of_range": (
+        "장애등급 {grade}은(는) 1~4 범위를 벗어납니다",
+        "failure grade {grade} is outside 1–4"),
+    "grade.override_needs_reason": (
+        "장애등급을 조정하려면 사유를 입력하십시오",
+        "overriding the failure grade needs a reason"),
+    "permission.denied": (
+        "{who}만 {action} 수 있습니다",
+        "only {who} may {action}"),
+    "enum.unknown": (
+        "'{value}'은(는) 알 수 없는 {kind}입니다({choices} 중 하나를 쓰십시오)",
+        "unknown {kind} '{value}' (expected one of: {choices})"),
+    "inventory.row": (
+        "{row}행: {problem}",
+        "row {row}: {problem}"),
+    "inventory.file_type": (
+        "{file}: '{suffix}'은(는) 지원하지 않는 파일 형식입니다(.csv 또는 .xlsx를 쓰십시오)",
+        "{file}: unsupported file type '{suffix}' (use .csv or .xlsx)"),
+    "inventory.encoding": (
+        "{file}을(를) UTF-8이나 CP949로 읽을 수 없습니다: 이 중 한 인코딩으로 저장하십시오",
+        "cannot decode {file} as UTF-8 or CP949: save it in one of these encodings"),
+    "inventory.csv_error": (
+        "{file}: {line}번째 줄을 CSV로 읽을 수 없습니다({error})",
+        "{file}: line {line}: {error}"),
+    "inventory.bad_xlsx": (
+        "{file}: 읽을 수 있는 .xlsx 통합 문서가 아닙니다({error})",
+        "{file}: not a readable .xlsx workbook ({error})"),
+    "inventory.no_sheet": (
+        "{file}: 통합 문서에 워크시트가 없습니다",
+        "{file}: the workbook has no worksheet"),
+    "inventory.no_header": (
+        "처음 {rows}행 안에 머리글 행이 없습니다. 없는 열: {columns}",
+        "no header row in the first {rows} rows; missing columns: {columns}"),
+    "inventory.no_rows": (
+        "머리글 행({row}행) 아래에 시스템이 없습니다",
+        "no systems listed below the header row (row {row})"),
+    "inventory.duplicate_code": (
+        "{column} '{code}'이(가) {row}행에 이미 있습니다: 한 시스템은 한 번만 적으십시오",
+        "{column} '{code}' already appears in row {row}: list each system once"),
+    "inventory.blank": (
+        "{column} 칸이 비어 있습니다",
+        "{column} is blank"),
+    "inventory.bad_category": (
+        "{column} '{value}'은(는) 알 수 없는 구분입니다(대시민/citizen 또는 내부행정/internal)",
+        "{column} '{value}' is not a known category (citizen/대시민 or internal/내부행정)"),
+    "inventory.self_dependency": (
+        "{column}에 자기 시스템 코드 '{code}'이(가) 들어 있습니다",
+        "{column} lists the system's own code '{code}'"),
+    "inventory.unknown_dependency": (
+        "{column} '{code}'은(는) 이 파일에도, 등록된 시스템에도 없는 시스템 코드입니다",
+        "{column} '{code}' is not a system code in this file or among the known systems"),
+    "inventory.not_number": (
+        "{column} '{value}'은(는) 숫자가 아닙니다",
+        "{column} '{value}' is not a number"),
+    "inventory.not_whole": (
+        "{column} '{value}'은(는) 정수가 아닙니다",
+        "{column} '{value}' is not a whole number"),
+    "inventory.grade_range": (
+        "{column} '{value}'은(는) 1~4 범위를 벗어납니다",
+        "{column} '{value}' is outside 1–4"),
+    "inventory.bad_hours": (
+        "{column} '{value}'은(는) 0 이상의 시간 수가 아닙니다",
+        "{column} '{value}' is not a non-negative number of hours"),
+    "cli.no_password": (
+        "비밀번호가 없습니다: CONSOLE_PASSWORD를 설정하거나 터미널에서 실행하십시오",
+        "no password: set CONSOLE_PASSWORD or run in a terminal"),
+    "cli.db_exists": (
+        "{path}이(가) 이미 있습니다: 다른 --db를 지정하십시오",
+        "{path} already exists: choose another --db"),
+    "verify.findings": (
+        "검사 결과 {path}에서 문제 {count}건을 찾았습니다",
+        "verify found {count} problem(s) in {path}"),
+    "report.reprint_differs": (
+        "재출력본이 발령된 PDF와 다릅니다(sha256 {sha256}…, 발령본 {issued}…): 출력 프로그램이 바뀌었으며, 내용은 같은 스냅숏에서 나왔습니다",
+        "the reprint differs from the issued PDF (sha256 {sha256}… , issued {issued}…): the renderer changed; the text comes from the same snapshot"),
+    "database.no_users": (
+        "데이터베이스에 아직 사용자가 없습니다: 먼저 'init' 또는 'demo'를 실행하십시오",
+        "the database has no users yet: run 'init' or 'demo' first"),
+}
