@@ -244,11 +244,13 @@ def _curves(outages: list[OutageFact], as_of: datetime
 
 
 def _phase_starts(outages: list[OutageFact], as_of: datetime) -> dict[int, datetime]:
-    """When each recovery phase began: its first event, of any outage, up to as_of."""
+    """When each recovery phase began: the first status change, of any outage, recorded in it
+    up to as_of (an outage's opening "down" is the failure, not work in a phase)."""
     starts: dict[int, datetime] = {}
     for fact in outages:
         for event in fact.events:
-            if event.phase is not None and event.at <= as_of:
+            opening = event.at == fact.detected_at and event.status == OutageStatus.DOWN.value
+            if event.phase is not None and event.at <= as_of and not opening:
                 starts[event.phase] = min(starts.get(event.phase, event.at), event.at)
     return starts
 

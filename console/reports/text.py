@@ -58,7 +58,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "by_category_grade": ("구분·중요도 등급별 장애 시스템", "Affected systems by category and importance grade"),
     "by_department": ("실국별", "By department"),
     "by_facility": ("설치 장소별", "By facility"),
-    "recovery_table": ("등급·구분·차수별 복구", "Recovery by grade, category and phase"),
+    "recovery_table": ("중요도 등급·구분·차수별 복구", "Recovery by importance grade, category and phase"),
     "curve": ("복구 추이", "Restoration curve"),
     "curve_note": ("실선: 누적 복구 시스템 수 · 회색 점선: 전체 장애 시스템 수 · 붉은 점선: 복구 차수 시작",
                    "Line: systems restored (cumulative) · grey dashes: all affected systems · "
@@ -71,7 +71,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "facility": ("설치 장소", "Facility"),
     "system": ("시스템", "System"),
     "code": ("코드", "Code"),
-    "grade": ("중요도", "Grade"),
+    "grade": ("중요도", "Importance"),
     "failure_grade": ("장애등급", "Severity"),
     "grade_n": ("{n}등급", "Grade {n}"),
     "phase_n": ("{n}차 복구", "Phase {n}"),

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+164"/>
+        <location filename="../../console/ui/board/view.py" line="+162"/>
         <source>Restoration over time</source>
         <translation>Restoration over time</translation>
     </message>
@@ -15,8 +15,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Restored by importance grade</source>
-        <translation>Restored by importance grade</translation>
+        <source>Restored by importance grade (of the system)</source>
+        <translation>Restored by importance grade (of the system)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -89,27 +89,32 @@
         <translation>of {n} citizen-facing affected</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Importance 1–2 still down</source>
+        <translation>Importance 1–2 still down</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failure grade 1–2 still down: {n}</source>
+        <translation>failure grade 1–2 still down: {n}</translation>
+    </message>
+    <message>
         <location line="+3"/>
-        <source>Grade 1–2 still down</source>
-        <translation>Grade 1–2 still down</translation>
+        <source>On alternative means now</source>
+        <translation>On alternative means now</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>by failure grade</source>
-        <translation>by failure grade</translation>
+        <source>{total} so far · at most {peak} at once</source>
+        <translation>{total} so far · at most {peak} at once</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Alternative means active</source>
-        <translation>Alternative means active</translation>
+        <location line="+30"/>
+        <source>Importance {n}</source>
+        <translation>Importance {n}</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>citizen services kept running</source>
-        <translation>citizen services kept running</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-25"/>
         <source>Affected {n}</source>
         <translation>Affected {n}</translation>
     </message>
@@ -124,12 +129,7 @@
         <translation>Others ({n})</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Grade {n}</source>
-        <translation>Grade {n}</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Team</source>
         <translation>Team</translation>
     </message>

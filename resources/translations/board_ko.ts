@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+164"/>
+        <location filename="../../console/ui/board/view.py" line="+162"/>
         <source>Restoration over time</source>
         <translation>복구 추이</translation>
     </message>
@@ -15,8 +15,8 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>Restored by importance grade</source>
-        <translation>중요도 등급별 복구</translation>
+        <source>Restored by importance grade (of the system)</source>
+        <translation>중요도 등급별 복구 (시스템 기준)</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -89,27 +89,32 @@
         <translation>대시민 영향 {n}개 중</translation>
     </message>
     <message>
+        <location line="+5"/>
+        <source>Importance 1–2 still down</source>
+        <translation>중요도 1·2등급 미복구</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>failure grade 1–2 still down: {n}</source>
+        <translation>장애등급 1·2 미복구 {n}</translation>
+    </message>
+    <message>
         <location line="+3"/>
-        <source>Grade 1–2 still down</source>
-        <translation>1·2등급 미복구</translation>
+        <source>On alternative means now</source>
+        <translation>대체수단 운영 중</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>by failure grade</source>
-        <translation>장애등급 기준</translation>
+        <source>{total} so far · at most {peak} at once</source>
+        <translation>누계 {total} · 동시 최대 {peak}</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>Alternative means active</source>
-        <translation>대체수단 운영</translation>
+        <location line="+30"/>
+        <source>Importance {n}</source>
+        <translation>중요도 {n}등급</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>citizen services kept running</source>
-        <translation>대시민 서비스 대체 운영</translation>
-    </message>
-    <message>
-        <location line="+4"/>
+        <location line="-25"/>
         <source>Affected {n}</source>
         <translation>영향 {n}개</translation>
     </message>
@@ -124,12 +129,7 @@
         <translation>기타 {n}개 실국</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <source>Grade {n}</source>
-        <translation>{n}등급</translation>
-    </message>
-    <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Team</source>
         <translation>반</translation>
     </message>

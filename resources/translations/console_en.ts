@@ -324,7 +324,7 @@
 <context>
     <name>DecisionsPage</name>
     <message>
-        <location filename="../../console/ui/pages/journal.py" line="+32"/>
+        <location filename="../../console/ui/pages/journal.py" line="+33"/>
         <source>Add decision…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -480,7 +480,7 @@
 <context>
     <name>HomeQuestion</name>
     <message>
-        <location filename="../../console/ui/home_question.py" line="+38"/>
+        <location filename="../../console/ui/home_question.py" line="+39"/>
         <location line="+4"/>
         <source>Which workstation is this?</source>
         <translation type="unfinished"></translation>
@@ -826,13 +826,13 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MessagePresenter</name>
     <message>
-        <location filename="../../console/ui/messages.py" line="+71"/>
-        <location line="+9"/>
+        <location filename="../../console/ui/messages.py" line="+74"/>
+        <location line="+11"/>
         <source>Not allowed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>Refused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1067,8 +1067,8 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <source>Alternative</source>
-        <translation type="unfinished"></translation>
+        <source>Alternative now</source>
+        <translation>Alternative now</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1266,7 +1266,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../console/ui/status.py" line="+52"/>
+        <location filename="../../console/ui/status.py" line="+53"/>
         <source>DB: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1541,7 +1541,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SystemsPage</name>
     <message>
-        <location filename="../../console/ui/pages/systems.py" line="+27"/>
+        <location filename="../../console/ui/pages/systems.py" line="+26"/>
         <source>All departments</source>
         <translation type="unfinished"></translation>
     </message>

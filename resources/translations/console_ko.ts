@@ -324,7 +324,7 @@
 <context>
     <name>DecisionsPage</name>
     <message>
-        <location filename="../../console/ui/pages/journal.py" line="+32"/>
+        <location filename="../../console/ui/pages/journal.py" line="+33"/>
         <source>Add decision…</source>
         <translation>결정사항 등록…</translation>
     </message>
@@ -480,7 +480,7 @@
 <context>
     <name>HomeQuestion</name>
     <message>
-        <location filename="../../console/ui/home_question.py" line="+38"/>
+        <location filename="../../console/ui/home_question.py" line="+39"/>
         <location line="+4"/>
         <source>Which workstation is this?</source>
         <translation>이 단말은 어느 단말입니까?</translation>
@@ -829,13 +829,13 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MessagePresenter</name>
     <message>
-        <location filename="../../console/ui/messages.py" line="+71"/>
-        <location line="+9"/>
+        <location filename="../../console/ui/messages.py" line="+74"/>
+        <location line="+11"/>
         <source>Not allowed</source>
         <translation>권한 없음</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-8"/>
         <source>Refused</source>
         <translation>처리할 수 없음</translation>
     </message>
@@ -1070,8 +1070,8 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <source>Alternative</source>
-        <translation>대체수단</translation>
+        <source>Alternative now</source>
+        <translation>대체수단 운영 중</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1269,7 +1269,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../console/ui/status.py" line="+52"/>
+        <location filename="../../console/ui/status.py" line="+53"/>
         <source>DB: %1</source>
         <translation>DB: %1</translation>
     </message>
@@ -1544,7 +1544,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SystemsPage</name>
     <message>
-        <location filename="../../console/ui/pages/systems.py" line="+27"/>
+        <location filename="../../console/ui/pages/systems.py" line="+26"/>
         <source>All departments</source>
         <translation>전체 실국</translation>
     </message>

@@ -83,7 +83,7 @@ def test_demo_board_shows_all_64_restored(demo: Services, open_board, korean) ->
     assert shown["affected"] == "64"
     assert shown["restored"] == "64 / 64"
     assert shown["restored.detail"] == "복구율 100 %"
-    assert shown["citizen_down"] == "0" and shown["grade_1_2_down"] == "0"
+    assert shown["citizen_down"] == "0" and shown["importance_1_2_down"] == "0"
     assert shown["alternative_active"] == "27 / 38"
     assert shown["level"] == "위기경보 관심"
     assert shown["title"].startswith("국가정보자원관리원")
@@ -98,7 +98,7 @@ def test_board_mid_phase_1_matches_the_service(phase_1: Services, open_board) ->
     assert 0 < situation.restored < 64
     assert restored_of(board) == situation.restored
     assert board.figures()["citizen_down"] == str(situation.citizen_down)
-    assert board.figures()["grade_1_2_down"] == str(situation.grade_1_2_down)
+    assert board.figures()["importance_1_2_down"] == str(situation.importance_1_2_down)
     assert board.curve_points() == len(situation.curve)
     assert board.phase_markers() == ["Phase 1"]
 

@@ -115,8 +115,8 @@ class BoardView(QWidget):
         header_row.addLayout(clocks)
 
         self._tiles = {key: Tile(self) for key in (
-            "affected", "restored", "citizen_down", "grade_1_2_down", "alternative_active",
-            "next_report")}
+            "affected", "restored", "citizen_down", "importance_1_2_down",
+            "alternative_active", "next_report")}
         tiles_row = QHBoxLayout()
         tiles_row.setSpacing(10)
         for key, tile in self._tiles.items():
@@ -161,7 +161,7 @@ class BoardView(QWidget):
     def _retranslate_static(self) -> None:
         titles = {"curve": self.tr("Restoration over time"),
                   "departments": self.tr("Restored by department"),
-                  "grades": self.tr("Restored by importance grade"),
+                  "grades": self.tr("Restored by importance grade (of the system)"),
                   "tasks": self.tr("Tasks by team"), "decisions": self.tr("Latest decisions"),
                   "log": self.tr("Significant events")}
         for name, text in titles.items():
@@ -268,12 +268,16 @@ class BoardView(QWidget):
             self.tr("Citizen-facing still down"), str(situation.citizen_down),
             self.tr("of {n} citizen-facing affected").format(n=citizen),
             BAD if situation.citizen_down else GOOD)
-        self._tiles["grade_1_2_down"].show_value(
-            self.tr("Grade 1–2 still down"), str(situation.grade_1_2_down),
-            self.tr("by failure grade"), BAD if situation.grade_1_2_down else GOOD)
+        # The same kind of grade as the bars beside it (importance, of the system); the
+        # failure grade (of the outage) is a second, labelled number.
+        self._tiles["importance_1_2_down"].show_value(
+            self.tr("Importance 1–2 still down"), str(situation.importance_1_2_down),
+            self.tr("failure grade 1–2 still down: {n}").format(n=situation.grade_1_2_down),
+            BAD if situation.importance_1_2_down else GOOD)
         self._tiles["alternative_active"].show_value(
-            self.tr("Alternative means active"), f"{situation.alternative_active} / {citizen}",
-            self.tr("citizen services kept running"))
+            self.tr("On alternative means now"), str(situation.alternative_active),
+            self.tr("{total} so far · at most {peak} at once").format(
+                total=situation.alternative_total, peak=situation.alternative_peak))
 
         self._chart.draw(
             situation, view.incident.activated_at or view.incident.started_at,
@@ -302,7 +306,8 @@ class BoardView(QWidget):
             bars.append(Bar(self.tr("Others ({n})").format(n=len(rest)),
                             sum(t.restored for t in rest), sum(t.affected for t in rest)))
         self._departments.set_bars(bars)
-        self._grades.set_bars([Bar(self.tr("Grade {n}").format(n=t.key), t.restored, t.affected)
+        self._grades.set_bars([Bar(self.tr("Importance {n}").format(n=t.key), t.restored,
+                                   t.affected)
                                for t in situation.tally("importance_grade")])
 
         by_team = situation.tasks_by_team()

@@ -76,7 +76,7 @@ class OutagesPage(TablePage):
                    width=60),
             Column("rto_breach", self.tr("RTO breached"),
                    lambda r: self.tr("breached") if r["rto_breach"] else "", width=90),
-            Column("alternative_active", self.tr("Alternative"),
+            Column("alternative_active", self.tr("Alternative now"),
                    lambda r: fmt.yes(r["alternative_active"]), width=70),
             Column("facility", self.tr("Facility"), lambda r: r["facility"]),
         ]
