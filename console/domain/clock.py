@@ -33,7 +33,7 @@ def to_utc(moment: datetime) -> datetime:
     except OverflowError:
         converted = None
     if converted is None or not EARLIEST_YEAR <= converted.year <= LATEST_YEAR:
-        raise ValidationError("time.out_of_range", time=moment.isoformat(),
+        raise ValidationError("time.out_of_range", time=f"{moment:%Y-%m-%d %H:%M}",
                               earliest=EARLIEST_YEAR, latest=LATEST_YEAR)
     return converted
 
