@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from console.domain.clock import to_utc
 from console.domain.enums import Category, Scope
 from console.domain.grading import failure_grade
+from console.domain.records import DecisionLine, LogLine
 from console.domain.situation import OutageFact, Situation, TaskFact, next_report_due, situation_at
 from console.services.context import ServiceBase, current_incident
 from console.services.outages import load_rules
@@ -33,27 +34,6 @@ from console.store.models import (
 )
 
 REPORT_INTERVAL = timedelta(hours=6)
-
-
-@dataclass(frozen=True)
-class DecisionLine:
-    id: str
-    at: datetime
-    by: str | None
-    role: str
-    summary: str
-    rationale: str
-    corrects_id: str | None
-
-
-@dataclass(frozen=True)
-class LogLine:
-    id: str
-    at: datetime
-    team: str
-    author: str | None
-    text: str
-    verified: bool
 
 
 @dataclass
