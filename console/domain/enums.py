@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from enum import StrEnum
 from functools import cache
+from typing import Self, cast
 
 
 class _Labelled(StrEnum):
@@ -25,13 +26,13 @@ class _Labelled(StrEnum):
         return self.ko if lang == "ko" else self.en
 
     @classmethod
-    def parse(cls, text: str) -> _Labelled:
+    def parse(cls, text: str) -> Self:
         """Accept the machine name, the Korean or the English label (case-insensitive)."""
         member = _lookup(cls).get(text.strip().casefold())
         if member is None:
             names = ", ".join(m.value for m in cls)
             raise ValueError(f"unknown {cls.__name__} '{text.strip()}' (expected one of: {names})")
-        return member
+        return cast(Self, member)  # _lookup(cls) holds members of cls only
 
 
 @cache
