@@ -5,12 +5,13 @@ fallback pack). Pages do the work; this only arranges and dispatches."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QDialog,
     QHBoxLayout,
     QInputDialog,
     QLabel,
@@ -138,7 +139,7 @@ class MainWindow(QMainWindow):
         page_class = optional_page(module, cls)
         if page_class is None:
             return PlaceholderPage(title.replace("&", ""), self)
-        return page_class(self.context, self)  # type: ignore[call-arg]
+        return page_class(self.context, self)
 
     def _connect_actions(self) -> None:
         actions = self.registry
@@ -334,7 +335,7 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         about = optional_page("console.ui.about", "AboutDialog")
         if about is not None:
-            dialog = about(self)
+            dialog = cast(QDialog, about(self))  # console.ui.about.AboutDialog
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
             return

@@ -30,9 +30,9 @@ class PlaceholderPage(QWidget):
         """Nothing to refresh."""
 
 
-def optional_page(module: str, name: str) -> type[QWidget] | None:
+def optional_page(module: str, name: str) -> Callable[..., QWidget] | None:
     """A page from another issue's module, or None while that module is missing or broken."""
     try:
-        return getattr(importlib.import_module(module), name)  # type: ignore[no-any-return]
+        return getattr(importlib.import_module(module), name)
     except (ImportError, AttributeError):
         return None
