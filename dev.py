@@ -2,7 +2,7 @@
 """The two commands: run the console on a demo database, or run the whole test suite.
 
     python3 dev.py run [console args]    open the window on ./demo.sqlite (made on first use)
-    python3 dev.py test [pytest args]    ruff, import contracts, then pytest (all tests)
+    python3 dev.py test [pytest args]    ruff, import contracts, mypy, then pytest (all tests)
 
 Needs only python3 (3.11 or newer) and the standard library. Both commands create or refresh a
 virtual environment in .venv/ beside this file and install the project into it. Debian and
@@ -301,6 +301,9 @@ def command_test(args: list[str]) -> int:
     step("lint-imports (the layer contracts in pyproject.toml)")
     if subprocess.run([str(venv_bin("lint-imports"))], cwd=ROOT, env=env).returncode:
         raise DevError("an import contract is broken (see above and [tool.importlinter])")
+    step("mypy (types; the modules it does not check yet are listed in [tool.mypy])")
+    if subprocess.run([str(venv_bin("mypy"))], cwd=ROOT, env=env).returncode:
+        raise DevError("mypy found type errors (see above and [tool.mypy] in pyproject.toml)")
     step("pytest " + " ".join(args))
     code = subprocess.run([str(venv_bin("pytest")), *args], cwd=ROOT, env=env).returncode
     if code == 5:
@@ -313,7 +316,7 @@ def command_test(args: list[str]) -> int:
 # --- entry point ---------------------------------------------------------------------------
 
 USAGE = """usage: python3 dev.py run [console args]   open the console on ./demo.sqlite
-       python3 dev.py test [pytest args]  ruff check, lint-imports, then pytest
+       python3 dev.py test [pytest args]  ruff check, lint-imports, mypy, then pytest
 
 run:  creates .venv/ and installs the project, makes ./demo.sqlite on first use (another
       database with --db PATH), then starts .venv/bin/incident-console --db demo.sqlite [args].

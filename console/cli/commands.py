@@ -6,9 +6,10 @@ import argparse
 import getpass
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
+from datetime import datetime
 from pathlib import Path
 
 from console.cli.output import json_time, print_json, print_table
@@ -24,7 +25,7 @@ class UsageError(Exception):
     """Exit status 2: the command line itself is wrong."""
 
 
-def _time(text: str | None):
+def _time(text: str | None) -> datetime | None:
     return parse_time(text) if text else None
 
 
@@ -245,7 +246,8 @@ def digest(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
-def _emit(args: argparse.Namespace, rows: list[dict[str, object]], columns: list[str]) -> None:
+def _emit(args: argparse.Namespace, rows: Sequence[Mapping[str, object]], columns: list[str]
+          ) -> None:
     if args.json:
         print_json(rows)
     else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -17,7 +17,7 @@ def json_time(moment: datetime | None) -> str | None:
     return kst(moment).isoformat(timespec="seconds") if moment else None
 
 
-def print_json(rows: Sequence[dict[str, Any]]) -> None:
+def print_json(rows: Sequence[Mapping[str, Any]]) -> None:
     json.dump(list(rows), sys.stdout, ensure_ascii=False, indent=1)
     sys.stdout.write("\n")
 
@@ -27,7 +27,7 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def print_table(rows: Sequence[dict[str, Any]], columns: Sequence[str]) -> None:
+def print_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
     if not rows:
         print("(none)")
         return

@@ -7,6 +7,7 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from console.cli.commands import UsageError, actor
 from console.cli.output import json_time, print_json
@@ -66,15 +67,15 @@ def sync_command(args: argparse.Namespace, services: Services) -> int:
     elif args.action == "hub":
         if not args.url and not sync.hub_url():
             raise UsageError("sync hub needs --url the first time")
-        result = sync.hub_sync(actor(args, services), args.url)
-        _warn(result.clock_warning)
-        print(f"hub: pushed {result.pushed}, pulled {result.pulled} ({result.new} new)")
+        hub = sync.hub_sync(actor(args, services), args.url)
+        _warn(hub.clock_warning)
+        print(f"hub: pushed {hub.pushed}, pulled {hub.pulled} ({hub.new} new)")
     elif args.action == "conflicts":
-        rows = [{"table": c.table, "record": c.record, "field": c.field,
-                 "candidates": [{"value": k.value, "author": k.author,
-                                 "workstation": k.workstation,
-                                 "wall_time": json_time(k.wall_time)} for k in c.candidates]}
-                for c in sync.conflicts()]
+        rows: list[dict[str, Any]] = [
+            {"table": c.table, "record": c.record, "field": c.field,
+             "candidates": [{"value": k.value, "author": k.author, "workstation": k.workstation,
+                             "wall_time": json_time(k.wall_time)} for k in c.candidates]}
+            for c in sync.conflicts()]
         if args.json:
             print_json(rows)
         elif not rows:

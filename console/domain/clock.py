@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from typing import overload
 from zoneinfo import ZoneInfo
 
 from console.domain.errors import ValidationError
@@ -59,6 +60,12 @@ def parse_time(text: str) -> datetime:
     return to_utc(parsed)
 
 
+@overload
+def iso(moment: datetime) -> str: ...
+@overload
+def iso(moment: None) -> None: ...
+@overload
+def iso(moment: datetime | None) -> str | None: ...
 def iso(moment: datetime | None) -> str | None:
     """Canonical UTC text for storage, exports and digests."""
     if moment is None:
@@ -66,6 +73,12 @@ def iso(moment: datetime | None) -> str | None:
     return to_utc(moment).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
 
 
+@overload
+def from_iso(text: str) -> datetime: ...
+@overload
+def from_iso(text: None) -> None: ...
+@overload
+def from_iso(text: str | None) -> datetime | None: ...
 def from_iso(text: str | None) -> datetime | None:
     if text is None:
         return None

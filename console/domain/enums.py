@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
+from typing import Self, cast
 
 from console.domain.errors import UnknownValue
 
@@ -28,13 +29,13 @@ class _Labelled(StrEnum):
         return self.ko if lang == "ko" else self.en
 
     @classmethod
-    def parse(cls, text: str) -> _Labelled:
+    def parse(cls, text: str) -> Self:
         """Accept the machine name, the Korean or the English label (case-insensitive)."""
         member = _lookup(cls).get(text.strip().casefold())
         if member is None:
             raise UnknownValue("enum.unknown", kind=_Kind(cls.__name__), value=text.strip(),
                                choices=", ".join(m.value for m in cls))
-        return member
+        return cast(Self, member)  # _lookup(cls) holds members of cls only
 
 
 @dataclass(frozen=True)

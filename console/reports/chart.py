@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 
 from reportlab.graphics.shapes import Circle, Drawing, Line, PolyLine, Rect, String
@@ -83,7 +84,8 @@ def restoration_curve(curve: list[list], total: int, start_iso: str, end_iso: st
     return drawing
 
 
-def _day_ticks(drawing: Drawing, start: datetime, end: datetime, x, bottom: float,
+def _day_ticks(drawing: Drawing, start: datetime, end: datetime,
+               x: Callable[[datetime], float], bottom: float,
                plot_h: float, lang: str) -> None:
     local_start = start.astimezone(KST)
     days = max(1, (end - start).days)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Any
+from typing import Any, Literal
 
 from reportlab.lib import colors
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
@@ -26,7 +26,7 @@ from console.reports.layout import (
     para,
     table,
 )
-from console.reports.snapshot import Snapshot
+from console.reports.snapshot import Figures, Person, Snapshot, SystemRow
 from console.reports.text import (
     Names,
     crisis_colour,
@@ -72,7 +72,7 @@ def situation_story(snapshot: Snapshot, lang: str = "ko"
     return story, frame, title, as_of
 
 
-def _person(person: dict[str, Any] | None, lang: str) -> str:
+def _person(person: Person | None, lang: str) -> str:
     if not person:
         return words(lang, "not_yet")
     role = label("role", person.get("role"), lang)
@@ -120,7 +120,7 @@ def _title_block(snapshot: Snapshot, lang: str) -> list[Flowable]:
             info, Spacer(1, 8), _kpis(snapshot, lang)]
 
 
-def _alternative_kpi(f: dict[str, Any], lang: str) -> tuple[str, str]:
+def _alternative_kpi(f: Figures, lang: str) -> tuple[str, str]:
     """Running now, and (in snapshots that carry it) how many used them so far: two numbers,
     each labelled, never one standing for the other."""
     if "alternative_total" not in f:  # a snapshot frozen before the figure existed
@@ -204,13 +204,15 @@ def _damage(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
     return story
 
 
-def _tally(systems: list[dict[str, Any]], key: str) -> list[tuple[str, int, int]]:
+def _tally(systems: list[SystemRow], key: Literal["department", "facility"]
+           ) -> list[tuple[str, int, int]]:
     affected: Counter[str] = Counter(s[key] for s in systems)
     restored: Counter[str] = Counter(s[key] for s in systems if s["restored_at"])
     return [(k, affected[k], restored[k]) for k in sorted(affected, key=lambda k: (-affected[k], k))]
 
 
-def _tally_table(systems: list[dict[str, Any]], key: str, title: str, lang: str,
+def _tally_table(systems: list[SystemRow], key: Literal["department", "facility"], title: str,
+                 lang: str,
                  names: Names) -> Flowable:
     rows = [[names(k), a, r, a - r] for k, a, r in _tally(systems, key)]
     header = [title, words(lang, "affected"), words(lang, "restored"), words(lang, "down")]

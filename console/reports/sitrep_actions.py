@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from console.domain.enums import Team
 from console.reports.fonts import BOLD
 from console.reports.layout import STYLES, WARN, escape, heading, para, table
-from console.reports.snapshot import Snapshot
+from console.reports.snapshot import TASK_KINDS, Snapshot, TeamTasks
 from console.reports.text import (
     Names,
     full_time,
@@ -35,8 +35,8 @@ def actions(snapshot: Snapshot, lang: str) -> list[Flowable]:
                                   "note")]
     teams = snapshot["teams"]
     for team in Team:
-        entry = teams.get(team.value, {"done": [], "in_progress": [], "blocked": [],
-                                       "counts": {}})
+        empty: TeamTasks = {"done": [], "in_progress": [], "blocked": [], "counts": {}}
+        entry = teams.get(team.value, empty)
         counts = entry["counts"]
         line = words(lang, "team_line", team=team.label(lang), done=counts.get("done", 0),
                      prog=counts.get("in_progress", 0), blocked=counts.get("blocked", 0),
@@ -44,7 +44,7 @@ def actions(snapshot: Snapshot, lang: str) -> list[Flowable]:
         head = heading(f"○ {line}")
         rows: list[list[Any]] = []
         blocked_rows = []
-        for kind in ("done", "in_progress", "blocked"):
+        for kind in TASK_KINDS:
             for title, at in entry[kind]:
                 if kind == "blocked":
                     blocked_rows.append(len(rows) + 1)
@@ -53,7 +53,8 @@ def actions(snapshot: Snapshot, lang: str) -> list[Flowable]:
         if not rows:
             story += [*head, para(f"- {words(lang, 'nothing')}", "note")]
             continue
-        extra = [("TEXTCOLOR", (0, r), (0, r), WARN) for r in blocked_rows]
+        extra: list[tuple[Any, ...]] = [("TEXTCOLOR", (0, r), (0, r), WARN)
+                                        for r in blocked_rows]
         extra += [("FONT", (0, r), (0, r), BOLD, 8) for r in blocked_rows]
         story += [*head,
                   table([words(lang, "status"), words(lang, "task"), words(lang, "time")],

@@ -10,30 +10,191 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Protocol
+from typing import Any, Literal, NotRequired, Protocol, TypedDict, Unpack
 
 from console.domain.clock import iso, to_utc
 from console.domain.enums import TaskStatus
+from console.domain.records import DecisionLine, LogLine
 from console.domain.situation import OutageState, Situation
 
 SNAPSHOT_FORMAT = 1
-Snapshot = dict[str, Any]
+
+# The stored shape, key by key. These are the JSON objects as stored (times are ISO UTC text,
+# enums their values); renderers read a snapshot only through these types, so a misspelt key
+# or a key read from the wrong row is a type error. Changing a key changes SNAPSHOT_FORMAT.
 
 
-class _Decision(Protocol):
-    at: datetime
+class IncidentPart(TypedDict):
+    id: str
+    title: str
+    area: str
+    cause: str
+    location: str
+    summary: str
+    started_at: str
+    activated_at: str | None
+    closed_at: str | None
+    """Only when the incident was closed by the snapshot's ``as_of``."""
+
+
+class Person(TypedDict):
+    """Who prepared or approved a report: user name, display name and role value."""
+
+    name: str
+    display: str
+    role: str
+
+
+class Header(TypedDict):
+    number: int | None
+    """제N보; None on a draft."""
+    issued_at: str | None
+    prepared_by: Person | None
+    approved_by: Person | None
+    workstation: str | None
+    draft_id: NotRequired[str | None]
+    """Set when a report is issued: the stored draft it was issued from, or None."""
+
+
+class HeaderUpdate(TypedDict, total=False):
+    """The issue details ``with_header`` sets."""
+
+    number: int | None
+    issued_at: str | None
+    prepared_by: Person | None
+    approved_by: Person | None
+    workstation: str | None
+    draft_id: str | None
+
+
+class Since(TypedDict):
+    """The last issued report before this one: its number and as-of time."""
+
+    number: int
+    as_of: str
+
+
+class Figures(TypedDict):
+    affected: int
+    restored: int
+    citizen_affected: int
+    citizen_down: int
+    alternative_active: int
+    """On alternative means at the moment."""
+    alternative_total: NotRequired[int]
+    """Used them at any time up to the moment (snapshots frozen before 2026-12 lack these)."""
+    alternative_peak: NotRequired[int]
+    grade_1_2_down: int
+    """Not restored, failure grade 1–2."""
+    importance_1_2_down: NotRequired[int]
+    """Not restored, importance grade 1–2."""
+    rto_breached: NotRequired[int]
+    departments: int
+
+
+class SystemRow(TypedDict):
+    """An affected system (the annex and the damage and recovery tables)."""
+
+    code: str
+    name: str
+    department: str
+    facility: str
+    category: str
+    importance_grade: int
+    grade: int
+    """The failure grade (장애등급)."""
+    status: str
+    phase: int | None
+    detected_at: str
+    restored_at: str | None
+    alternative_active: bool
+    alternative_means: str
+
+
+class DownRow(TypedDict):
+    """A system still down, with its expected recovery and what that is based on."""
+
+    code: str
+    name: str
+    department: str
+    category: str
+    grade: int
+    status: str
+    elapsed_hours: float
+    expected: str | None
+    basis: Literal["task", "rto"] | None
+
+
+TaskItem = list[str]
+"""[task title, ISO time of its current status]."""
+TaskKind = Literal["done", "in_progress", "blocked"]
+TASK_KINDS: tuple[TaskKind, ...] = ("done", "in_progress", "blocked")
+
+
+class TeamTasks(TypedDict):
+    done: list[TaskItem]
+    """Done since the last issued report (or since the start)."""
+    in_progress: list[TaskItem]
+    blocked: list[TaskItem]
+    counts: dict[str, int]
+    """Tasks per status value, all statuses."""
+
+
+class DecisionItem(TypedDict):
+    at: str
     by: str | None
     role: str
     summary: str
     rationale: str
-    corrects_id: str | None
+    corrects: bool
 
 
-class _LogLine(Protocol):
-    at: datetime
-    team: str
+class NoticeItem(TypedDict):
+    """A significant log entry of the press team: a notice to the public."""
+
+    at: str
     text: str
     verified: bool
+
+
+class PlanItem(TypedDict):
+    """An open task: the next steps."""
+
+    team: str
+    title: str
+    status: str
+    due: str | None
+    overdue: bool
+
+
+CurvePoint = list[Any]
+"""[ISO time, restored count]: a JSON array, so a list after ``loads`` too."""
+
+
+class Snapshot(TypedDict):
+    format: int
+    kind: Literal["situation_report"]
+    as_of: str
+    crisis_level: str
+    incident: IncidentPart
+    header: Header
+    since: Since | None
+    figures: Figures
+    systems: list[SystemRow]
+    """All affected systems, by department and code."""
+    still_down: list[DownRow]
+    curve: list[CurvePoint]
+    phase_starts: dict[str, str]
+    """Phase number (as text: a JSON key) to when it started."""
+    teams: dict[str, TeamTasks]
+    """By team value; only teams with tasks."""
+    decisions: list[DecisionItem]
+    """Decisions since the last issued report, oldest first."""
+    notices: list[NoticeItem]
+    plans: list[PlanItem]
+    next_report_due: str
+    names_en: dict[str, str]
+    """English names of departments and facilities, by Korean name."""
 
 
 class _Incident(Protocol):
@@ -58,9 +219,9 @@ class ViewLike(Protocol):
     @property
     def situation(self) -> Situation: ...
     @property
-    def decisions(self) -> Sequence[_Decision]: ...
+    def decisions(self) -> Sequence[DecisionLine]: ...
     @property
-    def significant_log(self) -> Sequence[_LogLine]: ...
+    def significant_log(self) -> Sequence[LogLine]: ...
 
 
 def dumps(snapshot: Snapshot) -> str:
@@ -120,14 +281,14 @@ def freeze(view: ViewLike, *, since: tuple[int, datetime] | None,
     }
 
 
-def with_header(snapshot: Snapshot, **header: Any) -> Snapshot:
+def with_header(snapshot: Snapshot, **header: Unpack[HeaderUpdate]) -> Snapshot:
     """A copy with the issue details (number, issued_at, prepared_by, approved_by) set."""
-    copy = json.loads(dumps(snapshot))
+    copy: Snapshot = json.loads(dumps(snapshot))
     copy["header"].update(header)
     return copy
 
 
-def _figures(situation: Situation) -> dict[str, int]:
+def _figures(situation: Situation) -> Figures:
     return {
         "affected": situation.affected, "restored": situation.restored,
         "citizen_affected": situation.citizen_affected, "citizen_down": situation.citizen_down,
@@ -141,7 +302,7 @@ def _figures(situation: Situation) -> dict[str, int]:
     }
 
 
-def _system(state: OutageState) -> dict[str, Any]:
+def _system(state: OutageState) -> SystemRow:
     fact = state.fact
     return {"code": fact.code, "name": fact.name, "department": fact.department,
             "facility": fact.facility, "category": fact.category,
@@ -153,14 +314,15 @@ def _system(state: OutageState) -> dict[str, Any]:
 
 
 def _down(state: OutageState, situation: Situation, task_links: Mapping[str, Sequence[str]]
-          ) -> dict[str, Any]:
+          ) -> DownRow:
     """A system still down, with its expected recovery: the earliest due time of an open
     linked task, else detection + RTO if that is still ahead, else none."""
     fact = state.fact
     open_due = {task.id: task.due_at for task, status, _ in situation.tasks
                 if not status.is_closed and task.due_at is not None}
     dues = sorted(to_utc(open_due[t]) for t in task_links.get(fact.id, ()) if t in open_due)
-    expected, basis = (dues[0], "task") if dues else (None, None)
+    expected: datetime | None = dues[0] if dues else None
+    basis: Literal["task", "rto"] | None = "task" if dues else None
     if expected is None and fact.rto_hours is not None:
         by_rto = to_utc(fact.detected_at) + timedelta(hours=fact.rto_hours)
         if by_rto > situation.as_of:
@@ -171,8 +333,8 @@ def _down(state: OutageState, situation: Situation, task_links: Mapping[str, Seq
             "expected": iso(expected), "basis": basis}
 
 
-def _teams(situation: Situation, since: datetime | None) -> dict[str, dict[str, Any]]:
-    teams: dict[str, dict[str, Any]] = {}
+def _teams(situation: Situation, since: datetime | None) -> dict[str, TeamTasks]:
+    teams: dict[str, TeamTasks] = {}
     for task, status, at in sorted(situation.tasks, key=lambda t: (t[2], t[0].title)):
         entry = teams.setdefault(task.team, {"done": [], "in_progress": [], "blocked": [],
                                              "counts": {s.value: 0 for s in TaskStatus}})
@@ -180,13 +342,15 @@ def _teams(situation: Situation, since: datetime | None) -> dict[str, dict[str, 
         item = [task.title, iso(at)]
         if status is TaskStatus.DONE and (since is None or to_utc(at) > since):
             entry["done"].append(item)
-        elif status in (TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED):
-            entry[status.value].append(item)
+        elif status is TaskStatus.IN_PROGRESS:
+            entry["in_progress"].append(item)
+        elif status is TaskStatus.BLOCKED:
+            entry["blocked"].append(item)
     return teams
 
 
-def _plans(situation: Situation) -> list[dict[str, Any]]:
-    plans = []
+def _plans(situation: Situation) -> list[PlanItem]:
+    plans: list[PlanItem] = []
     for task, status, _ in situation.tasks:
         if status.is_closed:
             continue

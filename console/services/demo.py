@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import insert
+from sqlalchemy import Table, insert
 
 from console.domain.clock import Clock, parse_time
 from console.domain.enums import OutageStatus, Role, TaskStatus, Team
@@ -117,7 +117,8 @@ class DemoBuilder(ServiceBase):
         with self.db.transaction() as session:
             for model, table_rows in rows.tables.items():
                 for start in range(0, len(table_rows), 5000):
-                    session.execute(insert(model.__table__), table_rows[start:start + 5000])
+                    session.execute(insert(cast(Table, model.__table__)),
+                                    table_rows[start:start + 5000])
             # Every cache by the rule the services and sync use (console/store/derived.py).
             derived.refresh(session.connection(), outages=None, tasks=None, incidents=None)
             self.audit(session, admin, "demo", f"scale {scale}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any, cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -102,15 +103,16 @@ def outage_facts(session: Session, incident_id: str | None) -> list[OutageFact]:
         event_query = event_query.where(Outage.incident_id == incident_id)
         query = query.where(Outage.incident_id == incident_id)
     events: dict[str, list[ClockEvent]] = defaultdict(list)
-    for outage_id, at, event_id, status, phase in session.execute(event_query):
-        events[outage_id].append(ClockEvent(at, event_id, status, phase))
+    for event in session.execute(event_query):
+        events[event.outage_id].append(ClockEvent(event.at, event.id, event.status,
+                                                  event.phase))
     return [OutageFact(
         id=outage_id, code=code, name=name, department=department, facility=facility,
         category=category, importance_grade=importance, scope=scope, grade_override=override,
         rto_hours=rto, alternative_means=alternative_means, detected_at=detected,
         events=tuple(sorted(events.get(outage_id, ()))), incident_id=incident)
         for (outage_id, scope, override, detected, incident, code, name, category, importance,
-             rto, alternative_means, department, facility) in session.execute(query)]
+             rto, alternative_means, department, facility) in cast(Any, session.execute(query))]
 
 
 class OutageService(ServiceBase):
@@ -184,8 +186,8 @@ class OutageService(ServiceBase):
         already = self._open_outage_of(session, incident.id, system.id)
         if already is not None:
             raise ValidationError("outage.already_open", code=system.code, id=already.id)
-        episode = 1 + session.scalar(select(func.count()).select_from(Outage).where(
-            Outage.incident_id == incident.id, Outage.system_id == system.id))
+        episode = 1 + (session.scalar(select(func.count()).select_from(Outage).where(
+            Outage.incident_id == incident.id, Outage.system_id == system.id)) or 0)
         now = self.now()
         # Two workstations recording the same system going down must land on one record.
         outage = self.new_entity(Outage(

@@ -10,9 +10,11 @@ other workstation, and the next approval continues after the highest number (doc
 
 from __future__ import annotations
 
+import builtins
 import hashlib
 import threading
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -26,7 +28,7 @@ from console.domain.errors import NotFound, ValidationError
 from console.domain.permissions import Action
 from console.reports import pack
 from console.reports.records import FallbackSettings, ReportRow, Reprint, file_name
-from console.reports.snapshot import Snapshot, dumps, freeze, loads, with_header
+from console.reports.snapshot import Person, Snapshot, dumps, freeze, loads, with_header
 from console.services.accounts import AccountService
 from console.services.context import (
     Actor,
@@ -101,7 +103,9 @@ class ReportService(ServiceBase):
                         for name, en in session.execute(select(model.name, model.name_en))
                         if en}
             workstation = local_value(session, "workstation_name")
-        return freeze(view, since=(last[0], last[1]) if last else None, task_links=links,
+        # The query keeps numbered reports only; the test tells the type checker so.
+        since = (last[0], last[1]) if last and last[0] is not None else None
+        return freeze(view, since=since, task_links=links,
                       names_en=names_en, workstation=workstation, interval=REPORT_INTERVAL)
 
     def render(self, snapshot: Snapshot, lang: str = "ko") -> bytes:
@@ -191,20 +195,20 @@ class ReportService(ServiceBase):
         drafts = sorted((r for r in rows if r.is_draft), key=lambda r: r.as_of, reverse=True)
         return issued + drafts
 
-    def duplicates(self, incident_id: str | None = None) -> list[ReportRow]:
+    def duplicates(self, incident_id: str | None = None) -> builtins.list[ReportRow]:
         """Issued reports that share their number with another (after sync)."""
         return [row for row in self.list(incident_id) if row.duplicates]
 
-    def _rows(self, session: Session, records: list[SituationReport]) -> list[ReportRow]:
-        names = dict(session.execute(select(User.id, User.name)).all())
-        stations = dict(session.execute(select(Workstation.id, Workstation.name)).all())
-        taken: dict[tuple[str, int], list[tuple[str, str | None]]] = defaultdict(list)
+    def _rows(self, session: Session, records: builtins.list[SituationReport]) -> builtins.list[ReportRow]:
+        names: dict[str | None, str] = dict(session.execute(select(User.id, User.name)).all())
+        stations: dict[str | None, str] = dict(session.execute(select(Workstation.id, Workstation.name)).all())
+        taken: dict[tuple[str, int | None], list[tuple[str, str | None]]] = defaultdict(list)
         for incident, number, report_id, station in session.execute(
                 select(SituationReport.incident_id, SituationReport.number, SituationReport.id,
                        SituationReport.workstation_id)
                 .where(SituationReport.number.is_not(None))):
             taken[(incident, number)].append((report_id, station))
-        made_from = dict(session.execute(
+        made_from: dict[str, str] = dict(session.execute(
             select(func.json_extract(SituationReport.snapshot_json, "$.header.draft_id"),
                    SituationReport.id)
             .where(SituationReport.number.is_not(None))).all())
@@ -231,7 +235,7 @@ class ReportService(ServiceBase):
         pdf = self.render(snapshot, lang)
         return Reprint(pdf, sha256(pdf), stored)
 
-    def export(self, report_ids: list[str], folder: Path) -> list[Path]:
+    def export(self, report_ids: builtins.list[str], folder: Path) -> builtins.list[Path]:
         """Write reprints of the reports into ``folder`` under readable names."""
         folder.mkdir(parents=True, exist_ok=True)
         rows = {row.id: row for row in self.list()}
@@ -297,7 +301,7 @@ class ReportService(ServiceBase):
         return printouts.activity_log(title, units, iso(start or started), iso(end) or printed,
                                       printed, lang)
 
-    def _users(self) -> list[dict[str, str | None]]:
+    def _users(self) -> builtins.list[dict[str, str | None]]:
         return [{"name": u.name, "display": u.display_name, "role": u.role, "team": u.team,
                  "contact": u.contact} for u in self.accounts.users()
                 if u.active and not u.deleted]
@@ -344,7 +348,7 @@ class ReportService(ServiceBase):
         if target is None:
             raise ValidationError("pack.no_folder")
         moment = self.now()
-        files: list[tuple[str, object]] = []
+        files: list[tuple[str, Callable[[], bytes]]] = []
         issued = [r for r in self.list() if not r.is_draft]
         if issued:
             newest = max(issued, key=lambda r: (r.number, r.issued_at or r.as_of))
@@ -373,7 +377,7 @@ class ReportService(ServiceBase):
             return None, f"fallback pack not written: {error}"
 
 
-def _person(session: Session, user_id: str) -> dict[str, str] | None:
+def _person(session: Session, user_id: str) -> Person | None:
     user = session.get(User, user_id)
     if user is None:
         return None

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from console.domain.clock import to_utc
 from console.domain.outage_clock import latest
+from console.domain.records import DecisionLine, LogLine
 from console.domain.situation import Situation, TaskFact, next_report_due, situation_at
 from console.services.context import ServiceBase, current_incident
 from console.services.outages import load_rules, outage_facts
@@ -27,27 +28,6 @@ from console.store.models import (
 )
 
 REPORT_INTERVAL = timedelta(hours=6)
-
-
-@dataclass(frozen=True)
-class DecisionLine:
-    id: str
-    at: datetime
-    by: str | None
-    role: str
-    summary: str
-    rationale: str
-    corrects_id: str | None
-
-
-@dataclass(frozen=True)
-class LogLine:
-    id: str
-    at: datetime
-    team: str
-    author: str | None
-    text: str
-    verified: bool
 
 
 @dataclass
@@ -80,7 +60,7 @@ class SituationService(ServiceBase):
                 .order_by(SituationReport.number.desc()).limit(1)).first()
             closed = incident.closed_at is not None and to_utc(incident.closed_at) <= moment
             return SituationView(
-                incident=incident, crisis_level=level[2] if level else incident.crisis_level,
+                incident=incident, crisis_level=str(level[2]) if level else incident.crisis_level,
                 situation=situation_at(moment, outages, tasks, load_rules(session)),
                 decisions=_decisions(session, incident.id, moment),
                 significant_log=_significant_log(session, incident.id, moment),

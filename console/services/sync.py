@@ -9,11 +9,13 @@ from __future__ import annotations
 import json
 import shutil
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any, cast
 
-from sqlalchemy import select
+from sqlalchemy import Engine, Table, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -235,21 +237,24 @@ class SyncService(KeyRoster):
             warning = self._after_apply(connection, result)
         return HubSummary(pushed, len(rows), result.new, warning, frozenset(result.tables))
 
-    def _push(self, engine) -> int:  # type: ignore[no-untyped-def]
+    def _push(self, engine: Engine) -> int:
         on_hub = hub.have(engine)
         with self.db.sessions() as session:
             connection = session.connection()
             site = state.local(connection, "workstation_id")
-            rows = []
-            for (site_id,) in connection.exec_driver_sql(
-                    "SELECT DISTINCT site_id FROM change_log").all():
+            rows: list[tuple[Any, ...]] = []
+            sites: Sequence[tuple[str]] = connection.exec_driver_sql(
+                "SELECT DISTINCT site_id FROM change_log").all()
+            for (site_id,) in sites:
                 top, count = on_hub.get(site_id, (0, 0))
                 after = top if top == count else 0  # a gap on the hub: offer everything
                 rows.extend(connection.exec_driver_sql(
                     f"SELECT {_COLS} FROM change_log WHERE site_id = ? AND seq > ? ORDER BY seq",
                     (site_id, after)).all())
             mine = state.have_vector(connection).get(site or "", 0)
-            names = dict(connection.exec_driver_sql("SELECT id, name FROM workstation").all())
+            stations: Sequence[tuple[str, str]] = connection.exec_driver_sql(
+                "SELECT id, name FROM workstation").all()
+            names = dict(stations)
         pushed = hub.push(engine, [tuple(r) for r in rows], names=names)
         with self.db.transaction() as session:
             state.put(session.connection(), "shared_seq", str(mine))
@@ -312,7 +317,7 @@ class SyncService(KeyRoster):
             else:
                 new = _parse_value(column.python_type, column.to_db is not None, value or "")
             model = next(m.class_ for m in Base.registry.mappers
-                         if m.local_table.name == table)
+                         if cast(Table, m.local_table).name == table)
             obj = session.get(model, record)
             if obj is None:
                 raise NotFound("conflict.no_record", table=table, record=record)

@@ -4,6 +4,7 @@ admin act), and give a copied database its own identity. Mixed into SyncService.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -86,7 +87,9 @@ class KeyRoster(ServiceBase):
         with self.db.sessions() as session:
             connection = session.connection()
             me = state.local(connection, "workstation_id")
-            seen = dict(connection.execute(text("SELECT site_id, seen_at FROM sync_peer")).all())
+            peers: Sequence[tuple[str, str]] = connection.execute(
+                text("SELECT site_id, seen_at FROM sync_peer")).all()
+            seen = dict(peers)
             return [PeerRow(w.id, w.name, w.public_key, bool(w.trusted), w.id == me,
                             from_iso(seen[w.id]) if w.id in seen else None)
                     for w in session.scalars(select(Workstation).order_by(Workstation.name))]

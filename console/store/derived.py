@@ -54,6 +54,12 @@ def _t(value: str | None) -> datetime | None:
     return from_iso(value)
 
 
+def _moment(value: str) -> datetime:
+    moment = from_iso(value)
+    assert moment is not None  # event times are NOT NULL
+    return moment
+
+
 def outage_caches(connection: Connection, ids: Ids = None
                   ) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     """For each outage: (cached columns, what the clock says), as stored values (ISO text)."""
@@ -62,10 +68,11 @@ def outage_caches(connection: Connection, ids: Ids = None
         return {}
     where, params = _where("o.id", wanted)
     events: dict[str, list[ClockEvent]] = defaultdict(list)
-    for outage_id, at, event_id, status, phase in connection.execute(text(
-            "SELECT e.outage_id, e.at, e.id, e.status, e.phase FROM outage_event e "
-            f"JOIN outage o ON o.id = e.outage_id{where}"), params):
-        events[outage_id].append(ClockEvent(_t(at), event_id, status, phase))  # type: ignore[arg-type]
+    rows: Any = connection.execute(text(
+        "SELECT e.outage_id, e.at, e.id, e.status, e.phase FROM outage_event e "
+        f"JOIN outage o ON o.id = e.outage_id{where}"), params)
+    for outage_id, at, event_id, status, phase in rows:
+        events[outage_id].append(ClockEvent(_moment(at), event_id, status, phase))
     result = {}
     for row in connection.execute(text(
             "SELECT o.id, o.detected_at, o.status, o.status_at, o.restored_at, "
@@ -93,8 +100,9 @@ def _latest_caches(connection: Connection, events: str, owner: str, value: str, 
         return {}
     by_owner: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
     where, params = _where(owner, wanted)
-    for row_id, at, event_id, event_value in connection.execute(
-            text(f"SELECT {owner}, at, id, {value} FROM {events}{where}"), params):
+    rows_of: Any = connection.execute(
+        text(f"SELECT {owner}, at, id, {value} FROM {events}{where}"), params)
+    for row_id, at, event_id, event_value in rows_of:
         by_owner[row_id].append((at, event_id, event_value))  # ISO text sorts as time does
     where, params = _where("id", wanted)
     result = {}
@@ -128,7 +136,7 @@ _TABLES = (("outage", Outage, outage_caches), ("task", Task, task_caches),
 def stale(connection: Connection, *, outages: Ids = None, tasks: Ids = None,
           incidents: Ids = None) -> list[StaleCache]:
     """Every cached field that differs from what its events say (None: every row)."""
-    found = []
+    found: list[StaleCache] = []
     for (name, _, compute), ids in zip(_TABLES, (outages, tasks, incidents), strict=True):
         for row_id, (cached, computed) in sorted(compute(connection, ids).items()):
             found.extend(StaleCache(name, row_id, f, cached[f], computed[f])

@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
@@ -90,7 +91,8 @@ def apply_changes(connection: Connection, rows: Sequence[tuple[object, ...]], sc
         raw = connection.connection.driver_connection
         assert raw is not None
         raw.executemany(_INSERT, rows)
-    new, max_hlc = run(f"SELECT count(*), max(hlc) FROM change_log WHERE rowid > {before}").one()
+    counted: Any = run(f"SELECT count(*), max(hlc) FROM change_log WHERE rowid > {before}").one()
+    new, max_hlc = int(counted[0]), counted[1]
     result.new = new
     if not new and not retry_pending:
         return result
@@ -120,7 +122,7 @@ def apply_changes(connection: Connection, rows: Sequence[tuple[object, ...]], sc
         f"SELECT tbl, row_id FROM change_log WHERE rowid > {before}")
     run("INSERT OR IGNORE INTO temp.sync_touched (tbl, row_id) "
         "SELECT tbl, row_id FROM sync_pending_row")
-    result.tables = {t for (t,) in run("SELECT DISTINCT tbl FROM temp.sync_touched")}
+    result.tables = {str(t) for (t,) in run("SELECT DISTINCT tbl FROM temp.sync_touched")}
     _conflicts(run, schema)
     _winners(run, schema)
     if os.environ.get(TEST_SLEEP_ENV):
@@ -313,6 +315,7 @@ _TOUCHED = {
 
 def _derived(connection: Connection) -> None:
     """Caches follow their events by the one rule the services use (console/store/derived.py)."""
-    touched = {name: [row_id for (row_id,) in connection.exec_driver_sql(sql)]
+    touched = {name: [str(row_id) for (row_id,) in connection.exec_driver_sql(sql)]
                for name, sql in _TOUCHED.items()}
-    derived.refresh(connection, **touched)
+    derived.refresh(connection, outages=touched["outages"], tasks=touched["tasks"],
+                    incidents=touched["incidents"])

@@ -11,7 +11,6 @@ sha256, size or count differs from the signed manifest, and a broken hash chain.
 from __future__ import annotations
 
 import hashlib
-import io
 import json
 import json.scanner
 import os
@@ -19,7 +18,7 @@ import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -116,7 +115,7 @@ class _Capped:
     def __init__(self, budget: list[int]) -> None:
         self.budget = budget
 
-    def read(self, handle: io.BufferedIOBase, limit: int, what: str) -> bytes:
+    def read(self, handle: IO[bytes], limit: int, what: str) -> bytes:
         data = handle.read(min(limit, self.budget[0]) + 1)
         if len(data) > limit:
             raise VerificationFailed("bundle.entry_too_large", entry=what, limit=limit)

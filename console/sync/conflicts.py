@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,6 +12,9 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from console.domain.clock import from_iso
+
+_Head = tuple[str, str | None, str, str, int]
+"""A head of a field: (value JSON, author id, site, wall time, hlc)."""
 
 
 @dataclass(frozen=True)
@@ -33,30 +37,35 @@ class Conflict:
     candidates: tuple[Candidate, ...]
 
 
-def candidates(connection: Connection, table: str, row_id: str, field: str
-               ) -> list[tuple[str, str | None, str, str, int]]:
+def candidates(connection: Connection, table: str, row_id: str, field: str) -> list[_Head]:
     """Heads of one field: (value JSON, author id, site, wall time, hlc), newest clock first."""
-    heads = [tuple(r) for r in connection.execute(text(
+    rows: Iterable[_Head] = connection.execute(text(
         "SELECT value, author, site_id, wall_time, hlc FROM change_log WHERE row_id = :r "
-        "AND tbl = :t AND field = :f AND is_head = 1"), {"r": row_id, "t": table, "f": field})]
-    for value, author, site, wall, clock in connection.execute(text(
-            "SELECT c.value, c.author, c.site_id, c.wall_time, c.hlc FROM change_log c "
-            "WHERE c.row_id = :r AND c.tbl = :t AND c.field = '*' AND NOT EXISTS (SELECT 1 "
-            "FROM sync_superseded x WHERE x.site_id = c.site_id AND x.hlc = c.hlc "
-            "AND x.field = :f)"), {"r": row_id, "t": table, "f": field}):
+        "AND tbl = :t AND field = :f AND is_head = 1"), {"r": row_id, "t": table, "f": field})
+    heads = [(value, author, site, wall, clock) for value, author, site, wall, clock in rows]
+    wholes: Iterable[_Head] = connection.execute(text(
+        "SELECT c.value, c.author, c.site_id, c.wall_time, c.hlc FROM change_log c "
+        "WHERE c.row_id = :r AND c.tbl = :t AND c.field = '*' AND NOT EXISTS (SELECT 1 "
+        "FROM sync_superseded x WHERE x.site_id = c.site_id AND x.hlc = c.hlc "
+        "AND x.field = :f)"), {"r": row_id, "t": table, "f": field})
+    for value, author, site, wall, clock in wholes:
         whole = json.loads(value)
         heads.append((json.dumps(whole.get(field), ensure_ascii=False), author, site, wall,
-                       clock))
+                      clock))
     heads.sort(key=lambda h: (h[4], h[2]), reverse=True)
-    return heads  # type: ignore[return-value]
+    return heads
 
 
 def open_conflicts(connection: Connection) -> list[Conflict]:
-    users = dict(connection.execute(text("SELECT id, name FROM app_user")).all())
-    stations = dict(connection.execute(text("SELECT id, name FROM workstation")).all())
+    user_rows: Sequence[tuple[str | None, str]] = connection.execute(
+        text("SELECT id, name FROM app_user")).all()
+    station_rows: Sequence[tuple[str, str]] = connection.execute(
+        text("SELECT id, name FROM workstation")).all()
+    users, stations = dict(user_rows), dict(station_rows)
     result = []
-    for table, row_id, field in connection.execute(text(
-            "SELECT tbl, row_id, field FROM sync_conflict ORDER BY tbl, row_id, field")).all():
+    open_fields: Sequence[tuple[str, str, str]] = connection.execute(text(
+        "SELECT tbl, row_id, field FROM sync_conflict ORDER BY tbl, row_id, field")).all()
+    for table, row_id, field in open_fields:
         heads = candidates(connection, table, row_id, field)
         result.append(Conflict(table, row_id, field, tuple(
             Candidate(json.loads(value), value, users.get(author, author), stations.get(site, site),

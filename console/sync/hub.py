@@ -16,7 +16,7 @@ polling reader to show it.
 from __future__ import annotations
 
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -73,8 +73,9 @@ def ensure_schema(engine: Engine) -> None:
 def have(engine: Engine) -> dict[str, tuple[int, int]]:
     """Per site on the hub: (highest seq, number of changes)."""
     with engine.connect() as connection:
-        return {site: (int(top), int(count)) for site, top, count in connection.execute(text(
-            "SELECT site_id, max(seq), count(*) FROM change_log GROUP BY site_id"))}
+        rows: Iterable[tuple[str, int, int]] = connection.execute(text(
+            "SELECT site_id, max(seq), count(*) FROM change_log GROUP BY site_id"))
+        return {site: (int(top), int(count)) for site, top, count in rows}
 
 
 def push(engine: Engine, rows: Sequence[Sequence[Any]], *, hold_seconds: float = 0.0,

@@ -6,7 +6,9 @@ import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import Any
+from typing import Any, cast
+
+from sqlalchemy import Table
 
 from console.domain.clock import iso
 from console.store.checks import LOCAL_COLUMNS, shared_tables
@@ -24,7 +26,7 @@ DERIVED = {"outage": frozenset(OUTAGE_CACHES), "task": frozenset(TASK_CACHES),
 # A whole append-only record travels as one change with this field name.
 WHOLE_ROW = "*"
 
-_encode_str = json.encoder.encode_basestring  # type: ignore[attr-defined]
+_encode_str = json.encoder.encode_basestring
 # Set-based writes repeat the same few moments thousands of times.
 _iso = lru_cache(maxsize=4096)(iso)
 
@@ -75,7 +77,7 @@ class TableInfo:
 def tables() -> dict[str, TableInfo]:
     """Shared tables in foreign-key order (parents first)."""
     shared = set(shared_tables())
-    classes = {m.local_table.name: m.class_ for m in Base.registry.mappers}
+    classes = {cast(Table, m.local_table).name: m.class_ for m in Base.registry.mappers}
     result: dict[str, TableInfo] = {}
     for table in Base.metadata.sorted_tables:
         if table.name not in shared or table.name not in classes:

@@ -4,6 +4,7 @@ capture never sees them (they are not shared)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
@@ -29,13 +30,15 @@ def local(connection: Connection, key: str) -> str | None:
 
 
 def trusted_keys(connection: Connection) -> dict[str, str]:
-    return {i: k for i, k in connection.execute(text(
-        "SELECT id, public_key FROM workstation WHERE trusted AND public_key IS NOT NULL"))}
+    rows: Iterable[tuple[str, str]] = connection.execute(text(
+        "SELECT id, public_key FROM workstation WHERE trusted AND public_key IS NOT NULL"))
+    return {i: k for i, k in rows}
 
 
 def have_vector(connection: Connection) -> dict[str, int]:
-    return {s: int(m) for s, m in connection.execute(text(
-        "SELECT site_id, max(seq) FROM change_log GROUP BY site_id"))}
+    rows: Iterable[tuple[str, int]] = connection.execute(text(
+        "SELECT site_id, max(seq) FROM change_log GROUP BY site_id"))
+    return {s: int(m) for s, m in rows}
 
 
 def chain_hashes(connection: Connection, keys: list[tuple[str, int]]) -> dict[tuple[str, int], str]:

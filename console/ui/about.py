@@ -47,11 +47,18 @@ COMPONENTS: tuple[Component, ...] = (
 )
 
 
+def _field(meta: metadata.PackageMetadata, name: str) -> str | None:
+    """The first value of a metadata field, None if absent (PackageMetadata.get is 3.12+ in
+    the type stubs; get_all is in every version)."""
+    values = meta.get_all(name)
+    return values[0] if values else None
+
+
 def _licence_from(meta: metadata.PackageMetadata) -> str | None:
-    expression = meta.get("License-Expression")
+    expression = _field(meta, "License-Expression")
     if expression:
         return expression
-    field = (meta.get("License") or "").strip()
+    field = (_field(meta, "License") or "").strip()
     if field and "\n" not in field and len(field) <= 60:  # a name, not the whole licence text
         return field
     for classifier in meta.get_all("Classifier") or []:
@@ -72,7 +79,7 @@ def shipped_licences() -> list[tuple[str, str, str]]:
             except metadata.PackageNotFoundError:
                 pass
             else:
-                version, licence = meta.get("Version") or "", _licence_from(meta)
+                version, licence = _field(meta, "Version") or "", _licence_from(meta)
         rows.append((component.name, version, licence or component.fallback))
     return rows
 

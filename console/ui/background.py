@@ -122,8 +122,8 @@ class BackgroundWork(QObject):
 
         return self._start_sync(work)
 
-    def sync_now(self, url: str | None = None, on_done: Callable[[Any], None] | None = None,
-                 on_error: Callable[[BaseException], None] | None = None) -> bool:
+    def sync_now(self, url: str | None = None, on_done: Callable[[Any], object] | None = None,
+                 on_error: Callable[[BaseException], object] | None = None) -> bool:
         """A sync asked for by a person (the sync page, the menu); ``url`` None: the
         configured hub. False, and nothing started, while another sync is running."""
         if self.syncing:
@@ -132,8 +132,8 @@ class BackgroundWork(QObject):
         return self._start_sync(lambda: sync.hub_sync(actor, url), on_done, on_error)
 
     def _start_sync(self, work: Callable[[], HubSummary | None],
-                    on_done: Callable[[Any], None] | None = None,
-                    on_error: Callable[[BaseException], None] | None = None) -> bool:
+                    on_done: Callable[[Any], object] | None = None,
+                    on_error: Callable[[BaseException], object] | None = None) -> bool:
         self.syncing = True
         self.sync_started.emit()
 

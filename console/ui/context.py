@@ -58,9 +58,9 @@ class UiContext:
         if unused:
             form.saved()
 
-    def write(self, work: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+    def write(self, work: Callable[[], Any], on_done: Callable[[Any], object] | None = None,
               tables: Set[str] | None = None,
-              on_error: Callable[[BaseException], None] | None = None) -> None:
+              on_error: Callable[[BaseException], object] | None = None) -> None:
         """Run one service call off the GUI thread; then tell every page what changed.
 
         ``work`` returns a ChangeSet (its tables are announced) or anything else with
@@ -87,7 +87,7 @@ class UiContext:
 
         self.runner.submit(work, finished, refused)
 
-    def read(self, work: Callable[[], Any], on_done: Callable[[Any], None],
-             on_error: Callable[[BaseException], None] | None = None) -> None:
+    def read(self, work: Callable[[], Any], on_done: Callable[[Any], object],
+             on_error: Callable[[BaseException], object] | None = None) -> None:
         """A read too slow for the GUI thread (a first load, a dependency walk)."""
         self.runner.submit(work, on_done, on_error or self.messages.error)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
+from typing import Protocol
 
 from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimeZone
 from PySide6.QtWidgets import (
@@ -95,7 +96,15 @@ class FormDialog(QDialog):
         self.error.show()
 
 
-def enum_combo(parent: QWidget, enum: type, lang: str, current: str | None = None
+class _Labelled(Protocol):
+    """A member of one of console.domain.enums: a stored value with a label per language."""
+
+    @property
+    def value(self) -> str: ...
+    def label(self, lang: str = ...) -> str: ...
+
+
+def enum_combo(parent: QWidget, enum: Iterable[_Labelled], lang: str, current: str | None = None
                ) -> QComboBox:
     box = QComboBox(parent)
     for member in enum:

@@ -16,9 +16,16 @@ def label(enum: type[StrEnum], value: Any, lang: str) -> str:
     if value is None or value == "":
         return ""
     try:
-        return enum(value).label(lang)  # type: ignore[attr-defined, no-any-return]
+        return enum(value).label(lang)  # type: ignore[attr-defined]
     except ValueError:
         return str(value)
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
+    """Mark ``source`` for lupdate in ``context``; translate it later with
+    ``QCoreApplication.translate(context, source)``. Qt's own returns ``source`` too, but its
+    type stub says ``object``."""
+    return source
 
 
 def when(moment: datetime | None, lang: str) -> str:

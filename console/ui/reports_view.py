@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QBuffer,
     QByteArray,
@@ -46,6 +45,7 @@ from console.services.reports import (
     file_name,
 )
 from console.ui.context import UiContext
+from console.ui.formatting import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 

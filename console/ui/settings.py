@@ -56,7 +56,8 @@ class UiSettings:
 
     def _upgrade(self) -> None:
         # Version 1 is the first layout; later versions rename keys here, once, in order.
-        if int(self.store.value("meta/version", 0) or 0) < VERSION:
+        stored: Any = self.store.value("meta/version", 0)
+        if int(stored or 0) < VERSION:
             self.store.setValue("meta/version", VERSION)
 
     def get(self, option: Option[T]) -> T:
@@ -69,7 +70,8 @@ class UiSettings:
             if isinstance(option.default, int):
                 return int(value)  # type: ignore[return-value]
             if isinstance(option.default, QByteArray):
-                return value if isinstance(value, QByteArray) else option.default
+                return value if isinstance(value, QByteArray) \
+                    else option.default  # type: ignore[return-value]
             return str(value) if value is not None else option.default  # type: ignore[return-value]
         except (TypeError, ValueError):
             return option.default

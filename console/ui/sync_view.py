@@ -8,6 +8,7 @@ background work (``use_background``), so it never runs alongside an automatic sy
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -232,14 +233,14 @@ class SyncView(QWidget):
                                                    self.tr("Sync bundle (*.zip)"))[0]
         if path:
             actor, sync = self.context.actor, self.sync
-            self.context.write(lambda: sync.export_bundle(actor, path), self._after_sync)
+            self.context.write(lambda: sync.export_bundle(actor, Path(path)), self._after_sync)
 
     def import_bundle(self, path: str | None = None) -> None:
         path = path or QFileDialog.getOpenFileName(self, self.tr("Import bundle"), "",
                                                    self.tr("Sync bundle (*.zip)"))[0]
         if path:
             actor, sync = self.context.actor, self.sync
-            self.context.write(lambda: sync.import_bundle(actor, path),
+            self.context.write(lambda: sync.import_bundle(actor, Path(path)),
                                self._announce(self._after_sync))
 
     def _announce(self, then: Any) -> Any:

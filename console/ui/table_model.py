@@ -70,7 +70,7 @@ class LazyTableModel(QAbstractTableModel):
 
     def __init__(self, tables: TableService, table: str, columns: list[Column], runner: Runner,
                  styler: Styler | None = None, query: TableQuery | None = None,
-                 on_error: Callable[[BaseException], None] | None = None,
+                 on_error: Callable[[BaseException], object] | None = None,
                  parent: Any = None) -> None:
         super().__init__(parent)
         self.tables = tables

@@ -8,6 +8,7 @@ services' clock: the database is read again only when the bus says a relevant ta
 from __future__ import annotations
 
 import math
+from collections import Counter
 from datetime import datetime, timedelta
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -91,7 +92,8 @@ class BoardView(QWidget):
     # -- construction ------------------------------------------------------------------
 
     def _build(self) -> None:
-        header = QFrame(self, objectName="header")
+        header = QFrame(self)
+        header.setObjectName("header")
         self._badge = Badge(header)
         self._title = FitLabel(header)
         self._activation = QLabel(header)
@@ -313,7 +315,7 @@ class BoardView(QWidget):
         by_team = situation.tasks_by_team()
         self._tasks.set_table(
             [self.tr("Team"), *(status.label(lang) for status in TASK_COLUMNS)],
-            [(team.label(lang), [by_team.get(team.value, {}).get(status.value, 0)
+            [(team.label(lang), [by_team.get(team.value, Counter()).get(status.value, 0)
                                  for status in TASK_COLUMNS]) for team in Team],
             alert_columns=frozenset({1 + TASK_COLUMNS.index(TaskStatus.BLOCKED)}))
         none = self.tr("None yet")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
+from typing import cast
+
+from PySide6.QtCore import QStringListModel, QTimer
 from PySide6.QtWidgets import QWidget
 
 from console.domain.enums import Category, OutageStatus, Scope, TaskStatus
@@ -135,7 +137,8 @@ class OutagesPage(TablePage):
             return
         dialog = OpenOutageDialog([], self.lang, self)
         self.context.read(lambda: [s.code for s in self.context.services.inventory.systems()],
-                          lambda codes: dialog.code.completer().model().setStringList(codes))
+                          lambda codes: cast(QStringListModel, dialog.code.completer().model())
+                          .setStringList(codes))
         self.open_dialog(dialog, lambda: self._open_one(dialog))
 
     def _open_one(self, dialog: OpenOutageDialog) -> None:

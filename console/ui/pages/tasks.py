@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import cast
+
+from PySide6.QtCore import QStringListModel
 from PySide6.QtWidgets import QWidget
 
 from console.domain.enums import OutageStatus, TaskStatus, Team
@@ -141,7 +144,8 @@ class TasksPage(TablePage):
             lambda: sorted({r["code"] for r in self.context.services.tables.rows(
                 "outages", self.context.services.tables.ids("outages", TableQuery())
             ).values()}),
-            lambda codes: dialog.outage.completer().model().setStringList(codes))
+            lambda codes: cast(QStringListModel, dialog.outage.completer().model())
+            .setStringList(codes))
         self.open_dialog(dialog, lambda: self._link(record_id, dialog.outage.text().strip()))
 
     def _link(self, record_id: str, outage: str) -> None:
