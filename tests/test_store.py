@@ -151,3 +151,25 @@ def test_backup_to_a_place_that_cannot_be_written_is_one_clear_error(
         services.maintenance.backup(None, blocker / "backup.sqlite")
     assert services.maintenance.digest() == before
     assert sorted(p.name for p in tmp_path.iterdir() if "backup" in p.name) == []
+
+
+def test_an_upgrade_fills_new_caches_by_their_rule(demo_db: Path) -> None:
+    """A 0005 database (no phase or first-restoration caches) opened by this version: the
+    migration adds the columns and the one cache function fills them."""
+    with sqlite3.connect(demo_db) as raw:
+        expected = dict(raw.execute("SELECT id, phase FROM outage"))
+        raw.execute("ALTER TABLE outage DROP COLUMN phase")
+        raw.execute("ALTER TABLE outage DROP COLUMN first_restored_at")
+        raw.execute("UPDATE outage SET alternative_active = 1")  # a stale cache, too
+        raw.execute("UPDATE alembic_version SET version_num = '0005'")
+    services = Services.open(demo_db)
+    try:
+        assert services.db.upgrade_backup is not None
+        assert services.maintenance.verify() == []
+        with sqlite3.connect(demo_db) as raw:
+            assert dict(raw.execute("SELECT id, phase FROM outage")) == expected
+            assert set(expected.values()) == {1, 2}
+            assert raw.execute("SELECT count(*) FROM outage WHERE alternative_active").fetchone(
+                ) == (0,)
+    finally:
+        services.close()

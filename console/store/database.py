@@ -15,7 +15,7 @@ from sqlalchemy.exc import DatabaseError as SqlAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from console.domain.errors import ConsoleError
-from console.store import migrate
+from console.store import derived, migrate
 from console.store.backup import online_backup
 
 BUSY_TIMEOUT_MS = 15_000
@@ -87,6 +87,11 @@ def open_database(path: Path, *, create: bool = False, target: str = "head") -> 
             online_backup(path, backup_path)
         if current != wanted:
             migrate.upgrade(engine, target)
+            if current is not None:
+                # New cache columns are filled by the rule that keeps them, not by SQL in a
+                # migration (a second body of it): every cache, once, after the upgrade.
+                with engine.begin() as connection:
+                    derived.refresh(connection, outages=None, tasks=None, incidents=None)
     except (sqlite3.DatabaseError, SqlAlchemyDatabaseError) as error:
         engine.dispose()
         raise ConsoleError("database.unreadable", path=path) from error
