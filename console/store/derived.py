@@ -17,6 +17,7 @@ import json
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 from typing import Any
 
@@ -54,6 +55,10 @@ def _t(value: str | None) -> datetime | None:
     return from_iso(value)
 
 
+# Event times repeat across a refresh (every moment is written back as the text it came from).
+_iso = lru_cache(maxsize=65536)(iso)
+
+
 def _moment(value: str) -> datetime:
     moment = from_iso(value)
     assert moment is not None  # event times are NOT NULL
@@ -83,9 +88,10 @@ def outage_caches(connection: Connection, ids: Ids = None
         reading = read_clock(detected, events[outage_id])  # type: ignore[arg-type]
         cached = dict(zip(OUTAGE_CACHES, (row[2], row[3], row[4], row[5], row[6],
                                           bool(row[7])), strict=True))
-        computed = {"status": reading.status.value, "status_at": iso(reading.status_at),
-                    "restored_at": iso(reading.restored_at),
-                    "first_restored_at": iso(reading.first_restored_at), "phase": reading.phase,
+        computed = {"status": reading.status.value, "status_at": _iso(reading.status_at),
+                    "restored_at": _iso(reading.restored_at),
+                    "first_restored_at": _iso(reading.first_restored_at),
+                    "phase": reading.phase,
                     "alternative_active": reading.alternative_active}
         result[outage_id] = (cached, computed)
     return result
