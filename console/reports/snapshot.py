@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
-from typing import Any, Literal, NotRequired, Protocol, TypedDict, Unpack
+from typing import Any, Literal, NotRequired, Protocol, TypedDict, Unpack, cast
 
 from console.domain.clock import iso, to_utc
 from console.domain.enums import TaskStatus
@@ -289,17 +289,10 @@ def with_header(snapshot: Snapshot, **header: Unpack[HeaderUpdate]) -> Snapshot:
 
 
 def _figures(situation: Situation) -> Figures:
-    return {
-        "affected": situation.affected, "restored": situation.restored,
-        "citizen_affected": situation.citizen_affected, "citizen_down": situation.citizen_down,
-        "alternative_active": situation.alternative_active,
-        "alternative_total": situation.alternative_total,
-        "alternative_peak": situation.alternative_peak,
-        "grade_1_2_down": situation.grade_1_2_down,
-        "importance_1_2_down": situation.importance_1_2_down,
-        "rto_breached": situation.rto_breached,
-        "departments": len({o.fact.department for o in situation.outages}),
-    }
+    """The board's figures (one list of them: Situation.figures), and the departments."""
+    figures = {**situation.figures(),
+               "departments": len({o.fact.department for o in situation.outages})}
+    return cast(Figures, figures)
 
 
 def _system(state: OutageState) -> SystemRow:
