@@ -84,7 +84,13 @@ def test_demo_board_shows_all_64_restored(demo: Services, open_board, korean) ->
     assert shown["restored"] == "64 / 64"
     assert shown["restored.detail"] == "복구율 100 %"
     assert shown["citizen_down"] == "0" and shown["importance_1_2_down"] == "0"
-    assert shown["alternative_active"] == "27 / 38"
+    # Alternative means as a state in time: none running at the end, 27 used, 26 at once.
+    assert shown["alternative_active"] == "0"
+    assert shown["alternative_active.caption"] == "대체수단 운영 중"
+    assert shown["alternative_active.detail"] == "누계 27 · 동시 최대 26"
+    assert shown["importance_1_2_down.caption"] == "중요도 1·2등급 미복구"
+    assert shown["importance_1_2_down.detail"] == "장애등급 1·2 미복구 0"
+    assert shown["grades.title"] == "중요도 등급별 복구 (시스템 기준)"
     assert shown["level"] == "위기경보 관심"
     assert shown["title"].startswith("국가정보자원관리원")
     view = demo.situation.view()
@@ -99,6 +105,7 @@ def test_board_mid_phase_1_matches_the_service(phase_1: Services, open_board) ->
     assert restored_of(board) == situation.restored
     assert board.figures()["citizen_down"] == str(situation.citizen_down)
     assert board.figures()["importance_1_2_down"] == str(situation.importance_1_2_down)
+    assert board.figures()["alternative_active"] == str(situation.alternative_active)
     assert board.curve_points() == len(situation.curve)
     assert board.phase_markers() == ["Phase 1"]
 
