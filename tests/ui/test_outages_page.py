@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 
 from console.domain.enums import Cause, DisasterArea, OutageStatus
 from console.services.tables import TableQuery
+from console.ui import formatting as fmt
 from console.ui.dialogs import ConfirmListDialog, FacilityDialog, OutageStatusDialog
 from console.ui.main_window import MainWindow
 from tests.ui.conftest import settle
@@ -127,3 +128,27 @@ def test_facility_down_opens_the_right_outages(make_window) -> None:  # type: ig
     assert {row["status"] for row in shown.values()} == {"down"}
     everything = services.tables.ids("outages", TableQuery().with_filter("incident", "*"))
     assert len(everything) == 64 + len(expected)
+
+
+def test_the_table_model_shows_the_outage_clock(make_window) -> None:  # type: ignore[no-untyped-def]
+    """Every row the Qt model paints reads what the outage clock gives `outage list` and the
+    board: status, failure grade, phase, elapsed time and alternative means."""
+    window: MainWindow = make_window("systems", "ko", "outages")
+    page = window.pages["outages"]
+    settle(window)
+    model = page.model
+    keys = [c.key for c in model.columns]
+    listed = {o.id: o for o in window.context.services.outages.list()}
+    board = {s.fact.id: s for s in window.context.services.situation.view().situation.outages}
+    assert model.rowCount() == len(listed) == 64
+    for row in range(model.rowCount()):
+        outage_id = model.id_at(row)
+        assert outage_id is not None
+        cell = {key: model.data(model.index(row, keys.index(key)))
+                for key in ("grade", "phase", "elapsed_hours", "alternative_active")}
+        expected, state = listed[outage_id], board[outage_id]
+        assert cell["grade"] == fmt.grade(expected.grade) == fmt.grade(state.grade)
+        assert cell["phase"] == str(expected.phase) == str(state.phase)
+        assert cell["elapsed_hours"] == fmt.elapsed(expected.elapsed_hours, "ko")
+        assert expected.elapsed_hours == state.elapsed_hours
+        assert cell["alternative_active"] == fmt.yes(expected.alternative_active)
