@@ -51,17 +51,13 @@ def _where(column: str, ids: list[str] | None) -> tuple[str, dict[str, str]]:
     return f" WHERE {column} IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(ids)}
 
 
-def _t(value: str | None) -> datetime | None:
-    return from_iso(value)
-
-
 # Event times repeat across a refresh (every moment is written back as the text it came from).
 _iso = lru_cache(maxsize=65536)(iso)
 
 
 def _moment(value: str) -> datetime:
     moment = from_iso(value)
-    assert moment is not None  # event times are NOT NULL
+    assert moment is not None  # event and detection times are NOT NULL
     return moment
 
 
@@ -82,10 +78,10 @@ def outage_caches(connection: Connection, ids: Ids = None
     for row in connection.execute(text(
             "SELECT o.id, o.detected_at, o.status, o.status_at, o.restored_at, "
             f"o.first_restored_at, o.phase, o.alternative_active FROM outage o{where}"), params):
-        outage_id, detected = row[0], _t(row[1])
+        outage_id, detected = row[0], _moment(row[1])
         if outage_id not in events:
             continue  # an outage without events is a finding of its own (checks.py)
-        reading = read_clock(detected, events[outage_id])  # type: ignore[arg-type]
+        reading = read_clock(detected, events[outage_id])
         cached = dict(zip(OUTAGE_CACHES, (row[2], row[3], row[4], row[5], row[6],
                                           bool(row[7])), strict=True))
         computed = {"status": reading.status.value, "status_at": _iso(reading.status_at),
