@@ -423,6 +423,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.no_password": (
         "비밀번호가 없습니다: CONSOLE_PASSWORD를 설정하거나 터미널에서 실행하십시오",
         "no password: set CONSOLE_PASSWORD or run in a terminal"),
+    "cli.no_user": (
+        "'{command}'은(는) 누가 했는지 기록합니다: 명령 앞에 --user 이름을 지정하십시오",
+        "'{command}' records who did it: give --user NAME before it"),
     "cli.db_exists": (
         "{path}이(가) 이미 있습니다: 다른 --db를 지정하십시오",
         "{path} already exists: choose another --db"),
