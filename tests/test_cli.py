@@ -96,7 +96,7 @@ def test_write_commands_print_ids_and_record_authors(run: Run, demo_db: Path) ->
     ("argv", "code", "message"),
     [
         (["outage", "open"], 2, "--system"),
-        (["outage", "open", "--system", "SEO-0001"], 2, "give --user"),
+        (["outage", "open", "--system", "SEO-0001"], 1, "error: 'outage open' records who did it: give --user NAME before it"),
         (["--user", "observer", "outage", "status", "SEO-0001", "--to", "down"], 1,
          "error: only the command"),
         (["--user", "systems", "decision", "add", "--summary", "x"], 1,
@@ -156,7 +156,7 @@ def test_init_then_refuse_to_overwrite(run: Run, tmp_path: Path) -> None:
 
 
 def test_backup_and_restore(run: Run, demo_db: Path, tmp_path: Path) -> None:
-    db = ["--db", str(demo_db)]
+    db = ["--db", str(demo_db), "--user", "controller"]
     digest = run(*db, "digest")[1]
     copy = tmp_path / "copy.sqlite"
     assert run(*db, "backup", "--out", str(copy))[0] == 0
@@ -165,7 +165,8 @@ def test_backup_and_restore(run: Run, demo_db: Path, tmp_path: Path) -> None:
     assert run(*db, "digest")[1] == digest
     identity = own_numbering(demo_db)
     note = "복원 전에 쓴 기록"
-    assert run(*db, "--user", "press", "log", "add", "--team", "press", "--text", note)[0] == 0
+    assert run("--db", str(demo_db), "--user", "press", "log", "add", "--team", "press",
+               "--text", note)[0] == 0
     assert run(*db, "digest")[1] != digest
     code, out, _ = run(*db, "restore", str(copy))
     # Its change numbers go back past ones peers may hold: a new identity, said in one line.

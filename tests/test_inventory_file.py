@@ -436,7 +436,9 @@ def _inventories(draw: st.DrawFn) -> list[InventoryRow]:
     codes = draw(st.lists(st.text(_code_alphabet, min_size=1, max_size=8), unique=True, max_size=5))
     rows = []
     for index, code in enumerate(codes):
-        others = [other for other in codes if other != code]
+        # Only on later rows (forward references, but never round in a circle: a cycle is
+        # refused, tests/test_import_dependency_cycles.py).
+        others = codes[index + 1:]
         rows.append(
             InventoryRow(
                 row_number=index + 2,

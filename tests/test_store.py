@@ -98,7 +98,7 @@ def test_backup_during_concurrent_writes_then_restore(
     try:
         while len(written) < 20:
             threading.Event().wait(0.01)
-        copy = services.maintenance.backup(None, tmp_path / "backup.sqlite")
+        copy = services.maintenance.backup(login("admin"), tmp_path / "backup.sqlite")
     finally:
         stop.set()
         thread.join()
@@ -131,9 +131,10 @@ def test_restore_refuses_a_bad_file_and_keeps_the_database(services: Services,
     assert services.maintenance.digest() == before
 
 
-def test_backup_cannot_overwrite_the_database(services: Services) -> None:
+def test_backup_cannot_overwrite_the_database(services: Services,
+                                              login: Callable[[str], Actor]) -> None:
     with pytest.raises(ConsoleError, match="cannot overwrite"):
-        services.maintenance.backup(None, services.db.path)
+        services.maintenance.backup(login("admin"), services.db.path)
 
 
 def _area_cause() -> tuple:
@@ -143,12 +144,12 @@ def _area_cause() -> tuple:
 
 
 def test_backup_to_a_place_that_cannot_be_written_is_one_clear_error(
-        services: Services, tmp_path: Path) -> None:
+        services: Services, login: Callable[[str], Actor], tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where a folder should be")
     before = services.maintenance.digest()
     with pytest.raises(ConsoleError, match=r"cannot write the backup to .*not-a-folder"):
-        services.maintenance.backup(None, blocker / "backup.sqlite")
+        services.maintenance.backup(login("admin"), blocker / "backup.sqlite")
     assert services.maintenance.digest() == before
     assert sorted(p.name for p in tmp_path.iterdir() if "backup" in p.name) == []
 

@@ -39,10 +39,15 @@ def _password(prompt: str) -> str:
 
 
 def actor(args: argparse.Namespace, services: Services) -> Actor:
-    if not args.user:
-        raise UsageError(f"'{args.command}' records who did it: give --user NAME before it")
+    if not args.user:  # a refusal, as a wrong password is: one line, exit 1
+        raise ConsoleError("cli.no_user", command=_command_words(args))
     return services.accounts.login(args.user, _password(f"password for {args.user}: "),
                                    args.lang or "en")
+
+
+def _command_words(args: argparse.Namespace) -> str:
+    action = getattr(args, "action", None)
+    return f"{args.command} {action}" if isinstance(action, str) else str(args.command)
 
 
 @contextmanager
@@ -213,14 +218,20 @@ def log(args: argparse.Namespace, services: Services) -> int:
 
 
 def backup(args: argparse.Namespace, services: Services) -> int:
-    who = actor(args, services) if args.user else None
-    written = services.maintenance.backup(who, Path(args.out))
+    written = services.maintenance.backup(actor(args, services), Path(args.out))
     print(f"backup written and verified: {written}")
     return 0
 
 
 def restore_command(args: argparse.Namespace, db_path: Path) -> int:
-    restored = Services.restore(db_path, Path(args.file))
+    # Who restores logs in to the database being replaced (its live data is at stake); the
+    # restore itself works on closed files.
+    services = Services.open(db_path)
+    try:
+        who = actor(args, services)
+    finally:
+        services.close()
+    restored = Services.restore(db_path, Path(args.file), who)
     print(f"restored {db_path} from {args.file}; the replaced database is kept as "
           f"{restored.kept}")
     if restored.new_identity:

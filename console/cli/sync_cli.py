@@ -55,8 +55,7 @@ def _warn(message: str | None) -> None:
 def sync_command(args: argparse.Namespace, services: Services) -> int:
     sync = services.sync
     if args.action == "export":
-        who = actor(args, services) if args.user else None
-        summary = sync.export_bundle(who, Path(args.out), args.for_peer)
+        summary = sync.export_bundle(actor(args, services), Path(args.out), args.for_peer)
         print(f"exported {summary.changes} changes to {summary.path} ({summary.size} bytes)")
     elif args.action == "import":
         result = sync.import_bundle(actor(args, services), Path(args.file))

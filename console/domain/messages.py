@@ -405,6 +405,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "inventory.self_dependency": (
         "{column}에 자기 시스템 코드 '{code}'이(가) 들어 있습니다",
         "{column} lists the system's own code '{code}'"),
+    "inventory.dependency_cycle": (
+        "{column}이(가) 순환합니다: {cycle}: 이 가운데 한 의존을 빼십시오",
+        "{column} forms a cycle: {cycle}; remove one of these dependencies"),
     "inventory.unknown_dependency": (
         "{column} '{code}'은(는) 이 파일에도, 등록된 시스템에도 없는 시스템 코드입니다",
         "{column} '{code}' is not a system code in this file or among the known systems"),
@@ -423,6 +426,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.no_password": (
         "비밀번호가 없습니다: CONSOLE_PASSWORD를 설정하거나 터미널에서 실행하십시오",
         "no password: set CONSOLE_PASSWORD or run in a terminal"),
+    "cli.no_user": (
+        "'{command}'은(는) 누가 했는지 기록합니다: 명령 앞에 --user 이름을 지정하십시오",
+        "'{command}' records who did it: give --user NAME before it"),
     "cli.db_exists": (
         "{path}이(가) 이미 있습니다: 다른 --db를 지정하십시오",
         "{path} already exists: choose another --db"),

@@ -34,6 +34,7 @@ class Action(StrEnum):
     RESTORE = "restore"
     SYNC = "sync"
     RESOLVE_CONFLICT = "resolve_conflict"
+    SET_IDLE_LOCK = "set_idle_lock"
     READ = "read"
 
 
@@ -83,6 +84,8 @@ PERMISSIONS: dict[Action, Rule] = {
     Action.RESTORE: _rule({Role.ADMIN, Role.CONTROLLER}),
     Action.SYNC: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS),
     Action.RESOLVE_CONFLICT: _rule(set(COMMAND) | {Role.ADMIN}),
+    # How long an unattended window stays open: a security setting of the workstation.
+    Action.SET_IDLE_LOCK: _rule({Role.ADMIN, Role.CONTROLLER}),
     Action.READ: _rule(set(Role)),
 }
 
@@ -107,6 +110,7 @@ _ACTION_WORDS = {
     Action.RESTORE: ("복원할", "restore a backup"),
     Action.SYNC: ("동기화할", "synchronise"),
     Action.RESOLVE_CONFLICT: ("충돌을 해소할", "resolve a conflict"),
+    Action.SET_IDLE_LOCK: ("자동 잠금 시간을 설정할", "set the idle lock time"),
     Action.READ: ("조회할", "read"),
 }
 

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import base64
+import secrets
 from datetime import datetime
 
-from argon2 import PasswordHasher
+from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
@@ -25,6 +27,20 @@ from console.sync import home
 DEFAULT_HASHER = PasswordHasher()
 
 
+def dummy_hash(hasher: PasswordHasher) -> str:
+    """A hash no password matches, with ``hasher``'s own parameters: verifying against it
+    costs what verifying a real user's hash costs, so a log-in as an unknown user takes as long
+    as one with a wrong password. Built from the parameters, not hashed, so the first unknown
+    name costs no more than the next (argon2's verify reads its cost off the hash)."""
+    def b64(data: bytes) -> str:
+        return base64.b64encode(data).decode("ascii").rstrip("=")
+
+    kind = {Type.ID: "argon2id", Type.I: "argon2i", Type.D: "argon2d"}[hasher.type]
+    return (f"${kind}$v=19$m={hasher.memory_cost},t={hasher.time_cost},p={hasher.parallelism}"
+            f"${b64(secrets.token_bytes(hasher.salt_len))}"
+            f"${b64(secrets.token_bytes(hasher.hash_len))}")
+
+
 def _check_name(name: str) -> str:
     cleaned = name.strip()
     if not cleaned or len(cleaned) > 64 or any(c.isspace() for c in cleaned):
@@ -37,6 +53,7 @@ class AccountService(ServiceBase):
                  hasher: PasswordHasher = DEFAULT_HASHER) -> None:
         super().__init__(db, clock)
         self.hasher = hasher
+        self._dummy_hash = dummy_hash(hasher)
 
     def hash_password(self, password: str) -> str:
         return self.hasher.hash(password)
@@ -108,12 +125,15 @@ class AccountService(ServiceBase):
         """The same message for an unknown user and a wrong password: no user enumeration."""
         with self.db.sessions() as session:
             user = session.scalar(select(User).where(User.name == name.strip()))
+            usable = user is not None and user.active and not user.deleted
+            # One verify either way, at the same cost: the time says nothing of the name.
+            stored = user.password_hash if user is not None and usable else self._dummy_hash
             try:
-                if user is None or not user.active or user.deleted:
-                    raise VerificationError
-                self.hasher.verify(user.password_hash, password)
+                self.hasher.verify(stored, password)
             except (VerificationError, InvalidHashError):
-                raise PermissionDenied("login.wrong", name=name) from None
+                usable = False
+            if user is None or not usable:
+                raise PermissionDenied("login.wrong", name=name)
             workstation_id = local_value(session, "workstation_id")
             # A log-in writes nothing shared: a refused command must leave the digest unchanged.
             return Actor(user.id, user.name, Role(user.role),

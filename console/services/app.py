@@ -8,8 +8,10 @@ from pathlib import Path
 from argon2 import PasswordHasher
 
 from console.domain.clock import Clock, kst, utc_now
+from console.domain.permissions import Action
 from console.services import maintenance
 from console.services.accounts import DEFAULT_HASHER, AccountService
+from console.services.context import Actor
 from console.services.demo import DemoBuilder
 from console.services.incidents import IncidentService
 from console.services.inventory import InventoryService
@@ -69,14 +71,18 @@ class Services:
         self.db.close()
 
     @classmethod
-    def restore(cls, path: Path, backup_file: Path, clock: Clock = utc_now) -> Restored:
+    def restore(cls, path: Path, backup_file: Path, actor: Actor,
+                clock: Clock = utc_now) -> Restored:
         """Replace the database at ``path`` with a verified backup (the replaced one is kept).
 
         A backup is older than the database it replaces: if this workstation had numbered
         changes past the backup's last one (or the replaced file cannot tell, or the backup is
         another workstation's), its next changes would take numbers its peers may already
         hold, and they would refuse them (sync/forks.py). Then the restored database gets an
-        identity of its own, which the peers trust like a new workstation's."""
+        identity of its own, which the peers trust like a new workstation's.
+
+        ``actor`` is someone logged in to the database being replaced."""
+        actor.require(Action.RESTORE)
         before = maintenance.own_numbering(path)
         kept = maintenance.restore(path, backup_file)
         services = cls.open(path, clock=clock)

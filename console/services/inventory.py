@@ -115,7 +115,8 @@ class InventoryService(ServiceBase):
             known = set(session.scalars(select(InformationSystem.code)
                                         .where(InformationSystem.deleted.is_(False))))
             try:
-                rows, problems = read_inventory(path, known_codes=known)
+                rows, problems = read_inventory(path, known_codes=known,
+                                                known_dependencies=_dependencies(session))
             except InventoryFileError as error:
                 raise ConsoleError("inventory.unreadable", file=path.name, problem=error) from None
             if problems:
@@ -216,6 +217,19 @@ class InventoryService(ServiceBase):
                     reached.add(dependant.code)
                     frontier.append(dependant.code)
         return sorted((by_code[c] for c in reached), key=lambda s: s.code)
+
+
+def _dependencies(session: Session) -> dict[str, list[str]]:
+    """What each registered system depends on now, by code."""
+    codes = dict(session.execute(select(InformationSystem.id, InformationSystem.code)
+                                 .where(InformationSystem.deleted.is_(False))).all())
+    depends: dict[str, list[str]] = defaultdict(list)
+    for system, needed in session.execute(
+            select(SystemDependency.system_id, SystemDependency.depends_on_id)
+            .where(SystemDependency.deleted.is_(False))):
+        if system in codes and needed in codes:
+            depends[codes[system]].append(codes[needed])
+    return depends
 
 
 def list_systems(session: Session) -> list[SystemRow]:

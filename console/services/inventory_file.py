@@ -13,7 +13,7 @@ import csv
 import io
 import math
 import re
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
@@ -153,16 +153,124 @@ class _Header:
 
 
 def read_inventory(
-    path: Path, known_codes: Collection[str] = ()
+    path: Path, known_codes: Collection[str] = (),
+    known_dependencies: Mapping[str, Collection[str]] | None = None,
 ) -> tuple[list[InventoryRow], list[RowProblem]]:
     """Return the valid rows and every problem found; rows with a problem are left out.
 
-    ``known_codes`` are systems already registered elsewhere that rows may depend on.
-    Raises InventoryFileError when the file cannot be read at all; OSError (missing file,
-    no permission) passes through unchanged.
+    ``known_codes`` are systems already registered elsewhere that rows may depend on;
+    ``known_dependencies`` what registered systems depend on now (code -> codes), so that a
+    cycle closed through a registered system is found too (a listed system's own set is the
+    file's). Raises InventoryFileError when the file cannot be read at all; OSError (missing
+    file, no permission) passes through unchanged.
     """
     records, header = _load(Path(path))
-    return _check(records, header, set(known_codes))
+    rows, problems = _check(records, header, set(known_codes))
+    if rows:
+        column = header.titles.get("depends_on", KOREAN_HEADERS["depends_on"])
+        problems.extend(dependency_cycles(rows, _first_rows(records, header),
+                                          known_dependencies or {}, column))
+        problems.sort(key=lambda problem: problem.row_number or 0)  # stable: per row, as found
+    return rows, problems
+
+
+def _first_rows(records: list[_Record], header: _Header) -> dict[str, int]:
+    """Each code's first row as shown in Excel."""
+    rows: dict[str, int] = {}
+    index = header.columns.get("code")
+    if index is None:
+        return rows
+    for row_number, cells in records[header.position + 1 :]:
+        if index < len(cells) and cells[index]:
+            rows.setdefault(cells[index], row_number)
+    return rows
+
+
+def dependency_cycles(rows: Iterable[InventoryRow], row_numbers: Mapping[str, int],
+                      known_dependencies: Mapping[str, Collection[str]], column: str
+                      ) -> list[RowProblem]:
+    """One problem per dependency cycle the import would make (a system that needs, through
+    others, itself): the systems round it, starting at its first row in the file. Cycles
+    among registered systems alone are not this file's to report."""
+    graph: dict[str, set[str]] = {code: set(needs) for code, needs in known_dependencies.items()}
+    listed: set[str] = set()
+    for row in rows:
+        graph[row.code] = set(row.depends_on)
+        listed.add(row.code)
+    problems = []
+    for component in _strongly_connected(graph):
+        if len(component) < 2 or not component & listed:
+            continue
+        start = min(component & listed, key=lambda code: (row_numbers.get(code, 0), code))
+        cycle = " → ".join(_way_round(graph, component, start))
+        problems.append(RowProblem(row_numbers.get(start),
+                                   Message("inventory.dependency_cycle", column=column,
+                                           cycle=cycle)))
+    return sorted(problems, key=lambda p: (p.row_number or 0))
+
+
+def _strongly_connected(graph: Mapping[str, Collection[str]]) -> list[set[str]]:
+    """Tarjan's components, without recursion (a long chain of systems must not overflow)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    components: list[set[str]] = []
+    for root in sorted(graph):
+        if root in index:
+            continue
+        work: list[tuple[str, Iterable[str]]] = []
+        index[root] = low[root] = len(index)
+        stack.append(root)
+        on_stack.add(root)
+        work.append((root, iter(sorted(graph.get(root, ())))))
+        while work:
+            node, following = work[-1]
+            for needed in following:
+                if needed not in index:
+                    index[needed] = low[needed] = len(index)
+                    stack.append(needed)
+                    on_stack.add(needed)
+                    work.append((needed, iter(sorted(graph.get(needed, ())))))
+                    break
+                if needed in on_stack:
+                    low[node] = min(low[node], index[needed])
+            else:
+                work.pop()
+                if work:
+                    parent = work[-1][0]
+                    low[parent] = min(low[parent], low[node])
+                if low[node] == index[node]:
+                    component = set()
+                    while True:
+                        member = stack.pop()
+                        on_stack.discard(member)
+                        component.add(member)
+                        if member == node:
+                            break
+                    components.append(component)
+    return components
+
+
+def _way_round(graph: Mapping[str, Collection[str]], component: set[str], start: str
+               ) -> list[str]:
+    """A shortest way from ``start`` back to itself inside its component (breadth first)."""
+    came_from: dict[str, str] = {}
+    frontier = [start]
+    while frontier:
+        following = []
+        for code in frontier:
+            for needed in sorted(set(graph.get(code, ())) & component):
+                if needed == start:
+                    path = [code]
+                    while path[-1] != start:
+                        path.append(came_from[path[-1]])
+                    return [start, *reversed(path[:-1]), start]
+                if needed not in came_from:
+                    came_from[needed] = code
+                    following.append(needed)
+        frontier = following
+    return [start, start]  # not reached: a component of two or more has a way round
 
 
 def _load(path: Path) -> tuple[list[_Record], _Header]:

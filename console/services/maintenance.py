@@ -13,9 +13,8 @@ from console.store import backup, checks
 
 
 class MaintenanceService(ServiceBase):
-    def backup(self, actor: Actor | None, target: Path) -> Path:
-        if actor is not None:
-            actor.require(Action.BACKUP)
+    def backup(self, actor: Actor, target: Path) -> Path:
+        actor.require(Action.BACKUP)
         if Path(target).resolve() == self.db.path.resolve():
             raise ValidationError("backup.onto_database")
         written = backup.online_backup(self.db.path, Path(target))

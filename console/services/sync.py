@@ -95,10 +95,9 @@ class SyncService(KeyRoster):
         return self.db.capture.schema if self.db.capture is not None else head_revision()
 
     # -- bundles ----------------------------------------------------------------------------
-    def export_bundle(self, actor: Actor | None, out: Path, for_peer: str | None = None
+    def export_bundle(self, actor: Actor, out: Path, for_peer: str | None = None
                       ) -> ExportSummary:
-        if actor is not None:
-            actor.require(Action.SYNC)
+        actor.require(Action.SYNC)
         out = Path(out)
         with self.db.sessions() as session:
             connection = session.connection()

@@ -303,6 +303,12 @@ class MainWindow(QMainWindow):
             self.lock_dialog = None
 
     def ask_idle_minutes(self) -> None:
+        """How long an unattended window stays open is the table's to say (0 never locks)."""
+        try:
+            self.context.actor.require(Action.SET_IDLE_LOCK)
+        except PermissionDenied as error:
+            self.context.messages.denied(error, self)
+            return
         minutes, ok = QInputDialog.getInt(
             self, self.tr("Lock after idle time"),
             self.tr("Minutes without input before the session locks (0: never):"),

@@ -86,7 +86,7 @@ def test_a_restored_workstation_gets_a_new_identity_and_its_shared_work_comes_ba
 
     path = a.app.db.path
     a.app.close()
-    restored = Services.restore(path, tmp_path / "old.sqlite", clock=a.clock)
+    restored = Services.restore(path, tmp_path / "old.sqlite", a.admin, clock=a.clock)
     assert restored.new_identity is not None and restored.new_identity.startswith("ws-0 (복원 ")
     a.app = Services.open(path, clock=a.clock, hasher=FAST_HASHER)
     a.admin = a.app.accounts.login("admin", "admin-pass")
