@@ -135,6 +135,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "bundle.malformed_change": (
         "번들 거부: {number}번째 변경 기록의 필드 형식이 잘못되었습니다",
         "bundle refused: change {number} has malformed fields"),
+    "bundle.number_out_of_range": (
+        "번들 거부: {number}번째 변경 기록의 {field} 값이 데이터베이스 정수 범위(부호 있는 64비트)를 벗어납니다",
+        "bundle refused: change {number}: its {field} is beyond a database integer (signed 64-bit)"),
+    "bundle.malformed_value": (
+        "번들 거부: {number}번째 변경 기록의 값(value) 또는 대체 목록(supersedes)이 올바른 JSON이 아닙니다",
+        "bundle refused: change {number} has a value or supersedes list that is not valid JSON of its kind"),
     "bundle.broken_chain": (
         "번들 거부: {site}#{seq}에서 해시 체인이 끊어졌습니다",
         "bundle refused: broken hash chain at {site}#{seq}"),

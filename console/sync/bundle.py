@@ -36,6 +36,8 @@ MAX_RATIO = 100
 MAX_LINE = 1024 * 1024
 MAX_MANIFEST = 4 * 1024 * 1024
 READ_CHUNK = 1024 * 1024
+INT64_MAX = 2**63 - 1
+"""SQLite's INTEGER is signed 64-bit: a seq or clock beyond it cannot be stored."""
 COMPRESS_LEVEL = 1
 """zlib level for changes.jsonl: see docs/sync.md (bytes and seconds per 100,000 changes)."""
 
@@ -177,7 +179,7 @@ def _verify_manifest(manifest_bytes: bytes, signature: bytes, trusted: dict[str,
     try:
         manifest = json.loads(manifest_bytes)
         origin = manifest["origin"]
-    except (ValueError, KeyError, TypeError):
+    except (ValueError, KeyError, TypeError, RecursionError):  # nested too deep: not a manifest
         raise VerificationFailed("bundle.bad_manifest") from None
     if not isinstance(manifest, dict) or not isinstance(origin, str):
         raise VerificationFailed("bundle.bad_manifest")
@@ -249,11 +251,11 @@ def _parse(lines: list[bytes]) -> list[Row]:
     loads = json.loads
     try:
         rows = [_scan(line) for line in lines]
-    except ValueError:  # JSON or UTF-8: find the line to name it
+    except (ValueError, RecursionError):  # JSON, UTF-8 or nesting: find the line to name it
         for number, line in enumerate(lines, 1):
             try:
                 loads(line)
-            except ValueError:
+            except (ValueError, RecursionError):
                 raise VerificationFailed("bundle.line_not_json", line=number) from None
         raise
     width = len(COLUMNS)
@@ -275,7 +277,34 @@ def _parse(lines: list[bytes]) -> list[Row]:
             raise VerificationFailed("bundle.malformed_change", number=number) from None
         if sha256(text).hexdigest() != entry:
             raise VerificationFailed("bundle.broken_chain", site=site, seq=seq)
+        # Signed and hashing right is not enough: the fields must also be storable and
+        # readable here, or the apply fails halfway in SQL (the transaction then keeps the
+        # database as it was, but the person sees an internal error instead of a refusal).
+        if seq > INT64_MAX or clock > INT64_MAX:
+            raise VerificationFailed("bundle.number_out_of_range", number=number,
+                                     field="seq" if seq > INT64_MAX else "hlc")
+        parsed = _json_text(value)
+        if parsed is _NOT_JSON or (field == "*" and type(parsed) is not dict) \
+                or type(_json_text(supersedes)) is not list:
+            raise VerificationFailed("bundle.malformed_value", number=number)
     return rows
+
+
+_NOT_JSON = object()
+
+
+def _json_text(text: str) -> Any:
+    """The value a change's JSON field holds, or ``_NOT_JSON`` (never an exception)."""
+    try:
+        value, end = _SCAN(text, 0)
+    except (StopIteration, ValueError, RecursionError):
+        return _NOT_JSON
+    if end != len(text):
+        try:
+            return json.loads(text)
+        except (ValueError, RecursionError):
+            return _NOT_JSON
+    return value
 
 
 def verify_chains(rows: Sequence[Row], heads: dict[str, Any],
