@@ -342,6 +342,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "database.foreign": (
         "{path}은(는) 이 프로그램의 데이터베이스가 아닙니다: 다른 --db를 지정하십시오",
         "{path} is not a console database: choose another --db"),
+    "database.empty": (
+        "{path}은(는) 빈 파일이라 이 프로그램의 데이터베이스가 아닙니다: 다른 --db를 지정하거나 'init' 또는 'demo'로 새 파일에 만드십시오",
+        "{path} is an empty file, not a console database: choose another --db, or make one in a new file with 'init' or 'demo'"),
+    "database.newer": (
+        "{path}은(는) 이 프로그램보다 새 버전이 만든 데이터베이스입니다(스키마 {revision}): 프로그램을 업그레이드하십시오",
+        "{path} was made by a newer version of this program (schema {revision}): upgrade the program"),
     "database.unreadable": (
         "{path}을(를) 열 수 없습니다: 읽을 수 있는 SQLite 데이터베이스가 아닙니다",
         "cannot open {path}: not a readable SQLite database"),

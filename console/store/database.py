@@ -70,6 +70,10 @@ def open_database(path: Path, *, create: bool = False, target: str = "head") -> 
     path = Path(path)
     if not create and not path.exists():
         raise ConsoleError("database.missing", path=path)
+    if not create and path.is_file() and path.stat().st_size == 0:
+        # SQLite would take an empty file for a new database and the upgrade below would
+        # give it the schema: only 'init' and 'demo' make databases, and they make new files.
+        raise ConsoleError("database.empty", path=path)
     if create:
         path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(path)
@@ -80,6 +84,8 @@ def open_database(path: Path, *, create: bool = False, target: str = "head") -> 
             has_tables = bool(inspect(connection).get_table_names())
         if current is None and has_tables:
             raise ConsoleError("database.foreign", path=path)
+        if current is not None and current not in migrate.known_revisions():
+            raise ConsoleError("database.newer", path=path, revision=current)
         wanted = migrate.head_revision() if target == "head" else target
         if current is not None and current != wanted and target == "head":
             stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")

@@ -32,6 +32,18 @@ def _config() -> Config:
 
 
 @cache
+def known_revisions() -> frozenset[str]:
+    """Every revision this program's migrations name: a database at any other was made by a
+    newer program (or a branch of it), and cannot be upgraded or read here."""
+    known = set()
+    for script in (migrations_dir() / "versions").glob("*.py"):
+        found = _REVISION.search(script.read_text(encoding="utf-8"))
+        if found:
+            known.add(found.group(1))
+    return frozenset(known)
+
+
+@cache
 def head_revision() -> str:
     """The one revision no other revises (tests/test_store.py checks it equals Alembic's)."""
     revisions: set[str] = set()

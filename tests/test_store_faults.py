@@ -1,0 +1,65 @@
+"""Databases the program must not touch: each is one coded refusal line, exit 1, and the file
+as it was (issue 10, item 5)."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from console.cli import main
+
+
+def _cli(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+         *argv: str) -> tuple[int, str]:
+    monkeypatch.setenv("CONSOLE_PASSWORD", "demo")
+    code = main(["--lang", "en", *argv])
+    return code, capsys.readouterr().err
+
+
+def _state(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
+
+
+def test_database_from_a_newer_program_is_refused_untouched(
+        demo_db: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    with sqlite3.connect(demo_db) as connection:
+        connection.execute("UPDATE alembic_version SET version_num = 'f0f0newer'")
+    connection.close()
+    before = _state(demo_db.parent)
+    for argv in (["outage", "list"], ["--user", "controller", "log", "add", "--team",
+                                      "situation", "--text", "x"]):
+        code, err = _cli(monkeypatch, capsys, "--db", str(demo_db), *argv)
+        assert code == 1, err
+        assert err.count("\n") == 1, err
+        assert "was made by a newer version of this program (schema f0f0newer): " \
+               "upgrade the program" in err, err
+    assert _state(demo_db.parent) == before  # no upgrade backup either
+
+
+def test_empty_file_is_not_a_database_and_stays_empty(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    for argv in (["outage", "list"], ["digest"], ["verify"]):
+        code, err = _cli(monkeypatch, capsys, "--db", str(empty), *argv)
+        assert code == 1, err
+        assert err.count("\n") == 1 and "is an empty file, not a console database" in err, err
+    assert [p.name for p in tmp_path.iterdir()] == ["empty.sqlite"]
+    assert empty.stat().st_size == 0
+
+
+@pytest.mark.parametrize("command", ["demo", "init"])
+def test_creating_commands_refuse_an_existing_file_even_empty(
+        command: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    empty = tmp_path / "empty.sqlite"
+    empty.write_bytes(b"")
+    extra = ["--workstation", "ws", "--admin", "admin"] if command == "init" else []
+    code, err = _cli(monkeypatch, capsys, "--db", str(empty), command, *extra)
+    assert code == 1 and err.count("\n") == 1, err
+    assert empty.stat().st_size == 0
