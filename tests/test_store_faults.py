@@ -63,3 +63,30 @@ def test_creating_commands_refuse_an_existing_file_even_empty(
     code, err = _cli(monkeypatch, capsys, "--db", str(empty), command, *extra)
     assert code == 1 and err.count("\n") == 1, err
     assert empty.stat().st_size == 0
+
+
+def test_write_lock_held_elsewhere_is_one_busy_line_and_reads_still_work(
+        demo_db: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import console.store.database as database
+
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)  # 15 s in use; the rule is the same
+    _cli(monkeypatch, capsys, "--db", str(demo_db), "outage", "list")  # upgraded, if need be
+    before = _cli(monkeypatch, capsys, "--db", str(demo_db), "digest")
+    holder = sqlite3.connect(demo_db, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another program in the middle of a write
+        for argv in (["--user", "controller", "log", "add", "--team", "situation",
+                      "--text", "x"],
+                     ["--user", "situation", "task", "add", "--team", "situation",
+                      "--title", "y"]):
+            code, err = _cli(monkeypatch, capsys, "--db", str(demo_db), *argv)
+            assert code == 1, err
+            assert err.count("\n") == 1 and "is busy: another program is writing to it" in err \
+                and "try again" in err, err
+        code, err = _cli(monkeypatch, capsys, "--db", str(demo_db), "outage", "list")
+        assert code == 0, err
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert _cli(monkeypatch, capsys, "--db", str(demo_db), "digest") == before

@@ -348,6 +348,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "database.newer": (
         "{path}은(는) 이 프로그램보다 새 버전이 만든 데이터베이스입니다(스키마 {revision}): 프로그램을 업그레이드하십시오",
         "{path} was made by a newer version of this program (schema {revision}): upgrade the program"),
+    "database.busy": (
+        "{path}에 다른 프로그램이 쓰고 있어 {seconds}초를 기다렸지만 쓰지 못했습니다(아무것도 바꾸지 않음): 잠시 후 다시 시도하십시오",
+        "{path} is busy: another program is writing to it and did not finish within {seconds} s (nothing was changed); try again in a moment"),
     "database.unreadable": (
         "{path}을(를) 열 수 없습니다: 읽을 수 있는 SQLite 데이터베이스가 아닙니다",
         "cannot open {path}: not a readable SQLite database"),

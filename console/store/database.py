@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import ExceptionContext
 from sqlalchemy.exc import DatabaseError as SqlAlchemyDatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -19,6 +20,22 @@ from console.store import derived, migrate
 from console.store.backup import online_backup
 
 BUSY_TIMEOUT_MS = 15_000
+"""How long a write waits for another program's write to finish (tests shorten it)."""
+_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+
+
+def refusal_of(error: BaseException, path: Path) -> ConsoleError | None:
+    """The one-line refusal an SQLite error stands for, when it is about the file and not a
+    bug: another program holding the write lock past the busy timeout. The one place the
+    store turns driver errors into words (SQLAlchemy's ``handle_error`` hook for statements
+    and commits, ``Database.transaction`` for work on the raw driver connection)."""
+    original = getattr(error, "orig", None) or error
+    if not isinstance(original, sqlite3.OperationalError):
+        return None
+    code = (getattr(original, "sqlite_errorcode", 0) or 0) & 0xFF
+    if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in str(original):
+        return ConsoleError("database.busy", path=path, seconds=BUSY_TIMEOUT_MS // 1000 or 1)
+    return None
 
 
 def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
@@ -33,6 +50,13 @@ def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
 def make_engine(path: Path) -> Engine:
     engine = create_engine(f"sqlite:///{path}", connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _on_connect)
+
+    def _refuse(context: ExceptionContext) -> None:
+        refusal = refusal_of(context.original_exception, path)
+        if refusal is not None:
+            raise refusal
+
+    event.listen(engine, "handle_error", _refuse)
     return engine
 
 
@@ -51,8 +75,14 @@ class Database:
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One unit of work: commit on success, roll back on any error."""
-        with self.sessions.begin() as session:
-            yield session
+        try:
+            with self.sessions.begin() as session:
+                yield session
+        except sqlite3.OperationalError as error:  # work on the raw driver connection
+            refusal = refusal_of(error, self.path)
+            if refusal is None:
+                raise
+            raise refusal from error
 
     def close(self) -> None:
         self.engine.dispose()

@@ -86,3 +86,27 @@ def test_forged_bundle_is_one_refusal_line(case: str, stations, tmp_path: Path,
     assert b.digest() == before and _log_count(b.app.db.path) == logged
     assert b.app.sync.import_bundle(b.admin, good).new > 0  # the honest one still goes in
 
+
+
+def test_import_while_another_program_writes_is_one_busy_line(
+        stations, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    import console.store.database as database
+
+    a, b = stations(2)
+    good = tmp_path / "good.zip"
+    a.app.sync.export_bundle(a.admin, good)
+    before, logged = b.digest(), _log_count(b.app.db.path)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)
+    monkeypatch.setenv("CONSOLE_PASSWORD", "admin-pass")
+    holder = sqlite3.connect(b.app.db.path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        code = main(["--lang", "en", "--db", str(b.app.db.path), "--user", "admin",
+                     "sync", "import", str(good)])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    err = capsys.readouterr().err
+    assert code == 1 and err.count("\n") == 1 and "is busy" in err, err
+    assert b.digest() == before and _log_count(b.app.db.path) == logged
