@@ -90,3 +90,60 @@ def test_write_lock_held_elsewhere_is_one_busy_line_and_reads_still_work(
         holder.execute("ROLLBACK")
         holder.close()
     assert _cli(monkeypatch, capsys, "--db", str(demo_db), "digest") == before
+
+
+def _as_other_user() -> list[str] | None:
+    """The command prefix that runs without root's power to write anything (None: cannot)."""
+    import os
+    import shutil
+
+    if os.geteuid() != 0:
+        return []
+    setpriv = shutil.which("setpriv")
+    return [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"] if setpriv else None
+
+
+@pytest.mark.parametrize("read_only", ["file", "folder"])
+def test_read_only_database_says_it_cannot_be_written(read_only: str, demo_db: Path) -> None:
+    import os
+    import shutil
+    import subprocess
+    import sys
+    import tempfile
+
+    prefix = _as_other_user()
+    if prefix is None:
+        pytest.skip("running as root without setpriv: permissions cannot be tested")
+    root = Path(tempfile.mkdtemp(prefix="ro-"))
+    try:
+        root.chmod(0o755)
+        db = root / "db.sqlite"
+        shutil.copyfile(demo_db, db)
+        if read_only == "file":
+            db.chmod(0o444)
+            root.chmod(0o777)
+        else:
+            if prefix:
+                os.chown(db, 65534, 65534)
+            root.chmod(0o555)
+        before = hashlib.sha256(db.read_bytes()).hexdigest()
+
+        def cli(*argv: str) -> subprocess.CompletedProcess[str]:
+            return subprocess.run([*prefix, sys.executable, "-m", "console", "--lang", "en",
+                                   "--db", str(db), *argv], capture_output=True, text=True,
+                                  env={**os.environ, "CONSOLE_PASSWORD": "demo"},
+                                  cwd=Path(__file__).resolve().parents[1])
+
+        wrote = cli("--user", "controller", "log", "add", "--team", "situation", "--text", "x")
+        assert wrote.returncode == 1 and wrote.stderr.count("\n") == 1, wrote.stderr
+        assert "cannot be written" in wrote.stderr and "internal" not in wrote.stderr
+        read = cli("digest")
+        if read_only == "file":
+            assert read.returncode == 0 and len(read.stdout.strip()) == 64, read.stderr
+        else:  # SQLite must make its -wal and -shm files even to read: one clear line
+            assert read.returncode == 1 and read.stderr.count("\n") == 1, read.stderr
+            assert f"the folder {root} cannot be written" in read.stderr
+        assert hashlib.sha256(db.read_bytes()).hexdigest() == before
+    finally:
+        root.chmod(0o755)
+        shutil.rmtree(root)

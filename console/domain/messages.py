@@ -351,6 +351,12 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "database.busy": (
         "{path}에 다른 프로그램이 쓰고 있어 {seconds}초를 기다렸지만 쓰지 못했습니다(아무것도 바꾸지 않음): 잠시 후 다시 시도하십시오",
         "{path} is busy: another program is writing to it and did not finish within {seconds} s (nothing was changed); try again in a moment"),
+    "database.read_only": (
+        "{path}에 쓸 수 없습니다(파일 권한: 읽기 전용). 아무것도 바꾸지 않았습니다: 쓰기 권한을 받거나 쓸 수 있는 사본을 --db로 지정하십시오(조회는 됩니다)",
+        "{path} cannot be written (file permissions: read-only); nothing was changed: get write permission, or give a writable copy as --db (reading works)"),
+    "database.folder_read_only": (
+        "{path}을(를) 열 수 없습니다: 폴더 {folder}에 쓸 수 없어(권한) 데이터베이스의 작업 파일(-wal, -shm)을 만들 수 없습니다. 폴더 쓰기 권한을 받거나 데이터베이스를 쓸 수 있는 폴더로 복사하십시오",
+        "cannot open {path}: the folder {folder} cannot be written (permissions), and the database needs its working files (-wal, -shm) there; get write permission on the folder or copy the database to a writable one"),
     "database.unreadable": (
         "{path}을(를) 열 수 없습니다: 읽을 수 있는 SQLite 데이터베이스가 아닙니다",
         "cannot open {path}: not a readable SQLite database"),

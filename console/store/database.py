@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -21,12 +22,13 @@ from console.store.backup import online_backup
 
 BUSY_TIMEOUT_MS = 15_000
 """How long a write waits for another program's write to finish (tests shorten it)."""
-_SQLITE_BUSY, _SQLITE_LOCKED = 5, 6
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_CANTOPEN = 5, 6, 8, 14
 
 
 def refusal_of(error: BaseException, path: Path) -> ConsoleError | None:
     """The one-line refusal an SQLite error stands for, when it is about the file and not a
-    bug: another program holding the write lock past the busy timeout. The one place the
+    bug: another program holding the write lock past the busy timeout, a file this user may
+    read but not write, a folder where SQLite cannot make its WAL files. The one place the
     store turns driver errors into words (SQLAlchemy's ``handle_error`` hook for statements
     and commits, ``Database.transaction`` for work on the raw driver connection)."""
     original = getattr(error, "orig", None) or error
@@ -35,6 +37,14 @@ def refusal_of(error: BaseException, path: Path) -> ConsoleError | None:
     code = (getattr(original, "sqlite_errorcode", 0) or 0) & 0xFF
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in str(original):
         return ConsoleError("database.busy", path=path, seconds=BUSY_TIMEOUT_MS // 1000 or 1)
+    if code not in (_SQLITE_READONLY, _SQLITE_CANTOPEN) and "readonly database" not in str(
+            original) and "unable to open" not in str(original):
+        return None
+    if path.is_file() and not os.access(path.parent, os.W_OK):
+        # WAL needs its -wal and -shm files beside the database: even reading makes them.
+        return ConsoleError("database.folder_read_only", path=path, folder=path.parent)
+    if code == _SQLITE_READONLY or "readonly database" in str(original):
+        return ConsoleError("database.read_only", path=path)
     return None
 
 
@@ -130,7 +140,8 @@ def open_database(path: Path, *, create: bool = False, target: str = "head") -> 
                     derived.refresh(connection, outages=None, tasks=None, incidents=None)
     except (sqlite3.DatabaseError, SqlAlchemyDatabaseError) as error:
         engine.dispose()
-        raise ConsoleError("database.unreadable", path=path) from error
+        raise (refusal_of(error, path) or ConsoleError("database.unreadable", path=path)) \
+            from error
     except Exception:
         engine.dispose()
         raise
