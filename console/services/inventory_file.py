@@ -20,6 +20,7 @@ from typing import Protocol
 
 from console.domain.enums import Category
 from console.domain.errors import ValidationError
+from console.domain.graph import strongly_connected, way_round
 from console.domain.messages import Message
 
 FIELDS = (
@@ -198,79 +199,15 @@ def dependency_cycles(rows: Iterable[InventoryRow], row_numbers: Mapping[str, in
         graph[row.code] = set(row.depends_on)
         listed.add(row.code)
     problems = []
-    for component in _strongly_connected(graph):
+    for component in strongly_connected(graph):
         if len(component) < 2 or not component & listed:
             continue
         start = min(component & listed, key=lambda code: (row_numbers.get(code, 0), code))
-        cycle = " → ".join(_way_round(graph, component, start))
+        cycle = " → ".join(way_round(graph, component, start))
         problems.append(RowProblem(row_numbers.get(start),
                                    Message("inventory.dependency_cycle", column=column,
                                            cycle=cycle)))
     return sorted(problems, key=lambda p: (p.row_number or 0))
-
-
-def _strongly_connected(graph: Mapping[str, Collection[str]]) -> list[set[str]]:
-    """Tarjan's components, without recursion (a long chain of systems must not overflow)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    on_stack: set[str] = set()
-    components: list[set[str]] = []
-    for root in sorted(graph):
-        if root in index:
-            continue
-        work: list[tuple[str, Iterable[str]]] = []
-        index[root] = low[root] = len(index)
-        stack.append(root)
-        on_stack.add(root)
-        work.append((root, iter(sorted(graph.get(root, ())))))
-        while work:
-            node, following = work[-1]
-            for needed in following:
-                if needed not in index:
-                    index[needed] = low[needed] = len(index)
-                    stack.append(needed)
-                    on_stack.add(needed)
-                    work.append((needed, iter(sorted(graph.get(needed, ())))))
-                    break
-                if needed in on_stack:
-                    low[node] = min(low[node], index[needed])
-            else:
-                work.pop()
-                if work:
-                    parent = work[-1][0]
-                    low[parent] = min(low[parent], low[node])
-                if low[node] == index[node]:
-                    component = set()
-                    while True:
-                        member = stack.pop()
-                        on_stack.discard(member)
-                        component.add(member)
-                        if member == node:
-                            break
-                    components.append(component)
-    return components
-
-
-def _way_round(graph: Mapping[str, Collection[str]], component: set[str], start: str
-               ) -> list[str]:
-    """A shortest way from ``start`` back to itself inside its component (breadth first)."""
-    came_from: dict[str, str] = {}
-    frontier = [start]
-    while frontier:
-        following = []
-        for code in frontier:
-            for needed in sorted(set(graph.get(code, ())) & component):
-                if needed == start:
-                    path = [code]
-                    while path[-1] != start:
-                        path.append(came_from[path[-1]])
-                    return [start, *reversed(path[:-1]), start]
-                if needed not in came_from:
-                    came_from[needed] = code
-                    following.append(needed)
-        frontier = following
-    return [start, start]  # not reached: a component of two or more has a way round
 
 
 def _load(path: Path) -> tuple[list[_Record], _Header]:
