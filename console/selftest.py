@@ -86,8 +86,10 @@ def find_program_data(work: Workspace) -> None:
 
 def create_demo_database(work: Workspace) -> None:
     from console.services.app import Services
+    from console.store.keyfile import KeyStore
 
-    services = Services.open(work.db, create=True)
+    # The throw-away database's key stays in its folder, not in this user's key folder.
+    services = Services.open(work.db, create=True, keys=KeyStore(work.folder / "keys"))
     try:
         services.demo.build()
     finally:

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import gc
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -13,6 +15,12 @@ import pytest
 from argon2 import PasswordHasher
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Signing keys live in the user's config folder (console/store/keyfile.py): the suite keeps its
+# own, so it never writes into the home directory of whoever runs it.
+if "CONSOLE_KEY_DIR" not in os.environ:
+    _KEY_DIR = tempfile.mkdtemp(prefix="console-test-keys-")
+    os.environ["CONSOLE_KEY_DIR"] = _KEY_DIR
+    atexit.register(shutil.rmtree, _KEY_DIR, True)
 
 from console.domain.enums import Role, Team
 from console.services.app import Services

@@ -4,6 +4,8 @@ conflicts/resolve and keys export/trust/moved/reidentify."""
 from __future__ import annotations
 
 import argparse
+import getpass
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -11,6 +13,8 @@ from typing import Any
 
 from console.cli.commands import UsageError, actor
 from console.cli.output import json_time, print_json
+from console.domain.errors import ConsoleError
+from console.domain.messages import Message
 from console.services.app import Services
 
 
@@ -45,6 +49,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     kreid = ksub.add_parser("reidentify", help="this database is a copy: give it its own "
                             "workstation identity and key (admin)")
     kreid.add_argument("--name", required=True, help="the new workstation's name")
+    kout = ksub.add_parser("move-out", help="this workstation's signing key, sealed under a "
+                           "passphrase (CONSOLE_KEY_PASSPHRASE), to move it to another PC (admin)")
+    kout.add_argument("--out", required=True)
+    kin = ksub.add_parser("move-in", help="install a signing key moved from the old PC (admin)")
+    kin.add_argument("file")
+
+
+def _passphrase() -> str:
+    passphrase = os.environ.get("CONSOLE_KEY_PASSPHRASE")
+    if passphrase is None:
+        if not sys.stdin.isatty():
+            raise ConsoleError("keys.no_passphrase")
+        passphrase = getpass.getpass("passphrase for the moved key: ")
+    return passphrase
 
 
 def _warn(message: str | None) -> None:
@@ -68,6 +86,8 @@ def sync_command(args: argparse.Namespace, services: Services) -> int:
             raise UsageError("sync hub needs --url the first time")
         hub = sync.hub_sync(actor(args, services), args.url)
         _warn(hub.clock_warning)
+        for site, count in sorted(hub.refused.items()):
+            _warn(Message("hub.refused_rows", count=count, site=site).render(args.lang or "ko"))
         print(f"hub: pushed {hub.pushed}, pulled {hub.pulled} ({hub.new} new)")
     elif args.action == "conflicts":
         rows: list[dict[str, Any]] = [
@@ -100,6 +120,15 @@ def keys_command(args: argparse.Namespace, services: Services) -> int:
     if args.action == "moved":
         services.sync.confirm_moved(actor(args, services))
         print("this database now belongs to this PC, as the same workstation")
+        return 0
+    if args.action == "move-out":
+        out = services.sync.move_key_out(actor(args, services), Path(args.out), _passphrase())
+        print(f"wrote the sealed signing key to {out}; carry it and the passphrase separately")
+        return 0
+    if args.action == "move-in":
+        target = services.sync.move_key_in(actor(args, services), Path(args.file),
+                                           _passphrase())
+        print(f"installed the signing key in {target}")
         return 0
     if args.action == "reidentify":
         station = services.sync.reidentify(actor(args, services), args.name)

@@ -16,6 +16,8 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
+from console.domain.messages_trust import TRUST_MESSAGES
+
 LANGS = ("ko", "en")
 
 
@@ -463,3 +465,5 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "데이터베이스에 아직 사용자가 없습니다: 먼저 'init' 또는 'demo'를 실행하십시오",
         "the database has no users yet: run 'init' or 'demo' first"),
 }
+
+CATALOGUE.update(TRUST_MESSAGES)

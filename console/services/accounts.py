@@ -20,6 +20,7 @@ from console.domain.ids import natural_id
 from console.domain.permissions import Action
 from console.services.context import Actor, ServiceBase, local_value, set_local_value
 from console.store.database import Database
+from console.store.keyfile import KeyStore
 from console.store.models import User, Workstation
 from console.sync import home
 
@@ -50,9 +51,10 @@ def _check_name(name: str) -> str:
 
 class AccountService(ServiceBase):
     def __init__(self, db: Database, clock: Clock = utc_now,
-                 hasher: PasswordHasher = DEFAULT_HASHER) -> None:
+                 hasher: PasswordHasher = DEFAULT_HASHER, keys: KeyStore | None = None) -> None:
         super().__init__(db, clock)
         self.hasher = hasher
+        self.keys = keys if keys is not None else KeyStore()
         self._dummy_hash = dummy_hash(hasher)
 
     def hash_password(self, password: str) -> str:
@@ -93,10 +95,8 @@ class AccountService(ServiceBase):
         session.add(self.new_entity(station, None, now))
         set_local_value(session, "workstation_id", station.id)
         set_local_value(session, "workstation_name", workstation_name.strip())
-        private = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                                    serialization.NoEncryption()).hex()
-        set_local_value(session, "signing_key", private)
         session.flush()
+        self.keys.save(station.id, key)  # beside the database, never in it (store/keyfile.py)
         home.record(session.connection())
         return station.id
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 
 from console.domain.clock import Clock, kst, utc_now
+from console.domain.errors import ConsoleError
 from console.domain.permissions import Action
 from console.services import maintenance
 from console.services.accounts import DEFAULT_HASHER, AccountService
@@ -24,6 +25,7 @@ from console.services.sync import SyncService
 from console.services.tables import TableService
 from console.services.tasks import TaskService
 from console.store.database import Database, open_database
+from console.store.keyfile import KeyStore
 from console.sync import capture
 
 
@@ -45,34 +47,39 @@ class Services:
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
-             hasher: PasswordHasher = DEFAULT_HASHER) -> Services:
+             hasher: PasswordHasher = DEFAULT_HASHER, keys: KeyStore | None = None) -> Services:
         """The services over ``db``, with change capture installed on it first.
 
         Every face (CLI, window, self-test, demo, restore) gets its services here, so every
         write they make is also logged in ``change_log`` and reaches the other workstations.
         Installing here, not on import or in the store (which may not import sync), keeps it
-        explicit; installing again on the same database keeps the capture it has."""
+        explicit; installing again on the same database keeps the capture it has.
+
+        ``keys``: the folder of signing keys (store/keyfile.py; default: this user's)."""
         capture.install(db)
-        accounts = AccountService(db, clock, hasher)
+        keys = keys if keys is not None else KeyStore()
+        accounts = AccountService(db, clock, hasher, keys)
+        sync = SyncService(db, clock, keys)
+        _relocate_secrets(sync)
         return cls(db=db, accounts=accounts,
                    incidents=IncidentService(db, clock), inventory=InventoryService(db, clock),
                    outages=OutageService(db, clock), tasks=TaskService(db, clock),
                    journal=JournalService(db, clock), maintenance=MaintenanceService(db, clock),
                    situation=SituationService(db, clock), reports=ReportService(db, clock),
                    demo=DemoBuilder(db, clock, accounts), tables=TableService(db, clock),
-                   sync=SyncService(db, clock))
+                   sync=sync)
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,
-             hasher: PasswordHasher = DEFAULT_HASHER) -> Services:
-        return cls.over(open_database(path, create=create), clock, hasher)
+             hasher: PasswordHasher = DEFAULT_HASHER, keys: KeyStore | None = None) -> Services:
+        return cls.over(open_database(path, create=create), clock, hasher, keys)
 
     def close(self) -> None:
         self.db.close()
 
     @classmethod
     def restore(cls, path: Path, backup_file: Path, actor: Actor,
-                clock: Clock = utc_now) -> Restored:
+                clock: Clock = utc_now, keys: KeyStore | None = None) -> Restored:
         """Replace the database at ``path`` with a verified backup (the replaced one is kept).
 
         A backup is older than the database it replaces: if this workstation had numbered
@@ -85,7 +92,7 @@ class Services:
         actor.require(Action.RESTORE)
         before = maintenance.own_numbering(path)
         kept = maintenance.restore(path, backup_file)
-        services = cls.open(path, clock=clock)
+        services = cls.open(path, clock=clock, keys=keys)
         try:
             after = maintenance.own_numbering(path)
             if after is None or (before is not None and before[0] == after[0]
@@ -97,6 +104,18 @@ class Services:
             return Restored(kept, renamed)
         finally:
             services.close()
+
+
+def _relocate_secrets(sync: SyncService) -> None:
+    """A database from an older version keeps its signing key and hub password in the file:
+    move them out on first open. A file this user cannot write stays as it is (read-only use
+    needs neither secret)."""
+    try:
+        sync.relocate_secrets()
+    except ConsoleError as error:
+        if error.code not in ("database.read_only", "database.folder_read_only",
+                              "database.busy"):
+            raise
 
 
 @dataclass(frozen=True)

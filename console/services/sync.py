@@ -10,7 +10,7 @@ import json
 import shutil
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
@@ -25,11 +25,12 @@ from console.domain.permissions import Action
 from console.services.context import Actor, ChangeSet, current_incident
 from console.services.sync_keys import KeyRoster
 from console.store.database import Database
+from console.store.keyfile import KeyStore, private_hex
 from console.store.migrate import head_revision
 from console.store.models import Base, Decision
 from console.sync import capture as _capture
 from console.sync import conflicts as conflict_queries
-from console.sync import hub, state
+from console.sync import hub, hub_trust, state
 from console.sync.apply import COLUMNS, ApplyResult, apply_changes
 from console.sync.bundle import export_parts, read_bundle, verify_chains, write_bundle
 from console.sync.schema import tables
@@ -74,6 +75,8 @@ class HubSummary:
     new: int
     clock_warning: str | None
     tables: frozenset[str]
+    refused: dict[str, int] = field(default_factory=dict)
+    """Pulled changes no trusted signature vouched for, per workstation (name or id)."""
 
 
 def _newer(schema: str, local: str) -> bool:
@@ -84,8 +87,9 @@ def _newer(schema: str, local: str) -> bool:
 
 
 class SyncService(KeyRoster):
-    def __init__(self, db: Database, clock: Clock = utc_now) -> None:
-        super().__init__(db, clock)
+    def __init__(self, db: Database, clock: Clock = utc_now, keys: KeyStore | None = None
+                 ) -> None:
+        super().__init__(db, clock, keys)
         if db.capture is not None:
             db.capture.clock = clock
 
@@ -101,10 +105,7 @@ class SyncService(KeyRoster):
         out = Path(out)
         with self.db.sessions() as session:
             connection = session.connection()
-            site = state.local(connection, "workstation_id")
-            key = state.local(connection, "signing_key")
-            if site is None or key is None:
-                raise ConsoleError("workstation.no_identity")
+            site, key = self.signing_key(connection)
             have = state.have_vector(connection)
             peer_have: dict[str, int] = {}
             peer_id = None
@@ -113,7 +114,7 @@ class SyncService(KeyRoster):
                 peer_have = state.peer_have(connection, peer_id)
             manifest = write_bundle(
                 out, export_parts(connection, have, peer_have), origin=site, origin_name=state.local(connection, "workstation_name")
-                or site, schema=self.schema, have=have, signing_key_hex=key,
+                or site, schema=self.schema, have=have, signing_key_hex=private_hex(key),
                 created_at=iso(self.now()) or "", for_peer=peer_id)
         with self.db.transaction() as session:
             state.put(session.connection(), "shared_seq", str(have.get(site, 0)))
@@ -198,7 +199,7 @@ class SyncService(KeyRoster):
         actor.require(Action.SYNC)
         hub.connect(url).dispose()  # validates the form
         with self.db.transaction() as session:
-            state.put(session.connection(), "hub_url", url)
+            state.put(session.connection(), "hub_url", hub.without_password(url))
 
     def hub_url(self) -> str | None:
         with self.db.sessions() as session:
@@ -211,14 +212,14 @@ class SyncService(KeyRoster):
         if not url:
             raise ValidationError("hub.no_url")
         engine = hub.connect(url)
-        key = f"hub_cursor:{hub.public_url(url)}"
+        key = f"hub_cursor:{hub.without_password(url)}"
         try:
             try:
                 hub.ensure_schema(engine)
                 pushed = self._push(engine)
                 with self.db.sessions() as session:
                     cursor = int(state.get(session.connection(), key) or 0)
-                rows, new_cursor = hub.pull(engine, cursor)
+                pulled = hub.pull_signed(engine, cursor)
             except hub.HubError as error:
                 self._remember_reachable(url, False)
                 raise ConsoleError("hub.unreachable", url=hub.public_url(url),
@@ -229,12 +230,23 @@ class SyncService(KeyRoster):
         with self.db.transaction() as session:
             session.info[_capture.NO_CAPTURE] = True
             connection = session.connection()
+            checked = hub_trust.authenticate(
+                pulled.rows, pulled.push_ids, pulled.pushes, state.trusted_keys(connection),
+                state.chain_entries(connection, pulled.rows))
+            rows = checked.accepted
             result = apply_changes(connection, rows, self.schema, self.now())
-            state.put(connection, key, str(new_cursor))
-            state.put(connection, "hub_url", url)
+            # Refused rows are passed for good: a forgery stays refused, and trusting a new
+            # key later starts the next pull from the hub's beginning (trust_key).
+            state.put(connection, key, str(pulled.cursor))
+            state.put(connection, "hub_url", hub.without_password(url))  # never the password
             state.put(connection, "hub_reachable", "1")
             warning = self._after_apply(connection, result)
-        return HubSummary(pushed, len(rows), result.new, warning, frozenset(result.tables))
+            stations: Sequence[tuple[str, str]] = connection.exec_driver_sql(
+                "SELECT id, name FROM workstation").all()
+            names = dict(stations)
+        refused = {names.get(site, site): count for site, count in checked.refused.items()}
+        return HubSummary(pushed, len(pulled.rows), result.new, warning,
+                          frozenset(result.tables), refused)
 
     def _push(self, engine: Engine) -> int:
         on_hub = hub.have(engine)
@@ -254,7 +266,11 @@ class SyncService(KeyRoster):
             stations: Sequence[tuple[str, str]] = connection.exec_driver_sql(
                 "SELECT id, name FROM workstation").all()
             names = dict(stations)
-        pushed = hub.push(engine, [tuple(r) for r in rows], names=names)
+            signed = None
+            if rows:
+                origin, signing = self.signing_key(connection)
+                signed = hub_trust.sign_push(signing, origin, rows, iso(self.now()) or "")
+        pushed = hub.push(engine, [tuple(r) for r in rows], signed=signed, names=names)
         with self.db.transaction() as session:
             state.put(session.connection(), "shared_seq", str(mine))
         return pushed

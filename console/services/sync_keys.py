@@ -9,17 +9,19 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select, text
+from sqlalchemy.engine import Connection
 
-from console.domain.clock import from_iso
+from console.domain.clock import Clock, from_iso, utc_now
 from console.domain.errors import ConsoleError, ValidationError
 from console.domain.ids import natural_id
 from console.domain.permissions import Action
 from console.services.context import Actor, ServiceBase, set_local_value
+from console.store.database import Database
+from console.store.keyfile import KeyStore, public_hex, seal, unseal
 from console.store.models import Workstation
-from console.sync import home, state
+from console.sync import home, hub, state
 
 KEY_KIND = "incident-console workstation key"
 MAX_KEY_FILE = 64 * 1024
@@ -36,6 +38,86 @@ class PeerRow:
 
 
 class KeyRoster(ServiceBase):
+    def __init__(self, db: Database, clock: Clock = utc_now, keys: KeyStore | None = None
+                 ) -> None:
+        super().__init__(db, clock)
+        self.keys = keys if keys is not None else KeyStore()
+
+    def signing_key(self, connection: Connection) -> tuple[str, Ed25519PrivateKey]:
+        """This workstation's id and the key that signs as it (from the key folder)."""
+        site = state.local(connection, "workstation_id")
+        if site is None:
+            raise ConsoleError("workstation.no_identity")
+        public = connection.exec_driver_sql("SELECT public_key FROM workstation WHERE id = ?",
+                                            (site,)).scalar()
+        return site, self.keys.load(site, public)
+
+    def relocate_secrets(self) -> bool:
+        """Move what older versions kept in the file out of it: the signing key into the key
+        folder, the hub password out of the stored URL (libpq's password file or
+        PGPASSWORD supply it, as PostgreSQL users expect). ``secure_delete`` zeroes the freed
+        bytes, so the file and its later backups no longer hold them. True if anything moved."""
+        with self.db.sessions() as session:
+            connection = session.connection()
+            legacy = state.local(connection, "signing_key")
+            url = state.get(connection, "hub_url")
+            site = state.local(connection, "workstation_id")
+        scrub_url = bool(url) and hub.without_password(url or "") != url
+        if legacy is None and not scrub_url:
+            return False
+        if legacy is not None and site is not None:
+            key = Ed25519PrivateKey.from_private_bytes(bytes.fromhex(legacy))
+            if not self.keys.has(site):
+                self.keys.save(site, key)
+        with self.db.transaction() as session:
+            connection = session.connection()
+            connection.exec_driver_sql("PRAGMA secure_delete = ON")
+            if legacy is not None:
+                connection.exec_driver_sql(
+                    "DELETE FROM local_identity WHERE key = 'signing_key'")
+            if scrub_url:
+                state.put(connection, "hub_url", hub.without_password(url or ""))
+        return True
+
+    def move_key_out(self, actor: Actor, out: Path, passphrase: str) -> Path:
+        """The signing key, sealed under a passphrase, for moving this workstation to another
+        PC (an audited admin act; the key stays here too until the old PC is retired)."""
+        actor.require(Action.MANAGE_KEYS)
+        with self.db.sessions() as session:
+            _, key = self.signing_key(session.connection())
+        sealed = seal(key, passphrase)
+        out = Path(out)
+        partial = out.with_name(out.name + ".partial")
+        partial.write_bytes(sealed)
+        partial.chmod(0o600)
+        partial.replace(out)
+        with self.db.transaction() as session:
+            self.audit(session, actor, "move_key_out", "", out.name)
+        return out
+
+    def move_key_in(self, actor: Actor, path: Path, passphrase: str) -> Path:
+        """Install a sealed key taken out on the old PC; it must be this database's key."""
+        actor.require(Action.MANAGE_KEYS)
+        path = Path(path)
+        if not path.is_file():
+            raise ConsoleError("keys.no_file", path=path)
+        if path.stat().st_size > MAX_KEY_FILE:
+            raise ValidationError("keys.too_large", file=path.name)
+        key = unseal(path.read_bytes(), passphrase, path.name)
+        with self.db.sessions() as session:
+            connection = session.connection()
+            site = state.local(connection, "workstation_id")
+            public = connection.exec_driver_sql(
+                "SELECT public_key FROM workstation WHERE id = ?", (site,)).scalar()
+        if site is None:
+            raise ConsoleError("workstation.no_identity")
+        if public_hex(key) != public:
+            raise ConsoleError("keys.mismatch", path=path)
+        target = self.keys.save(site, key)
+        with self.db.transaction() as session:
+            self.audit(session, actor, "move_key_in", site, path.name)
+        return target
+
     def export_key(self, out: Path) -> dict[str, str]:
         with self.db.sessions() as session:
             connection = session.connection()
@@ -81,6 +163,10 @@ class KeyRoster(ServiceBase):
                 station.public_key, station.trusted = public, True
                 self.touch(station, actor, now)
             self.audit(session, actor, "trust_key", station_id, f"{name} {public}")
+            # Changes from this workstation may have been refused at earlier hub pulls (not
+            # yet trusted then): the next pull reads the hub from its start again.
+            session.connection().exec_driver_sql(
+                "DELETE FROM sync_state WHERE key LIKE 'hub_cursor:%'")
         return PeerRow(station_id, name, public, True, False, None)
 
     def peers(self) -> list[PeerRow]:
@@ -120,18 +206,17 @@ class KeyRoster(ServiceBase):
         if not name.strip():
             raise ValidationError("workstation.needs_name")
         key = Ed25519PrivateKey.generate()
-        public = key.public_key().public_bytes(serialization.Encoding.Raw,
-                                               serialization.PublicFormat.Raw).hex()
-        private = key.private_bytes(serialization.Encoding.Raw, serialization.PrivateFormat.Raw,
-                                    serialization.NoEncryption()).hex()
+        public = public_hex(key)
         station_id = natural_id("workstation", public)
+        self.keys.save(station_id, key)
         with self.db.transaction() as session:
             connection = session.connection()
             connection.execute(text("UPDATE sync_clock SET seq = 0, head_hash = '' WHERE id = 1"))
             connection.execute(text("DELETE FROM sync_state WHERE key = 'shared_seq'"))
             set_local_value(session, "workstation_id", station_id)
             set_local_value(session, "workstation_name", name.strip())
-            set_local_value(session, "signing_key", private)
+            connection.exec_driver_sql("PRAGMA secure_delete = ON")
+            connection.exec_driver_sql("DELETE FROM local_identity WHERE key = 'signing_key'")
             session.flush()
             home.record(connection)
             if self.db.capture is not None:

@@ -258,36 +258,44 @@ def _parse(lines: list[bytes]) -> list[Row]:
             except (ValueError, RecursionError):
                 raise VerificationFailed("bundle.line_not_json", line=number) from None
         raise
-    width = len(COLUMNS)
-    sha256 = hashlib.sha256
-    join = "\x1f".join
     for number, row in enumerate(rows, 1):
-        if type(row) is not list or len(row) != width:
-            raise VerificationFailed("bundle.line_not_change", line=number)
-        (site, seq, clock, tbl, row_id, field, value, supersedes, author, wall, schema, prev,
-         entry) = row
-        try:
-            if not (type(seq) is int and type(clock) is int and seq > 0 and clock >= 0
-                    and type(entry) is str and (author is None or type(author) is str)):
-                raise TypeError
-            # checks.change_hash, inlined: the join also refuses any other field not a string.
-            text = join((prev, site, str(seq), str(clock), tbl, row_id, field, value,
-                         supersedes, author or "", wall, schema)).encode()
-        except (TypeError, UnicodeEncodeError):
-            raise VerificationFailed("bundle.malformed_change", number=number) from None
-        if sha256(text).hexdigest() != entry:
-            raise VerificationFailed("bundle.broken_chain", site=site, seq=seq)
-        # Signed and hashing right is not enough: the fields must also be storable and
-        # readable here, or the apply fails halfway in SQL (the transaction then keeps the
-        # database as it was, but the person sees an internal error instead of a refusal).
-        if seq > INT64_MAX or clock > INT64_MAX:
-            raise VerificationFailed("bundle.number_out_of_range", number=number,
-                                     field="seq" if seq > INT64_MAX else "hlc")
-        parsed = _json_text(value)
-        if parsed is _NOT_JSON or (field == "*" and type(parsed) is not dict) \
-                or type(_json_text(supersedes)) is not list:
-            raise VerificationFailed("bundle.malformed_value", number=number)
+        problem = change_problem(row, number)
+        if problem is not None:
+            raise problem
     return rows
+
+
+_WIDTH = len(COLUMNS)
+
+
+def change_problem(row: Any, number: int = 0) -> VerificationFailed | None:
+    """Why a change that arrived from elsewhere (bundle line or hub row; ``number``: its place)
+    cannot be taken, as the refusal to raise, or None: its shape, its own hash, storable numbers and
+    readable JSON. Signed and hashing right is not enough: the fields must also be storable and
+    readable here, or the apply fails halfway in SQL."""
+    if type(row) not in (list, tuple) or len(row) != _WIDTH:
+        return VerificationFailed("bundle.line_not_change", line=number)
+    (site, seq, clock, tbl, row_id, field, value, supersedes, author, wall, schema, prev,
+     entry) = row
+    try:
+        if not (type(seq) is int and type(clock) is int and seq > 0 and clock >= 0
+                and type(entry) is str and (author is None or type(author) is str)):
+            raise TypeError
+        # checks.change_hash, inlined: the join also refuses any other field not a string.
+        text = "\x1f".join((prev, site, str(seq), str(clock), tbl, row_id, field, value,
+                            supersedes, author or "", wall, schema)).encode()
+    except (TypeError, UnicodeEncodeError):
+        return VerificationFailed("bundle.malformed_change", number=number)
+    if hashlib.sha256(text).hexdigest() != entry:
+        return VerificationFailed("bundle.broken_chain", site=site, seq=seq)
+    if seq > INT64_MAX or clock > INT64_MAX:
+        return VerificationFailed("bundle.number_out_of_range", number=number,
+                                  field="seq" if seq > INT64_MAX else "hlc")
+    parsed = _json_text(value)
+    if parsed is _NOT_JSON or (field == "*" and type(parsed) is not dict) \
+            or type(_json_text(supersedes)) is not list:
+        return VerificationFailed("bundle.malformed_value", number=number)
+    return None
 
 
 _NOT_JSON = object()

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -39,6 +40,13 @@ DDL = [
     " prev_hash text NOT NULL, entry_hash text NOT NULL,"
     " pushed_at timestamptz NOT NULL DEFAULT now(),"
     " CONSTRAINT uq_change_log_site_seq UNIQUE (site_id, seq))",
+    # Each push is signed by its pusher, as a bundle is (hub_trust.py): the clients check
+    # every row they pull against a push from a workstation they trust.
+    "CREATE TABLE IF NOT EXISTS hub_push ("
+    " push_id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, origin text NOT NULL,"
+    " manifest text NOT NULL, signature text NOT NULL,"
+    " pushed_at timestamptz NOT NULL DEFAULT now())",
+    "ALTER TABLE change_log ADD COLUMN IF NOT EXISTS push_id bigint",
 ]
 
 
@@ -48,6 +56,16 @@ def public_url(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return url
+
+
+def without_password(url: str) -> str:
+    """The URL to store and to key the cursor by: a password is never written to the database
+    file (libpq's password file or PGPASSWORD supply it)."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    user, _, host = parts.netloc.rpartition("@")
+    return parts._replace(netloc=f"{user.partition(':')[0]}@{host}").geturl()
 
 
 def connect(url: str) -> Engine:
@@ -78,10 +96,14 @@ def have(engine: Engine) -> dict[str, tuple[int, int]]:
         return {site: (int(top), int(count)) for site, top, count in rows}
 
 
-def push(engine: Engine, rows: Sequence[Sequence[Any]], *, hold_seconds: float = 0.0,
-         lock: bool = True, names: dict[str, str] | None = None) -> int:
-    """Insert rows the hub lacks; return how many were new. ``names``: workstation names for
-    the refusal message. ``hold_seconds``/``lock`` exist for the race test only."""
+def push(engine: Engine, rows: Sequence[Sequence[Any]], *, signed: SignedPush | None = None,
+         hold_seconds: float = 0.0, lock: bool = True, names: dict[str, str] | None = None
+         ) -> int:
+    """Insert rows the hub lacks, under the pusher's signed manifest (``signed``: origin,
+    manifest bytes, signature hex); return how many were new. Rows the hub already held
+    without a push (written by a version before pushes were signed) are adopted by this one.
+    ``names``: workstation names for the refusal message. ``hold_seconds``/``lock`` exist for
+    the race test only."""
     names = names or {}
     if not rows:
         return 0
@@ -102,8 +124,18 @@ def push(engine: Engine, rows: Sequence[Sequence[Any]], *, hold_seconds: float =
             if forked is not None:
                 raise VerificationFailed("sync.fork", name=names.get(forked[0], forked[0]),
                                          seq=int(forked[1]))
-            cursor.execute(f"INSERT INTO change_log ({_COLS}) SELECT {_COLS} FROM hub_stage "
-                           "ORDER BY site_id, seq ON CONFLICT (site_id, seq) DO NOTHING")
+            push_id = None
+            if signed is not None:
+                cursor.execute("INSERT INTO hub_push (origin, manifest, signature) "
+                               "VALUES (%s, %s, %s) RETURNING push_id",
+                               (signed.origin, signed.manifest.decode(), signed.signature))
+                push_id = cursor.fetchone()[0]
+                cursor.execute("UPDATE change_log c SET push_id = %s FROM hub_stage s "
+                               "WHERE c.site_id = s.site_id AND c.seq = s.seq "
+                               "AND c.push_id IS NULL", (push_id,))
+            cursor.execute(f"INSERT INTO change_log ({_COLS}, push_id) SELECT {_COLS}, %s "
+                           "FROM hub_stage ORDER BY site_id, seq "
+                           "ON CONFLICT (site_id, seq) DO NOTHING", (push_id,))
             inserted = cursor.rowcount
             if hold_seconds:
                 time.sleep(hold_seconds)
@@ -121,17 +153,52 @@ def _column_types() -> str:
     return ", ".join(f"{c} {types.get(c, 'text')}" for c in COLUMNS)
 
 
-def pull(engine: Engine, cursor: int, limit: int | None = None) -> tuple[list[tuple[Any, ...]], int]:
-    """Rows after ``cursor`` in hub_seq order, and the new cursor."""
-    sql = f"SELECT hub_seq, {_COLS} FROM change_log WHERE hub_seq > :c ORDER BY hub_seq"
+@dataclass(frozen=True)
+class SignedPush:
+    origin: str
+    manifest: bytes
+    signature: str
+
+
+@dataclass
+class Pulled:
+    rows: list[tuple[Any, ...]]
+    """Changes in COLUMNS order, in hub_seq order."""
+    push_ids: list[int | None]
+    """The push each row came in (parallel to ``rows``)."""
+    pushes: dict[int, SignedPush]
+    cursor: int
+
+
+def pull_signed(engine: Engine, cursor: int, limit: int | None = None) -> Pulled:
+    """Rows after ``cursor`` in hub_seq order with the signed pushes they came in."""
+    sql = (f"SELECT hub_seq, push_id, {_COLS} FROM change_log WHERE hub_seq > %(c)s "
+           "ORDER BY hub_seq")
     if limit:
         sql += f" LIMIT {int(limit)}"
     with engine.connect() as connection:
-        result = connection.exec_driver_sql(sql.replace(":c", "%(c)s"), {"c": cursor}) \
-            .fetchall()
+        result = connection.exec_driver_sql(sql, {"c": cursor}).fetchall()
+        ids = sorted({int(r[1]) for r in result if r[1] is not None})
+        pushes: dict[int, SignedPush] = {}
+        if ids:
+            signed: Sequence[tuple[int, str, str, str]] = connection.exec_driver_sql(
+                "SELECT push_id, origin, manifest, signature FROM hub_push "
+                "WHERE push_id = ANY(%(ids)s)", {"ids": ids}).all()
+            for push_id, origin, manifest, signature in signed:
+                pushes[int(push_id)] = SignedPush(str(origin), str(manifest).encode(),
+                                                  str(signature))
     if not result:
-        return [], cursor
-    return [tuple(r[1:]) for r in result], int(result[-1][0])
+        return Pulled([], [], {}, cursor)
+    return Pulled([tuple(r[2:]) for r in result],
+                  [None if r[1] is None else int(r[1]) for r in result], pushes,
+                  int(result[-1][0]))
+
+
+def pull(engine: Engine, cursor: int, limit: int | None = None) -> tuple[list[tuple[Any, ...]], int]:
+    """Rows after ``cursor`` in hub_seq order, and the new cursor (unverified: for tests of
+    the hub's ordering; the service pulls with ``pull_signed``)."""
+    pulled = pull_signed(engine, cursor, limit)
+    return pulled.rows, pulled.cursor
 
 
 def describe_error(error: Exception) -> str:

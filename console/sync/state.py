@@ -4,7 +4,8 @@ capture never sees them (they are not shared)."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
@@ -95,3 +96,22 @@ def unshared_count(connection: Connection, site: str, shared_seq: int) -> int:
 
 def pending_row_count(connection: Connection) -> int:
     return connection.execute(text("SELECT count(*) FROM sync_pending_row")).scalar() or 0
+
+
+def chain_entries(connection: Connection, rows: Sequence[Sequence[Any]]
+                  ) -> dict[tuple[str, int], tuple[str, str]]:
+    """(site, seq) → (prev_hash, entry_hash) of the changes held here from the lowest seq of
+    each site among ``rows`` up: what a pulled chain may continue or end in (hub_trust.py)."""
+    lowest: dict[str, int] = {}
+    for row in rows:
+        site, seq = row[0], row[1]
+        if isinstance(site, str) and isinstance(seq, int):
+            lowest[site] = min(lowest.get(site, seq), seq)
+    found: dict[tuple[str, int], tuple[str, str]] = {}
+    for site, low in lowest.items():
+        held: Sequence[tuple[int, str, str]] = connection.exec_driver_sql(
+            "SELECT seq, prev_hash, entry_hash FROM change_log WHERE site_id = ? "
+            "AND seq >= ?", (site, max(low - 1, 0))).all()
+        for seq, prev, entry in held:
+            found[(site, int(seq))] = (str(prev), str(entry))
+    return found

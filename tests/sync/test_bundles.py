@@ -65,10 +65,11 @@ def _resign(entries: dict[str, bytes], key_hex: str, **manifest_changes: object)
 
 
 def _key(station: Station) -> str:
-    from console.services.context import local_value
+    from console.store.keyfile import private_hex
 
     with station.app.db.sessions() as session:
-        return local_value(session, "signing_key") or ""
+        _, key = station.app.sync.signing_key(session.connection())
+    return private_hex(key)
 
 
 def _bad_bundles(a: Station, good: Path, tmp_path: Path, stranger: Station) -> dict[str, Path]:
