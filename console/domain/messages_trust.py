@@ -28,4 +28,13 @@ TRUST_MESSAGES: dict[str, tuple[str, str]] = {
     "hub.refused_rows": (
         "허브에서 받은 변경 {count}건을 거부했습니다(단말 '{site}'): 신뢰하는 단말의 서명이 없습니다. 반영하지 않았습니다",
         "refused {count} change(s) from the hub (workstation '{site}'): not signed by a trusted workstation; not applied"),
+    "verify.tampered_title": (
+        "데이터베이스 파일 변조 의심",
+        "Database file edited outside the program"),
+    "verify.tampered": (
+        "{at}의 마지막 검사(verify)에서 프로그램 밖에서 고친 흔적 {count}건을 찾았습니다(자세히 보기). 이 단말의 기록을 다른 단말과 맞춰 보고, 백업에서 복원할지 판단하십시오",
+        "The last check (verify) at {at} found {count} edit(s) made outside the program (see details). Compare this workstation's records with the others and decide whether to restore a backup"),
+    "sync.rewritten": (
+        "거부: 단말 '{name}'의 기록이 변경 {seq}번 뒤에서 잘렸거나 고쳐 쓰였습니다(이 단말은 그보다 뒤의 변경을 이미 받았습니다). 아무것도 반영하지 않았습니다. 그 단말은 새 식별 정보가 필요합니다('keys reidentify')",
+        "refused: workstation '{name}' rewrote its history after change {seq} (this workstation already holds later changes from it); nothing was applied. That workstation needs a new identity ('keys reidentify')"),
 }

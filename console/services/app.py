@@ -61,6 +61,8 @@ class Services:
         accounts = AccountService(db, clock, hasher, keys)
         sync = SyncService(db, clock, keys)
         _relocate_secrets(sync)
+        if db.capture is not None and db.capture.head_signer is None:
+            db.capture.head_signer = sync.sign_head
         return cls(db=db, accounts=accounts,
                    incidents=IncidentService(db, clock), inventory=InventoryService(db, clock),
                    outages=OutageService(db, clock), tasks=TaskService(db, clock),

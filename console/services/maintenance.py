@@ -3,13 +3,18 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
-from console.domain.errors import ValidationError
+from console.domain.clock import from_iso, iso
+from console.domain.errors import ConsoleError, ValidationError
 from console.domain.permissions import Action
-from console.services.context import Actor, ServiceBase, set_local_value
+from console.services.context import Actor, ServiceBase, local_value, set_local_value
 from console.store import backup, checks
+from console.store.migrate import head_revision
+from console.sync import replay
 
 
 class MaintenanceService(ServiceBase):
@@ -24,8 +29,39 @@ class MaintenanceService(ServiceBase):
         return written
 
     def verify(self) -> list[str]:
+        """Everything ``checks.findings`` finds, and every row that differs from what the
+        change log says (sync/replay.py: direct edits of the file)."""
         with self.db.sessions() as session:
-            return checks.findings(session, self.db.path)
+            problems = checks.findings(session, self.db.path)
+            tampering = replay.findings(session.connection(), self.db.path, head_revision(),
+                                        self.now())
+        self._remember_check(tampering)
+        return problems + tampering
+
+    def _remember_check(self, tampering: list[str]) -> None:
+        """Kept locally so the window can warn an administrator at the next log-in; a file
+        this user cannot write (read-only verify) keeps no record."""
+        record = json.dumps({"at": iso(self.now()), "tampering": tampering[:10],
+                             "count": len(tampering)}, ensure_ascii=False)
+        try:
+            with self.db.transaction() as session:
+                set_local_value(session, "last_verify", record)
+        except ConsoleError:
+            pass
+
+    def last_tampering(self) -> tuple[datetime, list[str], int] | None:
+        """When the last ``verify`` found direct edits of the file, what and how many."""
+        with self.db.sessions() as session:
+            record = local_value(session, "last_verify")
+        if not record:
+            return None
+        try:
+            content = json.loads(record)
+            if not content["count"]:
+                return None
+            return from_iso(content["at"]), list(content["tampering"]), int(content["count"])
+        except (ValueError, KeyError, TypeError):
+            return None
 
     def digest(self) -> str:
         with self.db.sessions() as session:

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from sqlalchemy import Engine, Table, select
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
@@ -153,6 +154,7 @@ class SyncService(KeyRoster):
             firsts: dict[str, int] = {}
             for row in bundle.rows:
                 firsts[row[0]] = min(firsts.get(row[0], row[1]), row[1])
+            _refuse_shrunk_chain(connection, bundle.manifest)
             known = state.chain_hashes(connection, [(s, q - 1) for s, q in firsts.items() if q > 1])
             verify_chains(bundle.rows, bundle.manifest.get("chain_heads", {}), known)
             result = apply_changes(connection, bundle.rows, self.schema, self.now())
@@ -366,6 +368,23 @@ class SyncService(KeyRoster):
         if len(found) != 1:
             raise NotFound("workstation.not_single", reference=reference)
         return found[0]
+
+
+def _refuse_shrunk_chain(connection: Connection, manifest: dict[str, Any]) -> None:
+    """A workstation's chain only grows: if it now claims fewer of its own changes than this
+    database already holds from it, it cut or rewrote its history (an old backup restored
+    without a new identity, or an edited file), and its next changes would reuse numbers."""
+    origin = manifest.get("origin")
+    claimed = (manifest.get("have") or {}).get(origin) if isinstance(manifest.get("have"),
+                                                                     dict) else None
+    if not isinstance(origin, str) or type(claimed) is not int:
+        return
+    held = connection.exec_driver_sql("SELECT max(seq) FROM change_log WHERE site_id = ?",
+                                      (origin,)).scalar()
+    if held is not None and int(held) > claimed:
+        name = connection.exec_driver_sql("SELECT name FROM workstation WHERE id = ?",
+                                          (origin,)).scalar()
+        raise VerificationFailed("sync.rewritten", name=name or origin, seq=claimed)
 
 
 def _parse_value(python_type: type | None, is_time: bool, raw: str) -> object:

@@ -42,6 +42,21 @@ class KeyRoster(ServiceBase):
                  ) -> None:
         super().__init__(db, clock)
         self.keys = keys if keys is not None else KeyStore()
+        self._head_keys: dict[str, Ed25519PrivateKey] = {}
+
+    def sign_head(self, site: str, payload: bytes) -> str | None:
+        """Capture's head signer: None (the head stays unsigned) when the key is not here, as
+        on a PC a database was copied to; local work never waits for the key."""
+        key = self._head_keys.get(site)
+        if key is None:
+            if not self.keys.has(site):
+                return None
+            try:
+                key = self.keys.load(site, None)
+            except ConsoleError:
+                return None
+            self._head_keys[site] = key
+        return key.sign(payload).hex()
 
     def signing_key(self, connection: Connection) -> tuple[str, Ed25519PrivateKey]:
         """This workstation's id and the key that signs as it (from the key folder)."""

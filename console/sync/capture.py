@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
 from sqlalchemy import event, inspect, text
@@ -55,6 +55,10 @@ class Capture:
         self.schema = head_revision()
         self._site: str | None = None
         self._at_home = False
+        self.head_signer: Callable[[str, bytes], str | None] | None = None
+        """Signs this workstation's chain head after every write (Services.over sets it from
+        the key folder): ``verify`` then finds a log rewritten or cut below the signed head,
+        which a recomputed hash chain alone would hide."""
 
     def site_id(self, connection: Connection) -> str | None:
         if self._site is None:
@@ -96,6 +100,13 @@ class Capture:
             prev = digest
         connection.exec_driver_sql(INSERT_SQL, rows)
         hlc.set_head(connection, prev)
+        if self.head_signer is not None:
+            last = first_seq + len(entries) - 1
+            signature = self.head_signer(site, head_payload(site, last, prev))
+            if signature is not None:
+                connection.exec_driver_sql(
+                    "INSERT OR REPLACE INTO local_identity (key, value) VALUES "
+                    "('head_signature', ?)", (f"{last} {prev} {signature}",))
         if superseding:
             _supersede(connection, superseding, rows)
 
@@ -245,6 +256,11 @@ def _with_defaults(table_obj: Any, rows: Sequence[dict[str, Any]]) -> list[dict[
     defaults = {c.key: c.default.arg for c in table_obj.columns
                 if c.default is not None and c.default.is_scalar}
     return [{**defaults, **row} if defaults.keys() - row.keys() else row for row in rows]
+
+
+def head_payload(site: str, seq: int, entry_hash: str) -> bytes:
+    """What the head signature covers: the site, its last change's number and hash."""
+    return f"incident-console chain head\x1f{site}\x1f{seq}\x1f{entry_hash}".encode()
 
 
 def install(db: store_database.Database) -> Capture:

@@ -34,6 +34,7 @@ from console.ui.home_question import HomeQuestion
 from console.ui.login import LoginDialog
 from console.ui.main_window import VIEW_NAMES, MainWindow
 from console.ui.settings import UiSettings
+from console.ui.tamper_warning import warn_if_tampered
 from console.ui.worker import Runner
 
 FONT_FAMILY = "NanumGothic"
@@ -132,6 +133,7 @@ def run_window(db_path: Path, lang: str | None, user: str | None) -> int:
         window = MainWindow(context, settings)
         window.show()
         HomeQuestion(context, window).ask()  # a moved or copied database says so first
+        warn_if_tampered(context, window)
         return app.exec()
     finally:
         runner.shutdown()

@@ -262,3 +262,46 @@ def test_moving_a_workstation_moves_its_key_with_a_passphrase(stations, tmp_path
                     keydir=tmp_path / "third")
     assert mismatch.returncode == 1 and len(mismatch.stderr.strip().splitlines()) == 1
     other.app.close()
+
+
+def test_a_peer_whose_chain_shrank_or_was_rewritten_is_refused(stations, tmp_path: Path
+                                                               ) -> None:
+    from console.domain.errors import VerificationFailed
+    from tests.test_tamper import _rewrite_decision_with_its_chain
+
+    a, b = stations(2)
+    commander = a.login("commander")
+    _write(a, "before the backup")
+    old = a.app.maintenance.backup(a.admin, tmp_path / "old.sqlite")
+    a.app.journal.add_decision(commander, "2차 복구 착수")
+    a.app.sync.export_bundle(a.admin, tmp_path / "all.zip")
+    b.app.sync.import_bundle(b.admin, tmp_path / "all.zip")
+
+    # Cut: the old file put back by hand (not through restore, which gives a new identity).
+    cut = Services.open(old, hasher=FAST_HASHER)
+    try:
+        cut.sync.export_bundle(cut.accounts.login("admin", "admin-pass"), tmp_path / "cut.zip")
+    finally:
+        cut.close()
+    before = b.digest()
+    with pytest.raises(VerificationFailed) as refused:
+        b.app.sync.import_bundle(b.admin, tmp_path / "cut.zip")
+    assert refused.value.code == "sync.rewritten" and "ws-0" in refused.value.render("en")
+    assert b.digest() == before
+
+    # Rewritten: a decision changed in a's file with its hash chain recomputed.
+    edited = a.app.maintenance.backup(a.admin, tmp_path / "edited.sqlite")
+    with sqlite3.connect(edited) as raw:
+        _rewrite_decision_with_its_chain(raw)
+    raw.close()
+    forged = Services.open(edited, hasher=FAST_HASHER)
+    try:
+        forged.sync.export_bundle(forged.accounts.login("admin", "admin-pass"),
+                                  tmp_path / "forged.zip")
+    finally:
+        forged.close()
+    with pytest.raises(VerificationFailed) as rewritten:
+        b.app.sync.import_bundle(b.admin, tmp_path / "forged.zip")
+    assert rewritten.value.code == "sync.fork"
+    assert "rewrote its history" in rewritten.value.render("en")
+    assert b.digest() == before
