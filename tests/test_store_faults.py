@@ -147,3 +147,32 @@ def test_read_only_database_says_it_cannot_be_written(read_only: str, demo_db: P
     finally:
         root.chmod(0o755)
         shutil.rmtree(root)
+
+
+def test_a_full_disk_is_one_line_and_loses_nothing(
+        demo_db: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """SQLite's own SQLITE_FULL, reached by capping the file's pages (as a full disk would stop
+    it growing): the write is refused in one line and the database is as it was."""
+    import console.store.database as database
+
+    _cli(monkeypatch, capsys, "--db", str(demo_db), "outage", "list")  # upgraded, if need be
+    before = _cli(monkeypatch, capsys, "--db", str(demo_db), "digest")
+    with sqlite3.connect(demo_db) as raw:
+        pages = raw.execute("PRAGMA page_count").fetchone()[0]
+    raw.close()
+    plain = database._on_connect
+
+    def capped(connection: sqlite3.Connection, record: object) -> None:
+        plain(connection, record)
+        connection.execute(f"PRAGMA max_page_count = {pages + 1}")
+
+    monkeypatch.setattr(database, "_on_connect", capped)
+    code, err = _cli(monkeypatch, capsys, "--db", str(demo_db), "--user", "controller", "log",
+                     "add", "--team", "situation", "--text", "가" * 200_000)
+    assert code == 1, err
+    assert err.count("\n") == 1 and "disk holding" in err and "is full" in err, err
+    monkeypatch.setattr(database, "_on_connect", plain)
+    assert _cli(monkeypatch, capsys, "--db", str(demo_db), "digest") == before
+    code, err = _cli(monkeypatch, capsys, "--db", str(demo_db), "verify")
+    assert code == 0, err

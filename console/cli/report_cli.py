@@ -21,6 +21,7 @@ from console.domain.enums import Team
 from console.domain.errors import VerificationFailed
 from console.services.app import Services
 from console.services.reports import PRINTOUT_KINDS
+from console.store.files import write_atomically
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -31,11 +32,7 @@ def _write(path: str, data: bytes) -> Path:
     target = Path(path)
     if target.suffix.lower() != ".pdf":
         raise commands.UsageError(f"--out {path}: the file name must end in .pdf")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(f".{target.name}.part")
-    partial.write_bytes(data)
-    partial.replace(target)
-    return target
+    return write_atomically(target, data)
 
 
 def report(args: argparse.Namespace, services: Services) -> int:

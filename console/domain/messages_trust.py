@@ -37,4 +37,31 @@ TRUST_MESSAGES: dict[str, tuple[str, str]] = {
     "sync.rewritten": (
         "거부: 단말 '{name}'의 기록이 변경 {seq}번 뒤에서 잘렸거나 고쳐 쓰였습니다(이 단말은 그보다 뒤의 변경을 이미 받았습니다). 아무것도 반영하지 않았습니다. 그 단말은 새 식별 정보가 필요합니다('keys reidentify')",
         "refused: workstation '{name}' rewrote its history after change {seq} (this workstation already holds later changes from it); nothing was applied. That workstation needs a new identity ('keys reidentify')"),
+    "database.full": (
+        "{folder}의 디스크가 가득 차서 {path}에 쓰지 못했습니다. 이번 입력은 기록되지 않았고 이전 기록은 그대로입니다: 공간을 비운 뒤 다시 하십시오",
+        "the disk holding {folder} is full: nothing of this write reached {path}, and what was there is unchanged; free some space and try again"),
+    "file.cannot_write": (
+        "{path}을(를) 쓰지 못했습니다({error}): 쓰다 만 파일은 지웠습니다. 공간과 권한을 확인하고 다시 하십시오",
+        "could not write {path} ({error}); the half-written file was removed: check the space and permissions and try again"),
+    "bundle.cannot_write": (
+        "번들 {path}을(를) 쓰지 못했습니다({error}): 쓰다 만 파일은 지웠고, 데이터베이스는 그대로입니다",
+        "could not write the bundle {path} ({error}); the half-written file was removed and the database is unchanged"),
+    "bundle.payload_limit": (
+        "번들 거부: 변경 내용이 {mib} MiB를 넘는다고 적혀 있습니다. 읽기 전에 거부했습니다: 나누어 내보내십시오('sync export --for')",
+        "bundle refused: it declares more than {mib} MiB of changes; refused before reading: export in parts ('sync export --for')"),
+    "database.io_error": (
+        "{path}에 쓰는 중 디스크 입출력 오류가 났습니다(공간 부족이나 장치 이상). 이번 작업은 기록되지 않았고 이전 기록은 그대로입니다",
+        "a disk I/O error while writing {path} (no space, a size limit or a failing device): nothing of this write was kept, and what was there is unchanged"),
+    "hub.no_permission": (
+        "허브 {url}의 계정에 필요한 권한이 없습니다({error}): 허브 관리자에게 change_log와 hub_push 테이블에 쓸 권한을 요청하십시오. 아무것도 바뀌지 않았습니다",
+        "the account on hub {url} lacks a permission it needs ({error}): ask the hub's administrator for write access to change_log and hub_push; nothing changed"),
+    "hub.read_only": (
+        "허브 {url}이(가) 읽기 전용입니다(대기 서버이거나 읽기 전용 계정): 쓰기 가능한 주 서버를 지정하십시오. 아무것도 바뀌지 않았습니다",
+        "hub {url} is read-only (a standby server or a read-only account): give the writable primary; nothing changed"),
+    "hub.shutting_down": (
+        "허브 {url}이(가) 종료 중이어서 동기화가 중단되었습니다. 허브에도 이 단말에도 반쯤 된 변경은 남지 않았습니다: 허브가 다시 켜지면 다시 하십시오",
+        "hub {url} is shutting down and the sync was cut off; nothing half-done stays on the hub or here: sync again once it is back"),
+    "hub.encoding": (
+        "허브 {url}의 데이터베이스 인코딩이 {encoding}입니다: 한글이 깨지지 않도록 UTF8 데이터베이스를 쓰십시오(CREATE DATABASE ... ENCODING 'UTF8')",
+        "hub {url} stores text as {encoding}: use a UTF8 database so Hangul survives (CREATE DATABASE ... ENCODING 'UTF8')"),
 }

@@ -7,6 +7,7 @@ transaction, a refused bundle changes nothing.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import uuid
 from collections.abc import Sequence
@@ -113,10 +114,15 @@ class SyncService(KeyRoster):
             if for_peer:
                 peer_id = self._peer_id(session, for_peer)
                 peer_have = state.peer_have(connection, peer_id)
-            manifest = write_bundle(
-                out, export_parts(connection, have, peer_have), origin=site, origin_name=state.local(connection, "workstation_name")
-                or site, schema=self.schema, have=have, signing_key_hex=private_hex(key),
-                created_at=iso(self.now()) or "", for_peer=peer_id)
+            parts = export_parts(connection, have, peer_have)
+            try:
+                manifest = write_bundle(
+                    out, parts, origin=site,
+                    origin_name=state.local(connection, "workstation_name") or site,
+                    schema=self.schema, have=have, signing_key_hex=private_hex(key),
+                    created_at=iso(self.now()) or "", for_peer=peer_id)
+            finally:
+                parts.close()  # its cursor, while the connection is still open
         with self.db.transaction() as session:
             state.put(session.connection(), "shared_seq", str(have.get(site, 0)))
         return ExportSummary(out, manifest["counts"]["changes"], out.stat().st_size)
@@ -128,7 +134,8 @@ class SyncService(KeyRoster):
             raise ConsoleError("bundle.no_file", path=path)
         staging = self.db.path.parent / f"{self.db.path.stem}.sync-staging"
         staging.mkdir(exist_ok=True)
-        copy = staging / f"import-{uuid.uuid4().hex}.zip"
+        _clean_staging(staging)
+        copy = staging / f"import-{os.getpid()}-{uuid.uuid4().hex}.zip"
         # Work on a copy: the stick may be pulled out, or the file replaced, while we read.
         shutil.copyfile(path, copy)
         try:
@@ -176,7 +183,9 @@ class SyncService(KeyRoster):
                 continue
             with self.db.sessions() as session:
                 content = state.pending_bundle_content(session.connection(), bundle_id)
-            temp = self.db.path.parent / f"{self.db.path.stem}.pending-{bundle_id[:16]}.zip"
+            staging = self.db.path.parent / f"{self.db.path.stem}.sync-staging"
+            staging.mkdir(exist_ok=True)
+            temp = staging / f"import-{os.getpid()}-pending-{bundle_id[:16]}.zip"
             temp.write_bytes(content)
             try:
                 self._import_file(temp, pending_id=bundle_id)
@@ -217,15 +226,15 @@ class SyncService(KeyRoster):
         key = f"hub_cursor:{hub.without_password(url)}"
         try:
             try:
-                hub.ensure_schema(engine)
+                hub.ensure_schema(engine, url)
                 pushed = self._push(engine)
                 with self.db.sessions() as session:
                     cursor = int(state.get(session.connection(), key) or 0)
                 pulled = hub.pull_signed(engine, cursor)
             except hub.HubError as error:
-                self._remember_reachable(url, False)
-                raise ConsoleError("hub.unreachable", url=hub.public_url(url),
-                                   error=hub.describe_error(error)) from None
+                refusal = hub.refusal(error, url)
+                self._remember_reachable(url, refusal.code != "hub.unreachable")
+                raise refusal from None
         finally:
             engine.dispose()
         self._apply_pending_bundles()
@@ -368,6 +377,27 @@ class SyncService(KeyRoster):
         if len(found) != 1:
             raise NotFound("workstation.not_single", reference=reference)
         return found[0]
+
+
+def _clean_staging(staging: Path) -> None:
+    """Working copies an import killed midway left behind: each is named after the process
+    that made it, and removed once that process is gone."""
+    for leftover in staging.glob("import-*.zip"):
+        owner = leftover.name.split("-")[1]
+        if (owner.isdigit() and not _alive(int(owner))) or not owner.isdigit():
+            leftover.unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _refuse_shrunk_chain(connection: Connection, manifest: dict[str, Any]) -> None:

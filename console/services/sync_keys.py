@@ -19,6 +19,7 @@ from console.domain.ids import natural_id
 from console.domain.permissions import Action
 from console.services.context import Actor, ServiceBase, set_local_value
 from console.store.database import Database
+from console.store.files import write_atomically
 from console.store.keyfile import KeyStore, public_hex, seal, unseal
 from console.store.models import Workstation
 from console.sync import home, hub, state
@@ -101,11 +102,7 @@ class KeyRoster(ServiceBase):
         with self.db.sessions() as session:
             _, key = self.signing_key(session.connection())
         sealed = seal(key, passphrase)
-        out = Path(out)
-        partial = out.with_name(out.name + ".partial")
-        partial.write_bytes(sealed)
-        partial.chmod(0o600)
-        partial.replace(out)
+        out = write_atomically(Path(out), sealed, private=True)
         with self.db.transaction() as session:
             self.audit(session, actor, "move_key_out", "", out.name)
         return out

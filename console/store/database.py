@@ -22,7 +22,8 @@ from console.store.backup import online_backup
 
 BUSY_TIMEOUT_MS = 15_000
 """How long a write waits for another program's write to finish (tests shorten it)."""
-_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_CANTOPEN = 5, 6, 8, 14
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = \
+    5, 6, 8, 10, 13, 14
 
 
 def refusal_of(error: BaseException, path: Path) -> ConsoleError | None:
@@ -37,6 +38,12 @@ def refusal_of(error: BaseException, path: Path) -> ConsoleError | None:
     code = (getattr(original, "sqlite_errorcode", 0) or 0) & 0xFF
     if code in (_SQLITE_BUSY, _SQLITE_LOCKED) or "database is locked" in str(original):
         return ConsoleError("database.busy", path=path, seconds=BUSY_TIMEOUT_MS // 1000 or 1)
+    if code == _SQLITE_FULL or "database or disk is full" in str(original):
+        # The transaction is rolled back whole: what was written before stays as it was.
+        return ConsoleError("database.full", path=path, folder=path.parent)
+    if code == _SQLITE_IOERR or "disk I/O error" in str(original):
+        # A write the file system refused (a file-size limit, a full or failing device).
+        return ConsoleError("database.io_error", path=path)
     if code not in (_SQLITE_READONLY, _SQLITE_CANTOPEN) and "readonly database" not in str(
             original) and "unable to open" not in str(original):
         return None

@@ -10,6 +10,7 @@ sha256, size or count differs from the signed manifest, and a broken hash chain.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import json.scanner
@@ -24,13 +25,16 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 from sqlalchemy.engine import Connection
 
-from console.domain.errors import VerificationFailed
+from console.domain.errors import ConsoleError, VerificationFailed
 from console.sync.apply import COLUMNS
 
 FORMAT_VERSION = 1
 ENTRIES = ("manifest.json", "changes.jsonl", "signature")
 MAX_TOTAL = 2 * 1024**3
-"""Uncompressed bytes a bundle may hold (about ten million changes)."""
+"""Uncompressed bytes a bundle's entries may hold together (zip-bomb guard)."""
+MAX_PAYLOAD = 512 * 1024**2
+"""Payload bytes a bundle may declare (about 700,000 changes; `demo --scale 100` is 85 MB):
+checked before reading, because the payload is held in memory while it is verified."""
 MAX_RATIO = 100
 """Text compresses ~5–15×; a zip bomb compresses thousands of times."""
 MAX_LINE = 1024 * 1024
@@ -80,9 +84,27 @@ def export_parts(connection: Connection, have: dict[str, int], peer_have: dict[s
 def write_bundle(target: Path, parts: Iterable[Part], *, origin: str, origin_name: str,
                  schema: str, have: dict[str, int], signing_key_hex: str, created_at: str,
                  for_peer: str | None = None, format_version: int = FORMAT_VERSION) -> dict:
-    """Write atomically (temp file, then rename); return the manifest."""
+    """Write atomically (temp file, then rename); return the manifest. A failed write (a full
+    stick) removes the partial file and is one line."""
     target = Path(target)
     partial = target.with_name(target.name + ".partial")
+    try:
+        return _write_bundle(target, partial, parts, origin=origin, origin_name=origin_name,
+                             schema=schema, have=have, signing_key_hex=signing_key_hex,
+                             created_at=created_at, for_peer=for_peer,
+                             format_version=format_version)
+    except BaseException as error:
+        with contextlib.suppress(OSError):
+            partial.unlink(missing_ok=True)
+        if isinstance(error, OSError):
+            raise ConsoleError("bundle.cannot_write", path=target,
+                               error=error.strerror or type(error).__name__) from None
+        raise
+
+
+def _write_bundle(target: Path, partial: Path, parts: Iterable[Part], *, origin: str,
+                  origin_name: str, schema: str, have: dict[str, int], signing_key_hex: str,
+                  created_at: str, for_peer: str | None, format_version: int) -> dict:
     payload_hash = hashlib.sha256()
     size = count = 0
     heads: dict[str, list[Any]] = {}
@@ -208,6 +230,8 @@ def _read_changes(archive: zipfile.ZipFile, manifest: dict[str, Any], capped: _C
         expected_hash = manifest["payload_sha256"]
     except (KeyError, TypeError, ValueError):
         raise VerificationFailed("bundle.bad_manifest") from None
+    if type(expected_bytes) is not int or not 0 <= expected_bytes <= MAX_PAYLOAD:
+        raise VerificationFailed("bundle.payload_limit", mib=MAX_PAYLOAD // 1024**2)
     digest = hashlib.sha256()
     chunks: list[bytes] = []
     size = 0

@@ -74,14 +74,17 @@ def connect(url: str) -> Engine:
         raise ConsoleError("hub.bad_url", url=public_url(url))
     query = parse_qs(parts.query)
     sa_url = make_url(url).set(drivername="postgresql+psycopg")
-    connect_args: dict[str, Any] = {"connect_timeout": 5}
+    # UTF-8 on the wire whatever the server stores: a SQL_ASCII server otherwise hands text
+    # back as bytes, before check_encoding can refuse it in words.
+    connect_args: dict[str, Any] = {"connect_timeout": 5, "client_encoding": "UTF8"}
     if "host" in query:  # a socket directory: libpq takes it as the host
         sa_url = sa_url.difference_update_query(["host"]).set(host=None)
         connect_args["host"] = query["host"][0]
     return create_engine(sa_url, poolclass=NullPool, connect_args=connect_args)
 
 
-def ensure_schema(engine: Engine) -> None:
+def ensure_schema(engine: Engine, url: str = "") -> None:
+    check_encoding(engine, url)
     with engine.begin() as connection:
         connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": HUB_LOCK})
         for statement in DDL:
@@ -199,6 +202,33 @@ def pull(engine: Engine, cursor: int, limit: int | None = None) -> tuple[list[tu
     the hub's ordering; the service pulls with ``pull_signed``)."""
     pulled = pull_signed(engine, cursor, limit)
     return pulled.rows, pulled.cursor
+
+
+def refusal(error: Exception, url: str) -> ConsoleError:
+    """What went wrong with the hub, in one coded line: the driver's words only as a detail.
+    Nothing of a failed push is on the hub (one transaction) and nothing of a failed pull is
+    applied here, so trying again later is always safe."""
+    import psycopg.errors as pg
+
+    original = getattr(error, "orig", None) or error
+    where = public_url(url)
+    if isinstance(original, pg.InsufficientPrivilege):
+        return ConsoleError("hub.no_permission", url=where, error=describe_error(error))
+    if isinstance(original, pg.ReadOnlySqlTransaction):
+        return ConsoleError("hub.read_only", url=where)
+    if isinstance(original, pg.AdminShutdown | pg.CannotConnectNow) or \
+            "terminating connection" in str(original) or "shutting down" in str(original):
+        return ConsoleError("hub.shutting_down", url=where)
+    return ConsoleError("hub.unreachable", url=where, error=describe_error(error))
+
+
+def check_encoding(engine: Engine, url: str) -> None:
+    """A hub must store text as UTF-8: a SQL_ASCII database hands text back as raw bytes and
+    would mangle Hangul between workstations."""
+    with engine.connect() as connection:
+        encoding = connection.exec_driver_sql("SHOW server_encoding").scalar()
+    if str(encoding).upper() not in ("UTF8", "UTF-8"):
+        raise ConsoleError("hub.encoding", url=public_url(url), encoding=encoding)
 
 
 def describe_error(error: Exception) -> str:
