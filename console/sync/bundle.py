@@ -16,7 +16,7 @@ import json
 import json.scanner
 import os
 import zipfile
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Generator, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
@@ -64,7 +64,7 @@ Part = tuple[str, Sequence[tuple[int, str, bytes]]]
 
 
 def export_parts(connection: Connection, have: dict[str, int], peer_have: dict[str, int],
-                 batch: int = 8192) -> Iterator[Part]:
+                 batch: int = 8192) -> Generator[Part, None, None]:
     """(site, [(seq, entry_hash, line), …]) for everything ``peer_have`` lacks, in site, seq
     order; each site is one range of the primary key."""
     raw = connection.connection.driver_connection
