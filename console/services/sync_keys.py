@@ -225,6 +225,11 @@ class KeyRoster(ServiceBase):
             connection = session.connection()
             connection.execute(text("UPDATE sync_clock SET seq = 0, head_hash = '' WHERE id = 1"))
             connection.execute(text("DELETE FROM sync_state WHERE key = 'shared_seq'"))
+            former = state.local(connection, "workstation_id")
+            if former:  # its roster row stays, never logged (sync/replay.py takes it as it is)
+                earlier = state.local(connection, "former_workstation_ids") or ""
+                set_local_value(session, "former_workstation_ids",
+                                " ".join(filter(None, (earlier, former))))
             set_local_value(session, "workstation_id", station_id)
             set_local_value(session, "workstation_name", name.strip())
             connection.exec_driver_sql("PRAGMA secure_delete = ON")

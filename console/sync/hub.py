@@ -15,6 +15,7 @@ polling reader to show it.
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from console.domain.errors import ConsoleError, VerificationFailed
 from console.sync.apply import COLUMNS
 
 HUB_LOCK = 0x5EC0_0C0D
+TEST_PUSH_SLEEP_ENV = "CONSOLE_TEST_PUSH_SLEEP"
+"""Test hook: seconds to hold a push's transaction open before commit (to kill it midway)."""
 _COLS = ", ".join(COLUMNS)
 DDL = [
     "CREATE TABLE IF NOT EXISTS change_log ("
@@ -140,15 +143,33 @@ def push(engine: Engine, rows: Sequence[Sequence[Any]], *, signed: SignedPush | 
                            "FROM hub_stage ORDER BY site_id, seq "
                            "ON CONFLICT (site_id, seq) DO NOTHING", (push_id,))
             inserted = cursor.rowcount
+            hold_seconds = hold_seconds or float(os.environ.get(TEST_PUSH_SLEEP_ENV) or 0)
             if hold_seconds:
                 time.sleep(hold_seconds)
         raw.commit()
         return inserted
-    except Exception:
-        raw.rollback()
+    except Exception as error:
+        # The server may have ended the session (a shutdown): then rolling back fails too, and
+        # the pool must not try again on close; the server dropped the transaction already.
+        try:
+            raw.rollback()
+        except Exception:
+            raw.invalidate()
+        import psycopg
+
+        if isinstance(error, psycopg.Error):  # the raw driver's, not wrapped by SQLAlchemy
+            raise DriverError(error) from error
         raise
     finally:
         raw.close()
+
+
+class DriverError(SQLAlchemyError):
+    """A psycopg error raised on the raw connection of a push, as SQLAlchemy would wrap it."""
+
+    def __init__(self, orig: Exception) -> None:
+        super().__init__(str(orig))
+        self.orig = orig
 
 
 def _column_types() -> str:

@@ -99,14 +99,20 @@ def _seed(scratch: Connection) -> None:
     if not rows:
         return
     names = list(rows[0])
-    scratch.connection.driver_connection.executemany(  # type: ignore[union-attr]
+    raw = scratch.connection.driver_connection
+    assert isinstance(raw, sqlite3.Connection)
+    raw.executemany(
         f"INSERT INTO main.failure_grade_rule ({', '.join(names)}) "
         f"VALUES ({', '.join('?' for _ in names)})", [tuple(r[n] for n in names) for r in rows])
     # This workstation's own roster row is written when its identity is made, before it has a
-    # site to log changes under (peers get it by trusting the key file): taken as it is.
-    scratch.exec_driver_sql(
-        "INSERT INTO main.workstation SELECT * FROM src.workstation WHERE id = "
-        "(SELECT value FROM src.local_identity WHERE key = 'workstation_id')")
+    # site to log changes under (peers get it by trusting the key file): taken as it is, and so
+    # are the rows of the identities it had before a re-identification (``reidentify``).
+    own = [str(v) for (k, v) in raw.execute(
+        "SELECT key, value FROM src.local_identity WHERE key IN "
+        "('workstation_id', 'former_workstation_ids')")]
+    ids = [i for value in own for i in value.split()]
+    raw.executemany("INSERT OR IGNORE INTO main.workstation SELECT * FROM src.workstation "
+                    "WHERE id = ?", [(i,) for i in ids])
 
 
 def _copy_unsynced(scratch: Connection) -> None:

@@ -4,12 +4,19 @@ down, a hub database that does not store UTF-8. Against the real server of the s
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
 import uuid
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 from sqlalchemy import text
 
+from console.domain.enums import Cause, DisasterArea, Team
 from console.domain.errors import ConsoleError
 from console.sync import hub
 from tests.sync.conftest import _with_database
@@ -73,3 +80,85 @@ def test_a_server_shutting_down_is_one_line(hub_url: str) -> None:
         assert refusal.code == "hub.shutting_down", refusal.render("en")
     finally:
         engine.dispose()
+
+
+def _holder(url: str) -> int | None:
+    engine = hub.connect(url)
+    try:
+        with engine.connect() as connection:
+            return connection.execute(text(
+                "SELECT min(pid) FROM pg_locks WHERE locktype = 'advisory' AND granted "
+                "AND pid <> pg_backend_pid()")).scalar()
+    finally:
+        engine.dispose()
+
+
+def _wait_for_push(url: str) -> int:
+    """The pid of a push holding the hub's lock for over a second (not schema set-up's blink)."""
+    seen: dict[int, float] = {}
+    for _ in range(600):
+        pid = _holder(url)
+        if pid is not None:
+            seen.setdefault(pid, time.monotonic())
+            if time.monotonic() - seen[pid] > 1.0:
+                return pid
+        time.sleep(0.1)
+    raise AssertionError("no push took the hub's lock")
+
+
+def _wait_until_free(url: str) -> None:
+    for _ in range(600):
+        if _holder(url) is None:
+            return
+        time.sleep(0.1)
+    raise AssertionError("the killed client's lock was never released")
+
+
+def test_three_workstations_converge_after_a_killed_client_and_a_server_cut(
+        stations, hub_url: str) -> None:
+    a, b, c = stations(3)
+    for station, words in ((a, "from a"), (b, "from b"), (c, "from c")):
+        commander = station.login("commander")
+        station.app.incidents.open(commander, f"fire {words}", DisasterArea.SYSTEM_FAILURE,
+                                   Cause.FIRE)
+        station.app.journal.add_log(commander, Team.SITUATION, words)
+    c.app.sync.hub_sync(c.admin, hub_url)
+
+    # a: killed with SIGKILL while its push transaction is open on the hub.
+    code = ("import sys; from pathlib import Path; from console.services.app import Services; "
+            "from tests.conftest import FAST_HASHER; "
+            "app = Services.open(Path(sys.argv[1]), hasher=FAST_HASHER); "
+            "who = app.accounts.login('admin', 'admin-pass'); "
+            "app.sync.hub_sync(who, sys.argv[2])")
+    env = {**os.environ, hub.TEST_PUSH_SLEEP_ENV: "30"}
+    root = Path(__file__).parents[2]
+    killed = subprocess.Popen([sys.executable, "-c", code, str(a.app.db.path), hub_url],
+                              cwd=root, env=env, stderr=subprocess.PIPE, text=True)
+    _wait_for_push(hub_url)
+    killed.send_signal(signal.SIGKILL)
+    killed.wait()
+    _wait_until_free(hub_url)  # the server ended the dead client's transaction
+
+    # b: the server ends its session mid-push (what a shutdown does to it).
+    cut = subprocess.Popen([sys.executable, "-m", "console", "--lang", "en", "--db",
+                            str(b.app.db.path), "--user", "admin", "sync", "hub", "--url",
+                            hub_url], cwd=root, env={**env, "CONSOLE_PASSWORD": "admin-pass"},
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    pid = _wait_for_push(hub_url)
+    with _admin(hub_url) as connection:
+        connection.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+    _, err = cut.communicate(timeout=60)
+    assert cut.returncode == 1 and err.count("\n") == 1 and "shutting down" in err, err
+
+    for _ in range(2):
+        for station in (a, b, c):
+            assert station.app.sync.hub_sync(station.admin, hub_url).refused == {}
+    assert a.digest() == b.digest() == c.digest()
+    for station in (a, b, c):
+        assert station.app.maintenance.verify() == []
+    engine = hub.connect(hub_url)
+    with engine.connect() as connection:
+        texts = {t for (t,) in connection.execute(text(
+            "SELECT value FROM change_log WHERE tbl = 'log_entry'"))}
+    engine.dispose()
+    assert all(any(words in t for t in texts) for words in ("from a", "from b", "from c"))
