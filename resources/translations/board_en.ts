@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+162"/>
+        <location filename="../../console/ui/board/view.py" line="+165"/>
         <source>Restoration over time</source>
         <translation>Restoration over time</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Loading the situation…</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Could not read the situation: {error}</source>
         <translation>Could not read the situation: {error}</translation>
     </message>
@@ -137,6 +137,11 @@
         <location line="+4"/>
         <source>None yet</source>
         <translation>None yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(corrected) {summary}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+30"/>

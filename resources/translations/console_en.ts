@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../console/ui/about.py" line="+90"/>
+        <location filename="../../console/ui/about.py" line="+97"/>
         <source>About the console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+65"/>
+        <location filename="../../console/ui/actions.py" line="+66"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,7 +230,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+275"/>
+        <location filename="../../console/ui/dialogs.py" line="+373"/>
         <source>Assign task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,9 +470,37 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location line="-378"/>
+        <source>Discard the typed text?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This form has text that is not saved yet. Close it and discard the text?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Text kept from %1 that was not saved then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
-        <location filename="../../console/ui/formatting.py" line="+45"/>
+        <location filename="../../console/ui/formatting.py" line="+52"/>
         <source>Grade %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,7 +578,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LinkOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-113"/>
+        <location filename="../../console/ui/dialogs.py" line="+224"/>
         <source>Link task to outage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,7 +791,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+63"/>
+        <location filename="../../console/ui/main_window.py" line="+69"/>
         <source>Digital-disaster command console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -778,7 +806,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Not available in this view.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,7 +831,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+105"/>
         <source>Lock after idle time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -964,7 +992,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+36"/>
+        <location filename="../../console/ui/pages/outages.py" line="+38"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1112,7 +1140,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Confirm outages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,7 +1414,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+99"/>
+        <location filename="../../console/ui/sync_view.py" line="+100"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,7 +1856,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../console/ui/pages/tasks.py" line="+28"/>
+        <location filename="../../console/ui/pages/tasks.py" line="+31"/>
         <source>All teams</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1956,6 +1984,14 @@ A copy: this database becomes a new workstation with its own key, which the othe
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>_Veil</name>
+    <message>
+        <location filename="../../console/ui/lock_veil.py" line="+25"/>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

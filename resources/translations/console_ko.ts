@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../console/ui/about.py" line="+90"/>
+        <location filename="../../console/ui/about.py" line="+97"/>
         <source>About the console</source>
         <translation>프로그램 정보</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+65"/>
+        <location filename="../../console/ui/actions.py" line="+66"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -230,7 +230,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+275"/>
+        <location filename="../../console/ui/dialogs.py" line="+373"/>
         <source>Assign task</source>
         <translation>담당자 지정</translation>
     </message>
@@ -470,9 +470,37 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location line="-378"/>
+        <source>Discard the typed text?</source>
+        <translation>입력한 내용을 버릴까요?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This form has text that is not saved yet. Close it and discard the text?</source>
+        <translation>이 양식에 아직 저장하지 않은 내용이 있습니다. 닫고 입력한 내용을 버릴까요?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep editing</source>
+        <translation>계속 입력</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Text kept from %1 that was not saved then.</source>
+        <translation>%1에 저장되지 않았던 입력 내용을 되살렸습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
-        <location filename="../../console/ui/formatting.py" line="+45"/>
+        <location filename="../../console/ui/formatting.py" line="+52"/>
         <source>Grade %1</source>
         <translation>%1등급</translation>
     </message>
@@ -553,7 +581,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LinkOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-113"/>
+        <location filename="../../console/ui/dialogs.py" line="+224"/>
         <source>Link task to outage</source>
         <translation>조치과제에 장애 연결</translation>
     </message>
@@ -766,7 +794,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+63"/>
+        <location filename="../../console/ui/main_window.py" line="+69"/>
         <source>Digital-disaster command console</source>
         <translation>디지털재난 상황관리 콘솔</translation>
     </message>
@@ -781,7 +809,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
@@ -806,7 +834,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>설정된 허브와 자동으로 동기화하는 간격(분, 0: 자동 동기화 안 함):</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+105"/>
         <source>Lock after idle time</source>
         <translation>자동 잠금 시간</translation>
     </message>
@@ -967,7 +995,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+36"/>
+        <location filename="../../console/ui/pages/outages.py" line="+38"/>
         <source>All statuses</source>
         <translation>전체 상태</translation>
     </message>
@@ -1115,7 +1143,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>경과</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Confirm outages</source>
         <translation>장애 등록 확인</translation>
     </message>
@@ -1389,7 +1417,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+99"/>
+        <location filename="../../console/ui/sync_view.py" line="+100"/>
         <source>Sync now</source>
         <translation>지금 동기화</translation>
     </message>
@@ -1831,7 +1859,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../console/ui/pages/tasks.py" line="+28"/>
+        <location filename="../../console/ui/pages/tasks.py" line="+31"/>
         <source>All teams</source>
         <translation>전체 반</translation>
     </message>
@@ -1958,6 +1986,14 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>
             <numerusform>%n건</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>_Veil</name>
+    <message>
+        <location filename="../../console/ui/lock_veil.py" line="+25"/>
+        <source>Locked</source>
+        <translation>잠김</translation>
     </message>
 </context>
 </TS>

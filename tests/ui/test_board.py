@@ -186,7 +186,8 @@ def test_countdown_ticks_without_reading(early: Services, early_clock: FakeClock
     assert board.figures()["activation"].endswith("0h 40m elapsed")
 
 
-def test_wall_mode_enlarges_type_and_drops_desk_panels(demo: Services, open_board) -> None:
+def test_wall_mode_enlarges_type_and_keeps_decisions_and_events(demo: Services, open_board
+                                                                ) -> None:
     board = open_board(demo)
     board.show()
     desk_size = board.tile_font_size()
@@ -194,7 +195,8 @@ def test_wall_mode_enlarges_type_and_drops_desk_panels(demo: Services, open_boar
     board.set_wall_mode(True)
     assert board.wall_mode()
     assert board.tile_font_size() >= 1.7 * desk_size
-    assert set(board.visible_panels()) == {"curve", "departments", "grades"}
+    assert set(board.visible_panels()) == {"curve", "departments", "grades", "decisions",
+                                           "log"}
     board.set_wall_mode(False)
     assert board.tile_font_size() == desk_size
     assert "log" in board.visible_panels()

@@ -345,6 +345,8 @@ class TablePage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if isinstance(dialog, FormDialog):
             dialog.submit = lambda: self.context.submit_form(dialog, on_accept)
+            if self.context.drafts is not None:
+                dialog.keep_drafts(self.context.drafts)
         else:
             dialog.accepted.connect(on_accept)
         self.dialog = dialog
