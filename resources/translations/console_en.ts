@@ -1156,9 +1156,17 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../console/ui/printing.py" line="+106"/>
+        <source>The printer could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../console/ui/reports_view.py" line="+95"/>
+        <location filename="../../console/ui/reports_view.py" line="+97"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1221,7 +1229,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>Draft now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1246,7 +1254,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>No situation report yet. &apos;Draft now&apos; renders the situation as it stands; approving a draft issues the next numbered report. The other printouts are under &apos;Show printout&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1256,7 +1264,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+48"/>
+        <source>Drafting the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Draft stored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1266,7 +1279,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Issuing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Issued %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1286,8 +1304,18 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+11"/>
+        <source>Sending to the printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Sent to the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printing failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

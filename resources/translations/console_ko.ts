@@ -1159,9 +1159,17 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../console/ui/printing.py" line="+106"/>
+        <source>The printer could not be opened.</source>
+        <translation>프린터를 열 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../console/ui/reports_view.py" line="+95"/>
+        <location filename="../../console/ui/reports_view.py" line="+97"/>
         <source>Number</source>
         <translation>번호</translation>
     </message>
@@ -1224,7 +1232,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>시스템 목록·대체수단</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+103"/>
         <source>Draft now</source>
         <translation>지금 초안 작성</translation>
     </message>
@@ -1249,7 +1257,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>출력물 보기</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>No situation report yet. &apos;Draft now&apos; renders the situation as it stands; approving a draft issues the next numbered report. The other printouts are under &apos;Show printout&apos;.</source>
         <translation>아직 상황보고가 없습니다. &apos;지금 초안 작성&apos;은 현재 상황을 초안으로 만들고, 초안을 승인하면 다음 제N보가 발행됩니다. 다른 출력물은 &apos;출력물 보기&apos;에서 볼 수 있습니다.</translation>
     </message>
@@ -1259,7 +1267,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>주의: 재출력본이 발행 당시 PDF와 다릅니다 (내용은 같은 스냅숏에서 생성)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+48"/>
+        <source>Drafting the report…</source>
+        <translation>상황보고 초안 작성 중…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Draft stored</source>
         <translation>초안을 작성했습니다</translation>
     </message>
@@ -1269,7 +1282,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>승인할 초안을 목록에서 고르세요 (먼저 &apos;지금 초안 작성&apos;)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Issuing the report…</source>
+        <translation>상황보고 발행 중…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Issued %1</source>
         <translation>%1 발행</translation>
     </message>
@@ -1289,9 +1307,19 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>폴더로 내보내기</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+11"/>
+        <source>Sending to the printer…</source>
+        <translation>프린터로 보내는 중…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Sent to the printer</source>
         <translation>인쇄를 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printing failed: %1</source>
+        <translation>인쇄하지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
