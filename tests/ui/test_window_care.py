@@ -4,7 +4,14 @@ typed text away and keep it across a crash, the lock veils open dialogs (issue 1
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QInputDialog, QLabel, QListWidget, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+)
 
 from console.ui.actions import ActionId
 from console.ui.dialogs import LogDialog
@@ -131,3 +138,22 @@ def test_the_lock_veils_open_dialogs_and_unlock_restores_them(make_window) -> No
 def test_wall_action_is_on_the_window(make_window) -> None:  # type: ignore[no-untyped-def]
     window: MainWindow = make_window("observer", "en")
     assert window.registry[ActionId.WALL_MODE] in window.actions()
+
+
+def test_qt_own_dialogs_speak_korean(qapp, translated) -> None:  # type: ignore[no-untyped-def]
+    """Qt's translation (qtbase_ko, shipped with PySide6) is loaded, and Qt's own file dialog
+    is used so it is the one the Korean UI shows."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QFileDialog
+
+    from console.ui.app import use_qt_dialogs
+
+    translated("ko")
+    use_qt_dialogs()
+    assert QCoreApplication.testAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
+    dialog = QFileDialog()
+    labels = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"찾는 위치(&L):", "파일 이름(&N):", "파일 형식(&T):"} <= labels, labels
+    buttons = {b.text() for b in dialog.findChildren(QPushButton)}
+    assert "취소" in buttons, buttons
+    dialog.deleteLater()
