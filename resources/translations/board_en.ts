@@ -49,12 +49,7 @@
         <translation>No situation to show</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Crisis level {level}</source>
-        <translation>Crisis level {level}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Figures as of {time}</source>
         <translation>Figures as of {time}</translation>
     </message>
@@ -119,7 +114,12 @@
         <translation>Affected {n}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-33"/>
+        <source>Crisis level {level} ({rank}/4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Phase {n}</source>
         <translation>Phase {n}</translation>
     </message>

@@ -49,12 +49,7 @@
         <translation>표시할 상황이 없습니다</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Crisis level {level}</source>
-        <translation>위기경보 {level}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Figures as of {time}</source>
         <translation>{time} 기준</translation>
     </message>
@@ -119,7 +114,12 @@
         <translation>영향 {n}개</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-33"/>
+        <source>Crisis level {level} ({rank}/4)</source>
+        <translation>위기경보 {level} ({rank}/4)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Phase {n}</source>
         <translation>{n}차</translation>
     </message>

@@ -253,8 +253,9 @@ class BoardView(QWidget):
         situation = view.situation
         self._title.setText(view.incident.title)
         level = CrisisLevel(view.crisis_level)
-        self._badge.set_level(self.tr("Crisis level {level}").format(level=level.label(lang)),
-                              level.colour)
+        # Colour, word and number: the level reads without colour vision or a colour print.
+        self._badge.set_level(self.tr("Crisis level {level} ({rank}/4)").format(
+            level=level.label(lang), rank=level.rank + 1), level.colour)
         self._as_of_label.setText(
             self.tr("Figures as of {time}").format(time=format_kst(situation.as_of, lang)))
 
