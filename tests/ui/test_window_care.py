@@ -3,6 +3,7 @@ typed text away and keep it across a crash, the lock veils open dialogs (issue 1
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -157,3 +158,25 @@ def test_qt_own_dialogs_speak_korean(qapp, translated) -> None:  # type: ignore[
     buttons = {b.text() for b in dialog.findChildren(QPushButton)}
     assert "취소" in buttons, buttons
     dialog.deleteLater()
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_no_label_is_clipped_at_either_screen_size(make_window, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Every visible one-line label and button shows its whole text, and every status
+    column is wide enough for its longest status, at 1366×768 and 1920×1080."""
+    from console.ui.clipping import clipped
+    from console.ui.main_window import VIEW_NAMES
+
+    window: MainWindow = make_window("commander", lang)
+    for size in ((1366, 768), (1920, 1080)):
+        window.resize(*size)
+        for view in VIEW_NAMES:
+            page = window.show_view(view)
+            settle(window)
+            assert clipped(window) == [], (size, view)
+            table = getattr(page, "view", None)
+            model = getattr(page, "model", None)
+            for number, column in enumerate(getattr(model, "columns", [])):
+                for text in column.fits:
+                    assert table.columnWidth(number) >= \
+                        table.fontMetrics().horizontalAdvance(text) + 8, (view, text)

@@ -124,7 +124,9 @@ class TablePage(QWidget):
             if column.width:
                 # Never narrower than the title in this language (plus the sort arrow).
                 title = QFontMetrics(bold).horizontalAdvance(column.title) + 30
-                self.view.setColumnWidth(number, max(column.width, title))
+                cells = max((self.view.fontMetrics().horizontalAdvance(text) + 16
+                             for text in column.fits), default=0)
+                self.view.setColumnWidth(number, max(column.width, title, cells))
         key, descending = self.model.query.sort, self.model.query.descending
         keys = [c.key for c in self.model.columns]
         if key in keys:
