@@ -155,6 +155,7 @@ class ReportsView(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.kinds = QComboBox(self)
+        self.kinds.setAccessibleName(self.tr("Printout"))
         for kind in PRINTOUT_KINDS:
             self.kinds.addItem(printout_name(kind), kind)
         self.buttons: dict[str, QPushButton] = {}

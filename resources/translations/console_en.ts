@@ -1038,18 +1038,18 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1229,7 +1229,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+99"/>
+        <source>Printout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Draft now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1442,7 +1447,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+100"/>
+        <location filename="../../console/ui/sync_view.py" line="+101"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1507,7 +1512,8 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-33"/>
+        <location line="+38"/>
         <source>Hub address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1765,12 +1771,24 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>All incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+249"/>
         <source>Nothing selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1930,13 +1948,13 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+36"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2006,7 +2024,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../console/ui/pages/base.py" line="-278"/>
+        <location filename="../../console/ui/pages/base.py" line="-288"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>

@@ -1041,18 +1041,18 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Department</source>
         <translation>실국</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>Category</source>
         <translation>구분</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
@@ -1232,7 +1232,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>시스템 목록·대체수단</translation>
     </message>
     <message>
-        <location line="+103"/>
+        <location line="+99"/>
+        <source>Printout</source>
+        <translation>출력물 종류</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Draft now</source>
         <translation>지금 초안 작성</translation>
     </message>
@@ -1445,7 +1450,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+100"/>
+        <location filename="../../console/ui/sync_view.py" line="+101"/>
         <source>Sync now</source>
         <translation>지금 동기화</translation>
     </message>
@@ -1510,7 +1515,8 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>허브 (PostgreSQL)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-33"/>
+        <location line="+38"/>
         <source>Hub address</source>
         <translation>허브 주소</translation>
     </message>
@@ -1768,12 +1774,24 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>검색…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Clear the search</source>
+        <translation>검색어 지우기</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>All incidents</source>
         <translation>모든 사고</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+249"/>
         <source>Nothing selected</source>
         <translation>선택된 항목 없음</translation>
     </message>
@@ -1933,13 +1951,13 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Team</source>
         <translation>반</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+36"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
@@ -2009,7 +2027,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../console/ui/pages/base.py" line="-278"/>
+        <location filename="../../console/ui/pages/base.py" line="-288"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n건</numerusform>

@@ -180,3 +180,25 @@ def test_no_label_is_clipped_at_either_screen_size(make_window, lang: str) -> No
                 for text in column.fits:
                     assert table.columnWidth(number) >= \
                         table.fontMetrics().horizontalAdvance(text) + 8, (view, text)
+
+
+@pytest.mark.parametrize(("lang", "search"), [("ko", "검색"), ("en", "Search")])
+def test_every_control_without_text_has_an_accessible_name(make_window, lang: str,
+                                                           search: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+
+    from console.ui.main_window import VIEW_NAMES
+
+    window: MainWindow = make_window("commander", lang)
+    for view in VIEW_NAMES:
+        page = window.show_view(view)
+        settle(window)
+        nameless = [f"{type(w).__name__} {w.objectName()}"
+                    for w in page.findChildren(QAbstractButton)
+                    if w.isVisibleTo(window) and not w.text() and not w.accessibleName()]
+        nameless += [f"{type(w).__name__} {w.objectName()}"
+                     for w in page.findChildren(QLineEdit) + page.findChildren(QComboBox)
+                     if w.isVisibleTo(window) and not w.accessibleName()
+                     and not isinstance(w.parent(), QComboBox)]
+        assert nameless == [], view
+    assert window.pages["log"].search.accessibleName() == search
