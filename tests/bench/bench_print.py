@@ -22,15 +22,15 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QSize, QTimer  # noqa: E402
-from PySide6.QtGui import QPainter  # noqa: E402
-from PySide6.QtPdf import QPdfDocument  # noqa: E402
-from PySide6.QtPrintSupport import QPrinter  # noqa: E402
+from PySide6.QtCore import QSize, QTimer
+from PySide6.QtGui import QPainter
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrinter
 
-from console.services.app import Services  # noqa: E402
-from console.ui.app import prepare  # noqa: E402
-from console.ui.context import UiContext  # noqa: E402
-from console.ui.reports_view import ReportsView  # noqa: E402
+from console.services.app import Services
+from console.ui.app import prepare
+from console.ui.context import UiContext
+from console.ui.reports_view import ReportsView
 
 
 def old_print(view: ReportsView, printer: QPrinter) -> None:
