@@ -119,6 +119,9 @@ def test_draft_then_approve_keeps_the_draft_and_its_author(demo: Services) -> No
     assert "상황총괄반장" in flat(issued.pdf) and "본부장 (서울특별시장)" in flat(issued.pdf)
     rows = {r.id: r for r in demo.reports.list()}
     assert rows[drafted.row.id].approved_as == issued.row.id
+    assert rows[drafted.row.id].approved_number == 1
+    assert rows[drafted.row.id].title() == "제1보로 승인됨"  # not "초안" any more
+    assert rows[drafted.row.id].title("en") == "Approved as No. 1"
     with pytest.raises(ValidationError, match="already issued"):
         demo.reports.approve(demo_actor(demo, "commander"), draft_id=issued.row.id)
     with pytest.raises(NotFound):

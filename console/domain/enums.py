@@ -155,11 +155,16 @@ class TaskStatus(_Labelled):
         return self in (TaskStatus.DONE, TaskStatus.CANCELLED)
 
 
+# The national blue, yellow, orange and red, spaced in lightness so that they stay apart
+# under deuteranopia and in black-and-white print: light blue, pale yellow, dark orange, deep
+# red (L* 71 / 94 / 50 / 19). The old saturated set (#1f6fd1 #f2c200 #f07c00 #d7191c) had
+# blue and red at the same grey (L* 47 / 46) and yellow, orange and red close under
+# deuteranopia (ΔE 17). tests/test_crisis_colours.py computes both checks.
 _CRISIS_COLOURS = {
-    CrisisLevel.INTEREST: "#1f6fd1",
-    CrisisLevel.CAUTION: "#f2c200",
-    CrisisLevel.ALERT: "#f07c00",
-    CrisisLevel.SERIOUS: "#d7191c",
+    CrisisLevel.INTEREST: "#74b4ee",
+    CrisisLevel.CAUTION: "#fff04d",
+    CrisisLevel.ALERT: "#c85000",
+    CrisisLevel.SERIOUS: "#640012",
 }
 
 # Members of different enums can share a value (Team.NETWORK == Cause.NETWORK == "network"),

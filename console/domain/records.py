@@ -7,6 +7,7 @@ stored (UTC); names are user names, None when the author is unknown here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -35,3 +36,13 @@ class LogLine:
     author: str | None
     text: str
     verified: bool
+
+
+def corrected_ids(decisions: Iterable[DecisionLine]) -> frozenset[str]:
+    """The decisions that a later one among ``decisions`` corrects: no longer standing.
+
+    Given the decisions as of a moment, this is what was corrected by then (a correction
+    recorded afterwards is not among them), so the board at a past moment and a report's
+    snapshot agree.
+    """
+    return frozenset(d.corrects_id for d in decisions if d.corrects_id)

@@ -28,12 +28,20 @@ class ReportRow:
     """Workstations that issued another report with the same number (a collision after sync)."""
     approved_as: str | None = None
     """For a draft: the id of the issued report made from it."""
+    approved_number: int | None = None
+    """For an approved draft: the number of the report it was issued as."""
 
     @property
     def is_draft(self) -> bool:
         return self.number is None
 
     def title(self, lang: str = "ko") -> str:
+        if self.number is None and self.approved_as is not None:
+            # No longer a draft to approve: the list says what it became.
+            if self.approved_number is None:
+                return "승인됨" if lang == "ko" else "Approved"
+            return (f"제{self.approved_number}보로 승인됨" if lang == "ko"
+                    else f"Approved as No. {self.approved_number}")
         if self.number is None:
             return "초안" if lang == "ko" else "Draft"
         text = f"제{self.number}보" if lang == "ko" else f"No. {self.number}"

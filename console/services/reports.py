@@ -18,6 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import cast
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -208,10 +209,13 @@ class ReportService(ServiceBase):
                        SituationReport.workstation_id)
                 .where(SituationReport.number.is_not(None))):
             taken[(incident, number)].append((report_id, station))
-        made_from: dict[str, str] = dict(session.execute(
-            select(func.json_extract(SituationReport.snapshot_json, "$.header.draft_id"),
-                   SituationReport.id)
-            .where(SituationReport.number.is_not(None))).all())
+        made_from: dict[str, tuple[str, int]] = {}
+        for draft, issued_id, issued_number in session.execute(
+                select(func.json_extract(SituationReport.snapshot_json, "$.header.draft_id"),
+                       SituationReport.id, SituationReport.number)
+                .where(SituationReport.number.is_not(None))):
+            if draft and issued_number is not None:
+                made_from[str(draft)] = (str(issued_id), cast(int, issued_number))
         rows = []
         for r in records:
             others = [] if r.number is None else [
@@ -222,7 +226,8 @@ class ReportService(ServiceBase):
                 issued_at=r.issued_at, prepared_by=names.get(r.prepared_by),
                 approved_by=names.get(r.approved_by), workstation=stations.get(r.workstation_id),
                 lang=r.lang, pdf_sha256=r.pdf_sha256, duplicates=tuple(sorted(others)),
-                approved_as=made_from.get(r.id)))
+                approved_as=made_from[r.id][0] if r.id in made_from else None,
+                approved_number=made_from[r.id][1] if r.id in made_from else None))
         return rows
 
     def reprint(self, report_id: str) -> Reprint:

@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     QLibraryInfo,
     QLocale,
     QMessageLogContext,
+    Qt,
     QtMsgType,
     QTranslator,
     qInstallMessageHandler,
@@ -86,14 +87,22 @@ def install_translators(app: QApplication, lang: str) -> list[QTranslator]:
     QLocale.setDefault(QLocale(QLocale.Language.Korean if lang == "ko"
                                else QLocale.Language.English))
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-    candidates = [(f"qtbase_{lang}", qt_dir)] + [
-        (f"{domain}_{lang}", str(resource("translations"))) for domain in TRANSLATION_DOMAINS]
+    ours = str(resource("translations"))
+    # qtbase_extra: the few strings of Qt's own dialogs that Qt's translation lacks.
+    candidates = [(f"qtbase_{lang}", qt_dir), (f"qtbase_extra_{lang}", ours)] + [
+        (f"{domain}_{lang}", ours) for domain in TRANSLATION_DOMAINS]
     for name, folder in candidates:
         translator = QTranslator(app)
         if translator.load(name, folder):
             app.installTranslator(translator)
             translators.append(translator)
     return translators
+
+
+def use_qt_dialogs() -> None:
+    """Qt's own file and colour dialogs, not the desktop's: those speak the desktop's language
+    (English on most workstations), Qt's speak the console's through qtbase_ko."""
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
 
 
 def install_style(app: QApplication) -> None:
@@ -104,6 +113,7 @@ def install_style(app: QApplication) -> None:
 
 def prepare(lang: str, offscreen: bool = False) -> tuple[QApplication, list[QTranslator]]:
     app = ensure_application(offscreen)
+    use_qt_dialogs()
     app.setStyle("Fusion")
     install_fonts(app)
     translators = install_translators(app, lang)

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 from console.services.app import Services
 from console.services.context import Actor, ChangeSet
 from console.ui.dialogs import FormDialog
+from console.ui.drafts import DraftStore
 from console.ui.messages import MessagePresenter
 from console.ui.worker import Runner
 
@@ -33,6 +34,8 @@ class UiContext:
     """Database work off the GUI thread; callbacks come back on it."""
     messages: MessagePresenter = field(default_factory=MessagePresenter)
     """Errors, refusals and notices, never blocking the event loop."""
+    drafts: DraftStore | None = None
+    """Where open forms keep their unsent text (console/ui/drafts.py); None: nowhere."""
     _form: FormDialog | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:

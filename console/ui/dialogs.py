@@ -6,7 +6,8 @@ from collections.abc import Callable, Iterable
 from datetime import datetime
 from typing import Protocol
 
-from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimeZone
+from PySide6.QtCore import QDateTime, QStringListModel, Qt, QTimer, QTimeZone
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -29,6 +31,10 @@ from PySide6.QtWidgets import (
 
 from console.domain.clock import KST, kst
 from console.domain.enums import OutageStatus, Scope, TaskStatus, Team
+from console.ui.drafts import DraftStore, field_texts, set_field_texts, text_fields
+
+DRAFT_DELAY_MS = 800
+"""How soon after a keystroke the form's text is kept on disk (drafts survive a crash)."""
 
 
 class FormDialog(QDialog):
@@ -56,8 +62,22 @@ class FormDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        self.question: QMessageBox | None = None
+        """The open "discard the typed text?" question, if any."""
+        self._opened_with: list[str] | None = None
+        self.drafts: DraftStore | None = None
+        self.draft_key = ""
+        self.draft_note = QLabel(self)
+        self.draft_note.setObjectName("draftNote")
+        self.draft_note.setWordWrap(True)
+        self.draft_note.hide()
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._keep_draft)
 
     def finish(self) -> None:
+        self.outer.addWidget(self.draft_note)
         self.outer.addWidget(self.error)
         self.outer.addWidget(self.buttons)
 
@@ -82,11 +102,80 @@ class FormDialog(QDialog):
         self.submit()
 
     def reject(self) -> None:
-        if not self.saving:  # not while the write runs: its answer comes back to this form
-            super().reject()
+        """Esc, Cancel or the close button: ask first when text was typed (issue 12)."""
+        if self.saving:  # not while the write runs: its answer comes back to this form
+            return
+        if self.typed():
+            self._ask_discard()
+            return
+        self._discard()
+
+    def typed(self) -> bool:
+        """Text differs from what the form opened with (a restored draft counts)."""
+        return self._opened_with is not None and field_texts(self) != self._opened_with
+
+    def _ask_discard(self) -> None:
+        if self.question is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Discard the typed text?"),
+                          self.tr("This form has text that is not saved yet. Close it and "
+                                  "discard the text?"), QMessageBox.StandardButton.NoButton,
+                          self)
+        box.setObjectName("discardQuestion")
+        discard = box.addButton(self.tr("Discard"), QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton(self.tr("Keep editing"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)  # a second Esc keeps the text: only a click discards it
+
+        def answered(_result: int) -> None:
+            self.question = None
+            if box.clickedButton() is discard:
+                self._discard()
+
+        box.finished.connect(answered)
+        self.question = box
+        box.open()
+
+    def _discard(self) -> None:
+        self._draft_timer.stop()
+        if self.drafts is not None:
+            self.drafts.forget(self.draft_key)
+        super().reject()
+
+    def keep_drafts(self, store: DraftStore, *scope: str) -> None:
+        """Keep this form's text in ``store`` while it is open; call before it is shown."""
+        self.drafts = store
+        self.draft_key = store.key(type(self).__name__, self.windowTitle(), *scope,
+                                   *field_texts(self))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._opened_with is not None:
+            return
+        self._opened_with = field_texts(self)
+        if self.drafts is not None:
+            draft = self.drafts.load(self.draft_key)
+            if draft is not None and len(draft.texts) == len(self._opened_with):
+                set_field_texts(self, draft.texts)
+                self.draft_note.setText(
+                    self.tr("Text kept from %1 that was not saved then.").replace(
+                        "%1", f"{draft.saved_at:%Y-%m-%d %H:%M}"))
+                self.draft_note.show()
+            for field in text_fields(self):
+                field.textChanged.connect(self._draft_timer.start)
+
+    def _keep_draft(self) -> None:
+        if self.drafts is not None and not self.saving:
+            if self.typed():
+                self.drafts.save(self.draft_key, field_texts(self))
+            else:
+                self.drafts.forget(self.draft_key)
 
     def saved(self) -> None:
         self.saving = False
+        self._draft_timer.stop()
+        if self.drafts is not None:
+            self.drafts.forget(self.draft_key)  # written: the database has it now
         super().accept()
 
     def failed(self, reason: str) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QHBoxLayout,
@@ -32,7 +32,9 @@ from console.ui.background import BackgroundWork
 from console.ui.board.view import BoardView
 from console.ui.context import UiContext
 from console.ui.dialogs import FallbackPackDialog
+from console.ui.drafts import DraftStore
 from console.ui.incident_dialogs import IncidentActions
+from console.ui.lock_veil import DialogVeils
 from console.ui.login import IdleWatcher, LockDialog
 from console.ui.pages import PageFactory
 from console.ui.pages.journal import DecisionsPage, LogPage
@@ -59,6 +61,10 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.context = context
         self.settings = settings
+        if context.drafts is None:  # forms' unsent text, beside the settings (drafts.py)
+            context.drafts = DraftStore(
+                Path(settings.store.fileName()).parent / "drafts",
+                f"{context.services.db.path}|{context.actor.name}")
         self.setObjectName("mainWindow")
         self.setWindowTitle(self.tr("Digital-disaster command console"))
         self.setWindowIcon(icon("board"))
@@ -109,6 +115,14 @@ class MainWindow(QMainWindow):
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.registry.build_toolbar(self.toolbar)
         self.addToolBar(self.toolbar)
+        # The window itself carries every action too: a shortcut of an action that is only in
+        # a hidden menu bar or toolbar (wall mode) does nothing, and F11 could not be undone.
+        self.addActions(list(self.registry.actions.values()))
+        self.leave_wall = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        self.leave_wall.setObjectName("leaveWallMode")
+        self.leave_wall.setEnabled(False)  # Esc is the pages' and forms' outside wall mode
+        self.leave_wall.activated.connect(lambda: self.set_wall_mode(False))
+        self.veils = DialogVeils()
         self._connect_actions()
         self.status = StatusPanel(context, self.statusBar())
         self.status.attach(self.background)
@@ -253,6 +267,7 @@ class MainWindow(QMainWindow):
         if on == self.wall_mode:
             return
         self.wall_mode = on
+        self.leave_wall.setEnabled(on)
         action = self.registry[ActionId.WALL_MODE]
         if action.isChecked() != on:
             action.setChecked(on)
@@ -283,6 +298,7 @@ class MainWindow(QMainWindow):
             self.cover.show()
         self.menuBar().setEnabled(False)
         self.toolbar.setEnabled(False)
+        self.veils.cover()  # open forms and messages too: see console/ui/lock_veil.py
         dialog = LockDialog(self.context.services.accounts, self.context.runner,
                             self.context.actor, self)
         dialog.accepted.connect(self.unlock)
@@ -298,6 +314,7 @@ class MainWindow(QMainWindow):
         self.toolbar.setEnabled(True)
         self.nav.setVisible(not self.wall_mode)
         self.stack.show()
+        self.veils.lift()
         if self.lock_dialog is not None:
             self.lock_dialog.deleteLater()
             self.lock_dialog = None

@@ -14,10 +14,10 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QSize,
     Qt,
+    Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter
+from PySide6.QtGui import QBrush, QColor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QProgressBar,
     QPushButton,
     QSplitter,
     QTableView,
@@ -46,6 +47,7 @@ from console.services.reports import (
 )
 from console.ui.context import UiContext
 from console.ui.formatting import QT_TRANSLATE_NOOP
+from console.ui.printing import PrintJob
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -128,6 +130,9 @@ class ReportsModel(QAbstractTableModel):
 
 
 class ReportsView(QWidget):
+    printed = Signal(int)
+    """A print job ended: the pages sent (0: it failed)."""
+
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
@@ -150,6 +155,7 @@ class ReportsView(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.kinds = QComboBox(self)
+        self.kinds.setAccessibleName(self.tr("Printout"))
         for kind in PRINTOUT_KINDS:
             self.kinds.addItem(printout_name(kind), kind)
         self.buttons: dict[str, QPushButton] = {}
@@ -164,6 +170,12 @@ class ReportsView(QWidget):
             self.buttons[key] = button
         self._buffer: QBuffer | None = None
         self._current: tuple[str, bytes] | None = None
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("reportProgress")
+        self.progress.hide()
+        self.running: set[str] = set()
+        """The long actions at work now (their buttons are disabled until they end)."""
+        self.job: PrintJob | None = None
         self._layout()
         context.bus.changed.connect(self._on_changed)
         self.refresh()
@@ -179,6 +191,7 @@ class ReportsView(QWidget):
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(self.table, 1)
+        column.addWidget(self.progress)
         column.addWidget(self.status)
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(left)
@@ -255,12 +268,39 @@ class ReportsView(QWidget):
 
     # -- actions --------------------------------------------------------------------------
 
+    def _begin(self, key: str, text: str, pages: int = 0) -> bool:
+        """Start a long action: its button off (a second click would make a second draft),
+        the progress bar on. False when it is already at work."""
+        if key in self.running:
+            return False
+        self.running.add(key)
+        self.buttons[key].setEnabled(False)
+        self.progress.setRange(0, pages)  # 0..0: busy without a known end
+        self.progress.setValue(0)
+        self.progress.show()
+        self._say(text)
+        return True
+
+    def _end(self, key: str) -> None:
+        self.running.discard(key)
+        self.buttons[key].setEnabled(True)
+        if not self.running:
+            self.progress.hide()
+
     def draft_now(self) -> None:
+        if not self._begin("draft_now", self.tr("Drafting the report…")):
+            return
         reports, actor = self.context.services.reports, self.context.actor
+
+        def refused(error: BaseException) -> None:
+            self._end("draft_now")
+            self._refused(error)
+
         self.context.write(lambda: reports.draft(actor, lang=self.lang), self._drafted,
-                           watch.REPORTS, self._refused)
+                           watch.REPORTS, refused)
 
     def _drafted(self, drafted: RenderedReport) -> None:
+        self._end("draft_now")
         self.refresh()
         self._select(drafted.row.id)
         self._say(self.tr("Draft stored"))
@@ -271,11 +311,19 @@ class ReportsView(QWidget):
             self._say(self.tr("Choose the draft to approve in the list (or 'Draft now' first)"),
                       error=True)
             return
+        if not self._begin("approve", self.tr("Issuing the report…")):
+            return
         reports, actor = self.context.services.reports, self.context.actor
+
+        def refused(error: BaseException) -> None:
+            self._end("approve")
+            self._refused(error)
+
         self.context.write(lambda: reports.approve(actor, draft_id=row.id), self._approved,
-                           watch.REPORTS, self._refused)
+                           watch.REPORTS, refused)
 
     def _approved(self, issued: RenderedReport) -> None:
+        self._end("approve")
         self.refresh()
         self._select(issued.row.id)
         message = self.tr("Issued %1").replace("%1", issued.row.title(self.lang))
@@ -310,29 +358,43 @@ class ReportsView(QWidget):
         if folder:
             self.export_to(Path(folder))
 
-    def print_to(self, printer: QPrinter) -> int:
-        """Draw every page of the document on show onto ``printer``; returns pages printed."""
-        if self.document.pageCount() == 0:
-            return 0
-        painter = QPainter()
-        if not painter.begin(printer):
-            return 0
-        try:
-            page_rect = printer.pageLayout().paintRectPixels(printer.resolution())
-            for page in range(self.document.pageCount()):
-                if page:
-                    printer.newPage()
-                size = self.document.pagePointSize(page)
-                scale = min(page_rect.width() / size.width(), page_rect.height() / size.height())
-                image = self.document.render(
-                    page, QSize(int(size.width() * scale), int(size.height() * scale)))
-                painter.drawImage(0, 0, image)
-        finally:
-            painter.end()
-        return self.document.pageCount()
+    def print_to(self, printer: QPrinter, how: str | None = None) -> PrintJob | None:
+        """Send the document on show to ``printer`` without blocking (console/ui/printing.py);
+        ``printed`` says when it is done. None: nothing to print, or a print is running.
+        ``how`` forces a route ('file', 'cups', 'raster'; tests and the bench)."""
+        if self._current is None or self.document.pageCount() == 0:
+            return None
+        name, pdf = self._current
+        if not self._begin("print", self.tr("Sending to the printer…"),
+                           self.document.pageCount()):
+            return None
+        if self.job is not None:
+            self.job.deleteLater()  # the previous, finished job (never from its own signal)
+        job = PrintJob(printer, pdf, self.document, name, self.context.read, self)
+        job.route = how or job.route
+        job.progress.connect(self._print_progress)
+        job.finished.connect(self._print_finished)
+        job.failed.connect(self._print_failed)
+        self.job = job
+        job.start()
+        return job
+
+    def _print_progress(self, done: int, _total: int) -> None:
+        self.progress.setValue(done)
+
+    def _print_finished(self, pages: int) -> None:
+        self._end("print")
+        self._say(self.tr("Sent to the printer"))
+        self.printed.emit(pages)
+
+    def _print_failed(self, reason: str) -> None:
+        self._end("print")
+        self._say(self.tr("Printing failed: %1").replace("%1", reason), error=True)
+        self.printed.emit(0)
 
     def print_with_dialog(self) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(self._current[0] if self._current else "")
         dialog = QPrintDialog(printer, self)
-        if dialog.exec() == QPrintDialog.DialogCode.Accepted and self.print_to(printer):
-            self._say(self.tr("Sent to the printer"))
+        if dialog.exec() == QPrintDialog.DialogCode.Accepted:
+            self.print_to(printer)  # the job keeps the printer until it is done

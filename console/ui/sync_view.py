@@ -97,6 +97,7 @@ class SyncView(QWidget):
         self.status_label.setWordWrap(True)
         self.hub_url = QLineEdit()
         self.hub_url.setPlaceholderText("postgresql://USER:PASSWORD@HOST:PORT/DBNAME")
+        self.hub_url.setAccessibleName(self.tr("Hub address"))
         self.sync_now = QPushButton(self.tr("Sync now"))
         self.export_button = QPushButton(self.tr("Export bundle…"))
         self.import_button = QPushButton(self.tr("Import bundle…"))

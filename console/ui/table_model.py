@@ -45,6 +45,9 @@ class Column:
     """Numbers and times line up on the right."""
     width: int = 0
     """A starting width in pixels (0: the view decides)."""
+    fits: tuple[str, ...] = ()
+    """Texts the column must show whole (a status's labels in this language): the starting
+    width grows to the widest, so "Workaround in place" is not "Workaro…"."""
 
 
 @dataclass(frozen=True)

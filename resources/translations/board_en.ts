@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+162"/>
+        <location filename="../../console/ui/board/view.py" line="+165"/>
         <source>Restoration over time</source>
         <translation>Restoration over time</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Loading the situation…</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Could not read the situation: {error}</source>
         <translation>Could not read the situation: {error}</translation>
     </message>
@@ -49,12 +49,7 @@
         <translation>No situation to show</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Crisis level {level}</source>
-        <translation>Crisis level {level}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Figures as of {time}</source>
         <translation>Figures as of {time}</translation>
     </message>
@@ -119,7 +114,12 @@
         <translation>Affected {n}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-33"/>
+        <source>Crisis level {level} ({rank}/4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Phase {n}</source>
         <translation>Phase {n}</translation>
     </message>
@@ -137,6 +137,11 @@
         <location line="+4"/>
         <source>None yet</source>
         <translation>None yet</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(corrected) {summary}</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+30"/>

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+162"/>
+        <location filename="../../console/ui/board/view.py" line="+165"/>
         <source>Restoration over time</source>
         <translation>복구 추이</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>상황을 불러오는 중…</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Could not read the situation: {error}</source>
         <translation>상황을 불러오지 못했습니다: {error}</translation>
     </message>
@@ -49,12 +49,7 @@
         <translation>표시할 상황이 없습니다</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Crisis level {level}</source>
-        <translation>위기경보 {level}</translation>
-    </message>
-    <message>
-        <location line="+3"/>
+        <location line="+13"/>
         <source>Figures as of {time}</source>
         <translation>{time} 기준</translation>
     </message>
@@ -119,7 +114,12 @@
         <translation>영향 {n}개</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-33"/>
+        <source>Crisis level {level} ({rank}/4)</source>
+        <translation>위기경보 {level} ({rank}/4)</translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Phase {n}</source>
         <translation>{n}차</translation>
     </message>
@@ -137,6 +137,11 @@
         <location line="+4"/>
         <source>None yet</source>
         <translation>없음</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>(corrected) {summary}</source>
+        <translation>(정정됨) {summary}</translation>
     </message>
     <message>
         <location line="+30"/>

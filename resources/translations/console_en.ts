@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../console/ui/about.py" line="+90"/>
+        <location filename="../../console/ui/about.py" line="+97"/>
         <source>About the console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+65"/>
+        <location filename="../../console/ui/actions.py" line="+66"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,7 +230,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+275"/>
+        <location filename="../../console/ui/dialogs.py" line="+373"/>
         <source>Assign task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -470,9 +470,37 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location line="-378"/>
+        <source>Discard the typed text?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This form has text that is not saved yet. Close it and discard the text?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Discard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep editing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Text kept from %1 that was not saved then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
-        <location filename="../../console/ui/formatting.py" line="+45"/>
+        <location filename="../../console/ui/formatting.py" line="+52"/>
         <source>Grade %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -550,7 +578,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LinkOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-113"/>
+        <location filename="../../console/ui/dialogs.py" line="+224"/>
         <source>Link task to outage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,7 +791,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+63"/>
+        <location filename="../../console/ui/main_window.py" line="+69"/>
         <source>Digital-disaster command console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -778,7 +806,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Not available in this view.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,7 +831,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+105"/>
         <source>Lock after idle time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -964,7 +992,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+36"/>
+        <location filename="../../console/ui/pages/outages.py" line="+38"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1010,18 +1038,18 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1112,7 +1140,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Confirm outages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1128,9 +1156,17 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../console/ui/printing.py" line="+106"/>
+        <source>The printer could not be opened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../console/ui/reports_view.py" line="+95"/>
+        <location filename="../../console/ui/reports_view.py" line="+97"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1193,7 +1229,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+99"/>
+        <source>Printout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Draft now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1218,7 +1259,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>No situation report yet. &apos;Draft now&apos; renders the situation as it stands; approving a draft issues the next numbered report. The other printouts are under &apos;Show printout&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1228,7 +1269,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+48"/>
+        <source>Drafting the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Draft stored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1238,7 +1284,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Issuing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Issued %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1258,8 +1309,18 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+11"/>
+        <source>Sending to the printer…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Sent to the printer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printing failed: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1386,7 +1447,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+99"/>
+        <location filename="../../console/ui/sync_view.py" line="+101"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1451,7 +1512,8 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-33"/>
+        <location line="+38"/>
         <source>Hub address</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1709,12 +1771,24 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Clear the search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>All incidents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+249"/>
         <source>Nothing selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,7 +1902,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../console/ui/pages/tasks.py" line="+28"/>
+        <location filename="../../console/ui/pages/tasks.py" line="+31"/>
         <source>All teams</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1874,13 +1948,13 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+36"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1950,12 +2024,20 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../console/ui/pages/base.py" line="-278"/>
+        <location filename="../../console/ui/pages/base.py" line="-288"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>
             <numerusform>%n rows</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>_Veil</name>
+    <message>
+        <location filename="../../console/ui/lock_veil.py" line="+25"/>
+        <source>Locked</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

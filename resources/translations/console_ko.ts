@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../console/ui/about.py" line="+90"/>
+        <location filename="../../console/ui/about.py" line="+97"/>
         <source>About the console</source>
         <translation>프로그램 정보</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+65"/>
+        <location filename="../../console/ui/actions.py" line="+66"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -230,7 +230,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+275"/>
+        <location filename="../../console/ui/dialogs.py" line="+373"/>
         <source>Assign task</source>
         <translation>담당자 지정</translation>
     </message>
@@ -470,9 +470,37 @@
     </message>
 </context>
 <context>
+    <name>FormDialog</name>
+    <message>
+        <location line="-378"/>
+        <source>Discard the typed text?</source>
+        <translation>입력한 내용을 버릴까요?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This form has text that is not saved yet. Close it and discard the text?</source>
+        <translation>이 양식에 아직 저장하지 않은 내용이 있습니다. 닫고 입력한 내용을 버릴까요?</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Keep editing</source>
+        <translation>계속 입력</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Text kept from %1 that was not saved then.</source>
+        <translation>%1에 저장되지 않았던 입력 내용을 되살렸습니다.</translation>
+    </message>
+</context>
+<context>
     <name>Formatting</name>
     <message>
-        <location filename="../../console/ui/formatting.py" line="+45"/>
+        <location filename="../../console/ui/formatting.py" line="+52"/>
         <source>Grade %1</source>
         <translation>%1등급</translation>
     </message>
@@ -553,7 +581,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LinkOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-113"/>
+        <location filename="../../console/ui/dialogs.py" line="+224"/>
         <source>Link task to outage</source>
         <translation>조치과제에 장애 연결</translation>
     </message>
@@ -766,7 +794,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+63"/>
+        <location filename="../../console/ui/main_window.py" line="+69"/>
         <source>Digital-disaster command console</source>
         <translation>디지털재난 상황관리 콘솔</translation>
     </message>
@@ -781,7 +809,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+83"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
@@ -806,7 +834,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>설정된 허브와 자동으로 동기화하는 간격(분, 0: 자동 동기화 안 함):</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+105"/>
         <source>Lock after idle time</source>
         <translation>자동 잠금 시간</translation>
     </message>
@@ -967,7 +995,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+36"/>
+        <location filename="../../console/ui/pages/outages.py" line="+38"/>
         <source>All statuses</source>
         <translation>전체 상태</translation>
     </message>
@@ -1013,18 +1041,18 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+52"/>
         <source>Department</source>
         <translation>실국</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-51"/>
         <source>Category</source>
         <translation>구분</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
@@ -1115,7 +1143,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>경과</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Confirm outages</source>
         <translation>장애 등록 확인</translation>
     </message>
@@ -1131,9 +1159,17 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../console/ui/printing.py" line="+106"/>
+        <source>The printer could not be opened.</source>
+        <translation>프린터를 열 수 없습니다.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../console/ui/reports_view.py" line="+95"/>
+        <location filename="../../console/ui/reports_view.py" line="+97"/>
         <source>Number</source>
         <translation>번호</translation>
     </message>
@@ -1196,7 +1232,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>시스템 목록·대체수단</translation>
     </message>
     <message>
-        <location line="+100"/>
+        <location line="+99"/>
+        <source>Printout</source>
+        <translation>출력물 종류</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Draft now</source>
         <translation>지금 초안 작성</translation>
     </message>
@@ -1221,7 +1262,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>출력물 보기</translation>
     </message>
     <message>
-        <location line="+40"/>
+        <location line="+47"/>
         <source>No situation report yet. &apos;Draft now&apos; renders the situation as it stands; approving a draft issues the next numbered report. The other printouts are under &apos;Show printout&apos;.</source>
         <translation>아직 상황보고가 없습니다. &apos;지금 초안 작성&apos;은 현재 상황을 초안으로 만들고, 초안을 승인하면 다음 제N보가 발행됩니다. 다른 출력물은 &apos;출력물 보기&apos;에서 볼 수 있습니다.</translation>
     </message>
@@ -1231,7 +1272,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>주의: 재출력본이 발행 당시 PDF와 다릅니다 (내용은 같은 스냅숏에서 생성)</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+48"/>
+        <source>Drafting the report…</source>
+        <translation>상황보고 초안 작성 중…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Draft stored</source>
         <translation>초안을 작성했습니다</translation>
     </message>
@@ -1241,7 +1287,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>승인할 초안을 목록에서 고르세요 (먼저 &apos;지금 초안 작성&apos;)</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+3"/>
+        <source>Issuing the report…</source>
+        <translation>상황보고 발행 중…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Issued %1</source>
         <translation>%1 발행</translation>
     </message>
@@ -1261,9 +1312,19 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>폴더로 내보내기</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+11"/>
+        <source>Sending to the printer…</source>
+        <translation>프린터로 보내는 중…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Sent to the printer</source>
         <translation>인쇄를 보냈습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Printing failed: %1</source>
+        <translation>인쇄하지 못했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -1389,7 +1450,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+99"/>
+        <location filename="../../console/ui/sync_view.py" line="+101"/>
         <source>Sync now</source>
         <translation>지금 동기화</translation>
     </message>
@@ -1454,7 +1515,8 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>허브 (PostgreSQL)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-33"/>
+        <location line="+38"/>
         <source>Hub address</source>
         <translation>허브 주소</translation>
     </message>
@@ -1712,12 +1774,24 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>검색…</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <location line="+2"/>
+        <source>Search</source>
+        <translation>검색</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+1"/>
+        <source>Clear the search</source>
+        <translation>검색어 지우기</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>All incidents</source>
         <translation>모든 사고</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+249"/>
         <source>Nothing selected</source>
         <translation>선택된 항목 없음</translation>
     </message>
@@ -1831,7 +1905,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../console/ui/pages/tasks.py" line="+28"/>
+        <location filename="../../console/ui/pages/tasks.py" line="+31"/>
         <source>All teams</source>
         <translation>전체 반</translation>
     </message>
@@ -1877,13 +1951,13 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Team</source>
         <translation>반</translation>
     </message>
     <message>
-        <location line="-35"/>
-        <location line="+36"/>
+        <location line="-36"/>
+        <location line="+37"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
@@ -1953,11 +2027,19 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../console/ui/pages/base.py" line="-278"/>
+        <location filename="../../console/ui/pages/base.py" line="-288"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n건</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>_Veil</name>
+    <message>
+        <location filename="../../console/ui/lock_veil.py" line="+25"/>
+        <source>Locked</source>
+        <translation>잠김</translation>
     </message>
 </context>
 </TS>

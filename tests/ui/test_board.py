@@ -91,7 +91,7 @@ def test_demo_board_shows_all_64_restored(demo: Services, open_board, korean) ->
     assert shown["importance_1_2_down.caption"] == "중요도 1·2등급 미복구"
     assert shown["importance_1_2_down.detail"] == "장애등급 1·2 미복구 0"
     assert shown["grades.title"] == "중요도 등급별 복구 (시스템 기준)"
-    assert shown["level"] == "위기경보 관심"
+    assert shown["level"] == "위기경보 관심 (1/4)"
     assert shown["title"].startswith("국가정보자원관리원")
     view = demo.situation.view()
     assert board.curve_points() == len(view.situation.curve) == 64
@@ -186,7 +186,8 @@ def test_countdown_ticks_without_reading(early: Services, early_clock: FakeClock
     assert board.figures()["activation"].endswith("0h 40m elapsed")
 
 
-def test_wall_mode_enlarges_type_and_drops_desk_panels(demo: Services, open_board) -> None:
+def test_wall_mode_enlarges_type_and_keeps_decisions_and_events(demo: Services, open_board
+                                                                ) -> None:
     board = open_board(demo)
     board.show()
     desk_size = board.tile_font_size()
@@ -194,7 +195,8 @@ def test_wall_mode_enlarges_type_and_drops_desk_panels(demo: Services, open_boar
     board.set_wall_mode(True)
     assert board.wall_mode()
     assert board.tile_font_size() >= 1.7 * desk_size
-    assert set(board.visible_panels()) == {"curve", "departments", "grades"}
+    assert set(board.visible_panels()) == {"curve", "departments", "grades", "decisions",
+                                           "log"}
     board.set_wall_mode(False)
     assert board.tile_font_size() == desk_size
     assert "log" in board.visible_panels()
@@ -217,7 +219,7 @@ def test_english_labels_without_it(demo: Services, open_board) -> None:
     board = open_board(demo, lang="en")
     shown = board.figures()
     assert shown["affected.caption"] == "Systems affected"
-    assert shown["level"] == "Crisis level Interest"
+    assert shown["level"] == "Crisis level Interest (1/4)"
     assert shown["curve.title"] == "Restoration over time"
     assert board.task_cell(1, 0) == "Situation control"
     assert board.phase_markers() == ["Phase 1", "Phase 2"]

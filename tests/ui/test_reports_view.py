@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, QTimer
 from PySide6.QtGui import QColor
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrinter
@@ -49,18 +49,22 @@ def test_draft_approve_preview_print_and_export(qtbot, make_context, tmp_path: P
     view.approve()
     settle(view.context)
     titles = [r.title() for r in view.model.rows]
-    assert titles == ["제1보", "초안"]
+    assert titles == ["제1보", "제1보로 승인됨"]  # the draft is no longer one
     assert "제1보 발행" in view.status.text()
     qtbot.waitUntil(lambda: view.document.status() == QPdfDocument.Status.Ready)
     qtmodeltester.check(view.model)
 
-    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
-    pages = view.print_to(printer)
-    assert pages == view.document.pageCount()
-    printed = pdf_pages((tmp_path / "printed.pdf").read_bytes())
-    assert len(printed) == pages  # raster pages, one per report page
+    with qtbot.waitSignal(view.printed, timeout=10_000) as sent:
+        assert view.print_to(printer) is not None
+        assert not view.buttons["print"].isEnabled()  # no second job while one runs
+    assert sent.args == [view.document.pageCount()]
+    assert view.buttons["print"].isEnabled()
+    printed = (tmp_path / "printed.pdf").read_bytes()
+    assert view._current is not None and printed == view._current[1]  # the vector PDF as is
+    assert "상황보고 제1보" in " ".join(pdf_pages(printed))
 
     exported = view.export_to(tmp_path / "out")
     assert exported is not None and exported.name.startswith("상황보고_제1보_")
@@ -121,3 +125,41 @@ def test_printout_preview(qtbot, make_context) -> None:  # type: ignore[no-untyp
     qtbot.waitUntil(lambda: view.document.status() == QPdfDocument.Status.Ready)
     assert view.document.pageCount() == 1
     assert view._current is not None and view._current[0] == "비상연락망.pdf"
+
+
+def test_printing_does_not_block_the_event_loop(qtbot, make_context, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Even the page-image route (printers that cannot take a PDF) prints a page per turn of
+    the event loop: a 10 ms timer keeps ticking while the pages go out."""
+    view = _view(qtbot, make_context, "controller")
+    view.draft_now()
+    settle(view.context)
+    qtbot.waitUntil(lambda: view.document.status() == QPdfDocument.Status.Ready)
+    ticks: list[int] = []
+    timer = QTimer(view)
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(view.progress.value()))
+    timer.start()
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "raster.pdf"))
+    with qtbot.waitSignal(view.printed, timeout=60_000) as sent:
+        view.print_to(printer, how="raster")
+    timer.stop()
+    pages = view.document.pageCount()
+    assert sent.args == [pages]
+    assert len(pdf_pages((tmp_path / "raster.pdf").read_bytes())) == pages
+    during = [value for value in ticks if value < pages]
+    # The clock ticked again and again while pages were still going out (one long frozen
+    # loop would give at most one tick before the end).
+    assert len(set(during)) >= min(3, pages - 1), ticks
+
+
+def test_drafting_disables_its_button_until_done(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
+    view = _view(qtbot, make_context, "controller")
+    view.draft_now()
+    assert not view.buttons["draft_now"].isEnabled() and view.progress.isVisibleTo(view)
+    assert view.status.text() == "상황보고 초안 작성 중…"
+    view.draft_now()  # a second click while the first draft renders: nothing more
+    settle(view.context)
+    assert view.buttons["draft_now"].isEnabled() and not view.progress.isVisibleTo(view)
+    assert len(view.model.rows) == 1

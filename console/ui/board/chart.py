@@ -93,6 +93,8 @@ class RestorationChart(QWidget):
         item.addItem(self.total)
         self.markers: list[pg.InfiniteLine] = []
         self.scale = 1.0
+        self.top = 1.0
+        """The top of the count axis (a little over the affected systems)."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
@@ -116,7 +118,7 @@ class RestorationChart(QWidget):
             axis = item.getAxis(name)
             axis.setStyle(tickFont=tick_font, tickTextOffset=int(6 * scale))
         # Room for the larger tick labels, which pyqtgraph does not measure by itself.
-        item.getAxis("left").setWidth(int(36 * scale))
+        self._fit_left_axis()
         item.getAxis("bottom").setHeight(int(28 * scale))
         self.curve.setPen(pg.mkPen(GOOD, width=3 * scale))
         for line in (self.total, *self.markers):
@@ -149,11 +151,33 @@ class RestorationChart(QWidget):
             item.addItem(line)
             self.markers.append(line)
         item.setXRange(start_ts, end_ts, padding=0.02)
-        item.setYRange(0, max(situation.affected, 1) * 1.12, padding=0)
+        self.top = max(situation.affected, 1) * 1.12
+        item.setYRange(0, self.top, padding=0)
+        self._fit_left_axis()
+
+    def _fit_left_axis(self) -> None:
+        """Widen the count axis to its longest label: pyqtgraph drops every tick label that
+        does not fit the fixed width, so from 1,000 systems up the axis had none."""
+        axis = self.plot.getPlotItem().getAxis("left")
+        metrics = QFontMetrics(scaled_font(self.font(), 10, self.scale))
+        widest = metrics.horizontalAdvance(str(int(self.top)))
+        axis.setWidth(max(int(36 * self.scale), widest + int(14 * self.scale)))
 
     def point_count(self) -> int:
         """How many restoration steps are drawn (for tests and checks)."""
         return 0 if self.curve.yData is None else len(self.curve.yData)
+
+    def count_labels(self) -> list[str]:
+        """The count axis's tick labels as pyqtgraph would draw them now (tests, checks)."""
+        from PySide6.QtGui import QImage, QPainter
+
+        image = QImage(8, 8, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        try:
+            specs = self.plot.getPlotItem().getAxis("left").generateDrawSpecs(painter)
+        finally:
+            painter.end()
+        return [text for _rect, _flags, text in specs[2]] if specs else []
 
     def marker_labels(self) -> list[str]:
         return [line.label.format for line in self.markers]

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console.domain.clock import format_elapsed, format_kst, kst
 from console.domain.enums import CrisisLevel, TaskStatus, Team
+from console.domain.records import corrected_ids
 from console.services import watch
 from console.services.situation import SituationView
 from console.ui.board.chart import RestorationChart
@@ -184,7 +185,9 @@ class BoardView(QWidget):
 
     def set_wall_mode(self, on: bool) -> None:
         self._scale = WALL_SCALE if on else 1.0
-        self._bottom.setVisible(not on)
+        # The room still needs the latest decisions and significant events; the task
+        # counts are read at a desk.
+        self._panels["tasks"].setVisible(not on)
         self._apply_scale()
 
     def wall_mode(self) -> bool:
@@ -250,8 +253,9 @@ class BoardView(QWidget):
         situation = view.situation
         self._title.setText(view.incident.title)
         level = CrisisLevel(view.crisis_level)
-        self._badge.set_level(self.tr("Crisis level {level}").format(level=level.label(lang)),
-                              level.colour)
+        # Colour, word and number: the level reads without colour vision or a colour print.
+        self._badge.set_level(self.tr("Crisis level {level} ({rank}/4)").format(
+            level=level.label(lang), rank=level.rank + 1), level.colour)
         self._as_of_label.setText(
             self.tr("Figures as of {time}").format(time=format_kst(situation.as_of, lang)))
 
@@ -319,9 +323,12 @@ class BoardView(QWidget):
                                  for status in TASK_COLUMNS]) for team in Team],
             alert_columns=frozenset({1 + TASK_COLUMNS.index(TaskStatus.BLOCKED)}))
         none = self.tr("None yet")
+        corrected = corrected_ids(view.decisions)
         self._decisions.set_lines(
-            [Line(self._short_time(d.at), d.summary) for d in view.decisions[:SHOWN_ENTRIES]],
-            none)
+            [Line(self._short_time(d.at), self.tr("(corrected) {summary}").format(
+                summary=d.summary), struck=True) if d.id in corrected
+             else Line(self._short_time(d.at), d.summary)
+             for d in view.decisions[:SHOWN_ENTRIES]], none)
         self._log.set_lines(
             [Line(self._short_time(e.at), e.text, e.verified)
              for e in view.significant_log[:SHOWN_ENTRIES]], none)

@@ -266,6 +266,8 @@ class Line:
     text: str
     checked: bool | None = None
     """None: no check column; False: unchecked; True: draw a ✓."""
+    struck: bool = False
+    """No longer standing (a corrected decision): drawn muted and struck through."""
 
 
 class LineList(QWidget):
@@ -334,8 +336,10 @@ class LineList(QWidget):
                              line.when)
             if line.checked:
                 self._draw_check(painter, when_width, top, metrics.height() * 0.8, row)
-            painter.setFont(font)
-            painter.setPen(QColor(INK))
+            text_font = QFont(font)
+            text_font.setStrikeOut(line.struck)
+            painter.setFont(text_font)
+            painter.setPen(QColor(MUTED if line.struck else INK))
             left = when_width + check_width
             painter.drawText(QRectF(left, top, self.width() - left, row),
                              Qt.AlignmentFlag.AlignVCenter,

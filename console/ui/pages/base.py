@@ -12,7 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Qt, QTimer
-from PySide6.QtGui import QFontMetrics, QShowEvent
+from PySide6.QtGui import QAction, QFontMetrics, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -85,7 +85,14 @@ class TablePage(QWidget):
         self.search.setObjectName("search")
         self.search.setPlaceholderText(self.tr("Search…"))
         self.search.setClearButtonEnabled(True)
-        self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        # Icon-only controls carry a name a screen reader can say, in the window's language.
+        self.search.setAccessibleName(self.tr("Search"))
+        lens = self.search.addAction(icon("search"), QLineEdit.ActionPosition.LeadingPosition)
+        lens.setText(self.tr("Search"))
+        clear = self.search.findChild(QAction, "_q_qlineeditclearaction")
+        if clear is not None:
+            clear.setText(self.tr("Clear the search"))
+            clear.setToolTip(self.tr("Clear the search"))
         self.search.setMinimumWidth(220)
         self.bar.addWidget(self.search)
         self.filters: dict[str, QComboBox] = {}
@@ -124,7 +131,9 @@ class TablePage(QWidget):
             if column.width:
                 # Never narrower than the title in this language (plus the sort arrow).
                 title = QFontMetrics(bold).horizontalAdvance(column.title) + 30
-                self.view.setColumnWidth(number, max(column.width, title))
+                cells = max((self.view.fontMetrics().horizontalAdvance(text) + 16
+                             for text in column.fits), default=0)
+                self.view.setColumnWidth(number, max(column.width, title, cells))
         key, descending = self.model.query.sort, self.model.query.descending
         keys = [c.key for c in self.model.columns]
         if key in keys:
@@ -188,6 +197,7 @@ class TablePage(QWidget):
                    choices: list[tuple[str, str]] | None = None) -> QComboBox:
         box = QComboBox(self)
         box.setObjectName(f"filter_{key}")
+        box.setAccessibleName(everything)  # "All teams": says what the box filters
         box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         box.addItem(everything, "")
         for text, value in choices or []:
@@ -345,6 +355,8 @@ class TablePage(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if isinstance(dialog, FormDialog):
             dialog.submit = lambda: self.context.submit_form(dialog, on_accept)
+            if self.context.drafts is not None:
+                dialog.keep_drafts(self.context.drafts)
         else:
             dialog.accepted.connect(on_accept)
         self.dialog = dialog
