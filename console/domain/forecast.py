@@ -125,6 +125,7 @@ class Forecast:
     importance_1_2: Band | None
     """None when the incident has no outage of that kind."""
     curve: list[CurvePoint] = field(default_factory=list)
+    incident_id: str = ""
 
     def basis(self) -> dict[str, object]:
         """What the estimate rests on, as the board and the report name it."""
@@ -297,7 +298,7 @@ def _respect_dependencies(open_outages: Sequence[ForecastOutage], finish: Array)
 
 def forecast(outages: Sequence[ForecastOutage], as_of: datetime, *,
              draws: int = DEFAULT_DRAWS, seed: int = DEFAULT_SEED,
-             prior: Prior = PRIOR) -> Forecast:
+             prior: Prior = PRIOR, incident_id: str = "") -> Forecast:
     """The forecast of an incident at ``as_of`` from its outages known then."""
     model = fit(outages, prior)
     finish = simulate(outages, as_of, draws, seed, model)
@@ -311,7 +312,7 @@ def forecast(outages: Sequence[ForecastOutage], as_of: datetime, *,
         open=len(open_outages), with_etr=sum(1 for o in open_outages
                                              if o.etr is not None and o.etr > as_of),
         all_restored=all_band, importance_1_2=important_band,
-        curve=_curve(outages, as_of, finish, all_band))
+        curve=_curve(outages, as_of, finish, all_band), incident_id=incident_id)
 
 
 def _band(outages: Sequence[ForecastOutage], as_of: datetime, finish: Array,

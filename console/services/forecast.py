@@ -65,9 +65,9 @@ class ForecastService(ServiceBase):
         if seed < 0:
             raise ValidationError("forecast.bad_seed", seed=seed)
         moment = to_utc(as_of) if as_of else self.now()
-        _, _, facts, estimates, depends = self._load(incident_id)
+        incident, _, facts, estimates, depends = self._load(incident_id)
         return forecast(outages_at(moment, facts, estimates, depends), moment, draws=draws,
-                        seed=seed)
+                        seed=seed, incident_id=incident)
 
     def backtest(self, incident_id: str | None = None, draws: int = BACKTEST_DRAWS,
                  seed: int = DEFAULT_SEED) -> Backtest:
