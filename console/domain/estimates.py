@@ -47,6 +47,11 @@ class EstimateReading:
         return self.current.next_update_at or self.current.restore_by
 
 
+def overdue(deadline: datetime | None, restored: bool, moment: datetime) -> bool:
+    """The one rule of an estimate or an update falling overdue."""
+    return deadline is not None and not restored and moment > deadline
+
+
 def read_estimates(estimates: Iterable[EstimateFact], moment: datetime, restored: bool
                    ) -> EstimateReading:
     """What the estimates given up to ``moment`` say there, for an outage restored or not."""
@@ -55,5 +60,5 @@ def read_estimates(estimates: Iterable[EstimateFact], moment: datetime, restored
     if current is None:
         return EstimateReading(None, 0, False, False)
     next_update = current.next_update_at or current.restore_by
-    return EstimateReading(current, len(known), not restored and moment > current.restore_by,
-                           not restored and moment > next_update)
+    return EstimateReading(current, len(known), overdue(current.restore_by, restored, moment),
+                           overdue(next_update, restored, moment))

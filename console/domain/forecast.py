@@ -24,7 +24,7 @@ board, the report, the CLI and the backtest agree by construction. Deterministic
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
@@ -316,8 +316,8 @@ def forecast(outages: Sequence[ForecastOutage], as_of: datetime, *,
 
 
 def _band(outages: Sequence[ForecastOutage], as_of: datetime, finish: Array,
-          keep: object) -> Band | None:
-    chosen = [o for o in outages if keep is None or callable(keep) and keep(o)]
+          keep: Callable[[ForecastOutage], bool] | None) -> Band | None:
+    chosen = [o for o in outages if keep is None or keep(o)]
     if not chosen:
         return None
     if all(o.restored_at is not None for o in chosen):
@@ -325,7 +325,8 @@ def _band(outages: Sequence[ForecastOutage], as_of: datetime, finish: Array,
         return Band(done, done, done, done=True)
     last = finish.max(axis=0)
     p10, p50, p90 = np.percentile(last, [10, 50, 90])
-    return Band(*(as_of + timedelta(hours=float(p)) for p in (p10, p50, p90)))
+    low, middle, high = (as_of + timedelta(hours=float(p)) for p in (p10, p50, p90))
+    return Band(low, middle, high)
 
 
 def _curve(outages: Sequence[ForecastOutage], as_of: datetime, finish: Array,

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../console/ui/about.py" line="+90"/>
+        <location filename="../../console/ui/about.py" line="+97"/>
         <source>About the console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+65"/>
+        <location filename="../../console/ui/actions.py" line="+66"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -230,7 +230,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+275"/>
+        <location filename="../../console/ui/dialogs.py" line="+284"/>
         <source>Assign task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,7 +472,7 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../console/ui/formatting.py" line="+45"/>
+        <location filename="../../console/ui/formatting.py" line="+52"/>
         <source>Grade %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,7 +803,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+102"/>
         <source>Lock after idle time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -964,7 +964,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+36"/>
+        <location filename="../../console/ui/pages/outages.py" line="+40"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1010,69 +1010,81 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+64"/>
         <source>Department</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-63"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+44"/>
+        <location line="+57"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-55"/>
+        <location line="+56"/>
         <source>Failure grade</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-54"/>
         <source>Phase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+45"/>
+        <location line="+58"/>
         <source>Detected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+44"/>
+        <location line="-56"/>
+        <location line="+57"/>
         <source>Elapsed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-55"/>
+        <location line="+56"/>
         <source>RTO</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+29"/>
+        <location line="-54"/>
+        <location line="+42"/>
         <source>RTO breached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-41"/>
         <source>breached</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+53"/>
+        <source>ETR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <location line="+52"/>
+        <source>Next update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-49"/>
         <source>Alternative now</source>
         <translation>Alternative now</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>Facility</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1083,11 +1095,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+8"/>
+        <location line="+26"/>
         <source>none</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-25"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1097,7 +1110,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Alternative means</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1112,7 +1125,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+6"/>
+        <source>Estimated restoration (newest first)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Confirm outages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,7 +1404,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+99"/>
+        <location filename="../../console/ui/sync_view.py" line="+100"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,7 +1846,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../console/ui/pages/tasks.py" line="+28"/>
+        <location filename="../../console/ui/pages/tasks.py" line="+31"/>
         <source>All teams</source>
         <translation type="unfinished"></translation>
     </message>

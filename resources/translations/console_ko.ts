@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../console/ui/about.py" line="+90"/>
+        <location filename="../../console/ui/about.py" line="+97"/>
         <source>About the console</source>
         <translation>프로그램 정보</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+65"/>
+        <location filename="../../console/ui/actions.py" line="+66"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -230,7 +230,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+275"/>
+        <location filename="../../console/ui/dialogs.py" line="+284"/>
         <source>Assign task</source>
         <translation>담당자 지정</translation>
     </message>
@@ -472,7 +472,7 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../console/ui/formatting.py" line="+45"/>
+        <location filename="../../console/ui/formatting.py" line="+52"/>
         <source>Grade %1</source>
         <translation>%1등급</translation>
     </message>
@@ -806,7 +806,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>설정된 허브와 자동으로 동기화하는 간격(분, 0: 자동 동기화 안 함):</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+102"/>
         <source>Lock after idle time</source>
         <translation>자동 잠금 시간</translation>
     </message>
@@ -967,7 +967,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+36"/>
+        <location filename="../../console/ui/pages/outages.py" line="+40"/>
         <source>All statuses</source>
         <translation>전체 상태</translation>
     </message>
@@ -1013,69 +1013,81 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <location line="+51"/>
+        <location line="+64"/>
         <source>Department</source>
         <translation>실국</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-63"/>
         <source>Category</source>
         <translation>구분</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+44"/>
+        <location line="+57"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-55"/>
+        <location line="+56"/>
         <source>Failure grade</source>
         <translation>장애등급</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-54"/>
         <source>Phase</source>
         <translation>차수</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+45"/>
+        <location line="+58"/>
         <source>Detected</source>
         <translation>발생 시각</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+44"/>
+        <location line="-56"/>
+        <location line="+57"/>
         <source>Elapsed</source>
         <translation>경과 시간</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-55"/>
+        <location line="+56"/>
         <source>RTO</source>
         <translation>RTO</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+29"/>
+        <location line="-54"/>
+        <location line="+42"/>
         <source>RTO breached</source>
         <translation>RTO 초과</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-41"/>
         <source>breached</source>
         <translation>초과</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+53"/>
+        <source>ETR</source>
+        <translation>복구 예상</translation>
+    </message>
+    <message>
+        <location line="-51"/>
+        <location line="+52"/>
+        <source>Next update</source>
+        <translation>다음 갱신</translation>
+    </message>
+    <message>
+        <location line="-49"/>
         <source>Alternative now</source>
         <translation>대체수단 운영 중</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+41"/>
         <source>Facility</source>
         <translation>시설</translation>
     </message>
@@ -1086,11 +1098,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+8"/>
+        <location line="+26"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-25"/>
         <source>active</source>
         <translation>운영 중</translation>
     </message>
@@ -1100,7 +1113,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>장애 범위</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Alternative means</source>
         <translation>대체수단</translation>
     </message>
@@ -1115,7 +1128,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>경과</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+6"/>
+        <source>Estimated restoration (newest first)</source>
+        <translation>복구 예상 시각 (최근 순)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Confirm outages</source>
         <translation>장애 등록 확인</translation>
     </message>
@@ -1389,7 +1407,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+99"/>
+        <location filename="../../console/ui/sync_view.py" line="+100"/>
         <source>Sync now</source>
         <translation>지금 동기화</translation>
     </message>
@@ -1831,7 +1849,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../console/ui/pages/tasks.py" line="+28"/>
+        <location filename="../../console/ui/pages/tasks.py" line="+31"/>
         <source>All teams</source>
         <translation>전체 반</translation>
     </message>
