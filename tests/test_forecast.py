@@ -19,9 +19,9 @@ from console.domain.errors import PermissionDenied, ValidationError
 from console.domain.estimates import EstimateFact, read_estimates
 from console.domain.forecast import ForecastOutage, dependency_order, fit, forecast, simulate
 from console.services.app import Services
+from console.services.estimates import estimate_facts
 from console.services.forecast import outages_at
 from console.services.inventory import _dependencies
-from console.services.estimates import estimate_facts
 from console.services.outages import outage_facts
 from console.sync.schema import tables
 from tests.conftest import FakeClock
