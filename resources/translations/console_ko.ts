@@ -1013,86 +1013,91 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <location line="+64"/>
+        <location line="+65"/>
         <source>Department</source>
         <translation>실국</translation>
     </message>
     <message>
-        <location line="-63"/>
+        <location line="-64"/>
         <source>Category</source>
         <translation>구분</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+57"/>
+        <location line="+58"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+56"/>
+        <location line="-56"/>
+        <location line="+57"/>
         <source>Failure grade</source>
         <translation>장애등급</translation>
     </message>
     <message>
-        <location line="-54"/>
+        <location line="-55"/>
         <source>Phase</source>
         <translation>차수</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Detected</source>
         <translation>발생 시각</translation>
     </message>
     <message>
-        <location line="-56"/>
-        <location line="+57"/>
+        <location line="-57"/>
+        <location line="+58"/>
         <source>Elapsed</source>
         <translation>경과 시간</translation>
     </message>
     <message>
-        <location line="-55"/>
-        <location line="+56"/>
+        <location line="-56"/>
+        <location line="+57"/>
         <source>RTO</source>
         <translation>RTO</translation>
     </message>
     <message>
-        <location line="-54"/>
-        <location line="+42"/>
+        <location line="-55"/>
+        <location line="+43"/>
         <source>RTO breached</source>
         <translation>RTO 초과</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-42"/>
         <source>breached</source>
         <translation>초과</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+53"/>
+        <location line="+54"/>
         <source>ETR</source>
         <translation>복구 예상</translation>
     </message>
     <message>
-        <location line="-51"/>
-        <location line="+52"/>
+        <location line="-52"/>
+        <location line="+53"/>
         <source>Next update</source>
         <translation>다음 갱신</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-50"/>
         <source>Alternative now</source>
         <translation>대체수단 운영 중</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Facility</source>
         <translation>시설</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-35"/>
+        <source>overdue</source>
+        <translation>지남</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>phase %1</source>
         <translation>%1차</translation>
     </message>

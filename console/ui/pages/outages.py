@@ -94,7 +94,8 @@ class OutagesPage(TablePage):
         if moment is None:
             return ""
         text = fmt.when(moment, self.context.lang)  # type: ignore[arg-type]
-        return f"{text} ({self.tr('overdue')})" if overdue else text
+        late = self.tr("overdue")
+        return f"{text} ({late})" if overdue else text
 
     def style_row(self, row: Row) -> RowStyle | None:
         if row["etr_overdue"] or row["update_overdue"]:
