@@ -202,3 +202,31 @@ def test_outage_eta_through_the_cli(demo_db: Path) -> None:
     assert no_user.returncode == 1
     usage = _cli(demo_db, "--user", "systems", "outage", "eta", "SEO-0108")
     assert usage.returncode == 2
+
+
+def test_the_report_freezes_the_forecast_in_its_next_steps(demo: Services) -> None:
+    from console.reports.snapshot import loads
+    from console.reports.text import short_time
+    from console.store.models import SituationReport
+    from tests.pdftext import flat
+
+    situation = demo.accounts.login("situation", "demo")
+    drafted = demo.reports.draft(situation, as_of=BOARD_MOMENT)
+    with demo.db.sessions() as session:
+        stored = session.get(SituationReport, drafted.row.id)
+        assert stored is not None
+        snapshot = loads(stored.snapshot_json)
+    frozen = snapshot.get("forecast")
+    assert frozen is not None and frozen["all_restored"] is not None
+    live = demo.forecast.forecast(as_of=BOARD_MOMENT).all_restored
+    assert live is not None
+    assert parse_time(frozen["all_restored"]["p50"]) == live.p50
+    text = flat(drafted.pdf)
+    assert "복구 전망 (추정치)" in text and "추정치이며 약속이 아닙니다" in text
+    assert short_time("ko", frozen["all_restored"]["p50"]) in text
+    text_en = flat(demo.reports.preview(as_of=BOARD_MOMENT, lang="en"))
+    assert "Restoration outlook (estimate)" in text_en
+    again = demo.reports.reprint(drafted.row.id)
+    assert again.matches and again.pdf == drafted.pdf
+    # Once everything is back there is nothing to estimate: no outlook in the report.
+    assert "복구 전망" not in flat(demo.reports.preview(as_of=parse_time("2025-10-20T00:00+09:00")))
