@@ -229,11 +229,11 @@ def simulate(outages: Sequence[ForecastOutage], as_of: datetime, draws: int, see
     # Statistical rows: D | D > elapsed. Its upper-tail probability is Q(z_elapsed)·W with W
     # uniform, so with E = −log W (exponential) z = Q⁻¹(exp(log Q(z_elapsed) − E)): one
     # exponential draw, a shift and the tail table per value (console/domain/normal.py), in
-    # float32: at    # 6,400 outages × 2,000 draws the arithmetic per value is what costs.
+    # float32: at 6,400 outages × 2,000 draws the arithmetic per value is what costs.
     statistical = np.flatnonzero(~by_team)
     if statistical.size:
         start_tail = upper_tail((np.log(elapsed[statistical]) - mean[statistical])
-                                 / model.sigma)
+                                / model.sigma)
         depth = rng.standard_exponential((statistical.size, draws), dtype=np.float32)
         depth -= np.log(np.maximum(start_tail, 1e-300)).astype(np.float32)[:, None]
         z = tail_quantile(depth)
