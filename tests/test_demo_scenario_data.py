@@ -89,6 +89,7 @@ def test_top_level_keys_and_notice(data):
         "tasks",
         "decisions",
         "log",
+        "estimates",
     }
     assert "시연용" in data["notice_ko"] and "가상" in data["notice_ko"]
     assert data["notice_en"].startswith("Demonstration data")

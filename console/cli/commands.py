@@ -157,6 +157,9 @@ def outage(args: argparse.Namespace, services: Services) -> int:
 
         changes = services.outages.open(who, args.system, _time(args.at), args.note,
                                         Scope(args.scope))
+    elif args.action == "eta":
+        changes = services.estimates.give(who, args.id, parse_time(args.at), args.note,
+                                          _time(args.next_update))
     else:
         changes = services.outages.change_status(who, args.id, OutageStatus.parse(args.to),
                                                  _time(args.at), args.note, args.phase)

@@ -65,6 +65,12 @@ def build_parser() -> argparse.ArgumentParser:
     ostatus.add_argument("--at")
     ostatus.add_argument("--note", default="")
     ostatus.add_argument("--phase", type=int)
+    oeta = osub.add_parser("eta", help="a team's estimated restoration time (ETR)")
+    oeta.add_argument("id")
+    oeta.add_argument("--at", required=True, help="when the outage will be restored")
+    oeta.add_argument("--note", default="")
+    oeta.add_argument("--next-update", dest="next_update",
+                      help="when the team will next update the estimate (default: the ETR)")
     _list(osub, "list", "list outages")
 
     task = sub.add_parser("task", help="recovery tasks")

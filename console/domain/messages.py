@@ -245,6 +245,21 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "outage.verify_unrestored": (
         "복구된 장애만 복구확인할 수 있습니다: 먼저 '복구'로 바꾸십시오",
         "only a restored outage can be verified: mark it restored first"),
+    "estimate.restored": (
+        "이미 복구된 장애에는 복구 예상 시각을 입력할 수 없습니다",
+        "the outage is already restored: it needs no estimated restoration time"),
+    "estimate.in_past": (
+        "복구 예상 시각 {at}이(가) 이미 지났습니다: 앞으로의 시각을 입력하십시오",
+        "the estimated restoration time {at} has passed already: give a time ahead"),
+    "estimate.update_after_etr": (
+        "다음 갱신 시각은 지금과 복구 예상 시각 사이여야 합니다",
+        "the next update must fall between now and the estimated restoration time"),
+    "forecast.bad_seed": (
+        "시드 {seed}은(는) 0 이상의 정수여야 합니다",
+        "seed {seed} must be a whole number of 0 or more"),
+    "forecast.not_closed": (
+        "사후 검증은 복구가 끝난 사고에서만 할 수 있습니다: 아직 복구되지 않은 장애가 있습니다",
+        "a backtest needs an incident whose outages are all restored; some are still open"),
     "file.missing": (
         "파일 {path}이(가) 없습니다: 경로를 확인하십시오",
         "no file {path}"),

@@ -22,6 +22,7 @@ class Action(StrEnum):
     OPEN_OUTAGE = "open_outage"
     CHANGE_OUTAGE = "change_outage"
     OVERRIDE_GRADE = "override_grade"
+    ESTIMATE_RESTORATION = "estimate_restoration"
     ADD_TASK = "add_task"
     EDIT_TASK = "edit_task"
     ADD_DECISION = "add_decision"
@@ -72,6 +73,8 @@ PERMISSIONS: dict[Action, Rule] = {
     Action.CHANGE_OUTAGE: _rule(set(COMMAND) | {Role.ADMIN},
                                 {Team.SITUATION, Team.SYSTEMS, Team.NETWORK, Team.CONTINUITY}),
     Action.OVERRIDE_GRADE: _rule(set(COMMAND)),
+    # The ETR is the responsible team's word: the teams that restore systems and lines.
+    Action.ESTIMATE_RESTORATION: _rule(set(COMMAND) | {Role.ADMIN}, {Team.SYSTEMS, Team.NETWORK}),
     Action.ADD_TASK: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS, own=True),
     Action.EDIT_TASK: _rule(set(COMMAND) | {Role.ADMIN}, ALL_TEAMS, own=True),
     Action.ADD_DECISION: _rule(set(COMMAND)),
@@ -98,6 +101,7 @@ _ACTION_WORDS = {
     Action.OPEN_OUTAGE: ("장애를 등록할", "open an outage"),
     Action.CHANGE_OUTAGE: ("장애 상태를 변경할", "change an outage"),
     Action.OVERRIDE_GRADE: ("장애등급을 조정할", "override a failure grade"),
+    Action.ESTIMATE_RESTORATION: ("복구 예상 시각을 입력할", "give an estimated restoration time"),
     Action.ADD_TASK: ("이 반의 조치과제를 등록할", "add a task for this team"),
     Action.EDIT_TASK: ("이 반의 조치과제를 수정할", "edit this team's task"),
     Action.ADD_DECISION: ("결정사항을 기록할", "record a decision"),

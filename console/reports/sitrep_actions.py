@@ -132,9 +132,34 @@ def next_steps(snapshot: Snapshot, lang: str) -> list[Flowable]:
                             words(lang, "status")], rows, [0.19, 0.2, 0.5, 0.11], "CLLC", extra=extra))
     else:
         story.append(para(f"- {words(lang, 'nothing')}", "note"))
+    story += _forecast(snapshot, lang)
     if snapshot.get("next_report_due") and not snapshot["incident"].get("closed_at"):
         story.append(para(words(lang, "next_report",
                                 t=full_time(lang, snapshot["next_report_due"])), "after"))
+    return story
+
+
+def _forecast(snapshot: Snapshot, lang: str) -> list[Flowable]:
+    """The frozen restoration forecast: an estimate, named so, with its basis."""
+    forecast = snapshot.get("forecast")
+    if not forecast or not forecast["all_restored"]:
+        return []
+    story: list[Flowable] = heading(words(lang, "forecast"), "h2")
+
+    def band(key: str, part: dict[str, object]) -> str:
+        return words(lang, key, **{k: short_time(lang, str(part[k]))
+                                   for k in ("p10", "p50", "p90")})
+
+    story.append(para(f"- {band('forecast_all', dict(forecast['all_restored']))}", "body"))
+    important = forecast["importance_1_2"]
+    if important and not important["done"]:
+        story.append(para(f"- {band('forecast_important', dict(important))}", "body"))
+    elif important:
+        story.append(para(f"- {words(lang, 'forecast_important_done')}", "body"))
+    basis = forecast["basis"]
+    story.append(para(words(lang, "forecast_basis", restored=basis["restored_fitted"],
+                            etr=basis["with_etr"], draws=basis["draws"], seed=basis["seed"]),
+                      "note"))
     return story
 
 

@@ -14,6 +14,7 @@ from typing import Any, Literal, NotRequired, Protocol, TypedDict, Unpack, cast
 
 from console.domain.clock import iso, to_utc
 from console.domain.enums import TaskStatus
+from console.domain.forecast import Band, Forecast
 from console.domain.records import DecisionLine, LogLine
 from console.domain.situation import OutageState, Situation
 
@@ -167,6 +168,24 @@ class PlanItem(TypedDict):
     overdue: bool
 
 
+class BandPart(TypedDict):
+    p10: str
+    p50: str
+    p90: str
+    done: bool
+
+
+class ForecastPart(TypedDict):
+    """The restoration forecast at the report's moment (console/domain/forecast.py): frozen
+    with the rest, so a reprint says what was estimated then."""
+
+    all_restored: BandPart | None
+    importance_1_2: BandPart | None
+    basis: dict[str, Any]
+    curve: list[list[Any]]
+    """[ISO time, P10, P50, P90] of the restored count."""
+
+
 CurvePoint = list[Any]
 """[ISO time, restored count]: a JSON array, so a list after ``loads`` too."""
 
@@ -192,6 +211,8 @@ class Snapshot(TypedDict):
     """Decisions since the last issued report, oldest first."""
     notices: list[NoticeItem]
     plans: list[PlanItem]
+    forecast: NotRequired[ForecastPart | None]
+    """Absent in reports frozen before forecasts existed."""
     next_report_due: str
     names_en: dict[str, str]
     """English names of departments and facilities, by Korean name."""
@@ -279,6 +300,23 @@ def freeze(view: ViewLike, *, since: tuple[int, datetime] | None,
         "next_report_due": iso(as_of + interval),
         "names_en": dict(sorted(names_en.items())),
     }
+
+
+def forecast_part(result: Forecast) -> ForecastPart | None:
+    """The forecast as the snapshot keeps it; None once everything is restored."""
+    if result.all_restored is None or result.all_restored.done:
+        return None
+    return {"all_restored": _band_part(result.all_restored),
+            "importance_1_2": _band_part(result.importance_1_2),
+            "basis": result.basis(),
+            "curve": [[iso(p.at), round(p.p10, 2), round(p.p50, 2), round(p.p90, 2)]
+                      for p in result.curve]}
+
+
+def _band_part(band: Band | None) -> BandPart | None:
+    if band is None:
+        return None
+    return {"p10": iso(band.p10), "p50": iso(band.p50), "p90": iso(band.p90), "done": band.done}
 
 
 def with_header(snapshot: Snapshot, **header: Unpack[HeaderUpdate]) -> Snapshot:

@@ -118,6 +118,17 @@ _WORDS: dict[str, tuple[str, str]] = {
     "overdue": ("기한 경과", "overdue"),
     "no_due": ("기한 없음", "no due time"),
     "next_report": ("다음 보고 예정: {t}", "Next report due: {t}"),
+    "forecast": ("복구 전망 (추정치)", "Restoration outlook (estimate)"),
+    "forecast_all": ("전체 복구: {p50} 전후 (P10–P90 {p10} ~ {p90})",
+                     "All restored: around {p50} (P10–P90 {p10} to {p90})"),
+    "forecast_important": ("중요도 1·2등급 복구: {p50} 전후 (P10–P90 {p10} ~ {p90})",
+                           "Importance 1–2 restored: around {p50} (P10–P90 {p10} to {p90})"),
+    "forecast_important_done": ("중요도 1·2등급: 복구 완료", "Importance 1–2: all restored"),
+    "forecast_basis": ("근거: 복구 {restored}건으로 적합한 로그정규 모형, 담당반 복구 예상 {etr}건 우선 반영, "
+                       "의존관계 순서 반영, 모의 {draws}회 (시드 {seed}). 추정치이며 약속이 아닙니다.",
+                       "Basis: a log-normal model fitted to {restored} restorations, {etr} team "
+                       "ETRs taking precedence, dependency order kept, {draws} simulated draws "
+                       "(seed {seed}). An estimate, not a promise."),
     "closed": ("상황 종료: {t}", "Incident closed: {t}"),
     "duplicate": ("중복: {ws} 발행본과 번호 중복", "duplicate: same number as {ws}'s report"),
 }

@@ -14,6 +14,8 @@ from console.services import maintenance
 from console.services.accounts import DEFAULT_HASHER, AccountService
 from console.services.context import Actor
 from console.services.demo import DemoBuilder
+from console.services.estimates import EstimateService
+from console.services.forecast import ForecastService
 from console.services.incidents import IncidentService
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
@@ -44,6 +46,8 @@ class Services:
     reports: ReportService
     tables: TableService
     sync: SyncService
+    estimates: EstimateService
+    forecast: ForecastService
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
@@ -69,7 +73,8 @@ class Services:
                    journal=JournalService(db, clock), maintenance=MaintenanceService(db, clock),
                    situation=SituationService(db, clock), reports=ReportService(db, clock),
                    demo=DemoBuilder(db, clock, accounts), tables=TableService(db, clock),
-                   sync=sync)
+                   sync=sync, estimates=EstimateService(db, clock),
+                   forecast=ForecastService(db, clock))
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,

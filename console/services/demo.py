@@ -34,6 +34,7 @@ from console.store.models import (
     LogEntry,
     LogVerification,
     Outage,
+    OutageEstimate,
     OutageEvent,
     SystemDependency,
     Task,
@@ -112,6 +113,7 @@ class DemoBuilder(ServiceBase):
             self._inventory(rows, scenario, copy)
             self._outages(rows, scenario, incident_id, copy)
             self._log(rows, scenario, incident_id, copy)
+            self._estimates(rows, scenario, incident_id, copy)
         self._tasks(rows, scenario, incident_id)
         self._decisions(rows, scenario, incident_id)
         with self.db.transaction() as session:
@@ -194,6 +196,21 @@ class DemoBuilder(ServiceBase):
                 rows.record(OutageEvent, when, _user("systems"), id=_id("oe", outage_id, index),
                             outage_id=outage_id, status=event["status"], at=when,
                             phase=event.get("phase", 1), note=event.get("note", ""))
+
+    def _estimates(self, rows: _Rows, scenario: dict[str, Any], incident_id: str, copy: int
+                   ) -> None:
+        """The teams' ETRs and their revisions, given at their times."""
+        for index, estimate in enumerate(scenario.get("estimates", ())):
+            outage_id = natural_id("outage", incident_id, system_id(_code(estimate["system"],
+                                                                           copy)), 1)
+            when = parse_time(estimate["at"])
+            user = next(u for u in DEMO_USERS if u[0] == estimate["by"])
+            rows.record(OutageEstimate, when, _user(estimate["by"]),
+                        id=_id("etr", outage_id, index), outage_id=outage_id, at=when,
+                        restore_by=parse_time(estimate["restore_by"]),
+                        next_update_at=parse_time(estimate["next_update"])
+                        if estimate.get("next_update") else None,
+                        team=user[2].value if user[2] else None, note=estimate["note"])
 
     def _log(self, rows: _Rows, scenario: dict[str, Any], incident_id: str, copy: int) -> None:
         for index, entry in enumerate(scenario["log"]):

@@ -29,7 +29,15 @@ from console.domain.errors import NotFound, ValidationError
 from console.domain.permissions import Action
 from console.reports import pack
 from console.reports.records import FallbackSettings, ReportRow, Reprint, file_name
-from console.reports.snapshot import Person, Snapshot, dumps, freeze, loads, with_header
+from console.reports.snapshot import (
+    Person,
+    Snapshot,
+    dumps,
+    forecast_part,
+    freeze,
+    loads,
+    with_header,
+)
 from console.services.accounts import AccountService
 from console.services.context import (
     Actor,
@@ -39,6 +47,7 @@ from console.services.context import (
     local_value,
     set_local_value,
 )
+from console.services.forecast import ForecastService
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
 from console.services.outages import OutageService
@@ -79,6 +88,7 @@ class ReportService(ServiceBase):
         self.outages = OutageService(db, clock)
         self.inventory = InventoryService(db, clock)
         self.accounts = AccountService(db, clock)
+        self.forecasts = ForecastService(db, clock)
         self._pack_lock = threading.Lock()
 
     # -- the situation report -------------------------------------------------------------
@@ -106,8 +116,12 @@ class ReportService(ServiceBase):
             workstation = local_value(session, "workstation_name")
         # The query keeps numbered reports only; the test tells the type checker so.
         since = (last[0], last[1]) if last and last[0] is not None else None
-        return freeze(view, since=since, task_links=links,
-                      names_en=names_en, workstation=workstation, interval=REPORT_INTERVAL)
+        frozen = freeze(view, since=since, task_links=links,
+                        names_en=names_en, workstation=workstation, interval=REPORT_INTERVAL)
+        # The forecast at the report's moment goes into the snapshot now, with the figures:
+        # a reprint shows what was estimated then, byte for byte.
+        frozen["forecast"] = forecast_part(self.forecasts.forecast(view.incident.id, moment))
+        return frozen
 
     def render(self, snapshot: Snapshot, lang: str = "ko") -> bytes:
         # reportlab loads on the first PDF, not when the window starts (~0.13 s).

@@ -34,6 +34,7 @@ from console.store.models import (
     LogEntry,
     LogVerification,
     Outage,
+    OutageEstimate,
     Task,
     TaskOutage,
     User,
@@ -115,10 +116,22 @@ def _system_joins(query: Select[Any], need: frozenset[str] | None = None) -> Sel
     return query
 
 
+def _current_estimate(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A field of the outage's current estimate: the latest by (at, id), as
+    console/domain/estimates.py reads it."""
+    e = OutageEstimate
+    return (select(column).where(e.outage_id == Outage.id)
+            .order_by(e.at.desc(), e.id.desc()).limit(1).correlate(Outage).scalar_subquery())
+
+
 def _outage_columns(now: datetime) -> dict[str, ColumnElement[Any]]:
     """Cached columns (console/store/derived.py) and the clock's own functions over them
     (console/store/clock_sql.py): nothing here re-derives an outage's state."""
     o, s = Outage, InformationSystem
+    etr = _current_estimate(OutageEstimate.restore_by)
+    next_update = _current_estimate(func.coalesce(OutageEstimate.next_update_at,
+                                                  OutageEstimate.restore_by))
+    moment = literal(iso(now), String)
     hours = getattr(func, clock_sql.ELAPSED)(o.detected_at, o.restored_at,
                                              literal(iso(now), String), type_=Float)
     grade = getattr(func, clock_sql.GRADE)(s.importance_grade, s.category, o.scope, hours,
@@ -132,7 +145,10 @@ def _outage_columns(now: datetime) -> dict[str, ColumnElement[Any]]:
         "elapsed_hours": hours, "rto_hours": s.rto_hours,
         "rto_breach": getattr(func, clock_sql.RTO_BREACHED)(hours, s.rto_hours, type_=Integer),
         "alternative_active": o.alternative_active, "incident_id": o.incident_id,
-        "system_id": s.id,
+        "system_id": s.id, "etr": etr, "next_update_at": next_update,
+        "etr_overdue": getattr(func, clock_sql.OVERDUE)(etr, o.status, moment, type_=Integer),
+        "update_overdue": getattr(func, clock_sql.OVERDUE)(next_update, o.status, moment,
+                                                           type_=Integer),
     }
 
 

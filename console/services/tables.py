@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -27,7 +27,9 @@ from sqlalchemy.sql.expression import UnaryExpression
 from sqlalchemy.sql.operators import custom_op
 
 from console.domain.errors import NotFound
+from console.domain.estimates import EstimateFact
 from console.services.context import ServiceBase, current_incident, local_value
+from console.services.estimates import estimate_facts
 from console.services.outages import load_rules
 from console.services.table_specs import ALL_INCIDENTS, SPECS, TableQuery, TableSpec
 from console.store import clock_sql
@@ -83,6 +85,8 @@ class OutageDetail:
     """(at, status, phase, note, author), oldest first"""
     tasks: list[tuple[str, str, str, str]]
     """(task id, team, title, status)"""
+    estimates: list[EstimateFact] = field(default_factory=list)
+    """The teams' ETRs, oldest first: the revisions, then the current one."""
 
 
 @dataclass(frozen=True)
@@ -276,8 +280,10 @@ class TableService(ServiceBase):
                 .join(TaskOutage, TaskOutage.task_id == Task.id)
                 .where(TaskOutage.outage_id == outage_id, TaskOutage.deleted.is_(False),
                        Task.deleted.is_(False)).order_by(Task.created_at))]
+            estimates = estimate_facts(session, outage.incident_id).get(outage_id, [])
             return OutageDetail(row, outage.note, system.alternative_means,
-                                outage.grade_override_reason, events, tasks)  # type: ignore[arg-type]
+                                outage.grade_override_reason, events, tasks,  # type: ignore[arg-type]
+                                estimates)
 
     def task_detail(self, task_id: str) -> TaskDetail:
         row = self.rows("tasks", [task_id]).get(task_id)

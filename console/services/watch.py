@@ -25,6 +25,7 @@ from console.store.models import (
     LogEntry,
     LogVerification,
     Outage,
+    OutageEstimate,
     OutageEvent,
     SituationReport,
     SystemDependency,
@@ -49,8 +50,9 @@ INCIDENT = tables(Incident, CrisisLevelChange)
 
 SITUATION = INCIDENT | tables(
     Outage, OutageEvent, Task, TaskEvent, Decision, LogEntry, LogVerification, SituationReport,
-    InformationSystem, Department, Facility, FailureGradeRule)
-"""What the situation view (the board) is computed from: any of them can move a figure."""
+    InformationSystem, Department, Facility, FailureGradeRule, OutageEstimate, SystemDependency)
+"""What the situation view (the board) and its forecast are computed from: any of them can
+move a figure."""
 
 INVENTORY = tables(InformationSystem, Department, Facility, SystemDependency)
 """The inventory: what an import of systems writes."""
@@ -58,7 +60,8 @@ INVENTORY = tables(InformationSystem, Department, Facility, SystemDependency)
 SYSTEMS = INVENTORY | tables(Outage)
 """The systems list: the inventory and each system's current outage."""
 
-OUTAGES = tables(Outage, OutageEvent, Incident, InformationSystem, FailureGradeRule, Task)
+OUTAGES = tables(Outage, OutageEvent, Incident, InformationSystem, FailureGradeRule, Task,
+                 OutageEstimate)
 """The outage list: outages, their events and grades, their systems and linked tasks."""
 
 TASKS = tables(Task, TaskEvent, TaskOutage, Outage, User, Incident)

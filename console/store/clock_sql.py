@@ -10,12 +10,15 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from console.domain.clock import from_iso
+from console.domain.enums import OutageStatus
+from console.domain.estimates import overdue
 from console.domain.grading import GradeTable
 from console.domain.outage_clock import elapsed_hours, outage_grade, rto_breached
 
 ELAPSED = "outage_elapsed_hours"
 GRADE = "outage_failure_grade"
 RTO_BREACHED = "outage_rto_breached"
+OVERDUE = "estimate_overdue"
 
 _moment = lru_cache(maxsize=65536)(from_iso)
 
@@ -31,6 +34,12 @@ def _breached(hours: float | None, rto: float | None) -> int:
     return int(hours is not None and rto_breached(hours, rto))
 
 
+def _overdue(deadline: str | None, status: str | None, moment: str | None) -> int:
+    end = _moment(moment)
+    restored = status is not None and OutageStatus(status).is_restored
+    return int(end is not None and overdue(_moment(deadline), restored, end))
+
+
 def install(connection: Connection, rules: GradeTable) -> None:
     """Register the functions on this connection, grading by ``rules``."""
     raw: Any = connection.connection.driver_connection
@@ -42,3 +51,4 @@ def install(connection: Connection, rules: GradeTable) -> None:
     raw.create_function(ELAPSED, 3, _elapsed, deterministic=True)
     raw.create_function(GRADE, 5, grade, deterministic=True)
     raw.create_function(RTO_BREACHED, 2, _breached, deterministic=True)
+    raw.create_function(OVERDUE, 3, _overdue, deterministic=True)

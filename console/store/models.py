@@ -163,6 +163,22 @@ class OutageEvent(Record):
     note: Mapped[str] = mapped_column(Text, default="")
 
 
+class OutageEstimate(Record):
+    """A team's estimated time of restoration (ETR) of an outage, and when it will next say.
+
+    Append-only: a revision is a new record; the current estimate is the latest by (at, id)
+    (console/domain/estimates.py)."""
+
+    __tablename__ = "outage_estimate"
+    outage_id: Mapped[str] = mapped_column(ForeignKey("outage.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcTime)
+    """When the team gave the estimate."""
+    restore_by: Mapped[datetime] = mapped_column(UtcTime)
+    next_update_at: Mapped[datetime | None] = mapped_column(UtcTime)
+    team: Mapped[str | None] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
 class Task(Entity):
     __tablename__ = "task"
     incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)

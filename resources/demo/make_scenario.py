@@ -1892,6 +1892,20 @@ def build_log(rng: random.Random, by_key: dict[str, dict]) -> list[dict]:
 # --------------------------------------------------------------------------- assemble
 
 
+# The system-failure team's estimated restoration times (ETR), given at their times; two
+# are revised as the work slips (console/domain/estimates.py, docs/forecast.md). By code: the
+# codes come from SEED, and build() checks each names an outage.
+ESTIMATES = [
+    {"system": "SEO-0185", "at": "2025-10-01T08:00:00+09:00", "by": "systems", "restore_by": "2025-10-01T20:00:00+09:00", "note": "인증 연계 재구성 중, 20시 목표"},
+    {"system": "SEO-0107", "at": "2025-10-01T09:00:00+09:00", "by": "systems", "restore_by": "2025-10-02T18:00:00+09:00", "next_update": "2025-10-02T09:00:00+09:00", "note": "민간 클라우드 이전 작업, 데이터 정합성 점검 후 재개"},
+    {"system": "SEO-0162", "at": "2025-10-01T10:00:00+09:00", "by": "systems", "restore_by": "2025-10-02T09:00:00+09:00", "note": "의존 시스템 복구 후 재기동 예정"},
+    {"system": "SEO-0107", "at": "2025-10-02T17:00:00+09:00", "by": "systems", "restore_by": "2025-10-03T15:00:00+09:00", "next_update": "2025-10-03T09:00:00+09:00", "note": "정합성 점검에서 누락 자료 발견, 보정 후 재개로 변경"},
+    {"system": "SEO-0073", "at": "2025-10-02T10:00:00+09:00", "by": "systems", "restore_by": "2025-10-08T18:00:00+09:00", "next_update": "2025-10-05T10:00:00+09:00", "note": "장비 재구매 필요, 입고 일정에 따라 변동"},
+    {"system": "SEO-0058", "at": "2025-10-03T09:00:00+09:00", "by": "systems", "restore_by": "2025-10-06T12:00:00+09:00", "note": "2차 복구 대상, 순차 이전"},
+    {"system": "SEO-0073", "at": "2025-10-08T16:00:00+09:00", "by": "systems", "restore_by": "2025-10-14T18:00:00+09:00", "next_update": "2025-10-11T10:00:00+09:00", "note": "장비 입고 지연으로 복구 예상 시각 재조정"},
+]
+
+
 def build() -> dict:
     rng = random.Random(SEED)
     systems, by_key = build_systems(rng)
@@ -1945,7 +1959,14 @@ def build() -> dict:
         "tasks": tasks,
         "decisions": decisions,
         "log": log,
+        "estimates": _estimates(outages),
     }
+
+
+def _estimates(outages: list[dict]) -> list[dict]:
+    codes = {o["system"] for o in outages}
+    assert all(e["system"] in codes for e in ESTIMATES), "an estimate for no outage"
+    return [dict(e) for e in ESTIMATES]
 
 
 def render(data: dict) -> str:

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+165"/>
+        <location filename="../../console/ui/board/view.py" line="+172"/>
         <source>Restoration over time</source>
         <translation>Restoration over time</translation>
     </message>
@@ -39,7 +39,17 @@
         <translation>Loading the situation…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+83"/>
+        <source>already restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Estimate, not a promise — all restored around {p50} (P10–P90: {p10} – {p90}); importance 1–2: {important}. Basis: {restored} restorations fitted, {etr} team ETRs, {draws} simulated draws.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Could not read the situation: {error}</source>
         <translation>Could not read the situation: {error}</translation>
     </message>
@@ -104,12 +114,12 @@
         <translation>{total} so far · at most {peak} at once</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Importance {n}</source>
         <translation>Importance {n}</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>Affected {n}</source>
         <translation>Affected {n}</translation>
     </message>
@@ -124,7 +134,7 @@
         <translation>Phase {n}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Others ({n})</source>
         <translation>Others ({n})</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+165"/>
+        <location filename="../../console/ui/board/view.py" line="+172"/>
         <source>Restoration over time</source>
         <translation>복구 추이</translation>
     </message>
@@ -39,7 +39,17 @@
         <translation>상황을 불러오는 중…</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+83"/>
+        <source>already restored</source>
+        <translation>복구 완료</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Estimate, not a promise — all restored around {p50} (P10–P90: {p10} – {p90}); importance 1–2: {important}. Basis: {restored} restorations fitted, {etr} team ETRs, {draws} simulated draws.</source>
+        <translation>추정치이며 약속이 아닙니다 — 전체 복구 {p50} 전후 (P10–P90: {p10} – {p90}); 중요도 1·2등급: {important}. 근거: 복구 {restored}건으로 적합, 담당반 복구 예상 {etr}건, 모의 {draws}회.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Could not read the situation: {error}</source>
         <translation>상황을 불러오지 못했습니다: {error}</translation>
     </message>
@@ -104,12 +114,12 @@
         <translation>누계 {total} · 동시 최대 {peak}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Importance {n}</source>
         <translation>중요도 {n}등급</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-26"/>
         <source>Affected {n}</source>
         <translation>영향 {n}개</translation>
     </message>
@@ -124,7 +134,7 @@
         <translation>{n}차</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Others ({n})</source>
         <translation>기타 {n}개 실국</translation>
     </message>

@@ -995,7 +995,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+38"/>
+        <location filename="../../console/ui/pages/outages.py" line="+40"/>
         <source>All statuses</source>
         <translation>전체 상태</translation>
     </message>
@@ -1041,84 +1041,102 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+1"/>
-        <location line="+52"/>
+        <location line="+66"/>
         <source>Department</source>
         <translation>실국</translation>
     </message>
     <message>
-        <location line="-51"/>
+        <location line="-65"/>
         <source>Category</source>
         <translation>구분</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+45"/>
+        <location line="+59"/>
         <source>Status</source>
         <translation>상태</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-56"/>
+        <location line="+57"/>
         <source>Failure grade</source>
         <translation>장애등급</translation>
     </message>
     <message>
-        <location line="-41"/>
+        <location line="-55"/>
         <source>Phase</source>
         <translation>차수</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+45"/>
+        <location line="+59"/>
         <source>Detected</source>
         <translation>발생 시각</translation>
     </message>
     <message>
-        <location line="-43"/>
-        <location line="+44"/>
+        <location line="-57"/>
+        <location line="+58"/>
         <source>Elapsed</source>
         <translation>경과 시간</translation>
     </message>
     <message>
-        <location line="-42"/>
-        <location line="+43"/>
+        <location line="-56"/>
+        <location line="+57"/>
         <source>RTO</source>
         <translation>RTO</translation>
     </message>
     <message>
-        <location line="-41"/>
-        <location line="+29"/>
+        <location line="-55"/>
+        <location line="+43"/>
         <source>RTO breached</source>
         <translation>RTO 초과</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location line="-42"/>
         <source>breached</source>
         <translation>초과</translation>
     </message>
     <message>
         <location line="+1"/>
+        <location line="+54"/>
+        <source>ETR</source>
+        <translation>복구 예상</translation>
+    </message>
+    <message>
+        <location line="-52"/>
+        <location line="+53"/>
+        <source>Next update</source>
+        <translation>다음 갱신</translation>
+    </message>
+    <message>
+        <location line="-50"/>
         <source>Alternative now</source>
         <translation>대체수단 운영 중</translation>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+33"/>
+        <location line="+42"/>
         <source>Facility</source>
         <translation>시설</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-35"/>
+        <source>overdue</source>
+        <translation>지남</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>phase %1</source>
         <translation>%1차</translation>
     </message>
     <message>
         <location line="+8"/>
+        <location line="+26"/>
         <source>none</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="-25"/>
         <source>active</source>
         <translation>운영 중</translation>
     </message>
@@ -1128,7 +1146,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>장애 범위</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+7"/>
         <source>Alternative means</source>
         <translation>대체수단</translation>
     </message>
@@ -1143,7 +1161,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>경과</translation>
     </message>
     <message>
-        <location line="+59"/>
+        <location line="+6"/>
+        <source>Estimated restoration (newest first)</source>
+        <translation>복구 예상 시각 (최근 순)</translation>
+    </message>
+    <message>
+        <location line="+60"/>
         <source>Confirm outages</source>
         <translation>장애 등록 확인</translation>
     </message>

@@ -8,9 +8,10 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontMetrics
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from console.domain.clock import KST
+from console.domain.forecast import CurvePoint
 from console.domain.situation import Situation
 from console.ui.board.widgets import GOOD, INK, MUTED, scaled_font
 
@@ -92,12 +93,31 @@ class RestorationChart(QWidget):
                                      label="", labelOpts=self._label_options(0.02, (0, 1)))
         item.addItem(self.total)
         self.markers: list[pg.InfiniteLine] = []
+        # The forecast's fan: P10–P90 of the restored count as a band, P50 dashed. An
+        # estimate, drawn apart from the record: lighter, and named so in the caption below.
+        edge = pg.mkPen(9, 105, 218, 90, width=1)
+        self.fan_low = pg.PlotCurveItem(pen=edge)
+        self.fan_high = pg.PlotCurveItem(pen=edge)
+        self.fan = pg.FillBetweenItem(self.fan_low, self.fan_high,
+                                      brush=pg.mkBrush(9, 105, 218, 50))
+        self.fan_middle = pg.PlotDataItem(pen=pg.mkPen("#0969da", width=2,
+                                                       style=Qt.PenStyle.DashLine))
+        for fan_item in (self.fan_low, self.fan_high, self.fan, self.fan_middle):
+            item.addItem(fan_item)
+        self.forecast_points: list[CurvePoint] = []
+        self.caption = QLabel(self)
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet(f"color: {MUTED};")
+        self.caption.setObjectName("forecastCaption")
+        self.caption.hide()
         self.scale = 1.0
         self.top = 1.0
         """The top of the count axis (a little over the affected systems)."""
+        self._range: tuple[float, float, float] = (0.0, 3600.0, 1.0)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
+        layout.addWidget(self.caption)
         self.set_scale(1.0)
 
     @staticmethod
@@ -121,6 +141,7 @@ class RestorationChart(QWidget):
         self._fit_left_axis()
         item.getAxis("bottom").setHeight(int(28 * scale))
         self.curve.setPen(pg.mkPen(GOOD, width=3 * scale))
+        self.caption.setFont(scaled_font(self.font(), 10, scale))
         for line in (self.total, *self.markers):
             line.label.setFont(self._label_font())
 
@@ -150,8 +171,16 @@ class RestorationChart(QWidget):
             line.label.setFont(self._label_font())
             item.addItem(line)
             self.markers.append(line)
+        self._range = (start_ts, end_ts, max(situation.affected, 1) * 1.12)
+        self._apply_range()
+
+    def _apply_range(self) -> None:
+        start_ts, end_ts, top = self._range
+        if self.forecast_points:
+            end_ts = max(end_ts, self.forecast_points[-1].at.timestamp())
+        item = self.plot.getPlotItem()
         item.setXRange(start_ts, end_ts, padding=0.02)
-        self.top = max(situation.affected, 1) * 1.12
+        self.top = top
         item.setYRange(0, self.top, padding=0)
         self._fit_left_axis()
 
@@ -162,6 +191,26 @@ class RestorationChart(QWidget):
         metrics = QFontMetrics(scaled_font(self.font(), 10, self.scale))
         widest = metrics.horizontalAdvance(str(int(self.top)))
         axis.setWidth(max(int(36 * self.scale), widest + int(14 * self.scale)))
+
+    def draw_forecast(self, points: list[CurvePoint], caption: str) -> None:
+        """The forecast's fan from its first point (the moment) on; none: clear it."""
+        self.forecast_points = points
+        if points:
+            xs = np.array([p.at.timestamp() for p in points], dtype=float)
+            self.fan_low.setData(xs, np.array([p.p10 for p in points], dtype=float))
+            self.fan_high.setData(xs, np.array([p.p90 for p in points], dtype=float))
+            self.fan_middle.setData(xs, np.array([p.p50 for p in points], dtype=float))
+        else:
+            empty = np.array([], dtype=float)
+            for line in (self.fan_low, self.fan_high):
+                line.setData(empty, empty)
+            self.fan_middle.clear()
+        self.caption.setText(caption)
+        self.caption.setVisible(bool(caption))
+        self._apply_range()
+
+    def forecast_caption(self) -> str:
+        return self.caption.text() if self.caption.isVisibleTo(self) else ""
 
     def point_count(self) -> int:
         """How many restoration steps are drawn (for tests and checks)."""

@@ -46,9 +46,12 @@ class Loader(QObject):
 
     def _finish(self) -> bool:
         """False when the board was closed while we read: nobody is waiting for the result."""
+        # The read is over whether or not anyone still waits for it: a board closed while a
+        # read ran must not stay "reading" for ever (its owner waits on that before closing
+        # the database).
+        self._busy = False
         if not shiboken6.isValid(self):
             return False
-        self._busy = False
         if self._dirty:
             self.request()
         return True

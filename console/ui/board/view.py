@@ -11,12 +11,14 @@ import math
 from collections import Counter
 from datetime import datetime, timedelta
 
+import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console.domain.clock import format_elapsed, format_kst, kst
 from console.domain.enums import CrisisLevel, TaskStatus, Team
+from console.domain.forecast import Forecast
 from console.domain.records import corrected_ids
 from console.services import watch
 from console.services.situation import SituationView
@@ -81,6 +83,11 @@ class BoardView(QWidget):
         self._loader = Loader(self._read, context.runner, self)
         self._loader.loaded.connect(self._show_view)
         self._loader.failed.connect(self._show_error)
+        # The forecast is a simulation (up to a second at scale): its own read, after the
+        # figures, so the figures never wait for it.
+        self._forecast_loader = Loader(self._read_forecast, context.runner, self)
+        self._forecast_loader.loaded.connect(self._show_forecast)
+        self._forecast_loader.failed.connect(lambda _: self._chart.draw_forecast([], ""))
         # Sync and a busy desk emit many changes in a row: one read after the burst.
         self._coalesce = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._coalesce.timeout.connect(self.refresh)
@@ -209,7 +216,9 @@ class BoardView(QWidget):
     @property
     def reading(self) -> bool:
         """A read is running (tests wait for it before closing the database)."""
-        return self._loader.busy or self._coalesce.isActive()
+        # After the widget is closed the timer is gone, but a read on the pool may still run.
+        coalescing = shiboken6.isValid(self._coalesce) and self._coalesce.isActive()
+        return self._loader.busy or self._forecast_loader.busy or coalescing
 
     def visible_panels(self) -> list[str]:
         return [name for name, panel in self._panels.items() if panel.isVisibleTo(self)]
@@ -219,6 +228,11 @@ class BoardView(QWidget):
 
     def phase_markers(self) -> list[str]:
         return self._chart.marker_labels()
+
+    def forecast_shown(self) -> tuple[list[tuple[datetime, float, float, float]], str]:
+        """The fan as drawn, (time, P10, P50, P90) of the restored count, and its caption."""
+        return ([(p.at, p.p10, p.p50, p.p90) for p in self._chart.forecast_points],
+                self._chart.forecast_caption())
 
     def task_cell(self, row: int, column: int) -> str:
         return self._tasks.text_at(row, column)
@@ -234,6 +248,27 @@ class BoardView(QWidget):
     def _read(self) -> SituationView:
         # Runs on a pool thread: touches only the service, never a widget.
         return self._context.services.situation.view(as_of=self._as_of)
+
+    def _read_forecast(self) -> Forecast:
+        # A pool thread, as _read: the Monte Carlo draws never run on the GUI thread.
+        return self._context.services.forecast.forecast(as_of=self._as_of)
+
+    def _show_forecast(self, forecast: Forecast) -> None:
+        band, important = forecast.all_restored, forecast.importance_1_2
+        if band is None or band.done:
+            self._chart.draw_forecast([], "")
+            return
+        short = self._short_time
+        important_text = (self.tr("already restored") if important is None or important.done
+                          else short(important.p50))
+        caption = self.tr(
+            "Estimate, not a promise — all restored around {p50} (P10–P90: {p10} – {p90}); "
+            "importance 1–2: {important}. Basis: {restored} restorations fitted, "
+            "{etr} team ETRs, {draws} simulated draws.").format(
+                p50=short(band.p50), p10=short(band.p10), p90=short(band.p90),
+                important=important_text, restored=forecast.fit.restored,
+                etr=forecast.with_etr, draws=forecast.draws)
+        self._chart.draw_forecast(forecast.curve, caption)
 
     def _on_changed(self, tables: set[str]) -> None:
         if WATCHED_TABLES.intersection(tables):
@@ -290,6 +325,7 @@ class BoardView(QWidget):
             self._curve_end(view), self.tr("Affected {n}").format(n=situation.affected),
             self.tr("Phase {n}"))
         self._show_breakdowns(view)
+        self._forecast_loader.request()
         self._tick()
         self.loaded.emit()
 

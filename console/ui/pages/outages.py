@@ -24,6 +24,8 @@ from console.ui.pages.base import TablePage, detail_table, esc
 from console.ui.table_model import Column, Row, RowStyle
 
 BREACH = RowStyle(background="#f9d6d5", foreground="#8e1b1b", bold=True)
+OVERDUE = RowStyle(background="#ead7f5", foreground="#4a148c", bold=True)
+"""A team's estimate or promised update has passed: the one thing to chase first."""
 DOWN = RowStyle(background="#fff1dc")
 RESTORED = RowStyle(foreground="#2e7d32")
 
@@ -79,12 +81,26 @@ class OutagesPage(TablePage):
                    width=60),
             Column("rto_breach", self.tr("RTO breached"),
                    lambda r: self.tr("breached") if r["rto_breach"] else "", width=90),
+            Column("etr", self.tr("ETR"), lambda r: self._deadline(r["etr"], r["etr_overdue"]),
+                   width=165),
+            Column("next_update_at", self.tr("Next update"),
+                   lambda r: self._deadline(r["next_update_at"], r["update_overdue"]),
+                   width=165),
             Column("alternative_active", self.tr("Alternative now"),
                    lambda r: fmt.yes(r["alternative_active"]), width=70),
             Column("facility", self.tr("Facility"), lambda r: r["facility"]),
         ]
 
+    def _deadline(self, moment: object, overdue: object) -> str:
+        if moment is None:
+            return ""
+        text = fmt.when(moment, self.context.lang)  # type: ignore[arg-type]
+        late = self.tr("overdue")
+        return f"{text} ({late})" if overdue else text
+
     def style_row(self, row: Row) -> RowStyle | None:
+        if row["etr_overdue"] or row["update_overdue"]:
+            return OVERDUE
         if row["rto_breach"]:
             return BREACH
         if OutageStatus(row["status"]).is_restored:
@@ -119,12 +135,22 @@ class OutagesPage(TablePage):
             (self.tr("Detected"), esc(fmt.when(row["detected_at"], lang))),
             (self.tr("Elapsed"), esc(fmt.elapsed(row["elapsed_hours"], lang))),
             (self.tr("RTO"), esc(fmt.hours(row["rto_hours"]) or "—")),
+            (self.tr("ETR"), esc(self._deadline(row["etr"], row["etr_overdue"]) or "—")),
+            (self.tr("Next update"),
+             esc(self._deadline(row["next_update_at"], row["update_overdue"]) or "—")),
             (self.tr("Alternative means"), esc(detail.alternative_means or "—")
              + (f" ({esc(active)})" if row["alternative_active"] else "")),
             (self.tr("Tasks"), tasks),
         ])
         timeline = self.tr("Timeline")
+        estimates = "".join(
+            f"<p><b>{esc(fmt.when(e.at, lang))}</b> → {esc(fmt.when(e.restore_by, lang))}"
+            f"{' · <i>' + esc(e.author) + '</i>' if e.author else ''}"
+            f"{'<br>' + esc(e.note) if e.note else ''}</p>"
+            for e in reversed(detail.estimates)) or esc(self.tr("none"))
+        history = self.tr("Estimated restoration (newest first)")
         return (f"<h3>{esc(row['code'])} {esc(row['name'])}</h3>{summary}"
+                f"<h4>{esc(history)}</h4>{estimates}"
                 f"<h4>{esc(timeline)}</h4>{events}")
 
     def activate(self, record_id: str) -> None:
