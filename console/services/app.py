@@ -23,6 +23,7 @@ from console.services.situation import SituationService
 from console.services.sync import SyncService
 from console.services.tables import TableService
 from console.services.tasks import TaskService
+from console.services.timeline import TimelineService
 from console.store.database import Database, open_database
 from console.sync import capture
 
@@ -42,6 +43,7 @@ class Services:
     reports: ReportService
     tables: TableService
     sync: SyncService
+    timeline: TimelineService
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
@@ -60,7 +62,7 @@ class Services:
                    journal=JournalService(db, clock), maintenance=MaintenanceService(db, clock),
                    situation=SituationService(db, clock), reports=ReportService(db, clock),
                    demo=DemoBuilder(db, clock, accounts), tables=TableService(db, clock),
-                   sync=SyncService(db, clock))
+                   sync=SyncService(db, clock), timeline=TimelineService(db, clock))
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,

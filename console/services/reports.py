@@ -22,6 +22,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from console.domain.cadence import next_report_due
 from console.domain.clock import Clock, from_iso, iso, to_utc, utc_now
 from console.domain.enums import Team
 from console.domain.errors import NotFound, ValidationError
@@ -41,7 +42,7 @@ from console.services.context import (
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
 from console.services.outages import OutageService
-from console.services.situation import REPORT_INTERVAL, SituationService
+from console.services.situation import SituationService
 from console.store.database import Database
 from console.store.models import (
     Department,
@@ -106,7 +107,9 @@ class ReportService(ServiceBase):
         # The query keeps numbered reports only; the test tells the type checker so.
         since = (last[0], last[1]) if last and last[0] is not None else None
         return freeze(view, since=since, task_links=links,
-                      names_en=names_en, workstation=workstation, interval=REPORT_INTERVAL)
+                      names_en=names_en, workstation=workstation,
+                      next_due=next_report_due(view.incident.activated_at, moment,
+                                               view.schedule) if view.activated else None)
 
     def render(self, snapshot: Snapshot, lang: str = "ko") -> bytes:
         # reportlab loads on the first PDF, not when the window starts (~0.13 s).

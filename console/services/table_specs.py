@@ -123,6 +123,7 @@ def _outage_columns(now: datetime) -> dict[str, ColumnElement[Any]]:
                                              literal(iso(now), String), type_=Float)
     grade = getattr(func, clock_sql.GRADE)(s.importance_grade, s.category, o.scope, hours,
                                            o.grade_override, type_=Integer)
+    breach = getattr(func, clock_sql.RTO_BREACHED)(hours, s.rto_hours, type_=Integer)
     return {
         "id": o.id, "code": s.code, "name": s.name, "department": Department.name,
         "facility": Facility.name, "category": s.category, "status": o.status,
@@ -130,9 +131,12 @@ def _outage_columns(now: datetime) -> dict[str, ColumnElement[Any]]:
         "phase": o.phase, "detected_at": o.detected_at, "status_at": o.status_at,
         "restored_at": o.restored_at, "first_restored_at": o.first_restored_at,
         "elapsed_hours": hours, "rto_hours": s.rto_hours,
-        "rto_breach": getattr(func, clock_sql.RTO_BREACHED)(hours, s.rto_hours, type_=Integer),
+        "rto_breach": breach,
         "alternative_active": o.alternative_active, "incident_id": o.incident_id,
         "system_id": s.id,
+        # The default order: unrestored, then RTO-breached, then by grade (the domain's rule).
+        "attention": getattr(func, clock_sql.ATTENTION)(o.status, breach, grade, o.detected_at,
+                                                        s.code, type_=String),
     }
 
 
@@ -230,9 +234,9 @@ SPECS: dict[str, TableSpec] = {
         search=("code", "name", "department"), lookups={"department": _department_match},
         filters={"status": str, "grade": int, "department": str, "category": str,
                  "rto_breach": int},
-        incident="incident_id", default_sort=("detected_at", False),
+        incident="incident_id", default_sort=("attention", False),
         needs={"system": frozenset({"code", "name", "category", "grade", "importance_grade",
-                                    "rto_hours", "rto_breach", "system_id"}),
+                                    "rto_hours", "rto_breach", "system_id", "attention"}),
                "department": frozenset({"department"}), "facility": frozenset({"facility"})}),
     "tasks": TableSpec(
         _task_columns, _task_joins, (lambda: Task.deleted.is_(False),),

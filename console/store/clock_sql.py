@@ -10,12 +10,14 @@ from typing import Any
 from sqlalchemy.engine import Connection
 
 from console.domain.clock import from_iso
+from console.domain.enums import OutageStatus
 from console.domain.grading import GradeTable
-from console.domain.outage_clock import elapsed_hours, outage_grade, rto_breached
+from console.domain.outage_clock import attention_rank, elapsed_hours, outage_grade, rto_breached
 
 ELAPSED = "outage_elapsed_hours"
 GRADE = "outage_failure_grade"
 RTO_BREACHED = "outage_rto_breached"
+ATTENTION = "outage_attention"
 
 _moment = lru_cache(maxsize=65536)(from_iso)
 
@@ -31,6 +33,13 @@ def _breached(hours: float | None, rto: float | None) -> int:
     return int(hours is not None and rto_breached(hours, rto))
 
 
+def _attention(status: str, breached: int | None, grade: int | None, detected: str,
+               code: str) -> str:
+    """The rank, then the oldest first, then the code: ties in one order on every reload."""
+    rank = attention_rank(OutageStatus(status).is_restored, bool(breached), grade or 0)
+    return f"{rank:03d}|{detected}|{code}"
+
+
 def install(connection: Connection, rules: GradeTable) -> None:
     """Register the functions on this connection, grading by ``rules``."""
     raw: Any = connection.connection.driver_connection
@@ -42,3 +51,4 @@ def install(connection: Connection, rules: GradeTable) -> None:
     raw.create_function(ELAPSED, 3, _elapsed, deterministic=True)
     raw.create_function(GRADE, 5, grade, deterministic=True)
     raw.create_function(RTO_BREACHED, 2, _breached, deterministic=True)
+    raw.create_function(ATTENTION, 5, _attention, deterministic=True)
