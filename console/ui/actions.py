@@ -35,6 +35,9 @@ class ActionId(Enum):
     FACILITY_DOWN = "facility_down"
     NEW_INCIDENT = "new_incident"
     CHANGE_CRISIS_LEVEL = "change_crisis_level"
+    ACTIVATE_TASK_FORCE = "activate_task_force"
+    STAND_DOWN = "stand_down"
+    REPORT_SCHEDULE = "report_schedule"
     IMPORT_SYSTEMS = "import_systems"
     EXPORT_SYSTEMS = "export_systems"
     SYNC_NOW = "sync_now"
@@ -115,6 +118,16 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.CHANGE_CRISIS_LEVEL: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Change crisis level…"), "act", "status", "Ctrl+Shift+K",
         tip=QT_TRANSLATE_NOOP("Actions", "Raise or lower the crisis alert level, with a reason")),
+    ActionId.ACTIVATE_TASK_FORCE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Activate task force…"), "act", "status",
+        tip=QT_TRANSLATE_NOOP("Actions", "Record when the task force started: the first "
+                                         "report falls due 30 minutes later")),
+    ActionId.REPORT_SCHEDULE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Report schedule…"), "act", "status",
+        tip=QT_TRANSLATE_NOOP("Actions", "When situation reports fall due after the first")),
+    ActionId.STAND_DOWN: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Stand task force down…"), "act", "status",
+        tip=QT_TRANSLATE_NOOP("Actions", "Close the incident, with the reason")),
     ActionId.IMPORT_SYSTEMS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Import systems…"), "file", "import", "Ctrl+I"),
     ActionId.EXPORT_SYSTEMS: ActionSpec(

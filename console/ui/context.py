@@ -33,6 +33,8 @@ class UiContext:
     """Database work off the GUI thread; callbacks come back on it."""
     messages: MessagePresenter = field(default_factory=MessagePresenter)
     """Errors, refusals and notices, never blocking the event loop."""
+    new_incident: Callable[[], object] | None = None
+    """The window's 'New incident…' (offered when a write meets a closed incident)."""
     _form: FormDialog | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -43,6 +43,7 @@ from console.ui.reports_view import ReportsView
 from console.ui.settings import UiSettings
 from console.ui.status import StatusPanel
 from console.ui.sync_view import SyncView
+from console.ui.task_force import TaskForceActions
 
 VIEW_NAMES = [action.value for action in VIEWS]
 """board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7)."""
@@ -67,6 +68,8 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry(self)
         self.background = BackgroundWork(context, settings.get(opts.AUTO_SYNC_MINUTES), self)
         self.incidents = IncidentActions(context, self, self._after_incident)
+        self.task_force = TaskForceActions(context, self.incidents)
+        context.new_incident = self.incidents.new_incident
         self.dialog: QWidget | None = None
         self.wall_mode = False
         self.locked = False
@@ -112,6 +115,7 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.status = StatusPanel(context, self.statusBar())
         self.status.attach(self.background)
+        cast(BoardView, self.pages["board"]).report_due.connect(self.status.show_report_due)
         sync_page = cast(SyncView, self.pages["sync"])
         sync_page.use_background(self.background)
         sync_page.synced.connect(self.status.refresh_sync)
@@ -148,6 +152,9 @@ class MainWindow(QMainWindow):
             lambda: self._on_page("export_dialog", "systems"))
         actions[ActionId.NEW_INCIDENT].triggered.connect(self.incidents.new_incident)
         actions[ActionId.CHANGE_CRISIS_LEVEL].triggered.connect(self.incidents.change_level)
+        actions[ActionId.ACTIVATE_TASK_FORCE].triggered.connect(self.task_force.activate)
+        actions[ActionId.REPORT_SCHEDULE].triggered.connect(self.task_force.schedule)
+        actions[ActionId.STAND_DOWN].triggered.connect(self.task_force.stand_down)
         actions[ActionId.SYNC_NOW].triggered.connect(self.sync_now)
         actions[ActionId.AUTO_SYNC].triggered.connect(self.ask_auto_sync)
         actions[ActionId.FALLBACK_PACK].triggered.connect(self.configure_fallback)

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+162"/>
+        <location filename="../../console/ui/board/view.py" line="+172"/>
         <source>Restoration over time</source>
         <translation>Restoration over time</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Loading the situation…</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Could not read the situation: {error}</source>
         <translation>Could not read the situation: {error}</translation>
     </message>
@@ -55,6 +55,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Past moment: figures as of {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Figures as of {time}</source>
         <translation>Figures as of {time}</translation>
     </message>
@@ -99,7 +104,17 @@
         <translation>failure grade 1–2 still down: {n}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>RTO breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{down} of them still down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>On alternative means now</source>
         <translation>On alternative means now</translation>
     </message>
@@ -109,12 +124,12 @@
         <translation>{total} so far · at most {peak} at once</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Importance {n}</source>
         <translation>Importance {n}</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Affected {n}</source>
         <translation>Affected {n}</translation>
     </message>
@@ -124,7 +139,7 @@
         <translation>Phase {n}</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Others ({n})</source>
         <translation>Others ({n})</translation>
     </message>
@@ -170,12 +185,12 @@
         <translation>Task force closed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Report No. {n} due {time}</source>
         <translation>Report No. {n} due {time}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Overdue {time}</source>
         <translation>Overdue {time}</translation>
     </message>
@@ -183,6 +198,29 @@
         <location line="+10"/>
         <source>{days}d {hours}h</source>
         <translation>{days}d {hours}h</translation>
+    </message>
+</context>
+<context>
+    <name>MomentControl</name>
+    <message>
+        <location filename="../../console/ui/board/moment.py" line="+28"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the board at this moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the board live</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

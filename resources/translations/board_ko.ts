@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+162"/>
+        <location filename="../../console/ui/board/view.py" line="+172"/>
         <source>Restoration over time</source>
         <translation>복구 추이</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>상황을 불러오는 중…</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+72"/>
         <source>Could not read the situation: {error}</source>
         <translation>상황을 불러오지 못했습니다: {error}</translation>
     </message>
@@ -55,6 +55,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>Past moment: figures as of {time}</source>
+        <translation>지난 시점: {time} 기준 현황</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Figures as of {time}</source>
         <translation>{time} 기준</translation>
     </message>
@@ -99,7 +104,17 @@
         <translation>장애등급 1·2 미복구 {n}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>RTO breached</source>
+        <translation>RTO 초과</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{down} of them still down</source>
+        <translation>그중 미복구 {down}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>On alternative means now</source>
         <translation>대체수단 운영 중</translation>
     </message>
@@ -109,12 +124,12 @@
         <translation>누계 {total} · 동시 최대 {peak}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Importance {n}</source>
         <translation>중요도 {n}등급</translation>
     </message>
     <message>
-        <location line="-25"/>
+        <location line="-27"/>
         <source>Affected {n}</source>
         <translation>영향 {n}개</translation>
     </message>
@@ -124,7 +139,7 @@
         <translation>{n}차</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Others ({n})</source>
         <translation>기타 {n}개 실국</translation>
     </message>
@@ -170,12 +185,12 @@
         <translation>대책본부 해산</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Report No. {n} due {time}</source>
         <translation>제{n}보 · {time} 예정</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Overdue {time}</source>
         <translation>지연 {time}</translation>
     </message>
@@ -183,6 +198,29 @@
         <location line="+10"/>
         <source>{days}d {hours}h</source>
         <translation>{days}일 {hours}시간</translation>
+    </message>
+</context>
+<context>
+    <name>MomentControl</name>
+    <message>
+        <location filename="../../console/ui/board/moment.py" line="+28"/>
+        <source>Show</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the board at this moment</source>
+        <translation>이 시점의 상황판 보기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>현재</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the board live</source>
+        <translation>현재 상황판 보기</translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../console/ui/about.py" line="+90"/>
+        <location filename="../../console/ui/about.py" line="+97"/>
         <source>About the console</source>
         <translation>프로그램 정보</translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+65"/>
+        <location filename="../../console/ui/actions.py" line="+69"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -168,6 +168,36 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Activate task force…</source>
+        <translation>대책본부 가동…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record when the task force started: the first report falls due 30 minutes later</source>
+        <translation>대책본부 가동 시각 기록: 30분 뒤 첫 상황보고 기한</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report schedule…</source>
+        <translation>상황보고 일정…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When situation reports fall due after the first</source>
+        <translation>첫 보고 이후 상황보고 시각</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stand task force down…</source>
+        <translation>대책본부 해산…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the incident, with the reason</source>
+        <translation>사유와 함께 사고 종료</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Import systems…</source>
         <translation>시스템 목록 가져오기…</translation>
     </message>
@@ -228,9 +258,32 @@
     </message>
 </context>
 <context>
+    <name>ActivateDialog</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+39"/>
+        <source>Activate the task force</source>
+        <translation>대책본부 가동</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation>사고</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Activated at (KST)</source>
+        <translation>가동 시각(KST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crisis level</source>
+        <translation>위기경보</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+275"/>
+        <location filename="../../console/ui/dialogs.py" line="+284"/>
         <source>Assign task</source>
         <translation>담당자 지정</translation>
     </message>
@@ -472,7 +525,7 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../console/ui/formatting.py" line="+45"/>
+        <location filename="../../console/ui/formatting.py" line="+52"/>
         <source>Grade %1</source>
         <translation>%1등급</translation>
     </message>
@@ -766,12 +819,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+63"/>
+        <location filename="../../console/ui/main_window.py" line="+64"/>
         <source>Digital-disaster command console</source>
         <translation>디지털재난 상황관리 콘솔</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+32"/>
         <source>Locked</source>
         <translation>잠김</translation>
     </message>
@@ -781,7 +834,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+75"/>
+        <location line="+79"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
@@ -806,7 +859,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>설정된 허브와 자동으로 동기화하는 간격(분, 0: 자동 동기화 안 함):</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+102"/>
         <source>Lock after idle time</source>
         <translation>자동 잠금 시간</translation>
     </message>
@@ -967,7 +1020,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+36"/>
+        <location filename="../../console/ui/pages/outages.py" line="+38"/>
         <source>All statuses</source>
         <translation>전체 상태</translation>
     </message>
@@ -1002,7 +1055,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>시설 장애…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
@@ -1115,7 +1168,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>경과</translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Confirm outages</source>
         <translation>장애 등록 확인</translation>
     </message>
@@ -1128,6 +1181,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+7"/>
         <source>%1 down</source>
         <translation>%1 장애</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New incident…</source>
+        <translation>새 사고 등록…</translation>
     </message>
 </context>
 <context>
@@ -1267,6 +1325,62 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+33"/>
+        <source>Report schedule</source>
+        <translation>상황보고 일정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At these hours (KST)</source>
+        <translation>정해진 시각(KST)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every</source>
+        <translation>간격</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> h</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Give hours 0–23 separated by commas, e.g. 8,12,18.</source>
+        <translation>0~23시를 쉼표로 구분하여 입력하십시오(예: 8,12,18).</translation>
+    </message>
+</context>
+<context>
+    <name>StandDownDialog</name>
+    <message>
+        <location line="-46"/>
+        <source>Stand the task force down</source>
+        <translation>대책본부 해산</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation>사고</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stood down at (KST)</source>
+        <translation>해산 시각(KST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A stand-down needs a reason.</source>
+        <translation>해산 사유를 입력하십시오.</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <location filename="../../console/ui/status.py" line="+53"/>
@@ -1274,12 +1388,22 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>DB: %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Workstation: %1</source>
         <translation>단말: %1</translation>
     </message>
     <message>
         <location line="+20"/>
+        <source>Report No. %1 overdue by %2</source>
+        <translation>제%1보 기한 %2 경과</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Report No. %1 due in %2</source>
+        <translation>제%1보까지 %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Last backup: %1</source>
         <translation>최근 백업: %1</translation>
     </message>
@@ -1389,7 +1513,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+99"/>
+        <location filename="../../console/ui/sync_view.py" line="+100"/>
         <source>Sync now</source>
         <translation>지금 동기화</translation>
     </message>
@@ -1717,7 +1841,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>모든 사고</translation>
     </message>
     <message>
-        <location line="+246"/>
+        <location line="+248"/>
         <source>Nothing selected</source>
         <translation>선택된 항목 없음</translation>
     </message>
@@ -1801,9 +1925,37 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>TaskForceActions</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+59"/>
+        <source>No incident</source>
+        <translation>사고 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no incident yet: open one first.</source>
+        <translation>아직 사고가 없습니다. 먼저 사고를 등록하십시오.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Task force activated.</source>
+        <translation>대책본부를 가동했습니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Task force stood down.</source>
+        <translation>대책본부를 해산했습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Report schedule set.</source>
+        <translation>상황보고 일정을 정했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>TaskStatusDialog</name>
     <message>
-        <location line="+55"/>
+        <location filename="../../console/ui/dialogs.py" line="+55"/>
         <source>Change task status</source>
         <translation>조치과제 상태 변경</translation>
     </message>
@@ -1831,7 +1983,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../console/ui/pages/tasks.py" line="+28"/>
+        <location filename="../../console/ui/pages/tasks.py" line="+31"/>
         <source>All teams</source>
         <translation>전체 반</translation>
     </message>
@@ -1953,7 +2105,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../console/ui/pages/base.py" line="-278"/>
+        <location filename="../../console/ui/pages/base.py" line="-280"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n건</numerusform>

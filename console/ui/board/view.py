@@ -21,6 +21,7 @@ from console.services import watch
 from console.services.situation import SituationView
 from console.ui.board.chart import RestorationChart
 from console.ui.board.loader import Loader
+from console.ui.board.moment import MomentControl
 from console.ui.board.widgets import (
     BAD,
     GOOD,
@@ -67,6 +68,9 @@ def percent_text(restored: int, affected: int) -> str:
 class BoardView(QWidget):
     loaded = Signal()
     """Emitted after the figures were redrawn from a fresh read."""
+    report_due = Signal(object, int)
+    """The live board's next report due (a datetime or None) and its number: the status bar
+    counts down to it."""
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -106,9 +110,13 @@ class BoardView(QWidget):
         titles = QVBoxLayout()
         titles.addWidget(self._title)
         titles.addWidget(self._activation)
+        self.moment = MomentControl(header)
+        self.moment.set_moment(self._context.services.situation.now())
+        self.moment.chosen.connect(self.set_as_of)
         clocks = QVBoxLayout()
         clocks.addWidget(self._clock)
         clocks.addWidget(self._as_of_label)
+        clocks.addWidget(self.moment)
         header_row = QHBoxLayout(header)
         header_row.setContentsMargins(16, 10, 16, 10)
         header_row.setSpacing(18)
@@ -118,7 +126,7 @@ class BoardView(QWidget):
 
         self._tiles = {key: Tile(self) for key in (
             "affected", "restored", "citizen_down", "importance_1_2_down",
-            "alternative_active", "next_report")}
+            "alternative_active", "rto_breached", "next_report")}
         tiles_row = QHBoxLayout()
         tiles_row.setSpacing(10)
         for key, tile in self._tiles.items():
@@ -180,11 +188,14 @@ class BoardView(QWidget):
     def set_as_of(self, moment: datetime | None) -> None:
         """Show the situation at ``moment`` (None: live) and read it."""
         self._as_of = moment
+        if moment is not None:
+            self.moment.set_moment(moment)
         self.refresh()
 
     def set_wall_mode(self, on: bool) -> None:
         self._scale = WALL_SCALE if on else 1.0
         self._bottom.setVisible(not on)
+        self.moment.setVisible(not on)  # a wall shows the live board
         self._apply_scale()
 
     def wall_mode(self) -> bool:
@@ -253,7 +264,8 @@ class BoardView(QWidget):
         self._badge.set_level(self.tr("Crisis level {level}").format(level=level.label(lang)),
                               level.colour)
         self._as_of_label.setText(
-            self.tr("Figures as of {time}").format(time=format_kst(situation.as_of, lang)))
+            (self.tr("Past moment: figures as of {time}") if self._as_of is not None
+             else self.tr("Figures as of {time}")).format(time=format_kst(situation.as_of, lang)))
 
         citizen = situation.citizen_affected
         self._tiles["affected"].show_value(
@@ -276,6 +288,12 @@ class BoardView(QWidget):
             self.tr("Importance 1–2 still down"), str(situation.importance_1_2_down),
             self.tr("failure grade 1–2 still down: {n}").format(n=situation.grade_1_2_down),
             BAD if situation.importance_1_2_down else GOOD)
+        # Restored outages that breached count too: a breach is a fact of the past.
+        self._tiles["rto_breached"].show_value(
+            self.tr("RTO breached"), str(situation.rto_breached),
+            self.tr("{down} of them still down").format(
+                down=sum(1 for o in situation.still_down if o.rto_breached)),
+            BAD if situation.rto_breached else GOOD)
         self._tiles["alternative_active"].show_value(
             self.tr("On alternative means now"), str(situation.alternative_active),
             self.tr("{total} so far · at most {peak} at once").format(
@@ -287,6 +305,8 @@ class BoardView(QWidget):
             self.tr("Phase {n}"))
         self._show_breakdowns(view)
         self._tick()
+        if self._as_of is None:
+            self.report_due.emit(view.next_report_due, (view.last_report_number or 0) + 1)
         self.loaded.emit()
 
     def _curve_end(self, view: SituationView) -> datetime:
@@ -355,7 +375,7 @@ class BoardView(QWidget):
         moment = self._as_of or now
         incident = view.incident
         closed = incident.closed_at is not None and incident.closed_at <= moment
-        if incident.activated_at is None:
+        if incident.activated_at is None or incident.activated_at > moment:
             self._activation.setText(self.tr("Task force not activated"))
         else:
             end = incident.closed_at if closed and incident.closed_at else moment
@@ -375,8 +395,11 @@ class BoardView(QWidget):
                             else self.tr("Task force not activated"), MUTED)
             return
         lang = self._context.lang
+        number = (view.last_report_number or 0) + 1
         detail = self.tr("Report No. {n} due {time}").format(
-            n=(view.last_report_number or 0) + 1, time=format_kst(due, lang))
+            n=number, time=format_kst(due, lang))
+        if view.last_report_number:  # the schedule rules after the first report
+            detail += f" · {view.schedule.label(lang)}"
         left = due - moment
         if left < timedelta(0):
             tile.show_value(caption, self.tr("Overdue {time}").format(
