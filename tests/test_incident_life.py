@@ -214,3 +214,18 @@ def test_outages_default_to_the_attention_order(inventory: Services, login: Logi
     assert [rows[i]["code"] for i in order] == ["SEO-1", "SEO-2", "SEO-3"]
     assert [rows[i]["rto_breach"] for i in order] == [1, 1, 0]
     assert inventory.tables.ids("outages", TableQuery()) == order
+
+
+def test_task_edit_changes_priority_within_1_to_3(demo_db: Path, monkeypatch: pytest.MonkeyPatch,
+                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    db = ["--db", str(demo_db)]
+    _, out, _ = _cli(monkeypatch, capsys, *db, "task", "list", "--json")
+    task = json.loads(out)[0]
+    assert _cli(monkeypatch, capsys, *db, "--user", "controller", "task", "edit", task["id"],
+                "--priority", "1", "--title", "우선 처리")[0] == 0
+    code, _, err = _cli(monkeypatch, capsys, *db, "--user", "controller", "task", "edit",
+                        task["id"], "--priority", "7")
+    assert code == 1 and "1–3" in err
+    _, out, _ = _cli(monkeypatch, capsys, *db, "task", "list", "--json")
+    edited = next(t for t in json.loads(out) if t["id"] == task["id"])
+    assert (edited["priority"], edited["title"]) == (1, "우선 처리")

@@ -199,7 +199,8 @@ def task(args: argparse.Namespace, services: Services) -> int:
                                      _time(args.due), args.assignee, args.detail)
     elif args.action == "edit":
         changes = services.tasks.edit(who, args.id, args.title, _time(args.due), args.assignee,
-                                      Team.parse(args.team) if args.team else None)
+                                      Team.parse(args.team) if args.team else None,
+                                      priority=args.priority)
     else:
         changes = services.tasks.change_status(who, args.id, TaskStatus.parse(args.to), args.note)
     print(changes.first_id)

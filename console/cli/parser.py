@@ -96,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
     tedit.add_argument("--due")
     tedit.add_argument("--assignee")
     tedit.add_argument("--team")
+    tedit.add_argument("--priority", type=int, help="1 (highest) to 3")
     tstatus = tsub.add_parser("status")
     tstatus.add_argument("id")
     tstatus.add_argument("--to", required=True)

@@ -35,6 +35,7 @@ class ActionId(Enum):
     FACILITY_DOWN = "facility_down"
     NEW_INCIDENT = "new_incident"
     CHANGE_CRISIS_LEVEL = "change_crisis_level"
+    BACKUP = "backup"
     ACTIVATE_TASK_FORCE = "activate_task_force"
     STAND_DOWN = "stand_down"
     REPORT_SCHEDULE = "report_schedule"
@@ -128,6 +129,9 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.STAND_DOWN: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Stand task force down…"), "act", "status",
         tip=QT_TRANSLATE_NOOP("Actions", "Close the incident, with the reason")),
+    ActionId.BACKUP: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Backup…"), "file", "export",
+        tip=QT_TRANSLATE_NOOP("Actions", "A verified copy of this database")),
     ActionId.IMPORT_SYSTEMS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Import systems…"), "file", "import", "Ctrl+I"),
     ActionId.EXPORT_SYSTEMS: ActionSpec(

@@ -29,6 +29,7 @@ from console.ui.about import AboutDialog
 from console.ui.actions import SPECS as ACTION_SPECS
 from console.ui.actions import VIEWS, ActionId, ActionRegistry, icon, translate
 from console.ui.background import BackgroundWork
+from console.ui.backup_action import BackupAction
 from console.ui.board.view import BoardView
 from console.ui.context import UiContext
 from console.ui.dialogs import FallbackPackDialog
@@ -70,6 +71,7 @@ class MainWindow(QMainWindow):
         self.incidents = IncidentActions(context, self, self._after_incident)
         self.task_force = TaskForceActions(context, self.incidents)
         context.new_incident = self.incidents.new_incident
+        self.backup = BackupAction(context, self, self._after_backup)
         self.dialog: QWidget | None = None
         self.wall_mode = False
         self.locked = False
@@ -155,6 +157,7 @@ class MainWindow(QMainWindow):
         actions[ActionId.ACTIVATE_TASK_FORCE].triggered.connect(self.task_force.activate)
         actions[ActionId.REPORT_SCHEDULE].triggered.connect(self.task_force.schedule)
         actions[ActionId.STAND_DOWN].triggered.connect(self.task_force.stand_down)
+        actions[ActionId.BACKUP].triggered.connect(lambda: self.backup.run())
         actions[ActionId.SYNC_NOW].triggered.connect(self.sync_now)
         actions[ActionId.AUTO_SYNC].triggered.connect(self.ask_auto_sync)
         actions[ActionId.FALLBACK_PACK].triggered.connect(self.configure_fallback)
@@ -194,6 +197,10 @@ class MainWindow(QMainWindow):
             refresh()
         self.status.update_backup()
         self.status.refresh_sync()
+
+    def _after_backup(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+        self.status.update_backup()
 
     def _after_incident(self, text: str) -> None:
         """An incident opened or its level changed: show it where it shows, on the board."""

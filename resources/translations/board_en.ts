@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+172"/>
+        <location filename="../../console/ui/board/view.py" line="+176"/>
         <source>Restoration over time</source>
         <translation>Restoration over time</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Loading the situation…</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>Could not read the situation: {error}</source>
         <translation>Could not read the situation: {error}</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>No situation to show</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Crisis level {level}</source>
         <translation>Crisis level {level}</translation>
     </message>
@@ -203,7 +203,17 @@
 <context>
     <name>MomentControl</name>
     <message>
-        <location filename="../../console/ui/board/moment.py" line="+28"/>
+        <location filename="../../console/ui/board/moment.py" line="+27"/>
+        <source>Incident shown on the board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Current incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+172"/>
+        <location filename="../../console/ui/board/view.py" line="+176"/>
         <source>Restoration over time</source>
         <translation>복구 추이</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>상황을 불러오는 중…</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>Could not read the situation: {error}</source>
         <translation>상황을 불러오지 못했습니다: {error}</translation>
     </message>
@@ -49,7 +49,7 @@
         <translation>표시할 상황이 없습니다</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Crisis level {level}</source>
         <translation>위기경보 {level}</translation>
     </message>
@@ -203,7 +203,17 @@
 <context>
     <name>MomentControl</name>
     <message>
-        <location filename="../../console/ui/board/moment.py" line="+28"/>
+        <location filename="../../console/ui/board/moment.py" line="+27"/>
+        <source>Incident shown on the board</source>
+        <translation>상황판에 표시할 사고</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Current incident</source>
+        <translation>현재 사고</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Show</source>
         <translation>보기</translation>
     </message>

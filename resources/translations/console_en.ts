@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+69"/>
+        <location filename="../../console/ui/actions.py" line="+70"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -198,6 +198,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A verified copy of this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Import systems…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -305,6 +315,24 @@
     <message>
         <location line="+4"/>
         <source>Choose a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupAction</name>
+    <message>
+        <location filename="../../console/ui/backup_action.py" line="+35"/>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SQLite database (*.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backup written and verified: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -816,12 +844,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+64"/>
+        <location filename="../../console/ui/main_window.py" line="+65"/>
         <source>Digital-disaster command console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -831,12 +859,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Not available in this view.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Synced with the hub: %1 sent, %2 received.</source>
         <translation type="unfinished"></translation>
     </message>

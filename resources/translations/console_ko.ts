@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+69"/>
+        <location filename="../../console/ui/actions.py" line="+70"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -198,6 +198,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Backup…</source>
+        <translation>백업…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A verified copy of this database</source>
+        <translation>검증된 데이터베이스 사본</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Import systems…</source>
         <translation>시스템 목록 가져오기…</translation>
     </message>
@@ -306,6 +316,24 @@
         <location line="+4"/>
         <source>Choose a person.</source>
         <translation>담당자를 선택하십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupAction</name>
+    <message>
+        <location filename="../../console/ui/backup_action.py" line="+35"/>
+        <source>Backup</source>
+        <translation>백업</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SQLite database (*.sqlite)</source>
+        <translation>SQLite 데이터베이스 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backup written and verified: %1</source>
+        <translation>백업을 쓰고 검증했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -819,12 +847,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+64"/>
+        <location filename="../../console/ui/main_window.py" line="+65"/>
         <source>Digital-disaster command console</source>
         <translation>디지털재난 상황관리 콘솔</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Locked</source>
         <translation>잠김</translation>
     </message>
@@ -834,12 +862,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+80"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Synced with the hub: %1 sent, %2 received.</source>
         <translation>허브와 동기화했습니다: %1건 보냄, %2건 받음.</translation>
     </message>

@@ -122,3 +122,38 @@ def test_the_board_at_a_past_moment_reads_the_report_snapshot_of_that_moment(
     board.moment.now_button.click()
     settle(window)
     assert board.figures()["restored"] == "64 / 64"
+
+
+def test_backup_from_the_file_menu(make_window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window("controller", "en")
+    names = [a.objectName() for a in window.menus["file"].actions()]
+    assert "action_backup" in names
+    target = tmp_path / "shift.sqlite"
+    window.backup.run(target)
+    settle(window)
+    assert target.is_file() and target.stat().st_size > 0
+    assert window.findChild(QLabel, "statusBackup").text() != "—"
+
+
+def test_the_incident_selector_shows_the_closed_demo_while_a_new_one_runs(
+        make_window) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window("commander", "en")
+    services, context = window.context.services, window.context
+    context.write(lambda: services.incidents.open(context.actor, "상암 센터 정전",
+                                                  *_area_cause()))
+    settle(window)
+    board = window.pages["board"]
+    assert board.figures()["title"] == "상암 센터 정전"
+    combo = board.moment.incident
+    demo = next(i for i in services.incidents.list() if i.title != "상암 센터 정전")
+    index = combo.findData(demo.id)
+    assert index > 0 and combo.count() == 3  # "current" and the two incidents
+    combo.setCurrentIndex(index)
+    combo.activated.emit(index)
+    settle(window)
+    assert board.figures()["title"] == demo.title
+    assert board.figures()["restored"] == "64 / 64"
+    combo.setCurrentIndex(0)
+    combo.activated.emit(0)
+    settle(window)
+    assert board.figures()["title"] == "상암 센터 정전"

@@ -79,6 +79,9 @@ class BoardView(QWidget):
         self._context = context
         self._view: SituationView | None = None
         self._as_of: datetime | None = None
+        self._incident_id: str | None = None
+        """None: the current incident (the latest open one)."""
+        self._incidents: list[tuple[str, str]] = []
         self._scale = 1.0
         self._error = ""
         self._loader = Loader(self._read, context.runner, self)
@@ -113,6 +116,7 @@ class BoardView(QWidget):
         self.moment = MomentControl(header)
         self.moment.set_moment(self._context.services.situation.now())
         self.moment.chosen.connect(self.set_as_of)
+        self.moment.incident_chosen.connect(self.set_incident)
         clocks = QVBoxLayout()
         clocks.addWidget(self._clock)
         clocks.addWidget(self._as_of_label)
@@ -192,6 +196,11 @@ class BoardView(QWidget):
             self.moment.set_moment(moment)
         self.refresh()
 
+    def set_incident(self, incident_id: str | None) -> None:
+        """Show another incident (any past one; the board only reads), None: the current."""
+        self._incident_id = incident_id
+        self.refresh()
+
     def set_wall_mode(self, on: bool) -> None:
         self._scale = WALL_SCALE if on else 1.0
         self._bottom.setVisible(not on)
@@ -240,8 +249,11 @@ class BoardView(QWidget):
     # -- reading -----------------------------------------------------------------------
 
     def _read(self) -> SituationView:
-        # Runs on a pool thread: touches only the service, never a widget.
-        return self._context.services.situation.view(as_of=self._as_of)
+        # Runs on a pool thread: touches only the services, never a widget (the incident list
+        # is handed over whole, by one assignment, and shown by _show_view on the GUI thread).
+        services = self._context.services
+        self._incidents = [(i.id, i.title) for i in services.incidents.list()]
+        return services.situation.view(self._incident_id, as_of=self._as_of)
 
     def _on_changed(self, tables: set[str]) -> None:
         if WATCHED_TABLES.intersection(tables):
@@ -256,6 +268,7 @@ class BoardView(QWidget):
 
     def _show_view(self, view: SituationView) -> None:
         self._view, self._error = view, ""
+        self.moment.set_incidents(self._incidents)
         self._activation.setStyleSheet(f"color: {MUTED};")
         lang = self._context.lang
         situation = view.situation
@@ -305,7 +318,7 @@ class BoardView(QWidget):
             self.tr("Phase {n}"))
         self._show_breakdowns(view)
         self._tick()
-        if self._as_of is None:
+        if self._as_of is None and self._incident_id is None:
             self.report_due.emit(view.next_report_due, (view.last_report_number or 0) + 1)
         self.loaded.emit()
 
