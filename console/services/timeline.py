@@ -8,9 +8,10 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from console.domain.cadence import ReportSchedule
+from console.domain.clock import from_iso, iso
 from console.domain.enums import CrisisLevel, OutageStatus
 from console.domain.timeline import EntryKind, TimelineEntry, chronological
-from console.services.context import ServiceBase, current_incident
+from console.services.context import ServiceBase, current_incident, local_value, set_local_value
 from console.store.models import (
     CrisisLevelChange,
     Decision,
@@ -25,6 +26,19 @@ from console.store.models import (
 
 
 class TimelineService(ServiceBase):
+    def seen(self, user_id: str) -> datetime | None:
+        """When this user's previous window session on this workstation began: the lines
+        after it are "changed since you last looked". Local bookkeeping, never synced."""
+        with self.db.sessions() as session:
+            return from_iso(local_value(session, f"timeline_seen:{user_id}"))
+
+    def mark_seen(self, user_id: str) -> datetime | None:
+        """Start a new session for this user; returns the previous one's start."""
+        with self.db.transaction() as session:
+            previous = from_iso(local_value(session, f"timeline_seen:{user_id}"))
+            set_local_value(session, f"timeline_seen:{user_id}", iso(self.now()))
+        return previous
+
     def entries(self, incident_id: str | None = None, team: str | None = None,
                 lang: str = "ko", until: datetime | None = None) -> list[TimelineEntry]:
         en = lang == "en"

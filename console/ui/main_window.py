@@ -40,6 +40,7 @@ from console.ui.pages.journal import DecisionsPage, LogPage
 from console.ui.pages.outages import OutagesPage
 from console.ui.pages.systems import SystemsPage
 from console.ui.pages.tasks import TasksPage
+from console.ui.pages.timeline import TimelinePage
 from console.ui.reports_view import ReportsView
 from console.ui.settings import UiSettings
 from console.ui.status import StatusPanel
@@ -47,11 +48,12 @@ from console.ui.sync_view import SyncView
 from console.ui.task_force import TaskForceActions
 
 VIEW_NAMES = [action.value for action in VIEWS]
-"""board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7)."""
+"""board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7), timeline."""
 
 PAGES: dict[str, PageFactory] = {
     "board": BoardView, "systems": SystemsPage, "outages": OutagesPage, "tasks": TasksPage,
-    "decisions": DecisionsPage, "log": LogPage, "reports": ReportsView, "sync": SyncView}
+    "decisions": DecisionsPage, "log": LogPage, "reports": ReportsView, "sync": SyncView,
+    "timeline": TimelinePage}
 """The page class of each view; every one is a page(context, parent)."""
 
 

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+70"/>
+        <location filename="../../console/ui/actions.py" line="+71"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>언어</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Situation board</source>
         <translation>상황판</translation>
     </message>
@@ -100,6 +100,11 @@
         <location line="+2"/>
         <source>Sync</source>
         <translation>동기화</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeline</source>
+        <translation>사고 경과</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -847,7 +852,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+65"/>
+        <location filename="../../console/ui/main_window.py" line="+67"/>
         <source>Digital-disaster command console</source>
         <translation>디지털재난 상황관리 콘솔</translation>
     </message>
@@ -2115,6 +2120,62 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+7"/>
         <source>Detail</source>
         <translation>세부 내용</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../console/ui/pages/timeline.py" line="+32"/>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Team</source>
+        <translation>반</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>기록자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>New since your previous session</source>
+        <translation>지난 접속 이후 새로 기록됨</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePage</name>
+    <message>
+        <location line="+10"/>
+        <source>Team</source>
+        <translation>반</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All teams</source>
+        <translation>전체 반</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Highlighted: recorded since your previous session ({time})</source>
+        <translation>강조 표시: 지난 접속({time}) 이후 기록</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First session on this workstation: nothing is marked new</source>
+        <translation>이 단말의 첫 접속: 새 기록 표시 없음</translation>
     </message>
 </context>
 <context>
