@@ -27,13 +27,13 @@ from console.store.models import (
 
 class TimelineService(ServiceBase):
     def seen(self, user_id: str) -> datetime | None:
-        """When this user's previous window session on this workstation began: the lines
-        after it are "changed since you last looked". Local bookkeeping, never synced."""
+        """When this user last opened the timeline on this workstation: the lines after it
+        are "changed since you last looked". Local bookkeeping, never synced."""
         with self.db.sessions() as session:
             return from_iso(local_value(session, f"timeline_seen:{user_id}"))
 
     def mark_seen(self, user_id: str) -> datetime | None:
-        """Start a new session for this user; returns the previous one's start."""
+        """This user looks now; returns when they looked before (None: never here)."""
         with self.db.transaction() as session:
             previous = from_iso(local_value(session, f"timeline_seen:{user_id}"))
             set_local_value(session, f"timeline_seen:{user_id}", iso(self.now()))

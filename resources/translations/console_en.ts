@@ -2148,7 +2148,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+37"/>
-        <source>New since your previous session</source>
+        <source>New since you last looked</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2165,8 +2165,8 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Highlighted: recorded since your previous session ({time})</source>
+        <location line="+39"/>
+        <source>Highlighted: recorded since you last looked ({time})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

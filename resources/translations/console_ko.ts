@@ -2151,8 +2151,8 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+37"/>
-        <source>New since your previous session</source>
-        <translation>지난 접속 이후 새로 기록됨</translation>
+        <source>New since you last looked</source>
+        <translation>마지막으로 본 뒤 새로 기록됨</translation>
     </message>
 </context>
 <context>
@@ -2168,9 +2168,9 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>전체 반</translation>
     </message>
     <message>
-        <location line="+30"/>
-        <source>Highlighted: recorded since your previous session ({time})</source>
-        <translation>강조 표시: 지난 접속({time}) 이후 기록</translation>
+        <location line="+39"/>
+        <source>Highlighted: recorded since you last looked ({time})</source>
+        <translation>강조 표시: 마지막으로 본 때({time}) 이후 기록</translation>
     </message>
     <message>
         <location line="+2"/>

@@ -411,8 +411,8 @@ class BoardView(QWidget):
         number = (view.last_report_number or 0) + 1
         detail = self.tr("Report No. {n} due {time}").format(
             n=number, time=format_kst(due, lang))
-        if view.last_report_number:  # the schedule rules after the first report
-            detail += f" · {view.schedule.label(lang)}"
+        # The schedule rules after the first report; the tile has no room for it on a wall.
+        tile.setToolTip(view.schedule.label(lang) if view.last_report_number else "")
         left = due - moment
         if left < timedelta(0):
             tile.show_value(caption, self.tr("Overdue {time}").format(

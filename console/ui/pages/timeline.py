@@ -7,7 +7,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QBrush, QColor, QFont, QShowEvent
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QTableView, QVBoxLayout, QWidget
 
 from console.domain.clock import format_kst
@@ -67,7 +67,7 @@ class TimelineModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and self.is_new(index.row()):
-            return self.tr("New since your previous session")
+            return self.tr("New since you last looked")
         return None
 
 
@@ -100,21 +100,30 @@ class TimelinePage(QWidget):
         layout.addLayout(top)
         layout.addWidget(self.view, 1)
         self.since: datetime | None = None
-        # This window's session starts now: the previous one's start marks what is new.
+        self._looked = False
+        context.bus.changed.connect(self._on_changed)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._looked:
+            return
+        # The first look in this window: the previous look's time marks what is new, and
+        # this one is remembered for the next session (local to this workstation).
+        self._looked = True
+        context = self.context
         context.read(lambda: context.services.timeline.mark_seen(context.actor.user_id),
                      self._started, lambda _error: self.refresh())
-        context.bus.changed.connect(self._on_changed)
 
     def _started(self, previous: datetime | None) -> None:
         self.since = previous
         self.since_label.setText(
-            self.tr("Highlighted: recorded since your previous session ({time})").replace(
+            self.tr("Highlighted: recorded since you last looked ({time})").replace(
                 "({time})", f"({format_kst(previous, self.context.lang)})") if previous
             else self.tr("First session on this workstation: nothing is marked new"))
         self.refresh()
 
     def _on_changed(self, tables: set[str]) -> None:
-        if (watch.SITUATION | {watch.ANY_TABLE, "situation_report"}) & tables:
+        if self._looked and (watch.SITUATION | {watch.ANY_TABLE, "situation_report"}) & tables:
             self.refresh()
 
     def refresh(self) -> None:
