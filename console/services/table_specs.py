@@ -135,8 +135,10 @@ def _outage_columns(now: datetime) -> dict[str, ColumnElement[Any]]:
         "alternative_active": o.alternative_active, "incident_id": o.incident_id,
         "system_id": s.id,
         # The default order: unrestored, then RTO-breached, then by grade (the domain's rule).
-        "attention": getattr(func, clock_sql.ATTENTION)(o.status, breach, grade, o.detected_at,
-                                                        s.code, type_=String),
+        "attention": getattr(func, clock_sql.ATTENTION)(
+            o.status, o.detected_at, o.restored_at, literal(iso(now), String),
+            s.importance_grade, s.category, o.scope, o.grade_override, s.rto_hours, s.code,
+            type_=String),
     }
 
 

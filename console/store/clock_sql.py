@@ -33,11 +33,7 @@ def _breached(hours: float | None, rto: float | None) -> int:
     return int(hours is not None and rto_breached(hours, rto))
 
 
-def _attention(status: str, breached: int | None, grade: int | None, detected: str,
-               code: str) -> str:
-    """The rank, then the oldest first, then the code: ties in one order on every reload."""
-    rank = attention_rank(OutageStatus(status).is_restored, bool(breached), grade or 0)
-    return f"{rank:03d}|{detected}|{code}"
+_RESTORED = frozenset(s.value for s in OutageStatus if s.is_restored)
 
 
 def install(connection: Connection, rules: GradeTable) -> None:
@@ -51,4 +47,14 @@ def install(connection: Connection, rules: GradeTable) -> None:
     raw.create_function(ELAPSED, 3, _elapsed, deterministic=True)
     raw.create_function(GRADE, 5, grade, deterministic=True)
     raw.create_function(RTO_BREACHED, 2, _breached, deterministic=True)
-    raw.create_function(ATTENTION, 5, _attention, deterministic=True)
+    def attention(status: str, detected: str, restored: str | None, moment: str,
+                  importance: int, category: str, scope: str, override: int | None,
+                  rto: float | None, code: str) -> str:
+        """The rank, then the oldest first, then the code: ties in one order on every reload.
+        One call per row: the elapsed hours are read once for the grade and the breach."""
+        hours = _elapsed(detected, restored, moment) or 0.0
+        rank = attention_rank(status in _RESTORED, rto_breached(hours, rto),
+                              outage_grade(rules, importance, category, scope, hours, override))
+        return f"{rank:03d}|{detected}|{code}"
+
+    raw.create_function(ATTENTION, 10, attention, deterministic=True)
