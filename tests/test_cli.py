@@ -61,6 +61,9 @@ def test_demo_figures(run: Run, demo_db: Path, tmp_path: Path) -> None:
 
 def test_write_commands_print_ids_and_record_authors(run: Run, demo_db: Path) -> None:
     db = ["--db", str(demo_db)]
+    # The demo's incident is closed (stood down 10. 17.): a relapse is a new incident.
+    assert run(*db, "--user", "controller", "incident", "open", "--title", "재발",
+               "--at", "2025-10-20T08:00")[0] == 0
     code, outage_id, err = run(*db, "--user", "systems", "outage", "open", "--system", "SEO-0001",
                                "--note", "재발", "--at", "2025-10-20T09:00")
     assert code == 0, err

@@ -62,7 +62,9 @@ def walk_template(demo_template: Path, tmp_path_factory: pytest.TempPathFactory
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CONSOLE_PASSWORD", "demo")
         admin = ["--db", str(db), "--user", "admin"]
-        for argv in (["outage", "open", "--system", "SEO-0002"],
+        # The demo's incident is closed: new outages go into a new, open one.
+        for argv in (["incident", "open", "--title", "new"],
+                     ["outage", "open", "--system", "SEO-0002"],
                      ["export-systems", str(files["inventory"])],
                      ["backup", "--out", str(files["backup"])],
                      ["sync", "export", "--out", str(files["bundle"])]):

@@ -13,9 +13,10 @@ from datetime import datetime
 from pathlib import Path
 
 from console.cli.output import json_time, print_json, print_table
+from console.domain.cadence import ReportSchedule
 from console.domain.clock import parse_time
 from console.domain.enums import Cause, CrisisLevel, DisasterArea, OutageStatus, TaskStatus, Team
-from console.domain.errors import ConsoleError, VerificationFailed
+from console.domain.errors import ConsoleError, ValidationError, VerificationFailed
 from console.services.app import Services
 from console.services.context import Actor
 from console.services.demo import DEMO_USERS
@@ -27,6 +28,16 @@ class UsageError(Exception):
 
 def _time(text: str | None) -> datetime | None:
     return parse_time(text) if text else None
+
+
+def _schedule(args: argparse.Namespace) -> ReportSchedule:
+    if args.hours is not None:
+        try:
+            hours = [int(h) for h in args.hours.split(",") if h.strip()]
+        except ValueError:
+            raise ValidationError("schedule.bad_hours", hours=args.hours) from None
+        return ReportSchedule.at_hours(hours)
+    return ReportSchedule.every(args.every)
 
 
 def _password(prompt: str) -> str:
@@ -125,13 +136,23 @@ def incident(args: argparse.Namespace, services: Services) -> int:
                  "crisis_level": i.crisis_level, "started_at": json_time(i.started_at),
                  "activated_at": json_time(i.activated_at),
                  "closed_at": json_time(i.closed_at)} for i in services.incidents.list()]
-        _emit(args, rows, ["id", "title", "crisis_level", "started_at", "closed_at"])
+        _emit(args, rows, ["id", "title", "crisis_level", "started_at", "activated_at",
+                           "closed_at"])
         return 0
     who = actor(args, services)
     if args.action == "open":
         changes = services.incidents.open(
             who, args.title, DisasterArea.parse(args.area), Cause.parse(args.cause),
             _time(args.at), CrisisLevel.parse(args.level))
+    elif args.action == "activate":
+        changes = services.incidents.activate(
+            who, _time(args.at), args.incident,
+            CrisisLevel.parse(args.level) if args.level else None)
+    elif args.action == "close":
+        changes = services.incidents.close(who, args.reason, _time(args.at), args.incident)
+    elif args.action == "schedule":
+        changes = services.incidents.set_schedule(who, _schedule(args), _time(args.at),
+                                                  args.incident)
     else:
         changes = services.incidents.change_level(who, CrisisLevel.parse(args.to), args.reason,
                                                   _time(args.at))
@@ -181,7 +202,8 @@ def task(args: argparse.Namespace, services: Services) -> int:
                                      _time(args.due), args.assignee, args.detail)
     elif args.action == "edit":
         changes = services.tasks.edit(who, args.id, args.title, _time(args.due), args.assignee,
-                                      Team.parse(args.team) if args.team else None)
+                                      Team.parse(args.team) if args.team else None,
+                                      priority=args.priority)
     else:
         changes = services.tasks.change_status(who, args.id, TaskStatus.parse(args.to), args.note)
     print(changes.first_id)

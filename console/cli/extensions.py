@@ -9,6 +9,14 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from console.cli import forecast_cli, report_cli, selftest_cli, situation_cli, sync_cli
+from console.cli import (
+    forecast_cli,
+    people_cli,
+    report_cli,
+    selftest_cli,
+    situation_cli,
+    sync_cli,
+)
 
-EXTENSIONS: list[ModuleType] = [report_cli, sync_cli, selftest_cli, situation_cli, forecast_cli]
+EXTENSIONS: list[ModuleType] = [report_cli, sync_cli, selftest_cli, situation_cli, forecast_cli,
+                                people_cli]

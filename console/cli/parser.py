@@ -50,6 +50,20 @@ def build_parser() -> argparse.ArgumentParser:
     ilevel.add_argument("--to", required=True)
     ilevel.add_argument("--reason", required=True)
     ilevel.add_argument("--at")
+    iactivate = isub.add_parser("activate", help="task force activated (대책본부 가동)")
+    iactivate.add_argument("--incident")
+    iactivate.add_argument("--at")
+    iactivate.add_argument("--level", help="also set the crisis level at that moment")
+    iclose = isub.add_parser("close", help="stand-down (해산)")
+    iclose.add_argument("--incident")
+    iclose.add_argument("--reason", required=True)
+    iclose.add_argument("--at")
+    ischedule = isub.add_parser("schedule", help="report cadence after the first report")
+    ischedule.add_argument("--incident")
+    cadence = ischedule.add_mutually_exclusive_group(required=True)
+    cadence.add_argument("--hours", help="KST hours of the day, e.g. 8,12,18")
+    cadence.add_argument("--every", type=float, help="a report every H hours")
+    ischedule.add_argument("--at")
     _list(isub, "list", "list incidents")
 
     outage = sub.add_parser("outage", help="outages of systems")
@@ -88,6 +102,7 @@ def build_parser() -> argparse.ArgumentParser:
     tedit.add_argument("--due")
     tedit.add_argument("--assignee")
     tedit.add_argument("--team")
+    tedit.add_argument("--priority", type=int, help="1 (highest) to 3")
     tstatus = tsub.add_parser("status")
     tstatus.add_argument("id")
     tstatus.add_argument("--to", required=True)
@@ -124,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot = sub.add_parser("screenshot", help="render the real window offscreen to a PNG")
     shot.add_argument("--view", required=True,
                       choices=["board", "systems", "outages", "tasks", "decisions", "log",
-                               "reports", "sync"])
+                               "reports", "sync", "timeline"])
     shot.add_argument("--out", required=True)
     for extension in EXTENSIONS:
         extension.register(sub)

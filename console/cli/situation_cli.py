@@ -9,8 +9,8 @@ import sys
 from collections.abc import Callable
 
 from console.cli.output import json_time
+from console.domain.cadence import next_text_due
 from console.domain.clock import parse_time
-from console.domain.situation import next_text_due
 from console.services.app import Services
 
 
@@ -29,8 +29,12 @@ def situation(args: argparse.Namespace, services: Services) -> int:
         "crisis_level": view.crisis_level, **view.situation.figures(),
         "restored_percent": round(view.situation.restored_percent, 1),
         "next_report_due": json_time(view.next_report_due),
+        "report_overdue": view.report_overdue,
+        "report_schedule": view.schedule.encode(),
+        "activated_at": json_time(view.incident.activated_at) if view.activated else None,
+        "closed_at": json_time(view.incident.closed_at) if view.closed else None,
         # No public notice is recorded yet by this version, so the first text is still due.
-        "next_text_due": None if view.next_report_due is None and view.incident.closed_at
+        "next_text_due": None if view.closed or not view.activated
         else json_time(next_text_due(view.incident.activated_at, None)),
     }
     if args.json:

@@ -299,6 +299,39 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "incident.none": (
         "아직 사고가 없습니다: 'incident open'으로 먼저 사고를 등록하십시오",
         "no incident yet: open one with 'incident open'"),
+    "incident.closed": (
+        "사고 '{title}'은(는) {at}에 종료(대책본부 해산)되었습니다: 새 사고를 등록하십시오",
+        "incident '{title}' was closed (task force stood down) at {at}: open a new incident"),
+    "incident.already_activated": (
+        "대책본부가 이미 {at}에 가동되었습니다",
+        "the task force was already activated at {at}"),
+    "incident.activate_before_start": (
+        "대책본부 가동 시각은 사고 발생 시각보다 앞설 수 없습니다",
+        "the task force cannot be activated before the incident started"),
+    "incident.close_needs_reason": (
+        "대책본부 해산 사유를 입력하십시오",
+        "a stand-down needs a reason"),
+    "incident.close_before_activation": (
+        "해산 시각은 대책본부 가동 시각({at})보다 앞설 수 없습니다",
+        "the stand-down cannot come before the activation ({at})"),
+    "schedule.bad_hours": (
+        "보고 시각 '{hours}'이(가) 올바르지 않습니다: 0~23시를 쉼표로 구분하여 입력하십시오(예: 8,12,18)",
+        "report hours '{hours}' are not valid: give hours 0–23 separated by commas (8,12,18)"),
+    "schedule.bad_every": (
+        "보고 간격 {every}시간은 {min}~{max}시간 범위를 벗어납니다",
+        "a report every {every} h is outside {min}–{max} h"),
+    "schedule.unreadable": (
+        "보고 일정 '{text}'을(를) 읽을 수 없습니다",
+        "cannot read the report schedule '{text}'"),
+    "user.short_password": (
+        "비밀번호는 4자 이상이어야 합니다",
+        "a password needs at least 4 characters"),
+    "user.last_admin": (
+        "마지막 관리자 '{name}'은(는) 사용 중지할 수 없습니다",
+        "'{name}' is the last administrator and cannot be disabled"),
+    "user.already_disabled": (
+        "사용자 '{name}'은(는) 이미 사용 중지되었습니다",
+        "user '{name}' is already disabled"),
     "keys.no_file": (
         "키 파일 {path}이(가) 없습니다: 경로를 확인하십시오",
         "no key file {path}"),
@@ -464,6 +497,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "cli.no_password": (
         "비밀번호가 없습니다: CONSOLE_PASSWORD를 설정하거나 터미널에서 실행하십시오",
         "no password: set CONSOLE_PASSWORD or run in a terminal"),
+    "cli.no_new_password": (
+        "새 비밀번호가 없습니다: CONSOLE_NEW_PASSWORD를 설정하거나 터미널에서 실행하십시오",
+        "no new password: set CONSOLE_NEW_PASSWORD or run in a terminal"),
     "cli.no_user": (
         "'{command}'은(는) 누가 했는지 기록합니다: 명령 앞에 --user 이름을 지정하십시오",
         "'{command}' records who did it: give --user NAME before it"),

@@ -76,6 +76,12 @@ def rto_breached(hours: float, rto_hours: float | None) -> bool:
     return rto_hours is not None and hours > rto_hours
 
 
+def attention_rank(restored: bool, breached: bool, grade: int) -> int:
+    """The order outages need attention in (lower first): not restored before restored, then
+    past their RTO, then by failure grade (1 first). Every list's default order reads this."""
+    return (100 if restored else 0) + (0 if breached else 10) + grade
+
+
 def outage_grade(table: GradeTable, importance: int, category: str, scope: str, hours: float,
                  override: int | None) -> int:
     """The failure grade (장애등급) of an outage: its override, or the table at ``hours``."""

@@ -19,6 +19,8 @@ class Action(StrEnum):
     APPROVE_REPORT = "approve_report"
     DRAFT_REPORT = "draft_report"
     MANAGE_INCIDENT = "manage_incident"
+    RUN_TASK_FORCE = "run_task_force"
+    SET_REPORT_SCHEDULE = "set_report_schedule"
     OPEN_OUTAGE = "open_outage"
     CHANGE_OUTAGE = "change_outage"
     OVERRIDE_GRADE = "override_grade"
@@ -68,6 +70,9 @@ PERMISSIONS: dict[Action, Rule] = {
     Action.APPROVE_REPORT: _rule(set(COMMAND)),
     Action.DRAFT_REPORT: _rule(set(COMMAND), {Team.SITUATION}),
     Action.MANAGE_INCIDENT: _rule(set(COMMAND) | {Role.ADMIN}),
+    # Activation (대책본부 가동) and stand-down (해산): the commander or the controller.
+    Action.RUN_TASK_FORCE: _rule({Role.COMMANDER, Role.CONTROLLER}),
+    Action.SET_REPORT_SCHEDULE: _rule({Role.COMMANDER, Role.CONTROLLER}),
     Action.OPEN_OUTAGE: _rule(set(COMMAND) | {Role.ADMIN},
                               {Team.SITUATION, Team.SYSTEMS, Team.NETWORK}),
     Action.CHANGE_OUTAGE: _rule(set(COMMAND) | {Role.ADMIN},
@@ -98,6 +103,8 @@ _ACTION_WORDS = {
     Action.APPROVE_REPORT: ("상황보고를 승인할", "approve a situation report"),
     Action.DRAFT_REPORT: ("상황보고를 작성할", "draft a situation report"),
     Action.MANAGE_INCIDENT: ("사고를 관리할", "manage incidents"),
+    Action.RUN_TASK_FORCE: ("대책본부를 가동하거나 해산할", "activate or stand down the task force"),
+    Action.SET_REPORT_SCHEDULE: ("상황보고 일정을 정할", "set the report schedule"),
     Action.OPEN_OUTAGE: ("장애를 등록할", "open an outage"),
     Action.CHANGE_OUTAGE: ("장애 상태를 변경할", "change an outage"),
     Action.OVERRIDE_GRADE: ("장애등급을 조정할", "override a failure grade"),

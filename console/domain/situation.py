@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from console.domain.enums import OutageStatus, TaskStatus
 from console.domain.grading import GradeTable
@@ -21,11 +21,6 @@ from console.domain.outage_clock import (
     rto_breached,
     transitions,
 )
-
-FIRST_REPORT_WITHIN = timedelta(minutes=30)
-FIRST_TEXT_WITHIN = timedelta(minutes=20)
-"""Seoul's drills: the first situation report within 30 minutes of activation, the first
-emergency text within 20 (../shared/BRIEF.md)."""
 
 
 @dataclass(frozen=True)
@@ -253,21 +248,3 @@ def _phase_starts(outages: list[OutageFact], as_of: datetime) -> dict[int, datet
             if event.phase is not None and event.at <= as_of and not opening:
                 starts[event.phase] = min(starts.get(event.phase, event.at), event.at)
     return starts
-
-
-def next_report_due(activated_at: datetime | None, last_issued: datetime | None,
-                    interval: timedelta) -> datetime | None:
-    """The first report within 30 minutes of activation, then one per interval."""
-    if activated_at is None:
-        return None
-    if last_issued is None:
-        return activated_at + FIRST_REPORT_WITHIN
-    return last_issued + interval
-
-
-def next_text_due(activated_at: datetime | None, first_text_at: datetime | None
-                  ) -> datetime | None:
-    """The first emergency text within 20 minutes of activation; none due once one went out."""
-    if activated_at is None or first_text_at is not None:
-        return None
-    return activated_at + FIRST_TEXT_WITHIN

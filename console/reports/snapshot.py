@@ -259,10 +259,10 @@ def loads(text: str) -> Snapshot:
 
 def freeze(view: ViewLike, *, since: tuple[int, datetime] | None,
            task_links: Mapping[str, Sequence[str]], names_en: Mapping[str, str],
-           workstation: str | None, interval: timedelta) -> Snapshot:
+           workstation: str | None, next_due: datetime | None) -> Snapshot:
     """The snapshot of ``view``; ``since`` is the last issued report (number, as-of) before it,
-    ``task_links`` maps outage ids to the ids of tasks linked to them, ``interval`` is the
-    reporting interval (the next report is due that long after this one)."""
+    ``task_links`` maps outage ids to the ids of tasks linked to them, ``next_due`` is when
+    the report after this one is due (console/domain/cadence.py), None before activation."""
     situation = view.situation
     as_of = situation.as_of
     since_at = to_utc(since[1]) if since else None
@@ -297,7 +297,7 @@ def freeze(view: ViewLike, *, since: tuple[int, datetime] | None,
                     for e in sorted(view.significant_log, key=lambda e: e.at)
                     if e.team == "press"],
         "plans": _plans(situation),
-        "next_report_due": iso(as_of + interval),
+        "next_report_due": iso(next_due) if next_due else "",
         "names_en": dict(sorted(names_en.items())),
     }
 

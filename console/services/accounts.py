@@ -10,7 +10,7 @@ from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from console.domain.clock import Clock, utc_now
@@ -120,6 +120,27 @@ class AccountService(ServiceBase):
             session.add(self.new_entity(user, actor, self.now()))
             self.audit(session, actor, "add_user", name, role.value)
         return user.id
+
+    def disable_user(self, actor: Actor, name: str) -> str:
+        """A user who may no longer log in; their records keep their name. Never the last
+        active administrator: nobody could then add or restore users."""
+        actor.require(Action.MANAGE_USERS)
+        with self.db.transaction() as session:
+            user = session.scalar(select(User).where(User.name == name.strip(),
+                                                     User.deleted.is_(False)))
+            if user is None:
+                raise ValidationError("user.unknown", name=name)
+            if not user.active:
+                raise ValidationError("user.already_disabled", name=user.name)
+            if user.role == Role.ADMIN.value and (session.scalar(
+                    select(func.count()).select_from(User).where(
+                        User.role == Role.ADMIN.value, User.active.is_(True),
+                        User.deleted.is_(False))) or 0) <= 1:
+                raise ValidationError("user.last_admin", name=user.name)
+            user.active = False
+            self.touch(user, actor, self.now())
+            self.audit(session, actor, "disable_user", user.name)
+            return user.id
 
     def login(self, name: str, password: str, lang: str = "en") -> Actor:
         """The same message for an unknown user and a wrong password: no user enumeration."""

@@ -26,6 +26,7 @@ from console.services.situation import SituationService
 from console.services.sync import SyncService
 from console.services.tables import TableService
 from console.services.tasks import TaskService
+from console.services.timeline import TimelineService
 from console.store.database import Database, open_database
 from console.store.keyfile import KeyStore
 from console.sync import capture
@@ -48,6 +49,7 @@ class Services:
     sync: SyncService
     estimates: EstimateService
     forecast: ForecastService
+    timeline: TimelineService
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
@@ -74,7 +76,7 @@ class Services:
                    situation=SituationService(db, clock), reports=ReportService(db, clock),
                    demo=DemoBuilder(db, clock, accounts), tables=TableService(db, clock),
                    sync=sync, estimates=EstimateService(db, clock),
-                   forecast=ForecastService(db, clock))
+                   forecast=ForecastService(db, clock), timeline=TimelineService(db, clock))
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,

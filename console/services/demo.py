@@ -30,6 +30,7 @@ from console.store.models import (
     Department,
     Facility,
     Incident,
+    IncidentEvent,
     InformationSystem,
     LogEntry,
     LogVerification,
@@ -61,6 +62,13 @@ DEMO_USERS: list[tuple[str, Role, Team | None, str]] = [
 DEMO_SALT = b"incident-console-demo"
 SCENARIO_WORKSTATION = natural_id("workstation", "demo-scenario")
 MAX_SCALE = 1000
+DEMO_SCHEDULES: list[tuple[str, str, tuple[int, ...]]] = [
+    # The controller's decision of 9. 27. 19:30: 1일 3회(08·12·18시).
+    ("2025-09-27T19:30:00+09:00", "controller", (8, 12, 18)),
+    # From 10. 7. the demo's activity log has one report a day at 17:00 (제30보 onwards),
+    # after the 10. 6. 18:30 decision to scale the task force down.
+    ("2025-10-06T18:30:00+09:00", "controller", (17,)),
+]
 
 
 def load_scenario() -> dict[str, Any]:
@@ -150,7 +158,36 @@ class DemoBuilder(ServiceBase):
             rows.record(CrisisLevelChange, parse_time(change["at"]), _user(change["by"]),
                         id=_id("level", index), incident_id=incident_id, level=change["level"],
                         at=parse_time(change["at"]), reason=change["reason"])
+        self._task_force(rows, scenario, incident_id, levels)
         return incident_id
+
+    def _task_force(self, rows: _Rows, scenario: dict[str, Any], incident_id: str,
+                    levels: list[dict[str, Any]]) -> None:
+        """The incident's life as the services record it: activation and stand-down at the
+        scenario's times, by whoever decided them in its decision log, and the schedules."""
+        data = scenario["incident"]
+        decided = {parse_time(d["at"]): d for d in scenario["decisions"]}
+
+        def level_at(at: datetime) -> str:
+            passed = [c["level"] for c in levels if parse_time(c["at"]) <= at]
+            return passed[-1] if passed else levels[0]["level"]
+
+        activated = parse_time(data["activated_at"])
+        steps: list[tuple[str, datetime, str, str, str]] = [
+            ("activated", activated, decided.get(activated, {}).get("by", "commander"),
+             level_at(activated), "")]
+        steps += [("schedule", parse_time(at), by, "", "hours=" + ",".join(map(str, hours)))
+                  for at, by, hours in DEMO_SCHEDULES]
+        if data.get("closed_at"):
+            closed = parse_time(data["closed_at"])
+            decision = decided.get(closed, {})
+            steps.append(("closed", closed, decision.get("by", "commander"), level_at(closed),
+                          decision.get("summary", "")))
+        for index, (kind, when, by, level, text) in enumerate(steps):
+            rows.record(IncidentEvent, when, _user(by), id=_id("life", index),
+                        incident_id=incident_id, kind=kind, at=when, level=level,
+                        reason=text if kind == "closed" else "",
+                        schedule=text if kind == "schedule" else "")
 
     def _inventory(self, rows: _Rows, scenario: dict[str, Any], copy: int) -> None:
         at = parse_time("2025-01-02T09:00:00+09:00")

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from console.domain.cadence import DEFAULT_EVERY_HOURS, FIRST_REPORT_WITHIN
 from console.domain.clock import to_utc
 from console.domain.errors import ValidationError
 from console.domain.estimates import EstimateFact, read_estimates
@@ -19,12 +20,11 @@ from console.domain.forecast import (
     report_moments,
 )
 from console.domain.outage_clock import read_clock
-from console.domain.situation import FIRST_REPORT_WITHIN, OutageFact
+from console.domain.situation import OutageFact
 from console.services.context import ServiceBase, current_incident
 from console.services.estimates import estimate_facts
 from console.services.inventory import _dependencies
 from console.services.outages import outage_facts
-from console.services.situation import REPORT_INTERVAL
 
 BACKTEST_DRAWS = 1000
 """Per moment of a backtest: dozens of moments, each a whole forecast."""
@@ -80,6 +80,7 @@ class ForecastService(ServiceBase):
             raise ValidationError("forecast.not_closed")
         completed = max(r.restored_at for r in final if r.restored_at is not None)
         start = (to_utc(activated) if activated else min(f.detected_at for f in facts))
-        moments = report_moments(start + FIRST_REPORT_WITHIN, completed, REPORT_INTERVAL)
+        moments = report_moments(start + FIRST_REPORT_WITHIN, completed,
+                                 timedelta(hours=DEFAULT_EVERY_HOURS))
         states = {m: outages_at(m, facts, estimates, depends) for m in moments}
         return backtest(states, completed, draws=draws, seed=seed)

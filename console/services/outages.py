@@ -19,6 +19,7 @@ from console.domain.outage_clock import ClockEvent
 from console.domain.permissions import Action
 from console.domain.situation import OutageFact, assess
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
+from console.services.incidents import refuse_if_closed
 from console.store.models import (
     CrisisLevelChange,
     Department,
@@ -153,10 +154,14 @@ class OutageService(ServiceBase):
     def _incident_for_new_outage(self, session: Session, actor: Actor, incident_id: str | None,
                                  detected: datetime) -> Incident:
         try:
-            return current_incident(session, incident_id)
+            incident = current_incident(session, incident_id)
         except NotFound:
             if incident_id:
                 raise
+        else:
+            # New outages go only into an open incident: a closed one keeps its figures.
+            refuse_if_closed(incident, actor.lang)
+            return incident
         # An outage needs an incident; with none open, record one rather than refuse the report.
         incident = self.new_entity(Incident(
             title="정보시스템 장애", area=DisasterArea.SYSTEM_FAILURE.value,

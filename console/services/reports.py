@@ -23,6 +23,7 @@ from typing import cast
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from console.domain.cadence import next_report_due
 from console.domain.clock import Clock, from_iso, iso, to_utc, utc_now
 from console.domain.enums import Team
 from console.domain.errors import NotFound, ValidationError
@@ -51,7 +52,7 @@ from console.services.forecast import ForecastService
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
 from console.services.outages import OutageService
-from console.services.situation import REPORT_INTERVAL, SituationService
+from console.services.situation import SituationService
 from console.store.database import Database
 from console.store.models import (
     Department,
@@ -117,7 +118,9 @@ class ReportService(ServiceBase):
         # The query keeps numbered reports only; the test tells the type checker so.
         since = (last[0], last[1]) if last and last[0] is not None else None
         frozen = freeze(view, since=since, task_links=links,
-                        names_en=names_en, workstation=workstation, interval=REPORT_INTERVAL)
+                        names_en=names_en, workstation=workstation,
+                        next_due=next_report_due(view.incident.activated_at, moment,
+                                                 view.schedule) if view.activated else None)
         # The forecast at the report's moment goes into the snapshot now, with the figures:
         # a reprint shows what was estimated then, byte for byte.
         frozen["forecast"] = forecast_part(self.forecasts.forecast(view.incident.id, moment))

@@ -4,16 +4,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from console.domain.cadence import ReportSchedule, next_report_due, report_overdue
 from console.domain.clock import to_utc
 from console.domain.outage_clock import latest
 from console.domain.records import DecisionLine, LogLine
-from console.domain.situation import Situation, TaskFact, next_report_due, situation_at
+from console.domain.situation import Situation, TaskFact, situation_at
 from console.services.context import ServiceBase, current_incident
+from console.services.incidents import schedule_at
 from console.services.outages import load_rules, outage_facts
 from console.store.models import (
     CrisisLevelChange,
@@ -27,8 +29,6 @@ from console.store.models import (
     User,
 )
 
-REPORT_INTERVAL = timedelta(hours=6)
-
 
 @dataclass
 class SituationView:
@@ -39,6 +39,15 @@ class SituationView:
     significant_log: list[LogLine]
     next_report_due: datetime | None
     last_report_number: int | None
+    schedule: ReportSchedule
+    activated: bool
+    """The task force was activated at or before the moment (a past moment may precede it)."""
+    closed: bool
+
+    @property
+    def report_overdue(self) -> bool:
+        """The report due is late at the moment: the board's and status bar's reminder."""
+        return report_overdue(self.next_report_due, self.situation.as_of)
 
 
 class SituationService(ServiceBase):
@@ -59,15 +68,18 @@ class SituationService(ServiceBase):
                     SituationReport.number.is_not(None), SituationReport.issued_at <= moment)
                 .order_by(SituationReport.number.desc()).limit(1)).first()
             closed = incident.closed_at is not None and to_utc(incident.closed_at) <= moment
+            activated = (incident.activated_at is not None
+                         and to_utc(incident.activated_at) <= moment)
+            schedule = schedule_at(session, incident.id, moment)
             return SituationView(
                 incident=incident, crisis_level=str(level[2]) if level else incident.crisis_level,
                 situation=situation_at(moment, outages, tasks, load_rules(session)),
                 decisions=_decisions(session, incident.id, moment),
                 significant_log=_significant_log(session, incident.id, moment),
-                next_report_due=None if closed else next_report_due(
-                    incident.activated_at, last_issued[0] if last_issued else None,
-                    REPORT_INTERVAL),
-                last_report_number=last_issued[1] if last_issued else None)
+                next_report_due=None if closed or not activated else next_report_due(
+                    incident.activated_at, last_issued[0] if last_issued else None, schedule),
+                last_report_number=last_issued[1] if last_issued else None,
+                schedule=schedule, activated=activated, closed=closed)
 
 
 def _task_facts(session: Session, incident_id: str) -> list[TaskFact]:

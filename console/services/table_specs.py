@@ -136,6 +136,7 @@ def _outage_columns(now: datetime) -> dict[str, ColumnElement[Any]]:
                                              literal(iso(now), String), type_=Float)
     grade = getattr(func, clock_sql.GRADE)(s.importance_grade, s.category, o.scope, hours,
                                            o.grade_override, type_=Integer)
+    breach = getattr(func, clock_sql.RTO_BREACHED)(hours, s.rto_hours, type_=Integer)
     return {
         "id": o.id, "code": s.code, "name": s.name, "department": Department.name,
         "facility": Facility.name, "category": s.category, "status": o.status,
@@ -143,12 +144,17 @@ def _outage_columns(now: datetime) -> dict[str, ColumnElement[Any]]:
         "phase": o.phase, "detected_at": o.detected_at, "status_at": o.status_at,
         "restored_at": o.restored_at, "first_restored_at": o.first_restored_at,
         "elapsed_hours": hours, "rto_hours": s.rto_hours,
-        "rto_breach": getattr(func, clock_sql.RTO_BREACHED)(hours, s.rto_hours, type_=Integer),
+        "rto_breach": breach,
         "alternative_active": o.alternative_active, "incident_id": o.incident_id,
         "system_id": s.id, "etr": etr, "next_update_at": next_update,
         "etr_overdue": getattr(func, clock_sql.OVERDUE)(etr, o.status, moment, type_=Integer),
         "update_overdue": getattr(func, clock_sql.OVERDUE)(next_update, o.status, moment,
                                                            type_=Integer),
+        # The default order: unrestored, then RTO-breached, then by grade (the domain's rule).
+        "attention": getattr(func, clock_sql.ATTENTION)(
+            o.status, o.detected_at, o.restored_at, literal(iso(now), String),
+            s.importance_grade, s.category, o.scope, o.grade_override, s.rto_hours, s.code,
+            type_=String),
     }
 
 
@@ -246,9 +252,9 @@ SPECS: dict[str, TableSpec] = {
         search=("code", "name", "department"), lookups={"department": _department_match},
         filters={"status": str, "grade": int, "department": str, "category": str,
                  "rto_breach": int},
-        incident="incident_id", default_sort=("detected_at", False),
+        incident="incident_id", default_sort=("attention", False),
         needs={"system": frozenset({"code", "name", "category", "grade", "importance_grade",
-                                    "rto_hours", "rto_breach", "system_id"}),
+                                    "rto_hours", "rto_breach", "system_id", "attention"}),
                "department": frozenset({"department"}), "facility": frozenset({"facility"})}),
     "tasks": TableSpec(
         _task_columns, _task_joins, (lambda: Task.deleted.is_(False),),

@@ -88,7 +88,10 @@ class TaskService(ServiceBase):
 
     def edit(self, actor: Actor, reference: str, title: str | None = None,
              due: datetime | None = None, assignee: str | None = None, team: Team | None = None,
-             detail: str | None = None, outage: str | None = None) -> ChangeSet:
+             detail: str | None = None, outage: str | None = None,
+             priority: int | None = None) -> ChangeSet:
+        if priority is not None and not 1 <= priority <= 3:
+            raise ValidationError("task.bad_priority", priority=priority)
         now = self.now()
         with self.db.transaction() as session:
             task = find_task(session, reference)
@@ -106,6 +109,8 @@ class TaskService(ServiceBase):
                 task.assignee_id = _user_id(session, assignee)
             if detail is not None:
                 task.detail = detail
+            if priority is not None:
+                task.priority = priority
             if outage is not None:
                 self._link(session, actor, task, outage)
             self.touch(task, actor, now)

@@ -21,6 +21,7 @@ from console.store.models import (
     Facility,
     FailureGradeRule,
     Incident,
+    IncidentEvent,
     InformationSystem,
     LogEntry,
     LogVerification,
@@ -45,7 +46,7 @@ def tables(*models: type[Base]) -> frozenset[str]:
     return frozenset(model.__tablename__ for model in models)
 
 
-INCIDENT = tables(Incident, CrisisLevelChange)
+INCIDENT = tables(Incident, CrisisLevelChange, IncidentEvent)
 """The incident and its crisis level (what opening, activating or closing one changes)."""
 
 SITUATION = INCIDENT | tables(

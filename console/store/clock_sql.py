@@ -13,12 +13,13 @@ from console.domain.clock import from_iso
 from console.domain.enums import OutageStatus
 from console.domain.estimates import overdue
 from console.domain.grading import GradeTable
-from console.domain.outage_clock import elapsed_hours, outage_grade, rto_breached
+from console.domain.outage_clock import attention_rank, elapsed_hours, outage_grade, rto_breached
 
 ELAPSED = "outage_elapsed_hours"
 GRADE = "outage_failure_grade"
 RTO_BREACHED = "outage_rto_breached"
 OVERDUE = "estimate_overdue"
+ATTENTION = "outage_attention"
 
 _moment = lru_cache(maxsize=65536)(from_iso)
 
@@ -38,6 +39,7 @@ def _overdue(deadline: str | None, status: str | None, moment: str | None) -> in
     end = _moment(moment)
     restored = status is not None and OutageStatus(status).is_restored
     return int(end is not None and overdue(_moment(deadline), restored, end))
+_RESTORED = frozenset(s.value for s in OutageStatus if s.is_restored)
 
 
 def install(connection: Connection, rules: GradeTable) -> None:
@@ -52,3 +54,14 @@ def install(connection: Connection, rules: GradeTable) -> None:
     raw.create_function(GRADE, 5, grade, deterministic=True)
     raw.create_function(RTO_BREACHED, 2, _breached, deterministic=True)
     raw.create_function(OVERDUE, 3, _overdue, deterministic=True)
+    def attention(status: str, detected: str, restored: str | None, moment: str,
+                  importance: int, category: str, scope: str, override: int | None,
+                  rto: float | None, code: str) -> str:
+        """The rank, then the oldest first, then the code: ties in one order on every reload.
+        One call per row: the elapsed hours are read once for the grade and the breach."""
+        hours = _elapsed(detected, restored, moment) or 0.0
+        rank = attention_rank(status in _RESTORED, rto_breached(hours, rto),
+                              outage_grade(rules, importance, category, scope, hours, override))
+        return f"{rank:03d}|{detected}|{code}"
+
+    raw.create_function(ATTENTION, 10, attention, deterministic=True)

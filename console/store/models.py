@@ -133,6 +133,21 @@ class CrisisLevelChange(Record):
     reason: Mapped[str] = mapped_column(Text, default="")
 
 
+class IncidentEvent(Record):
+    """A step of the incident's life: the task force activated (대책본부 가동, with the crisis
+    level in force), stood down (해산, with the reason), or the report schedule set
+    (``schedule`` in console/domain/cadence.py's stored form). ``Incident.activated_at`` and
+    ``closed_at`` are written by the same service call."""
+
+    __tablename__ = "incident_event"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(12))
+    at: Mapped[datetime] = mapped_column(UtcTime)
+    level: Mapped[str] = mapped_column(String(10), default="")
+    reason: Mapped[str] = mapped_column(Text, default="")
+    schedule: Mapped[str] = mapped_column(String(120), default="")
+
+
 class Outage(Entity):
     __tablename__ = "outage"
     incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)

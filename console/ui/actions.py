@@ -27,6 +27,7 @@ class ActionId(Enum):
     VIEW_LOG = "log"
     VIEW_REPORTS = "reports"
     VIEW_SYNC = "sync"
+    VIEW_TIMELINE = "timeline"
     REFRESH = "refresh"
     WALL_MODE = "wall_mode"
     SEARCH = "search"
@@ -35,6 +36,10 @@ class ActionId(Enum):
     FACILITY_DOWN = "facility_down"
     NEW_INCIDENT = "new_incident"
     CHANGE_CRISIS_LEVEL = "change_crisis_level"
+    BACKUP = "backup"
+    ACTIVATE_TASK_FORCE = "activate_task_force"
+    STAND_DOWN = "stand_down"
+    REPORT_SCHEDULE = "report_schedule"
     IMPORT_SYSTEMS = "import_systems"
     EXPORT_SYSTEMS = "export_systems"
     SYNC_NOW = "sync_now"
@@ -72,7 +77,8 @@ MENUS = [
 LANGUAGE_MENU = QT_TRANSLATE_NOOP("Actions", "Language")
 
 VIEWS = [ActionId.VIEW_BOARD, ActionId.VIEW_SYSTEMS, ActionId.VIEW_OUTAGES, ActionId.VIEW_TASKS,
-         ActionId.VIEW_DECISIONS, ActionId.VIEW_LOG, ActionId.VIEW_REPORTS, ActionId.VIEW_SYNC]
+         ActionId.VIEW_DECISIONS, ActionId.VIEW_LOG, ActionId.VIEW_REPORTS, ActionId.VIEW_SYNC,
+         ActionId.VIEW_TIMELINE]
 
 SPECS: dict[ActionId, ActionSpec] = {
     ActionId.VIEW_BOARD: ActionSpec(
@@ -91,6 +97,8 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Situation reports"), "view", "reports", "Ctrl+7"),
     ActionId.VIEW_SYNC: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Sync"), "view", "sync", "Ctrl+8"),
+    ActionId.VIEW_TIMELINE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Timeline"), "view", "log", "Ctrl+9"),
     ActionId.REFRESH: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Refresh"), "view", "refresh", "F5", toolbar=True),
     ActionId.WALL_MODE: ActionSpec(
@@ -115,6 +123,19 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.CHANGE_CRISIS_LEVEL: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Change crisis level…"), "act", "status", "Ctrl+Shift+K",
         tip=QT_TRANSLATE_NOOP("Actions", "Raise or lower the crisis alert level, with a reason")),
+    ActionId.ACTIVATE_TASK_FORCE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Activate task force…"), "act", "status",
+        tip=QT_TRANSLATE_NOOP("Actions", "Record when the task force started: the first "
+                                         "report falls due 30 minutes later")),
+    ActionId.REPORT_SCHEDULE: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Report schedule…"), "act", "status",
+        tip=QT_TRANSLATE_NOOP("Actions", "When situation reports fall due after the first")),
+    ActionId.STAND_DOWN: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Stand task force down…"), "act", "status",
+        tip=QT_TRANSLATE_NOOP("Actions", "Close the incident, with the reason")),
+    ActionId.BACKUP: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Backup…"), "file", "export",
+        tip=QT_TRANSLATE_NOOP("Actions", "A verified copy of this database")),
     ActionId.IMPORT_SYSTEMS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Import systems…"), "file", "import", "Ctrl+I"),
     ActionId.EXPORT_SYSTEMS: ActionSpec(

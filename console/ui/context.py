@@ -36,6 +36,8 @@ class UiContext:
     """Errors, refusals and notices, never blocking the event loop."""
     drafts: DraftStore | None = None
     """Where open forms keep their unsent text (console/ui/drafts.py); None: nowhere."""
+    new_incident: Callable[[], object] | None = None
+    """The window's 'New incident…' (offered when a write meets a closed incident)."""
     _form: FormDialog | None = field(default=None, init=False, repr=False)
 
     def __post_init__(self) -> None:

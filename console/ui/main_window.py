@@ -29,6 +29,7 @@ from console.ui.about import AboutDialog
 from console.ui.actions import SPECS as ACTION_SPECS
 from console.ui.actions import VIEWS, ActionId, ActionRegistry, icon, translate
 from console.ui.background import BackgroundWork
+from console.ui.backup_action import BackupAction
 from console.ui.board.view import BoardView
 from console.ui.context import UiContext
 from console.ui.dialogs import FallbackPackDialog
@@ -41,17 +42,20 @@ from console.ui.pages.journal import DecisionsPage, LogPage
 from console.ui.pages.outages import OutagesPage
 from console.ui.pages.systems import SystemsPage
 from console.ui.pages.tasks import TasksPage
+from console.ui.pages.timeline import TimelinePage
 from console.ui.reports_view import ReportsView
 from console.ui.settings import UiSettings
 from console.ui.status import StatusPanel
 from console.ui.sync_view import SyncView
+from console.ui.task_force import TaskForceActions
 
 VIEW_NAMES = [action.value for action in VIEWS]
-"""board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7)."""
+"""board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7), timeline."""
 
 PAGES: dict[str, PageFactory] = {
     "board": BoardView, "systems": SystemsPage, "outages": OutagesPage, "tasks": TasksPage,
-    "decisions": DecisionsPage, "log": LogPage, "reports": ReportsView, "sync": SyncView}
+    "decisions": DecisionsPage, "log": LogPage, "reports": ReportsView, "sync": SyncView,
+    "timeline": TimelinePage}
 """The page class of each view; every one is a page(context, parent)."""
 
 
@@ -73,6 +77,9 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry(self)
         self.background = BackgroundWork(context, settings.get(opts.AUTO_SYNC_MINUTES), self)
         self.incidents = IncidentActions(context, self, self._after_incident)
+        self.task_force = TaskForceActions(context, self.incidents)
+        context.new_incident = self.incidents.new_incident
+        self.backup = BackupAction(context, self, self._after_backup)
         self.dialog: QWidget | None = None
         self.wall_mode = False
         self.locked = False
@@ -126,6 +133,7 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.status = StatusPanel(context, self.statusBar())
         self.status.attach(self.background)
+        cast(BoardView, self.pages["board"]).report_due.connect(self.status.show_report_due)
         sync_page = cast(SyncView, self.pages["sync"])
         sync_page.use_background(self.background)
         sync_page.synced.connect(self.status.refresh_sync)
@@ -162,6 +170,10 @@ class MainWindow(QMainWindow):
             lambda: self._on_page("export_dialog", "systems"))
         actions[ActionId.NEW_INCIDENT].triggered.connect(self.incidents.new_incident)
         actions[ActionId.CHANGE_CRISIS_LEVEL].triggered.connect(self.incidents.change_level)
+        actions[ActionId.ACTIVATE_TASK_FORCE].triggered.connect(self.task_force.activate)
+        actions[ActionId.REPORT_SCHEDULE].triggered.connect(self.task_force.schedule)
+        actions[ActionId.STAND_DOWN].triggered.connect(self.task_force.stand_down)
+        actions[ActionId.BACKUP].triggered.connect(lambda: self.backup.run())
         actions[ActionId.SYNC_NOW].triggered.connect(self.sync_now)
         actions[ActionId.AUTO_SYNC].triggered.connect(self.ask_auto_sync)
         actions[ActionId.FALLBACK_PACK].triggered.connect(self.configure_fallback)
@@ -201,6 +213,10 @@ class MainWindow(QMainWindow):
             refresh()
         self.status.update_backup()
         self.status.refresh_sync()
+
+    def _after_backup(self, text: str) -> None:
+        self.statusBar().showMessage(text, 6000)
+        self.status.update_backup()
 
     def _after_incident(self, text: str) -> None:
         """An incident opened or its level changed: show it where it shows, on the board."""

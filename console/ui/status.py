@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
-from console.domain.clock import format_kst, kst
+from console.domain.clock import format_elapsed, format_kst, kst
 from console.services import watch
 from console.services.reports import FallbackSettings
 from console.services.sync import SyncStatus
@@ -63,6 +63,10 @@ class StatusPanel(QObject):
         self.pack_settings: FallbackSettings | None = None
         self.background: BackgroundWork | None = None
         self.show_sync(None)
+        self.report = _label(bar, "statusReport")
+        self.report.hide()
+        self.report_due: datetime | None = None
+        self.report_number = 0
         self.clock = _label(bar, "statusClock")
         self.clock.setStyleSheet("font-weight: bold;")
         self._tick = QTimer(self)
@@ -99,6 +103,29 @@ class StatusPanel(QObject):
         now = self.context.now()
         local = kst(now)
         self.clock.setText(f"{format_kst(now, self.context.lang)}:{local:%S} KST")
+        self._count_down(now)
+
+    def show_report_due(self, due: datetime | None, number: int) -> None:
+        """The board's live reading of the next report due (console/domain/cadence.py)."""
+        self.report_due, self.report_number = due, number
+        self._count_down(self.context.now())
+
+    def _count_down(self, now: datetime) -> None:
+        due = self.report_due
+        self.report.setVisible(due is not None)
+        if due is None:
+            return
+        lang = self.context.lang
+        if now > due:
+            self.report.setText(self.tr("Report No. %1 overdue by %2")
+                                .replace("%1", str(self.report_number))
+                                .replace("%2", format_elapsed(now - due, lang)))
+            self.report.setStyleSheet(DANGER)
+        else:
+            self.report.setText(self.tr("Report No. %1 due in %2")
+                                .replace("%1", str(self.report_number))
+                                .replace("%2", format_elapsed(due - now, lang)))
+            self.report.setStyleSheet("")
 
     def update_backup(self) -> None:
         self.context.read(lambda: self.context.services.tables.local_state("last_backup"),

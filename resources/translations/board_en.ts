@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+172"/>
+        <location filename="../../console/ui/board/view.py" line="+184"/>
         <source>Restoration over time</source>
         <translation>Restoration over time</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>Loading the situation…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+94"/>
         <source>already restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -59,7 +59,12 @@
         <translation>No situation to show</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Past moment: figures as of {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Figures as of {time}</source>
         <translation>Figures as of {time}</translation>
     </message>
@@ -104,7 +109,17 @@
         <translation>failure grade 1–2 still down: {n}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>RTO breached</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{down} of them still down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>On alternative means now</source>
         <translation>On alternative means now</translation>
     </message>
@@ -114,27 +129,27 @@
         <translation>{total} so far · at most {peak} at once</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Importance {n}</source>
         <translation>Importance {n}</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-28"/>
         <source>Affected {n}</source>
         <translation>Affected {n}</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-40"/>
         <source>Crisis level {level} ({rank}/4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>Phase {n}</source>
         <translation>Phase {n}</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Others ({n})</source>
         <translation>Others ({n})</translation>
     </message>
@@ -185,12 +200,12 @@
         <translation>Task force closed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Report No. {n} due {time}</source>
         <translation>Report No. {n} due {time}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Overdue {time}</source>
         <translation>Overdue {time}</translation>
     </message>
@@ -198,6 +213,39 @@
         <location line="+10"/>
         <source>{days}d {hours}h</source>
         <translation>{days}d {hours}h</translation>
+    </message>
+</context>
+<context>
+    <name>MomentControl</name>
+    <message>
+        <location filename="../../console/ui/board/moment.py" line="+27"/>
+        <source>Incident shown on the board</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Current incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the board at this moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the board live</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+172"/>
+        <location filename="../../console/ui/board/view.py" line="+184"/>
         <source>Restoration over time</source>
         <translation>복구 추이</translation>
     </message>
@@ -39,7 +39,7 @@
         <translation>상황을 불러오는 중…</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+94"/>
         <source>already restored</source>
         <translation>복구 완료</translation>
     </message>
@@ -59,7 +59,12 @@
         <translation>표시할 상황이 없습니다</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
+        <source>Past moment: figures as of {time}</source>
+        <translation>지난 시점: {time} 기준 현황</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Figures as of {time}</source>
         <translation>{time} 기준</translation>
     </message>
@@ -104,7 +109,17 @@
         <translation>장애등급 1·2 미복구 {n}</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>RTO breached</source>
+        <translation>RTO 초과</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>{down} of them still down</source>
+        <translation>그중 미복구 {down}</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>On alternative means now</source>
         <translation>대체수단 운영 중</translation>
     </message>
@@ -114,27 +129,27 @@
         <translation>누계 {total} · 동시 최대 {peak}</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>Importance {n}</source>
         <translation>중요도 {n}등급</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-28"/>
         <source>Affected {n}</source>
         <translation>영향 {n}개</translation>
     </message>
     <message>
-        <location line="-33"/>
+        <location line="-40"/>
         <source>Crisis level {level} ({rank}/4)</source>
         <translation>위기경보 {level} ({rank}/4)</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+41"/>
         <source>Phase {n}</source>
         <translation>{n}차</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+24"/>
         <source>Others ({n})</source>
         <translation>기타 {n}개 실국</translation>
     </message>
@@ -185,12 +200,12 @@
         <translation>대책본부 해산</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Report No. {n} due {time}</source>
         <translation>제{n}보 · {time} 예정</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Overdue {time}</source>
         <translation>지연 {time}</translation>
     </message>
@@ -198,6 +213,39 @@
         <location line="+10"/>
         <source>{days}d {hours}h</source>
         <translation>{days}일 {hours}시간</translation>
+    </message>
+</context>
+<context>
+    <name>MomentControl</name>
+    <message>
+        <location filename="../../console/ui/board/moment.py" line="+27"/>
+        <source>Incident shown on the board</source>
+        <translation>상황판에 표시할 사고</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Current incident</source>
+        <translation>현재 사고</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Show</source>
+        <translation>보기</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the board at this moment</source>
+        <translation>이 시점의 상황판 보기</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Now</source>
+        <translation>현재</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Show the board live</source>
+        <translation>현재 상황판 보기</translation>
     </message>
 </context>
 </TS>

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+66"/>
+        <location filename="../../console/ui/actions.py" line="+71"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -62,7 +62,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Situation board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -99,6 +99,11 @@
     <message>
         <location line="+2"/>
         <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -168,6 +173,46 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Activate task force…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record when the task force started: the first report falls due 30 minutes later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report schedule…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When situation reports fall due after the first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stand task force down…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the incident, with the reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A verified copy of this database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Import systems…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,6 +273,29 @@
     </message>
 </context>
 <context>
+    <name>ActivateDialog</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+39"/>
+        <source>Activate the task force</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Activated at (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crisis level</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../console/ui/dialogs.py" line="+373"/>
@@ -252,6 +320,24 @@
     <message>
         <location line="+4"/>
         <source>Choose a person.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BackupAction</name>
+    <message>
+        <location filename="../../console/ui/backup_action.py" line="+35"/>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SQLite database (*.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backup written and verified: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -791,12 +877,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+69"/>
+        <location filename="../../console/ui/main_window.py" line="+73"/>
         <source>Digital-disaster command console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -806,12 +892,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>Not available in this view.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Synced with the hub: %1 sent, %2 received.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1027,7 +1113,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Code</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1175,6 +1261,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+7"/>
         <source>%1 down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New incident…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1348,6 +1439,62 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+33"/>
+        <source>Report schedule</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At these hours (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Give hours 0–23 separated by commas, e.g. 8,12,18.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StandDownDialog</name>
+    <message>
+        <location line="-46"/>
+        <source>Stand the task force down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stood down at (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A stand-down needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <location filename="../../console/ui/status.py" line="+53"/>
@@ -1355,12 +1502,22 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Workstation: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+20"/>
+        <source>Report No. %1 overdue by %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Report No. %1 due in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Last backup: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1811,7 +1968,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+251"/>
         <source>Nothing selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1895,9 +2052,37 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>TaskForceActions</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+59"/>
+        <source>No incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no incident yet: open one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Task force activated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Task force stood down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Report schedule set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskStatusDialog</name>
     <message>
-        <location line="+55"/>
+        <location filename="../../console/ui/dialogs.py" line="+55"/>
         <source>Change task status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2032,6 +2217,62 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../console/ui/pages/timeline.py" line="+32"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>New since you last looked</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePage</name>
+    <message>
+        <location line="+10"/>
+        <source>Team</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All teams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Highlighted: recorded since you last looked ({time})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First session on this workstation: nothing is marked new</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>_PasswordDialog</name>
     <message>
         <location filename="../../console/ui/login.py" line="-45"/>
@@ -2047,7 +2288,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../console/ui/pages/base.py" line="-288"/>
+        <location filename="../../console/ui/pages/base.py" line="-290"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n row</numerusform>

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+66"/>
+        <location filename="../../console/ui/actions.py" line="+71"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -62,7 +62,7 @@
         <translation>언어</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Situation board</source>
         <translation>상황판</translation>
     </message>
@@ -100,6 +100,11 @@
         <location line="+2"/>
         <source>Sync</source>
         <translation>동기화</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Timeline</source>
+        <translation>사고 경과</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -168,6 +173,46 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Activate task force…</source>
+        <translation>대책본부 가동…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Record when the task force started: the first report falls due 30 minutes later</source>
+        <translation>대책본부 가동 시각 기록: 30분 뒤 첫 상황보고 기한</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Report schedule…</source>
+        <translation>상황보고 일정…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When situation reports fall due after the first</source>
+        <translation>첫 보고 이후 상황보고 시각</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Stand task force down…</source>
+        <translation>대책본부 해산…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Close the incident, with the reason</source>
+        <translation>사유와 함께 사고 종료</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Backup…</source>
+        <translation>백업…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A verified copy of this database</source>
+        <translation>검증된 데이터베이스 사본</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Import systems…</source>
         <translation>시스템 목록 가져오기…</translation>
     </message>
@@ -228,6 +273,29 @@
     </message>
 </context>
 <context>
+    <name>ActivateDialog</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+39"/>
+        <source>Activate the task force</source>
+        <translation>대책본부 가동</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation>사고</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Activated at (KST)</source>
+        <translation>가동 시각(KST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Crisis level</source>
+        <translation>위기경보</translation>
+    </message>
+</context>
+<context>
     <name>AssignDialog</name>
     <message>
         <location filename="../../console/ui/dialogs.py" line="+373"/>
@@ -253,6 +321,24 @@
         <location line="+4"/>
         <source>Choose a person.</source>
         <translation>담당자를 선택하십시오.</translation>
+    </message>
+</context>
+<context>
+    <name>BackupAction</name>
+    <message>
+        <location filename="../../console/ui/backup_action.py" line="+35"/>
+        <source>Backup</source>
+        <translation>백업</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>SQLite database (*.sqlite)</source>
+        <translation>SQLite 데이터베이스 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Backup written and verified: %1</source>
+        <translation>백업을 쓰고 검증했습니다: %1</translation>
     </message>
 </context>
 <context>
@@ -794,12 +880,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+69"/>
+        <location filename="../../console/ui/main_window.py" line="+73"/>
         <source>Digital-disaster command console</source>
         <translation>디지털재난 상황관리 콘솔</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Locked</source>
         <translation>잠김</translation>
     </message>
@@ -809,12 +895,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+24"/>
         <source>Synced with the hub: %1 sent, %2 received.</source>
         <translation>허브와 동기화했습니다: %1건 보냄, %2건 받음.</translation>
     </message>
@@ -1030,7 +1116,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>시설 장애…</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+16"/>
         <source>Code</source>
         <translation>코드</translation>
     </message>
@@ -1179,6 +1265,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+7"/>
         <source>%1 down</source>
         <translation>%1 장애</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>New incident…</source>
+        <translation>새 사고 등록…</translation>
     </message>
 </context>
 <context>
@@ -1351,6 +1442,62 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>ScheduleDialog</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+33"/>
+        <source>Report schedule</source>
+        <translation>상황보고 일정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At these hours (KST)</source>
+        <translation>정해진 시각(KST)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Every</source>
+        <translation>간격</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source> h</source>
+        <translation>시간</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Give hours 0–23 separated by commas, e.g. 8,12,18.</source>
+        <translation>0~23시를 쉼표로 구분하여 입력하십시오(예: 8,12,18).</translation>
+    </message>
+</context>
+<context>
+    <name>StandDownDialog</name>
+    <message>
+        <location line="-46"/>
+        <source>Stand the task force down</source>
+        <translation>대책본부 해산</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation>사고</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Stood down at (KST)</source>
+        <translation>해산 시각(KST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A stand-down needs a reason.</source>
+        <translation>해산 사유를 입력하십시오.</translation>
+    </message>
+</context>
+<context>
     <name>StatusPanel</name>
     <message>
         <location filename="../../console/ui/status.py" line="+53"/>
@@ -1358,12 +1505,22 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>DB: %1</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+47"/>
         <source>Workstation: %1</source>
         <translation>단말: %1</translation>
     </message>
     <message>
         <location line="+20"/>
+        <source>Report No. %1 overdue by %2</source>
+        <translation>제%1보 기한 %2 경과</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Report No. %1 due in %2</source>
+        <translation>제%1보까지 %2</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>Last backup: %1</source>
         <translation>최근 백업: %1</translation>
     </message>
@@ -1814,7 +1971,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>모든 사고</translation>
     </message>
     <message>
-        <location line="+249"/>
+        <location line="+251"/>
         <source>Nothing selected</source>
         <translation>선택된 항목 없음</translation>
     </message>
@@ -1898,9 +2055,37 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>TaskForceActions</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+59"/>
+        <source>No incident</source>
+        <translation>사고 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>There is no incident yet: open one first.</source>
+        <translation>아직 사고가 없습니다. 먼저 사고를 등록하십시오.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Task force activated.</source>
+        <translation>대책본부를 가동했습니다.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Task force stood down.</source>
+        <translation>대책본부를 해산했습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Report schedule set.</source>
+        <translation>상황보고 일정을 정했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>TaskStatusDialog</name>
     <message>
-        <location line="+55"/>
+        <location filename="../../console/ui/dialogs.py" line="+55"/>
         <source>Change task status</source>
         <translation>조치과제 상태 변경</translation>
     </message>
@@ -2035,6 +2220,62 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>TimelineModel</name>
+    <message>
+        <location filename="../../console/ui/pages/timeline.py" line="+32"/>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What</source>
+        <translation>구분</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Team</source>
+        <translation>반</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>By</source>
+        <translation>기록자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Details</source>
+        <translation>내용</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>New since you last looked</source>
+        <translation>마지막으로 본 뒤 새로 기록됨</translation>
+    </message>
+</context>
+<context>
+    <name>TimelinePage</name>
+    <message>
+        <location line="+10"/>
+        <source>Team</source>
+        <translation>반</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All teams</source>
+        <translation>전체 반</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Highlighted: recorded since you last looked ({time})</source>
+        <translation>강조 표시: 마지막으로 본 때({time}) 이후 기록</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First session on this workstation: nothing is marked new</source>
+        <translation>이 단말의 첫 접속: 새 기록 표시 없음</translation>
+    </message>
+</context>
+<context>
     <name>_PasswordDialog</name>
     <message>
         <location filename="../../console/ui/login.py" line="-45"/>
@@ -2050,7 +2291,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>_Plurals</name>
     <message numerus="yes">
-        <location filename="../../console/ui/pages/base.py" line="-288"/>
+        <location filename="../../console/ui/pages/base.py" line="-290"/>
         <source>%n row(s)</source>
         <translation>
             <numerusform>%n건</numerusform>

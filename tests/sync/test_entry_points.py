@@ -112,6 +112,7 @@ def test_the_demo_command_captures_the_whole_scenario(cli, tmp_path: Path) -> No
 
 def test_cli_writes_and_restore_are_captured(cli, tmp_path: Path, demo_db: Path) -> None:  # type: ignore[no-untyped-def]
     db = ["--db", str(demo_db), "--user", "commander"]
+    cli(*db, "incident", "open", "--title", "재발")  # the demo's incident is closed
     before = snapshot(demo_db)
     _, outage = cli(*db, "outage", "open", "--system", "SEO-0001", "--note", "응답 없음")
     _, decision = cli(*db, "decision", "add", "--summary", "대체 창구 운영")

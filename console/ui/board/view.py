@@ -24,6 +24,7 @@ from console.services import watch
 from console.services.situation import SituationView
 from console.ui.board.chart import RestorationChart
 from console.ui.board.loader import Loader
+from console.ui.board.moment import MomentControl
 from console.ui.board.widgets import (
     BAD,
     GOOD,
@@ -70,6 +71,9 @@ def percent_text(restored: int, affected: int) -> str:
 class BoardView(QWidget):
     loaded = Signal()
     """Emitted after the figures were redrawn from a fresh read."""
+    report_due = Signal(object, int)
+    """The live board's next report due (a datetime or None) and its number: the status bar
+    counts down to it."""
 
     def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -78,6 +82,9 @@ class BoardView(QWidget):
         self._context = context
         self._view: SituationView | None = None
         self._as_of: datetime | None = None
+        self._incident_id: str | None = None
+        """None: the current incident (the latest open one)."""
+        self._incidents: list[tuple[str, str]] = []
         self._scale = 1.0
         self._error = ""
         self._loader = Loader(self._read, context.runner, self)
@@ -114,9 +121,14 @@ class BoardView(QWidget):
         titles = QVBoxLayout()
         titles.addWidget(self._title)
         titles.addWidget(self._activation)
+        self.moment = MomentControl(header)
+        self.moment.set_moment(self._context.services.situation.now())
+        self.moment.chosen.connect(self.set_as_of)
+        self.moment.incident_chosen.connect(self.set_incident)
         clocks = QVBoxLayout()
         clocks.addWidget(self._clock)
         clocks.addWidget(self._as_of_label)
+        clocks.addWidget(self.moment)
         header_row = QHBoxLayout(header)
         header_row.setContentsMargins(16, 10, 16, 10)
         header_row.setSpacing(18)
@@ -126,7 +138,7 @@ class BoardView(QWidget):
 
         self._tiles = {key: Tile(self) for key in (
             "affected", "restored", "citizen_down", "importance_1_2_down",
-            "alternative_active", "next_report")}
+            "alternative_active", "rto_breached", "next_report")}
         tiles_row = QHBoxLayout()
         tiles_row.setSpacing(10)
         for key, tile in self._tiles.items():
@@ -188,6 +200,13 @@ class BoardView(QWidget):
     def set_as_of(self, moment: datetime | None) -> None:
         """Show the situation at ``moment`` (None: live) and read it."""
         self._as_of = moment
+        if moment is not None:
+            self.moment.set_moment(moment)
+        self.refresh()
+
+    def set_incident(self, incident_id: str | None) -> None:
+        """Show another incident (any past one; the board only reads), None: the current."""
+        self._incident_id = incident_id
         self.refresh()
 
     def set_wall_mode(self, on: bool) -> None:
@@ -195,6 +214,7 @@ class BoardView(QWidget):
         # The room still needs the latest decisions and significant events; the task
         # counts are read at a desk.
         self._panels["tasks"].setVisible(not on)
+        self.moment.setVisible(not on)  # a wall shows the live board
         self._apply_scale()
 
     def wall_mode(self) -> bool:
@@ -246,8 +266,11 @@ class BoardView(QWidget):
     # -- reading -----------------------------------------------------------------------
 
     def _read(self) -> SituationView:
-        # Runs on a pool thread: touches only the service, never a widget.
-        return self._context.services.situation.view(as_of=self._as_of)
+        # Runs on a pool thread: touches only the services, never a widget (the incident list
+        # is handed over whole, by one assignment, and shown by _show_view on the GUI thread).
+        services = self._context.services
+        self._incidents = [(i.id, i.title) for i in services.incidents.list()]
+        return services.situation.view(self._incident_id, as_of=self._as_of)
 
     def _read_forecast(self) -> Forecast:
         # A pool thread, as _read: the Monte Carlo draws never run on the GUI thread.
@@ -283,6 +306,7 @@ class BoardView(QWidget):
 
     def _show_view(self, view: SituationView) -> None:
         self._view, self._error = view, ""
+        self.moment.set_incidents(self._incidents)
         self._activation.setStyleSheet(f"color: {MUTED};")
         lang = self._context.lang
         situation = view.situation
@@ -292,7 +316,8 @@ class BoardView(QWidget):
         self._badge.set_level(self.tr("Crisis level {level} ({rank}/4)").format(
             level=level.label(lang), rank=level.rank + 1), level.colour)
         self._as_of_label.setText(
-            self.tr("Figures as of {time}").format(time=format_kst(situation.as_of, lang)))
+            (self.tr("Past moment: figures as of {time}") if self._as_of is not None
+             else self.tr("Figures as of {time}")).format(time=format_kst(situation.as_of, lang)))
 
         citizen = situation.citizen_affected
         self._tiles["affected"].show_value(
@@ -315,6 +340,12 @@ class BoardView(QWidget):
             self.tr("Importance 1–2 still down"), str(situation.importance_1_2_down),
             self.tr("failure grade 1–2 still down: {n}").format(n=situation.grade_1_2_down),
             BAD if situation.importance_1_2_down else GOOD)
+        # Restored outages that breached count too: a breach is a fact of the past.
+        self._tiles["rto_breached"].show_value(
+            self.tr("RTO breached"), str(situation.rto_breached),
+            self.tr("{down} of them still down").format(
+                down=sum(1 for o in situation.still_down if o.rto_breached)),
+            BAD if situation.rto_breached else GOOD)
         self._tiles["alternative_active"].show_value(
             self.tr("On alternative means now"), str(situation.alternative_active),
             self.tr("{total} so far · at most {peak} at once").format(
@@ -327,6 +358,8 @@ class BoardView(QWidget):
         self._show_breakdowns(view)
         self._forecast_loader.request()
         self._tick()
+        if self._as_of is None and self._incident_id is None:
+            self.report_due.emit(view.next_report_due, (view.last_report_number or 0) + 1)
         self.loaded.emit()
 
     def _curve_end(self, view: SituationView) -> datetime:
@@ -398,7 +431,7 @@ class BoardView(QWidget):
         moment = self._as_of or now
         incident = view.incident
         closed = incident.closed_at is not None and incident.closed_at <= moment
-        if incident.activated_at is None:
+        if incident.activated_at is None or incident.activated_at > moment:
             self._activation.setText(self.tr("Task force not activated"))
         else:
             end = incident.closed_at if closed and incident.closed_at else moment
@@ -418,8 +451,11 @@ class BoardView(QWidget):
                             else self.tr("Task force not activated"), MUTED)
             return
         lang = self._context.lang
+        number = (view.last_report_number or 0) + 1
         detail = self.tr("Report No. {n} due {time}").format(
-            n=(view.last_report_number or 0) + 1, time=format_kst(due, lang))
+            n=number, time=format_kst(due, lang))
+        # The schedule rules after the first report; the tile has no room for it on a wall.
+        tile.setToolTip(view.schedule.label(lang) if view.last_report_number else "")
         left = due - moment
         if left < timedelta(0):
             tile.show_value(caption, self.tr("Overdue {time}").format(

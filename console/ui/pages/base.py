@@ -139,6 +139,8 @@ class TablePage(QWidget):
         if key in keys:
             header.setSortIndicator(keys.index(key), Qt.SortOrder.DescendingOrder if descending
                                     else Qt.SortOrder.AscendingOrder)
+        else:  # an order of no one column (outages' attention order): no arrow, no re-sort
+            header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self.view.setSortingEnabled(True)
         self.view.doubleClicked.connect(self._activated)
         self.view.selectionModel().currentRowChanged.connect(self._current_changed)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import cast
 
 from PySide6.QtCore import QStringListModel, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console.domain.enums import Category, OutageStatus, Scope, TaskStatus
 from console.domain.permissions import Action
@@ -56,7 +56,9 @@ class OutagesPage(TablePage):
         self._tick.start()
 
     def initial_query(self) -> TableQuery:
-        return TableQuery(sort="detected_at")
+        # Needing attention first: unrestored, then RTO-breached, then by grade (no header
+        # arrow: the order is not one column's; a click on a header sorts by that column).
+        return TableQuery(sort="attention")
 
     def columns(self) -> list[Column]:
         lang = self.context.lang
@@ -171,7 +173,7 @@ class OutagesPage(TablePage):
     def _open_one(self, dialog: OpenOutageDialog) -> None:
         code, scope, note = dialog.values()
         self.context.write(lambda: self.context.services.outages.open(
-            self.context.actor, code, note=note, scope=scope))
+            self.context.actor, code, note=note, scope=scope), on_error=self._refused_outage)
 
     def change_status(self) -> None:
         if not self.may(Action.CHANGE_OUTAGE):
@@ -218,4 +220,14 @@ class OutagesPage(TablePage):
     def _open_many(self, system_ids: list[str], facility: str, note: str) -> None:
         text = note or self.tr("%1 down").replace("%1", facility)
         self.context.write(lambda: self.context.services.outages.open_many(
-            self.context.actor, system_ids, None, text))
+            self.context.actor, system_ids, None, text), on_error=self._refused_outage)
+
+    def _refused_outage(self, error: BaseException) -> None:
+        """On a closed incident, say so and offer a new incident in the same box."""
+        box = self.context.messages.error(error, self)
+        if getattr(error, "code", "") != "incident.closed" or self.context.new_incident is None:
+            return
+        offer = box.addButton(self.tr("New incident…"), QMessageBox.ButtonRole.ActionRole)
+        offer.setObjectName("offerNewIncident")
+        start = self.context.new_incident
+        offer.clicked.connect(lambda: start())
