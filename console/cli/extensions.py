@@ -9,6 +9,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from console.cli import report_cli, selftest_cli, situation_cli, sync_cli
+from console.cli import notice_cli, report_cli, selftest_cli, situation_cli, sync_cli
 
-EXTENSIONS: list[ModuleType] = [report_cli, sync_cli, selftest_cli, situation_cli]
+EXTENSIONS: list[ModuleType] = [report_cli, sync_cli, selftest_cli, situation_cli, notice_cli]

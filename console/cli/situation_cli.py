@@ -10,7 +10,6 @@ from collections.abc import Callable
 
 from console.cli.output import json_time
 from console.domain.clock import parse_time
-from console.domain.situation import next_text_due
 from console.services.app import Services
 
 
@@ -29,9 +28,7 @@ def situation(args: argparse.Namespace, services: Services) -> int:
         "crisis_level": view.crisis_level, **view.situation.figures(),
         "restored_percent": round(view.situation.restored_percent, 1),
         "next_report_due": json_time(view.next_report_due),
-        # No public notice is recorded yet by this version, so the first text is still due.
-        "next_text_due": None if view.next_report_due is None and view.incident.closed_at
-        else json_time(next_text_due(view.incident.activated_at, None)),
+        "next_text_due": json_time(view.next_text_due),
     }
     if args.json:
         json.dump(figures, sys.stdout, ensure_ascii=False, indent=1)

@@ -17,9 +17,11 @@ from console.services.incidents import IncidentService
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
 from console.services.maintenance import MaintenanceService
+from console.services.notices import NoticeService
 from console.services.outages import OutageService
 from console.services.reports import ReportService
 from console.services.situation import SituationService
+from console.services.status_page import StatusPageService
 from console.services.sync import SyncService
 from console.services.tables import TableService
 from console.services.tasks import TaskService
@@ -42,6 +44,8 @@ class Services:
     reports: ReportService
     tables: TableService
     sync: SyncService
+    notices: NoticeService
+    status_page: StatusPageService
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
@@ -60,7 +64,8 @@ class Services:
                    journal=JournalService(db, clock), maintenance=MaintenanceService(db, clock),
                    situation=SituationService(db, clock), reports=ReportService(db, clock),
                    demo=DemoBuilder(db, clock, accounts), tables=TableService(db, clock),
-                   sync=SyncService(db, clock))
+                   sync=SyncService(db, clock), notices=NoticeService(db, clock),
+                   status_page=StatusPageService(db, clock))
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,

@@ -10,10 +10,18 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from console.domain.clock import to_utc
+from console.domain.enums import NoticeChannel
 from console.domain.outage_clock import latest
 from console.domain.records import DecisionLine, LogLine
-from console.domain.situation import Situation, TaskFact, next_report_due, situation_at
+from console.domain.situation import (
+    Situation,
+    TaskFact,
+    next_report_due,
+    next_text_due,
+    situation_at,
+)
 from console.services.context import ServiceBase, current_incident
+from console.services.notices import NoticeRow, issued_by
 from console.services.outages import load_rules, outage_facts
 from console.store.models import (
     CrisisLevelChange,
@@ -39,6 +47,10 @@ class SituationView:
     significant_log: list[LogLine]
     next_report_due: datetime | None
     last_report_number: int | None
+    next_text_due: datetime | None = None
+    """The first emergency text's deadline (20 minutes after activation) until one went out."""
+    notices: list[NoticeRow] | None = None
+    """Notices issued by the moment, latest first."""
 
 
 class SituationService(ServiceBase):
@@ -59,6 +71,9 @@ class SituationService(ServiceBase):
                     SituationReport.number.is_not(None), SituationReport.issued_at <= moment)
                 .order_by(SituationReport.number.desc()).limit(1)).first()
             closed = incident.closed_at is not None and to_utc(incident.closed_at) <= moment
+            notices = issued_by(session, incident.id, moment)
+            first_text = min((n.issued_at for n in notices if n.channel is NoticeChannel.CBS
+                              and n.issued_at is not None), default=None)
             return SituationView(
                 incident=incident, crisis_level=str(level[2]) if level else incident.crisis_level,
                 situation=situation_at(moment, outages, tasks, load_rules(session)),
@@ -67,7 +82,10 @@ class SituationService(ServiceBase):
                 next_report_due=None if closed else next_report_due(
                     incident.activated_at, last_issued[0] if last_issued else None,
                     REPORT_INTERVAL),
-                last_report_number=last_issued[1] if last_issued else None)
+                last_report_number=last_issued[1] if last_issued else None,
+                next_text_due=None if closed else next_text_due(incident.activated_at,
+                                                                first_text),
+                notices=notices)
 
 
 def _task_facts(session: Session, incident_id: str) -> list[TaskFact]:

@@ -1,0 +1,386 @@
+"""Public notices (대시민 안내): draft → submitted → approved / returned → issued →
+superseded / cancelled. One function per user action; every step is an append-only event and
+an audit line, an approval also a line in the decision log. The console records; NDMS and the
+city's channels send (the sender enters the time it went out).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from console.domain import notices as rules
+from console.domain.clock import to_utc, write_time
+from console.domain.enums import DisasterArea, NoticeChannel, NoticeStatus, NoticeTier
+from console.domain.errors import NotFound, PermissionDenied, ValidationError
+from console.domain.permissions import Action
+from console.reports import cap
+from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
+from console.store.models import (
+    Decision,
+    Incident,
+    PublicNotice,
+    PublicNoticeEvent,
+    PublicNoticeVersion,
+    Setting,
+    User,
+)
+
+EXERCISE_SETTING = "database.exercise"
+"""The hook for training mode (issue 14, item 7): a database whose setting says "true" is an
+exercise — its notices carry [훈련], CAP status is Exercise, and a drafter may approve their own.
+Nothing sets it yet; the drill issue's `drill new` is meant to."""
+
+
+def is_exercise(session: Session) -> bool:
+    value = session.scalars(select(Setting.value).where(Setting.key == EXERCISE_SETTING,
+                                                        Setting.deleted.is_(False))).first()
+    return (value or "").strip().lower() == "true"
+
+
+@dataclass(frozen=True)
+class NoticeRow:
+    """A notice as every face reads it: its latest wording and its status from its events."""
+
+    id: str
+    incident_id: str
+    channel: NoticeChannel
+    tier: NoticeTier | None
+    status: NoticeStatus
+    text: str
+    """The wording as it goes out (with [훈련] in an exercise)."""
+    text_en: str
+    chars: int
+    limit: int | None
+    area: str
+    lang: str
+    systems: str
+    msg_type: str
+    references_id: str | None
+    exercise: bool
+    version: int
+    version_id: str
+    steps: int
+    """How many events it has had (the next one's seq is steps + 1)."""
+    drafted_by: str | None
+    drafted_at: datetime
+    approved_by: str | None
+    approved_at: datetime | None
+    issued_at: datetime | None
+    reason: str
+    """The latest return's reason."""
+
+    @property
+    def over_limit(self) -> bool:
+        return self.limit is not None and self.chars > self.limit
+
+
+def _steps(events: list[PublicNoticeEvent]) -> list[rules.NoticeStep]:
+    return [rules.NoticeStep(NoticeStatus(e.status), e.seq, to_utc(e.recorded_at), e.id,
+                              to_utc(e.at))
+            for e in events]
+
+
+def load_rows(session: Session, incident_id: str | None = None,
+              notice_ids: list[str] | None = None) -> list[NoticeRow]:
+    """Notices with their latest version and events, oldest first (three queries)."""
+    query = select(PublicNotice).where(PublicNotice.deleted.is_(False))
+    if incident_id:
+        query = query.where(PublicNotice.incident_id == incident_id)
+    if notice_ids is not None:
+        query = query.where(PublicNotice.id.in_(notice_ids))
+    notices = list(session.scalars(query.order_by(PublicNotice.created_at, PublicNotice.id)))
+    ids = [n.id for n in notices]
+    versions: dict[str, list[PublicNoticeVersion]] = defaultdict(list)
+    for version in session.scalars(select(PublicNoticeVersion)
+                                   .where(PublicNoticeVersion.notice_id.in_(ids))
+                                   .order_by(PublicNoticeVersion.number)):
+        versions[version.notice_id].append(version)
+    events: dict[str, list[PublicNoticeEvent]] = defaultdict(list)
+    for event in session.scalars(select(PublicNoticeEvent)
+                                 .where(PublicNoticeEvent.notice_id.in_(ids))
+                                 .order_by(PublicNoticeEvent.seq, PublicNoticeEvent.recorded_at,
+                                           PublicNoticeEvent.id)):
+        events[event.notice_id].append(event)
+    names: dict[str, str] = {uid: name for uid, name in session.execute(select(User.id, User.name))}
+    rows = []
+    for notice in notices:
+        if not versions[notice.id]:
+            continue  # its first wording has not arrived by sync yet
+        latest = versions[notice.id][-1]
+        steps = _steps(events[notice.id])
+        approval = next((e for e in reversed(events[notice.id])
+                         if e.status == NoticeStatus.APPROVED.value), None)
+        returned = next((e for e in reversed(events[notice.id])
+                         if e.status == NoticeStatus.RETURNED.value), None)
+        channel = NoticeChannel(notice.channel)
+        tier = NoticeTier(notice.tier) if notice.tier else None
+        text = rules.marked(latest.text, notice.exercise)
+        rows.append(NoticeRow(
+            id=notice.id, incident_id=notice.incident_id, channel=channel, tier=tier,
+            status=rules.status_of(steps), text=text, text_en=latest.text_en,
+            chars=rules.count_chars(text), limit=rules.char_limit(channel, tier, text),
+            area=notice.area, lang=notice.lang, systems=notice.systems,
+            msg_type=notice.msg_type, references_id=notice.references_id,
+            exercise=notice.exercise, version=latest.number, version_id=latest.id,
+            steps=len(steps),
+            drafted_by=names.get(notice.created_by or ""), drafted_at=to_utc(notice.created_at),
+            approved_by=names.get(approval.author_id or "") if approval else None,
+            approved_at=to_utc(approval.at) if approval else None,
+            issued_at=rules.issued_at(steps), reason=returned.reason if returned else ""))
+    return rows
+
+
+def issued_by(session: Session, incident_id: str, moment: datetime) -> list[NoticeRow]:
+    """Notices of the incident issued by ``moment``, latest first (the board, 제N보's 대시민
+    안내, the status page)."""
+    rows = [r for r in load_rows(session, incident_id)
+            if r.issued_at is not None and r.issued_at <= moment]
+    return sorted(rows, key=lambda r: (r.issued_at or moment, r.id), reverse=True)
+
+
+def _one(session: Session, notice_id: str) -> NoticeRow:
+    rows = load_rows(session, notice_ids=[notice_id])
+    if not rows:
+        raise NotFound("notice.unknown", id=notice_id)
+    return rows[0]
+
+
+class NoticeService(ServiceBase):
+    def draft(self, actor: Actor, channel: NoticeChannel, text: str,
+              tier: NoticeTier | None = None, area: str = "", lang: str = "ko",
+              systems: str = "", text_en: str = "", references: str | None = None,
+              cancel: bool = False, incident_id: str | None = None,
+              at: datetime | None = None) -> ChangeSet:
+        """A new notice in draft; ``references`` an issued notice it updates (or cancels)."""
+        actor.require(Action.DRAFT_NOTICE)
+        if not text.strip():
+            raise ValidationError("notice.needs_text")
+        if tier is not None and channel is not NoticeChannel.CBS:
+            raise ValidationError("notice.tier_cbs_only")
+        if tier is None and channel is NoticeChannel.CBS:
+            raise ValidationError("notice.needs_tier")
+        now = self.now()
+        when = write_time(at, now)
+        changes = ChangeSet()
+        with self.db.transaction() as session:
+            incident = current_incident(session, incident_id)
+            if references is not None:
+                earlier = load_rows(session, notice_ids=[references])
+                if not earlier or earlier[0].incident_id != incident.id \
+                        or earlier[0].status is not NoticeStatus.ISSUED:
+                    raise ValidationError("notice.references_itself", id=references)
+            notice = self.new_entity(PublicNotice(
+                incident_id=incident.id, channel=channel.value,
+                tier=tier.value if tier else None, area=area.strip(), lang=lang,
+                systems=systems.strip(), references_id=references,
+                msg_type="cancel" if cancel and references else
+                "update" if references else "alert", exercise=is_exercise(session)),
+                actor, when)
+            session.add(notice)
+            session.flush()
+            version = self.new_record(PublicNoticeVersion(
+                notice_id=notice.id, number=1, text=text.strip(), text_en=text_en.strip()),
+                actor, when)
+            session.add(version)
+            self.audit(session, actor, "notice.draft", notice.id, channel.value)
+            changes.note("public_notice", notice.id)
+        return changes
+
+    def revise(self, actor: Actor, notice_id: str, text: str, text_en: str = "") -> ChangeSet:
+        """A new wording of a draft or a returned notice; the old one stays."""
+        actor.require(Action.DRAFT_NOTICE)
+        if not text.strip():
+            raise ValidationError("notice.needs_text")
+        now = self.now()
+        changes = ChangeSet()
+        with self.db.transaction() as session:
+            row = _one(session, notice_id)
+            if row.status not in rules.EDITABLE:
+                raise ValidationError("notice.bad_step", status=row.status,
+                                      step=NoticeStatus.DRAFT)
+            session.add(self.new_record(PublicNoticeVersion(
+                notice_id=row.id, number=row.version + 1, text=text.strip(),
+                text_en=text_en.strip() or row.text_en), actor, now))
+            self.audit(session, actor, "notice.revise", row.id, f"v{row.version + 1}")
+            changes.note("public_notice_version", row.id)
+        return changes
+
+    def duplicates_of(self, notice_id: str) -> list[NoticeRow]:
+        """Issued notices of the same area and type within 24 hours (what submit warns of)."""
+        with self.db.sessions() as session:
+            return self._duplicates(session, _one(session, notice_id), self.now())
+
+    def _duplicates(self, session: Session, row: NoticeRow, at: datetime) -> list[NoticeRow]:
+        rows = load_rows(session, row.incident_id)
+        by_id = {r.id: r for r in rows}
+        # An update or cancel of a chain is not a duplicate of the chain's earlier messages.
+        chain = {row.id}
+        earlier = row.references_id
+        while earlier and earlier not in chain and earlier in by_id:
+            chain.add(earlier)
+            earlier = by_id[earlier].references_id
+        issued = [r for r in rows if r.issued_at is not None and r.id not in chain]
+        sent = [rules.SentNotice(r.id, r.channel, r.tier, r.area, r.text, r.issued_at)
+                for r in issued if r.issued_at is not None]
+        hits = {s.id for s in rules.duplicates(row.channel, row.tier, row.area, at, sent)}
+        return sorted((r for r in issued if r.id in hits),
+                      key=lambda r: r.issued_at or at, reverse=True)
+
+    def submit(self, actor: Actor, notice_id: str, despite_duplicate: bool = False
+               ) -> ChangeSet:
+        actor.require(Action.DRAFT_NOTICE)
+        now = self.now()
+        changes = ChangeSet()
+        with self.db.transaction() as session:
+            row = self._step_allowed(session, notice_id, NoticeStatus.SUBMITTED)
+            if row.over_limit and row.limit is not None:
+                raise ValidationError("notice.too_long", chars=row.chars, limit=row.limit,
+                                      over=row.chars - row.limit)
+            if row.channel is NoticeChannel.CBS and row.msg_type != "cancel" \
+                    and not rules.has_contact(row.text):
+                raise ValidationError("notice.needs_contact")
+            earlier = self._duplicates(session, row, now)
+            if earlier and not despite_duplicate:
+                first = earlier[0]
+                raise ValidationError("notice.duplicate", at=_kst_text(first.issued_at),
+                                      text=first.text)
+            self._event(session, actor, row, NoticeStatus.SUBMITTED, now,
+                        despite_duplicate=bool(earlier))
+            changes.note("public_notice_event", row.id)
+        return changes
+
+    def approve(self, actor: Actor, notice_id: str) -> ChangeSet:
+        """A second person approves the wording exactly as it will go out."""
+        actor.require(Action.APPROVE_NOTICE)
+        now = self.now()
+        changes = ChangeSet()
+        with self.db.transaction() as session:
+            row = self._step_allowed(session, notice_id, NoticeStatus.APPROVED)
+            authors = set(session.scalars(select(PublicNoticeVersion.author_id)
+                                          .where(PublicNoticeVersion.notice_id == row.id)))
+            if actor.user_id in authors and not row.exercise:
+                raise PermissionDenied("notice.self_approval")
+            self._event(session, actor, row, NoticeStatus.APPROVED, now)
+            session.add(self.new_record(Decision(
+                incident_id=row.incident_id, at=now, role=actor.role.value,
+                summary=f"대시민 안내 승인({row.channel.ko}): {row.text}",
+                rationale="", links=f"public_notice:{row.id}"), actor, now))
+            changes.note("public_notice_event", row.id)
+        return changes
+
+    def return_(self, actor: Actor, notice_id: str, reason: str) -> ChangeSet:
+        actor.require(Action.APPROVE_NOTICE)
+        if not reason.strip():
+            raise ValidationError("notice.needs_reason")
+        now = self.now()
+        changes = ChangeSet()
+        with self.db.transaction() as session:
+            row = self._step_allowed(session, notice_id, NoticeStatus.RETURNED)
+            self._event(session, actor, row, NoticeStatus.RETURNED, now, reason=reason.strip())
+            changes.note("public_notice_event", row.id)
+        return changes
+
+    def issued(self, actor: Actor, notice_id: str, at: datetime | None = None) -> ChangeSet:
+        """Record that the notice went out at ``at`` (entered by whoever sent it); the notice it
+        updates becomes superseded, the one it cancels cancelled."""
+        actor.require(Action.ISSUE_NOTICE)
+        now = self.now()
+        when = write_time(at, now)
+        changes = ChangeSet()
+        with self.db.transaction() as session:
+            row = self._step_allowed(session, notice_id, NoticeStatus.ISSUED)
+            if row.approved_at is not None and when < row.approved_at:
+                raise ValidationError("notice.issued_before_approval", at=_kst_text(when))
+            self._event(session, actor, row, NoticeStatus.ISSUED, when, recorded=now)
+            if row.references_id:
+                earlier = _one(session, row.references_id)
+                follow = (NoticeStatus.CANCELLED if row.msg_type == "cancel"
+                          else NoticeStatus.SUPERSEDED)
+                if follow in rules.NEXT[earlier.status]:
+                    self._event(session, actor, earlier, follow, when, recorded=now,
+                                reason=row.id)
+            changes.note("public_notice_event", row.id)
+        return changes
+
+    def cancel(self, actor: Actor, notice_id: str, reason: str) -> ChangeSet:
+        """Withdraw a notice that has not gone out (one that has is cancelled by a Cancel
+        notice, drafted with ``references`` and ``cancel``)."""
+        actor.require(Action.DRAFT_NOTICE)
+        if not reason.strip():
+            raise ValidationError("notice.needs_reason")
+        now = self.now()
+        changes = ChangeSet()
+        with self.db.transaction() as session:
+            row = self._step_allowed(session, notice_id, NoticeStatus.CANCELLED)
+            if row.status is NoticeStatus.ISSUED:
+                raise ValidationError("notice.bad_step", status=row.status,
+                                      step=NoticeStatus.CANCELLED)
+            self._event(session, actor, row, NoticeStatus.CANCELLED, now, reason=reason.strip())
+            changes.note("public_notice_event", row.id)
+        return changes
+
+    def get(self, notice_id: str) -> NoticeRow:
+        with self.db.sessions() as session:
+            return _one(session, notice_id)
+
+    def chain(self, notice_id: str) -> list[NoticeRow]:
+        """The notice and every earlier one it updates or cancels, oldest first."""
+        with self.db.sessions() as session:
+            rows: list[NoticeRow] = [_one(session, notice_id)]
+            while rows[0].references_id and len(rows) < 100:
+                rows.insert(0, _one(session, rows[0].references_id))
+            return rows
+
+    def cap(self, notice_id: str) -> bytes:
+        """The notice as a CAP 1.2 alert, validated (schema and profile) before it is returned;
+        an Update or Cancel references every earlier message of its chain."""
+        chain = self.chain(notice_id)
+        row = chain[-1]
+        if row.approved_at is None or row.status in (NoticeStatus.SUBMITTED,
+                                                     NoticeStatus.RETURNED):
+            raise ValidationError("notice.not_approved", status=row.status)
+        with self.db.sessions() as session:
+            incident = session.get(Incident, row.incident_id)
+            area = DisasterArea(incident.area) if incident else DisasterArea.SYSTEM_FAILURE
+        return cap.validated(cap.CapMessage(
+            notice_id=row.id, msg_type=row.msg_type, exercise=row.exercise,
+            sent=row.approved_at, channel=row.channel, tier=row.tier, event_ko=area.ko,
+            event_en=area.en, text_ko=row.text, text_en=rules.marked(row.text_en, row.exercise)
+            if row.text_en else "", area=row.area,
+            references=[(r.id, r.approved_at) for r in chain[:-1] if r.approved_at]))
+
+    def exercise(self) -> bool:
+        with self.db.sessions() as session:
+            return is_exercise(session)
+
+    # After every method annotated with list[...]: below here ``list`` names this method.
+    def list(self, incident_id: str | None = None) -> list[NoticeRow]:
+        with self.db.sessions() as session:
+            return load_rows(session, incident_id)
+
+    def _step_allowed(self, session: Session, notice_id: str, step: NoticeStatus) -> NoticeRow:
+        row = _one(session, notice_id)
+        if step not in rules.NEXT[row.status]:
+            raise ValidationError("notice.bad_step", status=row.status, step=step)
+        return row
+
+    def _event(self, session: Session, actor: Actor, row: NoticeRow, status: NoticeStatus,
+               at: datetime, *, recorded: datetime | None = None, reason: str = "",
+               despite_duplicate: bool = False) -> None:
+        session.add(self.new_record(PublicNoticeEvent(
+            notice_id=row.id, version_id=row.version_id, seq=row.steps + 1,
+            status=status.value, at=at,
+            reason=reason, despite_duplicate=despite_duplicate), actor, recorded or at))
+        self.audit(session, actor, f"notice.{status.value}", row.id,
+                   "despite duplicate" if despite_duplicate else reason)
+
+
+def _kst_text(moment: datetime | None) -> str:
+    from console.domain.clock import format_kst
+
+    return format_kst(moment)
