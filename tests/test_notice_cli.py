@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from console.reports import cap
-from tests.test_cli import Run, run  # noqa: F401  (the fixture)
+from tests.test_cli import Run, run  # noqa: F401, F811  (the fixture)
 
 TEXT = "[서울시] 시 온라인 민원 일부 중단. 구청·동주민센터 방문 접수 가능. 문의 120"
 
