@@ -4,12 +4,31 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from console.cli import main
 from console.reports import cap
-from tests.test_cli import Run, run  # noqa: F401, F811  (the fixture)
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> Run:
+    monkeypatch.setenv("CONSOLE_PASSWORD", "demo")
+
+    def _run(*argv: str) -> tuple[int, str, str]:
+        args = list(argv) if "--lang" in argv else ["--lang", "en", *argv]
+        try:
+            code = main(args)
+        except SystemExit as exit_:  # argparse's own usage errors
+            code = int(exit_.code or 0)
+        out, err = capsys.readouterr()
+        return code, out, err
+
+    return _run
 
 TEXT = "[서울시] 시 온라인 민원 일부 중단. 구청·동주민센터 방문 접수 가능. 문의 120"
 
