@@ -34,6 +34,7 @@ from console.ui.context import UiContext
 from console.ui.dialogs import FallbackPackDialog
 from console.ui.incident_dialogs import IncidentActions
 from console.ui.login import IdleWatcher, LockDialog
+from console.ui.notices_view import NoticesView
 from console.ui.pages import PageFactory
 from console.ui.pages.journal import DecisionsPage, LogPage
 from console.ui.pages.outages import OutagesPage
@@ -45,11 +46,12 @@ from console.ui.status import StatusPanel
 from console.ui.sync_view import SyncView
 
 VIEW_NAMES = [action.value for action in VIEWS]
-"""board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7)."""
+"""board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7), notices."""
 
 PAGES: dict[str, PageFactory] = {
     "board": BoardView, "systems": SystemsPage, "outages": OutagesPage, "tasks": TasksPage,
-    "decisions": DecisionsPage, "log": LogPage, "reports": ReportsView, "sync": SyncView}
+    "decisions": DecisionsPage, "log": LogPage, "reports": ReportsView, "sync": SyncView,
+    "notices": NoticesView}
 """The page class of each view; every one is a page(context, parent)."""
 
 

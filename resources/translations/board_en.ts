@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+162"/>
+        <location filename="../../console/ui/board/view.py" line="+164"/>
         <source>Restoration over time</source>
         <translation>Restoration over time</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../console/ui/about.py" line="+90"/>
+        <location filename="../../console/ui/about.py" line="+97"/>
         <source>About the console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+65"/>
+        <location filename="../../console/ui/actions.py" line="+67"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -62,7 +62,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Situation board</source>
         <translation type="unfinished"></translation>
     </message>
@@ -99,6 +99,11 @@
     <message>
         <location line="+2"/>
         <source>Sync</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Public notices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -230,7 +235,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+275"/>
+        <location filename="../../console/ui/dialogs.py" line="+284"/>
         <source>Assign task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -472,7 +477,7 @@
 <context>
     <name>Formatting</name>
     <message>
-        <location filename="../../console/ui/formatting.py" line="+45"/>
+        <location filename="../../console/ui/formatting.py" line="+52"/>
         <source>Grade %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -763,7 +768,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+63"/>
+        <location filename="../../console/ui/main_window.py" line="+65"/>
         <source>Digital-disaster command console</source>
         <translation type="unfinished"></translation>
     </message>
@@ -803,7 +808,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+102"/>
         <source>Lock after idle time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -896,6 +901,220 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>NoticeComposer</name>
+    <message>
+        <location filename="../../console/ui/notice_composer.py" line="+38"/>
+        <source>Compose a public notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>what has failed, e.g. 시 온라인 민원</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>since when, e.g. 9.27.(토) 오전</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All clear</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Templates</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alternatives (double-click)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+48"/>
+        <source>Write the text first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text is over its limit of {limit} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticeModel</name>
+    <message>
+        <location filename="../../console/ui/notices_view.py" line="+46"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chars</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NoticesView</name>
+    <message>
+        <location line="+59"/>
+        <source>All channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Submit despite a duplicate within 24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Compose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CAP…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Drafted by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Returned because</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nothing selected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a row first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Return a notice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export CAP</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>OpenOutageDialog</name>
     <message>
         <location filename="../../console/ui/dialogs.py" line="-215"/>
@@ -964,7 +1183,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+36"/>
+        <location filename="../../console/ui/pages/outages.py" line="+38"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1112,7 +1331,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Confirm outages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1386,7 +1605,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SyncView</name>
     <message>
-        <location filename="../../console/ui/sync_view.py" line="+99"/>
+        <location filename="../../console/ui/sync_view.py" line="+100"/>
         <source>Sync now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1828,7 +2047,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../console/ui/pages/tasks.py" line="+28"/>
+        <location filename="../../console/ui/pages/tasks.py" line="+31"/>
         <source>All teams</source>
         <translation type="unfinished"></translation>
     </message>
