@@ -26,6 +26,9 @@ from console.store.models import (
     LogVerification,
     Outage,
     OutageEvent,
+    PublicNotice,
+    PublicNoticeEvent,
+    PublicNoticeVersion,
     SituationReport,
     SystemDependency,
     Task,
@@ -49,7 +52,8 @@ INCIDENT = tables(Incident, CrisisLevelChange)
 
 SITUATION = INCIDENT | tables(
     Outage, OutageEvent, Task, TaskEvent, Decision, LogEntry, LogVerification, SituationReport,
-    InformationSystem, Department, Facility, FailureGradeRule)
+    InformationSystem, Department, Facility, FailureGradeRule, PublicNotice,
+    PublicNoticeVersion, PublicNoticeEvent)
 """What the situation view (the board) is computed from: any of them can move a figure."""
 
 INVENTORY = tables(InformationSystem, Department, Facility, SystemDependency)
@@ -70,5 +74,7 @@ TASK_LINKS = tables(TaskOutage)
 DECISIONS = tables(Decision, Incident)
 LOG = tables(LogEntry, LogVerification, Incident)
 REPORTS = tables(SituationReport)
+NOTICES = tables(PublicNotice, PublicNoticeVersion, PublicNoticeEvent)
+"""Public notices: the notice, its wordings and its life."""
 WORKSTATIONS = tables(Workstation)
 """This database's workstations (the status bar names this one)."""

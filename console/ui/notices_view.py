@@ -29,12 +29,13 @@ from PySide6.QtWidgets import (
 
 from console.domain.clock import format_kst
 from console.domain.enums import Category, NoticeChannel, NoticeStatus, OutageStatus
+from console.services import watch
 from console.services.context import ChangeSet
 from console.services.notices import NoticeRow
 from console.ui.context import UiContext
 from console.ui.notice_composer import NoticeComposer
 
-INTERESTS = frozenset({"public_notice", "public_notice_version", "public_notice_event"})
+INTERESTS = watch.NOTICES | {watch.ANY_TABLE}
 _Index = QModelIndex | QPersistentModelIndex
 
 

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+164"/>
+        <location filename="../../console/ui/board/view.py" line="+166"/>
         <source>Restoration over time</source>
         <translation>Restoration over time</translation>
     </message>
@@ -32,6 +32,11 @@
         <location line="+1"/>
         <source>Significant events</source>
         <translation>Significant events</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notices issued to citizens</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -139,18 +144,19 @@
         <translation>None yet</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Now {time}</source>
         <translation>Now {time}</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+16"/>
+        <location line="+17"/>
+        <location line="+23"/>
         <source>Task force not activated</source>
         <translation>Task force not activated</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-37"/>
         <source>Task force activated {time} · closed after {elapsed}</source>
         <translation>Task force activated {time} · closed after {elapsed}</translation>
     </message>
@@ -160,27 +166,44 @@
         <translation>Task force activated {time} · {elapsed} elapsed</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Next situation report</source>
         <translation>Next situation report</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+23"/>
         <source>Task force closed</source>
         <translation>Task force closed</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-19"/>
         <source>Report No. {n} due {time}</source>
         <translation>Report No. {n} due {time}</translation>
     </message>
     <message>
         <location line="+4"/>
+        <location line="+22"/>
         <source>Overdue {time}</source>
         <translation>Overdue {time}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-13"/>
+        <source>First emergency text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sent {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{days}d {hours}h</source>
         <translation>{days}d {hours}h</translation>
     </message>

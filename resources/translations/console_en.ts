@@ -996,7 +996,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>NoticeModel</name>
     <message>
-        <location filename="../../console/ui/notices_view.py" line="+46"/>
+        <location filename="../../console/ui/notices_view.py" line="+47"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
