@@ -111,3 +111,16 @@ def test_writes_need_a_user(run: Run, demo_db: Path) -> None:
     code, _, err = run("--db", str(demo_db), "notice", "draft", "--channel", "sns", "--text",
                        "x")
     assert code == 1 and "--user" in err
+
+
+def test_status_page_rewritten_after_each_approval(run: Run, demo_db: Path,
+                                                   tmp_path: Path) -> None:
+    db, folder = str(demo_db), tmp_path / "stick"
+    assert run("--db", db, "--user", "press", "status-page", "--out", str(folder),
+               "--keep-writing")[0] == 0
+    notice = _draft(run, demo_db)
+    run("--db", db, "--user", "press", "notice", "submit", notice)
+    assert TEXT not in (folder / "index.html").read_text(encoding="utf-8")
+    run("--db", db, "--user", "controller", "notice", "approve", notice)
+    run("--db", db, "--user", "press", "notice", "issued", notice)
+    assert TEXT in (folder / "index.html").read_text(encoding="utf-8")

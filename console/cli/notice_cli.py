@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,6 +59,8 @@ def register(sub: argparse._SubParsersAction) -> None:
 
     page = sub.add_parser("status-page", help="write the static public status page")
     page.add_argument("--out", required=True, help="the folder (a USB stick, an outside host)")
+    page.add_argument("--keep-writing", dest="keep_writing", action="store_true",
+                      help="also rewrite it there after every approved or issued notice")
 
 
 def notice(args: argparse.Namespace, services: Services) -> int:
@@ -91,6 +94,9 @@ def notice(args: argparse.Namespace, services: Services) -> int:
         services.notices.issued(who, args.id, parse_time(args.at) if args.at else None)
     elif action == "cancel":
         services.notices.cancel(who, args.id, args.reason)
+    if services.notices.publish_error and action in ("approve", "issued"):
+        print(f"warning: status page not written: {services.notices.publish_error}",
+              file=sys.stderr)
     return 0
 
 
@@ -126,6 +132,8 @@ def _cap(args: argparse.Namespace, services: Services) -> int:
 
 
 def status_page(args: argparse.Namespace, services: Services) -> int:
+    if args.keep_writing:
+        services.status_page.configure(commands.actor(args, services), Path(args.out))
     print(services.status_page.write(Path(args.out)))
     return 0
 

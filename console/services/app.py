@@ -58,14 +58,16 @@ class Services:
         explicit; installing again on the same database keeps the capture it has."""
         capture.install(db)
         accounts = AccountService(db, clock, hasher)
+        status_page = StatusPageService(db, clock)
         return cls(db=db, accounts=accounts,
                    incidents=IncidentService(db, clock), inventory=InventoryService(db, clock),
                    outages=OutageService(db, clock), tasks=TaskService(db, clock),
                    journal=JournalService(db, clock), maintenance=MaintenanceService(db, clock),
                    situation=SituationService(db, clock), reports=ReportService(db, clock),
                    demo=DemoBuilder(db, clock, accounts), tables=TableService(db, clock),
-                   sync=SyncService(db, clock), notices=NoticeService(db, clock),
-                   status_page=StatusPageService(db, clock))
+                   sync=SyncService(db, clock),
+                   notices=NoticeService(db, clock, status_page.write_configured),
+                   status_page=status_page)
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,

@@ -7,6 +7,7 @@ city's channels send (the sender enters the time it went out).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -14,12 +15,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.domain import notices as rules
-from console.domain.clock import to_utc, write_time
+from console.domain.clock import Clock, to_utc, utc_now, write_time
 from console.domain.enums import DisasterArea, NoticeChannel, NoticeStatus, NoticeTier
 from console.domain.errors import NotFound, PermissionDenied, ValidationError
 from console.domain.permissions import Action
 from console.reports import cap
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
+from console.store.database import Database
 from console.store.models import (
     Decision,
     Incident,
@@ -151,6 +153,24 @@ def _one(session: Session, notice_id: str) -> NoticeRow:
 
 
 class NoticeService(ServiceBase):
+    def __init__(self, db: Database, clock: Clock = utc_now,
+                 published: Callable[[], object] | None = None) -> None:
+        super().__init__(db, clock)
+        self.published = published
+        """Called after a notice is approved or issued: the status page is rewritten then.
+        A failure to write it (a missing stick) never undoes the step: it is reported in
+        ``publish_error``."""
+        self.publish_error: str | None = None
+
+    def _publish(self) -> None:
+        if self.published is None:
+            return
+        try:
+            self.published()
+            self.publish_error = None
+        except OSError as error:
+            self.publish_error = f"{error.strerror or error}: {error.filename or ''}"
+
     def draft(self, actor: Actor, channel: NoticeChannel, text: str,
               tier: NoticeTier | None = None, area: str = "", lang: str = "ko",
               systems: str = "", text_en: str = "", references: str | None = None,
@@ -271,6 +291,7 @@ class NoticeService(ServiceBase):
                 summary=f"대시민 안내 승인({row.channel.ko}): {row.text}",
                 rationale="", links=f"public_notice:{row.id}"), actor, now))
             changes.note("public_notice_event", row.id)
+        self._publish()
         return changes
 
     def return_(self, actor: Actor, notice_id: str, reason: str) -> ChangeSet:
@@ -305,6 +326,7 @@ class NoticeService(ServiceBase):
                     self._event(session, actor, earlier, follow, when, recorded=now,
                                 reason=row.id)
             changes.note("public_notice_event", row.id)
+        self._publish()
         return changes
 
     def cancel(self, actor: Actor, notice_id: str, reason: str) -> ChangeSet:

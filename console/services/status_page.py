@@ -9,8 +9,15 @@ from pathlib import Path
 from sqlalchemy import select
 
 from console.domain.enums import Category, OutageStatus
+from console.domain.permissions import Action
 from console.reports import status_page
-from console.services.context import ServiceBase, current_incident
+from console.services.context import (
+    Actor,
+    ServiceBase,
+    current_incident,
+    local_value,
+    set_local_value,
+)
 from console.services.notices import issued_by
 from console.services.outages import OutageService
 from console.store.models import InformationSystem
@@ -21,7 +28,29 @@ old or a whole new page, never half of one."""
 LATEST = 10
 
 
+FOLDER = "status_page.folder"
+"""This workstation's status-page folder (a USB stick, a host outside the failed network):
+local, like the paper pack's, because each workstation has its own mount points."""
+
+
 class StatusPageService(ServiceBase):
+    def configure(self, actor: Actor, folder: Path | None) -> None:
+        """Name the folder written after every approved or issued notice (None: none)."""
+        actor.require(Action.ISSUE_NOTICE)
+        with self.db.transaction() as session:
+            set_local_value(session, FOLDER, str(folder) if folder else "")
+            self.audit(session, actor, "configure_status_page", str(folder or ""))
+
+    def folder(self) -> Path | None:
+        with self.db.sessions() as session:
+            value = local_value(session, FOLDER)
+        return Path(value) if value else None
+
+    def write_configured(self) -> Path | None:
+        """Write the page to the configured folder, if there is one."""
+        folder = self.folder()
+        return self.write(folder) if folder else None
+
     def pages(self) -> dict[str, str]:
         """The page's files and their HTML, as of now."""
         now = self.now()
