@@ -96,7 +96,8 @@ class NoticeComposer(FormDialog):
     def use_template(self, key: str) -> None:
         ko, en = TEMPLATES[key]
         first = self.alternatives.item(0)
-        how = first.text().split(": ", 1)[-1] if first else ""
+        how = first.text().split(": ", 1)[-1].rstrip(". ") if first else ""
+        how = f"{how}." if how else ""
         what = self.what.text().strip() or "시 온라인 서비스 일부"
         since = self.since.text().strip() or "오늘"
         self.text.setPlainText(ko.format(what=what, since=since, how=how).replace("  ", " "))
