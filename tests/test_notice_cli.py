@@ -11,6 +11,7 @@ import pytest
 
 from console.cli import main
 from console.reports import cap
+from tests.pdftext import flat
 
 Run = Callable[..., tuple[int, str, str]]
 
@@ -124,3 +125,13 @@ def test_status_page_rewritten_after_each_approval(run: Run, demo_db: Path,
     run("--db", db, "--user", "controller", "notice", "approve", notice)
     run("--db", db, "--user", "press", "notice", "issued", notice)
     assert TEXT in (folder / "index.html").read_text(encoding="utf-8")
+
+
+def test_send_history_printout_per_channel(run: Run, demo_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "cbs.pdf"
+    code, _, err = run("--db", str(demo_db), "notice", "history", "--channel", "cbs", "--out",
+                       str(out))
+    assert code == 0, err
+    text = flat(out.read_bytes())
+    assert "Public notices sent" in text and "Emergency text (CBS)" in text
+    assert "납부기한을 10.31.까지" in text and "120 안내 스크립트" not in text

@@ -53,6 +53,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     listing = nsub.add_parser("list", help="list notices")
     listing.add_argument("--json", action="store_true", help="a JSON array of objects")
     listing.add_argument("--incident")
+    history = nsub.add_parser("history", help="print the send history (PDF), one channel or all")
+    history.add_argument("--out", required=True)
+    history.add_argument("--channel", choices=CHANNELS)
     cap = nsub.add_parser("cap", help="CAP 1.2 XML, validated before it is written")
     cap.add_argument("id")
     cap.add_argument("--out", required=True)
@@ -69,6 +72,18 @@ def notice(args: argparse.Namespace, services: Services) -> int:
         return _list(args, services)
     if action == "cap":
         return _cap(args, services)
+    if action == "history":
+        data = services.notices.history_pdf(
+            NoticeChannel(args.channel) if args.channel else None, args.lang or "ko")
+        target = Path(args.out)
+        if target.suffix.lower() != ".pdf":
+            raise commands.UsageError(f"--out {args.out}: the file name must end in .pdf")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.part")
+        partial.write_bytes(data)
+        partial.replace(target)
+        print(target)
+        return 0
     who = commands.actor(args, services)
     if action == "draft":
         references = args.updates or args.cancels

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from console.domain import notices as rules
-from console.domain.clock import Clock, to_utc, utc_now, write_time
+from console.domain.clock import Clock, iso, to_utc, utc_now, write_time
 from console.domain.enums import DisasterArea, NoticeChannel, NoticeStatus, NoticeTier
 from console.domain.errors import NotFound, PermissionDenied, ValidationError
 from console.domain.permissions import Action
@@ -375,6 +375,23 @@ class NoticeService(ServiceBase):
             event_en=area.en, text_ko=row.text, text_en=rules.marked(row.text_en, row.exercise)
             if row.text_en else "", area=row.area,
             references=[(r.id, r.approved_at) for r in chain[:-1] if r.approved_at]))
+
+    def history_pdf(self, channel: NoticeChannel | None = None, lang: str = "ko") -> bytes:
+        """The send history (issued notices, oldest first) of one channel or all, on paper."""
+        from console.reports import printouts  # reportlab on first use
+
+        with self.db.sessions() as session:
+            incident = current_incident(session)
+            title = incident.title
+            rows = [r for r in load_rows(session, incident.id) if r.issued_at is not None
+                    and (channel is None or r.channel is channel)]
+        rows.sort(key=lambda r: (r.issued_at or r.drafted_at, r.id))
+        printed = iso(self.now())
+        return printouts.notice_history(title, [
+            {"issued_at": iso(r.issued_at), "channel": r.channel.label(lang),
+             "status": r.status.label(lang), "text": r.text, "chars": r.chars,
+             "drafted_by": r.drafted_by, "approved_by": r.approved_by} for r in rows],
+            channel.label(lang) if channel else "", printed or "", lang)
 
     def exercise(self) -> bool:
         with self.db.sessions() as session:
