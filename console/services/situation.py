@@ -21,7 +21,7 @@ from console.domain.situation import (
     situation_at,
 )
 from console.services.context import ServiceBase, current_incident
-from console.services.notices import NoticeRow, issued_by
+from console.services.notice_rows import NoticeRow, issued_by
 from console.services.outages import load_rules, outage_facts
 from console.store.models import (
     CrisisLevelChange,

@@ -18,7 +18,7 @@ from console.services.context import (
     local_value,
     set_local_value,
 )
-from console.services.notices import issued_by
+from console.services.notice_rows import issued_by
 from console.services.outages import OutageService
 from console.store.models import InformationSystem
 

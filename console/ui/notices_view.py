@@ -31,7 +31,7 @@ from console.domain.clock import format_kst
 from console.domain.enums import Category, NoticeChannel, NoticeStatus, OutageStatus
 from console.services import watch
 from console.services.context import ChangeSet
-from console.services.notices import NoticeRow
+from console.services.notice_rows import NoticeRow
 from console.ui.context import UiContext
 from console.ui.notice_composer import NoticeComposer
 
