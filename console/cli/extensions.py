@@ -11,6 +11,7 @@ from types import ModuleType
 
 from console.cli import (
     forecast_cli,
+    notice_cli,
     people_cli,
     report_cli,
     selftest_cli,
@@ -19,4 +20,4 @@ from console.cli import (
 )
 
 EXTENSIONS: list[ModuleType] = [report_cli, sync_cli, selftest_cli, situation_cli, forecast_cli,
-                                people_cli]
+                                people_cli, notice_cli]

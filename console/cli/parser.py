@@ -139,7 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     shot = sub.add_parser("screenshot", help="render the real window offscreen to a PNG")
     shot.add_argument("--view", required=True,
                       choices=["board", "systems", "outages", "tasks", "decisions", "log",
-                               "reports", "sync", "timeline"])
+                               "reports", "sync", "timeline", "notices"])
     shot.add_argument("--out", required=True)
     for extension in EXTENSIONS:
         extension.register(sub)

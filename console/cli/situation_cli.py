@@ -33,9 +33,7 @@ def situation(args: argparse.Namespace, services: Services) -> int:
         "report_schedule": view.schedule.encode(),
         "activated_at": json_time(view.incident.activated_at) if view.activated else None,
         "closed_at": json_time(view.incident.closed_at) if view.closed else None,
-        # No public notice is recorded yet by this version, so the first text is still due.
-        "next_text_due": None if view.closed or not view.activated
-        else json_time(next_text_due(view.incident.activated_at, None)),
+        "next_text_due": json_time(view.next_text_due),
     }
     if args.json:
         json.dump(figures, sys.stdout, ensure_ascii=False, indent=1)

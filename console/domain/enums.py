@@ -155,6 +155,35 @@ class TaskStatus(_Labelled):
         return self in (TaskStatus.DONE, TaskStatus.CANCELLED)
 
 
+class NoticeChannel(_Labelled):
+    """Where a public notice goes out: the console records it, the channel's own system sends it."""
+
+    CBS = "cbs"
+    WEBSITE = "website"
+    SNS = "sns"
+    PRESS = "press"
+    CALL_CENTRE = "call-centre"
+    BRIEFING = "briefing"
+
+
+class NoticeTier(_Labelled):
+    """The 재난문자 tiers (standards/PROVENANCE.md)."""
+
+    EMERGENCY = "emergency"
+    URGENT = "urgent"
+    SAFETY = "safety"
+
+
+class NoticeStatus(_Labelled):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    RETURNED = "returned"
+    ISSUED = "issued"
+    SUPERSEDED = "superseded"
+    CANCELLED = "cancelled"
+
+
 # The national blue, yellow, orange and red, spaced in lightness so that they stay apart
 # under deuteranopia and in black-and-white print: light blue, pale yellow, dark orange, deep
 # red (L* 71 / 94 / 50 / 19). The old saturated set (#1f6fd1 #f2c200 #f07c00 #d7191c) had
@@ -216,6 +245,22 @@ _LABEL_LIST: list[tuple[StrEnum, tuple[str, str]]] = [
     (TaskStatus.BLOCKED, ("보류", "Blocked")),
     (TaskStatus.DONE, ("완료", "Done")),
     (TaskStatus.CANCELLED, ("취소", "Cancelled")),
+    (NoticeChannel.CBS, ("재난문자", "Emergency text (CBS)")),
+    (NoticeChannel.WEBSITE, ("누리집 배너", "Website banner")),
+    (NoticeChannel.SNS, ("SNS 게시", "Social media post")),
+    (NoticeChannel.PRESS, ("보도자료", "Press release")),
+    (NoticeChannel.CALL_CENTRE, ("120 안내문", "120 call-centre script")),
+    (NoticeChannel.BRIEFING, ("브리핑", "Briefing")),
+    (NoticeTier.EMERGENCY, ("위급재난문자", "Emergency")),
+    (NoticeTier.URGENT, ("긴급재난문자", "Urgent")),
+    (NoticeTier.SAFETY, ("안전안내문자", "Safety")),
+    (NoticeStatus.DRAFT, ("작성중", "Draft")),
+    (NoticeStatus.SUBMITTED, ("승인요청", "Submitted")),
+    (NoticeStatus.APPROVED, ("승인", "Approved")),
+    (NoticeStatus.RETURNED, ("반려", "Returned")),
+    (NoticeStatus.ISSUED, ("발송", "Issued")),
+    (NoticeStatus.SUPERSEDED, ("대체됨", "Superseded")),
+    (NoticeStatus.CANCELLED, ("취소", "Cancelled")),
 ]
 _LABELS = {(type(member), member.value): words for member, words in _LABEL_LIST}
 
@@ -230,4 +275,7 @@ _KIND_WORDS = {
     "FacilityKind": ("시설 유형", "facility kind"),
     "OutageStatus": ("장애 상태", "outage status"),
     "TaskStatus": ("조치과제 상태", "task status"),
+    "NoticeChannel": ("안내 채널", "notice channel"),
+    "NoticeTier": ("재난문자 등급", "emergency-text tier"),
+    "NoticeStatus": ("안내 상태", "notice status"),
 }

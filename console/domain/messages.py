@@ -512,6 +512,48 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "report.reprint_differs": (
         "재출력본이 발령된 PDF와 다릅니다(sha256 {sha256}…, 발령본 {issued}…): 출력 프로그램이 바뀌었으며, 내용은 같은 스냅숏에서 나왔습니다",
         "the reprint differs from the issued PDF (sha256 {sha256}… , issued {issued}…): the renderer changed; the text comes from the same snapshot"),
+    "notice.needs_text": (
+        "안내 문안을 입력하십시오",
+        "a notice needs text"),
+    "notice.unknown": (
+        "ID가 {id}인 대시민 안내가 없습니다",
+        "no public notice {id}"),
+    "notice.tier_cbs_only": (
+        "재난문자 등급(--tier)은 재난문자(cbs) 채널에만 있습니다",
+        "a tier (--tier) belongs to emergency texts (channel cbs) only"),
+    "notice.needs_tier": (
+        "재난문자에는 등급(--tier emergency|urgent|safety)이 필요합니다",
+        "an emergency text needs a tier (--tier emergency|urgent|safety)"),
+    "notice.too_long": (
+        "문안이 {chars}자로 {limit}자 제한을 넘습니다({over}자 초과): 줄인 뒤 다시 제출하십시오",
+        "the text has {chars} characters, over its limit of {limit} by {over}: shorten it and submit again"),
+    "notice.needs_contact": (
+        "재난문자에 문의처(120, 110 또는 119)가 없습니다",
+        "the emergency text names no number to call (120, 110 or 119)"),
+    "notice.bad_step": (
+        "{status} 상태의 안내는 {step}할 수 없습니다",
+        "a notice that is {status} cannot become {step}"),
+    "notice.self_approval": (
+        "작성자 본인은 승인할 수 없습니다: 본부장·차장·통제관 중 다른 사람이 승인해야 합니다",
+        "the drafter cannot approve their own notice: another commander, deputy or controller must"),
+    "notice.needs_reason": (
+        "반려 사유(--reason)를 입력하십시오",
+        "returning a notice needs a reason (--reason)"),
+    "notice.duplicate": (
+        "같은 지역·유형의 안내가 24시간 안에 이미 발송되었습니다({at}: \"{text}\"): 그래도 보내려면 --despite-duplicate를 지정하십시오",
+        "a notice of the same area and type went out within 24 hours ({at}: \"{text}\"); give --despite-duplicate to submit it anyway"),
+    "notice.not_approved": (
+        "승인된 안내만 CAP로 내보낼 수 있습니다(현재: {status})",
+        "only an approved notice exports as CAP (this one is {status})"),
+    "notice.references_itself": (
+        "안내 {id}은(는) 같은 사고의 발송된 안내가 아니어서 갱신·취소 대상이 될 수 없습니다",
+        "notice {id} is not an issued notice of this incident, so it cannot be updated or cancelled"),
+    "notice.issued_before_approval": (
+        "발송 시각 {at}이(가) 승인 시각보다 앞섭니다",
+        "the issue time {at} is before the approval"),
+    "cap.invalid": (
+        "CAP 1.2 검증에 실패했습니다: {reason}",
+        "the CAP 1.2 alert does not validate: {reason}"),
     "database.no_users": (
         "데이터베이스에 아직 사용자가 없습니다: 먼저 'init' 또는 'demo'를 실행하십시오",
         "the database has no users yet: run 'init' or 'demo' first"),

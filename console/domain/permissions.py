@@ -38,6 +38,9 @@ class Action(StrEnum):
     SYNC = "sync"
     RESOLVE_CONFLICT = "resolve_conflict"
     SET_IDLE_LOCK = "set_idle_lock"
+    DRAFT_NOTICE = "draft_notice"
+    APPROVE_NOTICE = "approve_notice"
+    ISSUE_NOTICE = "issue_notice"
     READ = "read"
 
 
@@ -94,6 +97,11 @@ PERMISSIONS: dict[Action, Rule] = {
     Action.RESOLVE_CONFLICT: _rule(set(COMMAND) | {Role.ADMIN}),
     # How long an unattended window stays open: a security setting of the workstation.
     Action.SET_IDLE_LOCK: _rule({Role.ADMIN, Role.CONTROLLER}),
+    # The press team words and records notices; a second person in command approves them
+    # (services/notices.py refuses the drafter as approver).
+    Action.DRAFT_NOTICE: _rule(set(COMMAND), {Team.PRESS}),
+    Action.APPROVE_NOTICE: _rule(set(COMMAND)),
+    Action.ISSUE_NOTICE: _rule(set(COMMAND), {Team.PRESS}),
     Action.READ: _rule(set(Role)),
 }
 
@@ -122,6 +130,9 @@ _ACTION_WORDS = {
     Action.SYNC: ("동기화할", "synchronise"),
     Action.RESOLVE_CONFLICT: ("충돌을 해소할", "resolve a conflict"),
     Action.SET_IDLE_LOCK: ("자동 잠금 시간을 설정할", "set the idle lock time"),
+    Action.DRAFT_NOTICE: ("대시민 안내를 작성할", "draft a public notice"),
+    Action.APPROVE_NOTICE: ("대시민 안내를 승인하거나 반려할", "approve or return a public notice"),
+    Action.ISSUE_NOTICE: ("대시민 안내 발송을 기록할", "record a public notice as issued"),
     Action.READ: ("조회할", "read"),
 }
 

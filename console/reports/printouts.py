@@ -38,6 +38,7 @@ _TITLES = {
     "decisions": ("결정사항 기록부", "Decision log"),
     "roster": ("대책본부 편성 및 비상연락망", "Task force roster and contacts"),
     "inventory": ("정보시스템 목록 및 대체수단", "System inventory and alternative means"),
+    "notices": ("대시민 안내 발송 이력", "Public notices sent"),
 }
 _ICS = {
     "incident": ("1. 사고명", "1. Incident name"),
@@ -235,3 +236,19 @@ def inventory(systems: Sequence[Row], printed_at: str, lang: str = "ko") -> byte
 
 __all__ = ["activity_log", "decision_log", "inventory", "outage_register", "roster",
            "title"]
+
+
+def notice_history(incident: str, notices: Sequence[Row], channel: str, printed_at: str,
+                   lang: str = "ko") -> bytes:
+    """``notices``: ``issued_at``, ``channel`` (label), ``status`` (label), ``text``,
+    ``chars``, ``drafted_by``, ``approved_by``, in time order; ``channel`` names the one
+    channel printed ("" for all)."""
+    rows = [[full_time(lang, n["issued_at"]), n["channel"],
+             Paragraph(escape(n["text"]), STYLES["cell"]), str(n["chars"]), n["status"],
+             f"{n['drafted_by'] or ''} / {n['approved_by'] or ''}"] for n in notices]
+    header = ["발송 시각", "채널", "문안", "글자", "상태", "작성/승인"] if lang == "ko" else \
+        ["Issued", "Channel", "Text", "Chars", "Status", "Drafted/approved"]
+    story = [*_heading("notices", lang, incident, channel),
+             table(header, rows or [["", "", words(lang, "nothing"), "", "", ""]],
+                   [0.16, 0.12, 0.44, 0.06, 0.08, 0.14], "LLLCCC")]
+    return build_pdf(story, _frame("notices", lang, printed_at), title("notices", lang))

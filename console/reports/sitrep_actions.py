@@ -7,10 +7,10 @@ from typing import Any
 
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
-from console.domain.enums import Team
+from console.domain.enums import NoticeChannel, Team
 from console.reports.fonts import BOLD
 from console.reports.layout import STYLES, WARN, escape, heading, para, table
-from console.reports.snapshot import TASK_KINDS, Snapshot, TeamTasks
+from console.reports.snapshot import TASK_KINDS, NoticeItem, Snapshot, TeamTasks
 from console.reports.text import (
     Names,
     full_time,
@@ -108,11 +108,19 @@ def public_information(snapshot: Snapshot, lang: str, names: Names) -> list[Flow
     notices = snapshot["notices"]
     if notices:
         story.append(table([words(lang, "time"), words(lang, "notice_text")],
-                           [[short_time(lang, n["at"]), n["text"]] for n in notices],
+                           [[short_time(lang, n["at"]), _notice_text(n, lang)]
+                            for n in notices],
                            [0.14, 0.86], "CL"))
     else:
         story.append(para(f"- {words(lang, 'nothing')}", "note"))
     return story
+
+
+def _notice_text(notice: NoticeItem, lang: str) -> str:
+    channel = notice.get("channel")
+    if channel is None:
+        return notice["text"]
+    return f"[{NoticeChannel(channel).label(lang)}] {notice['text']}"
 
 
 def next_steps(snapshot: Snapshot, lang: str) -> list[Flowable]:

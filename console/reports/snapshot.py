@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from typing import Any, Literal, NotRequired, Protocol, TypedDict, Unpack, cast
 
 from console.domain.clock import iso, to_utc
-from console.domain.enums import TaskStatus
+from console.domain.enums import NoticeChannel, TaskStatus
 from console.domain.forecast import Band, Forecast
 from console.domain.records import DecisionLine, LogLine
 from console.domain.situation import OutageState, Situation
@@ -151,11 +151,13 @@ class DecisionItem(TypedDict):
 
 
 class NoticeItem(TypedDict):
-    """A significant log entry of the press team: a notice to the public."""
+    """A public notice issued by the report's moment (older snapshots: a significant log entry
+    of the press team, without a channel)."""
 
     at: str
     text: str
     verified: bool
+    channel: NotRequired[str]
 
 
 class PlanItem(TypedDict):
@@ -243,6 +245,18 @@ class ViewLike(Protocol):
     def decisions(self) -> Sequence[DecisionLine]: ...
     @property
     def significant_log(self) -> Sequence[LogLine]: ...
+    @property
+    def notices(self) -> Sequence[_Notice] | None:
+        """Notices issued by the moment; None where the view has no notice records."""
+
+
+class _Notice(Protocol):
+    @property
+    def issued_at(self) -> datetime | None: ...
+    @property
+    def channel(self) -> NoticeChannel: ...
+    @property
+    def text(self) -> str: ...
 
 
 def dumps(snapshot: Snapshot) -> str:
@@ -293,9 +307,7 @@ def freeze(view: ViewLike, *, since: tuple[int, datetime] | None,
                        "rationale": d.rationale, "corrects": d.corrects_id is not None}
                       for d in sorted(view.decisions, key=lambda d: d.at)
                       if since_at is None or to_utc(d.at) > since_at],
-        "notices": [{"at": iso(e.at), "text": e.text, "verified": e.verified}
-                    for e in sorted(view.significant_log, key=lambda e: e.at)
-                    if e.team == "press"],
+        "notices": _notices(view),
         "plans": _plans(situation),
         "next_report_due": iso(next_due) if next_due else "",
         "names_en": dict(sorted(names_en.items())),
@@ -317,6 +329,17 @@ def _band_part(band: Band | None) -> BandPart | None:
     if band is None:
         return None
     return {"p10": iso(band.p10), "p50": iso(band.p50), "p90": iso(band.p90), "done": band.done}
+
+
+def _notices(view: ViewLike) -> list[NoticeItem]:
+    """대시민 안내: what was issued up to the moment, from the notice records, oldest first."""
+    if view.notices is None:
+        return [{"at": iso(e.at), "text": e.text, "verified": e.verified}
+                for e in sorted(view.significant_log, key=lambda e: e.at) if e.team == "press"]
+    issued = sorted(((n.issued_at, n) for n in view.notices if n.issued_at is not None),
+                    key=lambda pair: pair[0])
+    return [{"at": iso(at), "text": n.text, "verified": True, "channel": n.channel.value}
+            for at, n in issued]
 
 
 def with_header(snapshot: Snapshot, **header: Unpack[HeaderUpdate]) -> Snapshot:

@@ -20,9 +20,11 @@ from console.services.incidents import IncidentService
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
 from console.services.maintenance import MaintenanceService
+from console.services.notices import NoticeService
 from console.services.outages import OutageService
 from console.services.reports import ReportService
 from console.services.situation import SituationService
+from console.services.status_page import StatusPageService
 from console.services.sync import SyncService
 from console.services.tables import TableService
 from console.services.tasks import TaskService
@@ -50,6 +52,8 @@ class Services:
     estimates: EstimateService
     forecast: ForecastService
     timeline: TimelineService
+    notices: NoticeService
+    status_page: StatusPageService
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
@@ -69,6 +73,7 @@ class Services:
         _relocate_secrets(sync)
         if db.capture is not None and db.capture.head_signer is None:
             db.capture.head_signer = sync.sign_head
+        status_page = StatusPageService(db, clock)
         return cls(db=db, accounts=accounts,
                    incidents=IncidentService(db, clock), inventory=InventoryService(db, clock),
                    outages=OutageService(db, clock), tasks=TaskService(db, clock),
@@ -76,7 +81,9 @@ class Services:
                    situation=SituationService(db, clock), reports=ReportService(db, clock),
                    demo=DemoBuilder(db, clock, accounts), tables=TableService(db, clock),
                    sync=sync, estimates=EstimateService(db, clock),
-                   forecast=ForecastService(db, clock), timeline=TimelineService(db, clock))
+                   forecast=ForecastService(db, clock), timeline=TimelineService(db, clock),
+                   notices=NoticeService(db, clock, status_page.write_configured),
+                   status_page=status_page)
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,

@@ -8,7 +8,7 @@ systems, outages, their events and log entries for benchmarks.
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any, cast
 
 from sqlalchemy import Table, insert
@@ -37,6 +37,9 @@ from console.store.models import (
     Outage,
     OutageEstimate,
     OutageEvent,
+    PublicNotice,
+    PublicNoticeEvent,
+    PublicNoticeVersion,
     SystemDependency,
     Task,
     TaskEvent,
@@ -124,6 +127,7 @@ class DemoBuilder(ServiceBase):
             self._estimates(rows, scenario, incident_id, copy)
         self._tasks(rows, scenario, incident_id)
         self._decisions(rows, scenario, incident_id)
+        self._notices(rows, incident_id)
         with self.db.transaction() as session:
             for model, table_rows in rows.tables.items():
                 for start in range(0, len(table_rows), 5000):
@@ -293,6 +297,41 @@ class DemoBuilder(ServiceBase):
                         summary=decision["summary"], rationale=decision.get("rationale", ""),
                         alternatives=decision.get("alternatives", ""), links="",
                         corrects_id=_id("decision", corrects) if corrects is not None else None)
+
+    def _notices(self, rows: _Rows, incident_id: str) -> None:
+        """The notices the press team's log describes, each drafted, submitted, approved by
+        a second person and issued at the time the log gives (resources/demo/notices.json)."""
+        with resource("demo", "notices.json").open(encoding="utf-8") as handle:
+            notices = json.load(handle)["notices"]
+        press = _user("press")
+        for item in notices:
+            issued = parse_time(item["at"])
+            notice_id = _id("notice", item["key"])
+            drafted = issued - timedelta(minutes=12)
+            references = _id("notice", item["updates"]) if item.get("updates") else None
+            rows.entity(PublicNotice, drafted, press, id=notice_id, incident_id=incident_id,
+                        channel=item["channel"], tier=item.get("tier"), area=item["area"],
+                        lang="ko", systems=item.get("systems", ""), references_id=references,
+                        msg_type="update" if references else "alert", exercise=False)
+            version_id = _id("notice-version", item["key"], 1)
+            rows.record(PublicNoticeVersion, drafted, press, id=version_id,
+                        notice_id=notice_id, number=1, text=item["text"],
+                        text_en=item.get("text_en", ""))
+            steps = [("submitted", issued - timedelta(minutes=9), press),
+                     ("approved", issued - timedelta(minutes=5), _user(item["approved_by"])),
+                     ("issued", issued, press)]
+            for seq, (status, when, by) in enumerate(steps, start=1):
+                rows.record(PublicNoticeEvent, when, by, id=_id("notice-event", item["key"], seq),
+                            notice_id=notice_id, version_id=version_id, seq=seq,
+                            status=status, at=when, reason="", despite_duplicate=False)
+            if references:
+                earlier = next(n for n in notices if n["key"] == item["updates"])
+                rows.record(PublicNoticeEvent, issued, press,
+                            id=_id("notice-event", earlier["key"], 4),
+                            notice_id=references, version_id=_id("notice-version",
+                                                                 earlier["key"], 1),
+                            seq=4, status="superseded", at=issued, reason=notice_id,
+                            despite_duplicate=False)
 
 
 def _code(code: str, copy: int) -> str:

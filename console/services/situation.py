@@ -9,13 +9,15 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from console.domain.cadence import ReportSchedule, next_report_due, report_overdue
+from console.domain.cadence import ReportSchedule, next_report_due, next_text_due, report_overdue
 from console.domain.clock import to_utc
+from console.domain.enums import NoticeChannel
 from console.domain.outage_clock import latest
 from console.domain.records import DecisionLine, LogLine
 from console.domain.situation import Situation, TaskFact, situation_at
 from console.services.context import ServiceBase, current_incident
 from console.services.incidents import schedule_at
+from console.services.notice_rows import NoticeRow, issued_by
 from console.services.outages import load_rules, outage_facts
 from console.store.models import (
     CrisisLevelChange,
@@ -43,6 +45,10 @@ class SituationView:
     activated: bool
     """The task force was activated at or before the moment (a past moment may precede it)."""
     closed: bool
+    next_text_due: datetime | None = None
+    """The first emergency text's deadline (20 minutes after activation) until one went out."""
+    notices: list[NoticeRow] | None = None
+    """Notices issued by the moment, latest first."""
 
     @property
     def report_overdue(self) -> bool:
@@ -71,6 +77,9 @@ class SituationService(ServiceBase):
             activated = (incident.activated_at is not None
                          and to_utc(incident.activated_at) <= moment)
             schedule = schedule_at(session, incident.id, moment)
+            notices = issued_by(session, incident.id, moment)
+            first_text = min((n.issued_at for n in notices if n.channel is NoticeChannel.CBS
+                              and n.issued_at is not None), default=None)
             return SituationView(
                 incident=incident, crisis_level=str(level[2]) if level else incident.crisis_level,
                 situation=situation_at(moment, outages, tasks, load_rules(session)),
@@ -79,7 +88,10 @@ class SituationService(ServiceBase):
                 next_report_due=None if closed or not activated else next_report_due(
                     incident.activated_at, last_issued[0] if last_issued else None, schedule),
                 last_report_number=last_issued[1] if last_issued else None,
-                schedule=schedule, activated=activated, closed=closed)
+                schedule=schedule, activated=activated, closed=closed,
+                next_text_due=None if closed or not activated else next_text_due(
+                    incident.activated_at, first_text),
+                notices=notices)
 
 
 def _task_facts(session: Session, incident_id: str) -> list[TaskFact]:

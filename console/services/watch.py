@@ -28,6 +28,9 @@ from console.store.models import (
     Outage,
     OutageEstimate,
     OutageEvent,
+    PublicNotice,
+    PublicNoticeEvent,
+    PublicNoticeVersion,
     SituationReport,
     SystemDependency,
     Task,
@@ -51,7 +54,8 @@ INCIDENT = tables(Incident, CrisisLevelChange, IncidentEvent)
 
 SITUATION = INCIDENT | tables(
     Outage, OutageEvent, Task, TaskEvent, Decision, LogEntry, LogVerification, SituationReport,
-    InformationSystem, Department, Facility, FailureGradeRule, OutageEstimate, SystemDependency)
+    InformationSystem, Department, Facility, FailureGradeRule, OutageEstimate, SystemDependency,
+    PublicNotice, PublicNoticeVersion, PublicNoticeEvent)
 """What the situation view (the board) and its forecast are computed from: any of them can
 move a figure."""
 
@@ -74,5 +78,7 @@ TASK_LINKS = tables(TaskOutage)
 DECISIONS = tables(Decision, Incident)
 LOG = tables(LogEntry, LogVerification, Incident)
 REPORTS = tables(SituationReport)
+NOTICES = tables(PublicNotice, PublicNoticeVersion, PublicNoticeEvent)
+"""Public notices: the notice, its wordings and its life."""
 WORKSTATIONS = tables(Workstation)
 """This database's workstations (the status bar names this one)."""

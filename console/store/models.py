@@ -306,6 +306,52 @@ class SituationReport(Record):
     pdf_sha256: Mapped[str] = mapped_column(String(64), default="")
 
 
+class PublicNotice(Entity):
+    """A public notice (대시민 안내) on one channel. Its text lives in append-only versions and
+    its life in append-only events (console/domain/notices.py reads its status from them)."""
+
+    __tablename__ = "public_notice"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    channel: Mapped[str] = mapped_column(String(20))
+    tier: Mapped[str | None] = mapped_column(String(12))
+    area: Mapped[str] = mapped_column(String(200), default="")
+    lang: Mapped[str] = mapped_column(String(2), default="ko")
+    systems: Mapped[str] = mapped_column(Text, default="")
+    """System codes the notice is about, separated by spaces."""
+    references_id: Mapped[str | None] = mapped_column(ForeignKey("public_notice.id"))
+    """The earlier notice this one updates or cancels (CAP ``references``)."""
+    msg_type: Mapped[str] = mapped_column(String(8), default="alert")
+    exercise: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class PublicNoticeVersion(Record):
+    """One wording of a notice; a revision is a new version, never an edit."""
+
+    __tablename__ = "public_notice_version"
+    notice_id: Mapped[str] = mapped_column(ForeignKey("public_notice.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    text_en: Mapped[str] = mapped_column(Text, default="")
+
+
+class PublicNoticeEvent(Record):
+    """A step of a notice's life: submitted, approved, returned, issued, superseded, cancelled.
+
+    ``at`` is when it happened (for ``issued``: the time the sender entered);
+    ``version_id`` is the wording the step was about."""
+
+    __tablename__ = "public_notice_event"
+    notice_id: Mapped[str] = mapped_column(ForeignKey("public_notice.id"), index=True)
+    version_id: Mapped[str | None] = mapped_column(ForeignKey("public_notice_version.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    """Its place in the notice's life (1, 2, …): steps recorded in the same second stay in
+    order; two workstations' concurrent steps tie-break by time and id."""
+    status: Mapped[str] = mapped_column(String(12))
+    at: Mapped[datetime] = mapped_column(UtcTime, index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    despite_duplicate: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
 # --- Offline sync bookkeeping (console/sync, docs/sync.md). Local to each workstation: listed in
 # checks.LOCAL_TABLES, so never part of the digest and never captured as changes themselves.
 

@@ -28,6 +28,7 @@ class ActionId(Enum):
     VIEW_REPORTS = "reports"
     VIEW_SYNC = "sync"
     VIEW_TIMELINE = "timeline"
+    VIEW_NOTICES = "notices"
     REFRESH = "refresh"
     WALL_MODE = "wall_mode"
     SEARCH = "search"
@@ -78,7 +79,7 @@ LANGUAGE_MENU = QT_TRANSLATE_NOOP("Actions", "Language")
 
 VIEWS = [ActionId.VIEW_BOARD, ActionId.VIEW_SYSTEMS, ActionId.VIEW_OUTAGES, ActionId.VIEW_TASKS,
          ActionId.VIEW_DECISIONS, ActionId.VIEW_LOG, ActionId.VIEW_REPORTS, ActionId.VIEW_SYNC,
-         ActionId.VIEW_TIMELINE]
+         ActionId.VIEW_TIMELINE, ActionId.VIEW_NOTICES]
 
 SPECS: dict[ActionId, ActionSpec] = {
     ActionId.VIEW_BOARD: ActionSpec(
@@ -99,6 +100,8 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Sync"), "view", "sync", "Ctrl+8"),
     ActionId.VIEW_TIMELINE: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Timeline"), "view", "log", "Ctrl+9"),
+    ActionId.VIEW_NOTICES: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Public notices"), "view", "log", "Ctrl+0"),
     ActionId.REFRESH: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Refresh"), "view", "refresh", "F5", toolbar=True),
     ActionId.WALL_MODE: ActionSpec(

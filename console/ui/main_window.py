@@ -37,6 +37,7 @@ from console.ui.drafts import DraftStore
 from console.ui.incident_dialogs import IncidentActions
 from console.ui.lock_veil import DialogVeils
 from console.ui.login import IdleWatcher, LockDialog
+from console.ui.notices_view import NoticesView
 from console.ui.pages import PageFactory
 from console.ui.pages.journal import DecisionsPage, LogPage
 from console.ui.pages.outages import OutagesPage
@@ -50,12 +51,13 @@ from console.ui.sync_view import SyncView
 from console.ui.task_force import TaskForceActions
 
 VIEW_NAMES = [action.value for action in VIEWS]
-"""board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7), timeline."""
+"""board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7), timeline,
+notices."""
 
 PAGES: dict[str, PageFactory] = {
     "board": BoardView, "systems": SystemsPage, "outages": OutagesPage, "tasks": TasksPage,
     "decisions": DecisionsPage, "log": LogPage, "reports": ReportsView, "sync": SyncView,
-    "timeline": TimelinePage}
+    "timeline": TimelinePage, "notices": NoticesView}
 """The page class of each view; every one is a page(context, parent)."""
 
 

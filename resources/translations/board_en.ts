@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+184"/>
+        <location filename="../../console/ui/board/view.py" line="+186"/>
         <source>Restoration over time</source>
         <translation>Restoration over time</translation>
     </message>
@@ -32,6 +32,11 @@
         <location line="+1"/>
         <source>Significant events</source>
         <translation>Significant events</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notices issued to citizens</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+3"/>
@@ -169,18 +174,19 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Now {time}</source>
         <translation>Now {time}</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+16"/>
+        <location line="+17"/>
+        <location line="+26"/>
         <source>Task force not activated</source>
         <translation>Task force not activated</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-40"/>
         <source>Task force activated {time} · closed after {elapsed}</source>
         <translation>Task force activated {time} · closed after {elapsed}</translation>
     </message>
@@ -190,27 +196,44 @@
         <translation>Task force activated {time} · {elapsed} elapsed</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Next situation report</source>
         <translation>Next situation report</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+26"/>
         <source>Task force closed</source>
         <translation>Task force closed</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-21"/>
         <source>Report No. {n} due {time}</source>
         <translation>Report No. {n} due {time}</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+22"/>
         <source>Overdue {time}</source>
         <translation>Overdue {time}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-13"/>
+        <source>First emergency text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sent {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{days}d {hours}h</source>
         <translation>{days}d {hours}h</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+184"/>
+        <location filename="../../console/ui/board/view.py" line="+186"/>
         <source>Restoration over time</source>
         <translation>복구 추이</translation>
     </message>
@@ -32,6 +32,11 @@
         <location line="+1"/>
         <source>Significant events</source>
         <translation>주요 상황</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Notices issued to citizens</source>
+        <translation>대시민 안내 발송</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -169,18 +174,19 @@
         <translation>(정정됨) {summary}</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+33"/>
         <source>Now {time}</source>
         <translation>현재 {time}</translation>
     </message>
     <message>
         <location line="+8"/>
-        <location line="+16"/>
+        <location line="+17"/>
+        <location line="+26"/>
         <source>Task force not activated</source>
         <translation>대책본부 미가동</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-40"/>
         <source>Task force activated {time} · closed after {elapsed}</source>
         <translation>대책본부 가동 {time} · {elapsed} 운영 후 해산</translation>
     </message>
@@ -190,27 +196,44 @@
         <translation>대책본부 가동 {time} · 경과 {elapsed}</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Next situation report</source>
         <translation>다음 상황보고</translation>
     </message>
     <message>
         <location line="+3"/>
+        <location line="+26"/>
         <source>Task force closed</source>
         <translation>대책본부 해산</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-21"/>
         <source>Report No. {n} due {time}</source>
         <translation>제{n}보 · {time} 예정</translation>
     </message>
     <message>
         <location line="+6"/>
+        <location line="+22"/>
         <source>Overdue {time}</source>
         <translation>지연 {time}</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-13"/>
+        <source>First emergency text</source>
+        <translation>첫 재난문자</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sent {time}</source>
+        <translation>{time} 발송</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Due {time}</source>
+        <translation>기한 {time}</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>{days}d {hours}h</source>
         <translation>{days}일 {hours}시간</translation>
     </message>

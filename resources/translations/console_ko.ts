@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+71"/>
+        <location filename="../../console/ui/actions.py" line="+72"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -105,6 +105,11 @@
         <location line="+2"/>
         <source>Timeline</source>
         <translation>사고 경과</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Public notices</source>
+        <translation>대시민 안내</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -880,7 +885,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+73"/>
+        <location filename="../../console/ui/main_window.py" line="+75"/>
         <source>Digital-disaster command console</source>
         <translation>디지털재난 상황관리 콘솔</translation>
     </message>
@@ -1010,6 +1015,220 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+4"/>
         <source>An incident needs a title.</source>
         <translation>사고명을 입력하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeComposer</name>
+    <message>
+        <location filename="../../console/ui/notice_composer.py" line="+38"/>
+        <source>Compose a public notice</source>
+        <translation>대시민 안내 작성</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>what has failed, e.g. 시 온라인 민원</source>
+        <translation>무엇이 멈췄는지, 예: 시 온라인 민원</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>since when, e.g. 9.27.(토) 오전</source>
+        <translation>언제부터, 예: 9.27.(토) 오전</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>First notice</source>
+        <translation>최초 안내</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Update</source>
+        <translation>경과 안내</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All clear</source>
+        <translation>정상화 안내</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Channel</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Tier</source>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Area</source>
+        <translation>대상 지역</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>What failed</source>
+        <translation>장애 대상</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Since</source>
+        <translation>발생 시점</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Templates</source>
+        <translation>문안 서식</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Alternatives (double-click)</source>
+        <translation>대체수단(두 번 눌러 넣기)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Text</source>
+        <translation>문안</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>English text</source>
+        <translation>영문 문안</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required</source>
+        <translation>필수 항목</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Write the text first.</source>
+        <translation>먼저 문안을 입력하십시오.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The text is over its limit of {limit} characters.</source>
+        <translation>문안이 {limit}자 제한을 넘습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeModel</name>
+    <message>
+        <location filename="../../console/ui/notices_view.py" line="+47"/>
+        <source>Time</source>
+        <translation>시각</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Channel</source>
+        <translation>채널</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tier</source>
+        <translation>등급</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Status</source>
+        <translation>상태</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Chars</source>
+        <translation>글자 수</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Text</source>
+        <translation>문안</translation>
+    </message>
+</context>
+<context>
+    <name>NoticesView</name>
+    <message>
+        <location line="+59"/>
+        <source>All channels</source>
+        <translation>모든 채널</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Submit despite a duplicate within 24 h</source>
+        <translation>24시간 내 중복이어도 제출</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Compose…</source>
+        <translation>작성…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit</source>
+        <translation>승인 요청</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approve</source>
+        <translation>승인</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Return…</source>
+        <translation>반려…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mark issued</source>
+        <translation>발송 기록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Export CAP…</source>
+        <translation>CAP 내보내기…</translation>
+    </message>
+    <message>
+        <location line="+55"/>
+        <source>Drafted by</source>
+        <translation>작성자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Approved by</source>
+        <translation>승인자</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issued</source>
+        <translation>발송 시각</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Returned because</source>
+        <translation>반려 사유</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Nothing selected</source>
+        <translation>선택된 항목 없음</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Select a row first.</source>
+        <translation>먼저 행을 선택하십시오.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Return a notice</source>
+        <translation>안내 반려</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Reason</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Export CAP</source>
+        <translation>CAP 내보내기</translation>
     </message>
 </context>
 <context>

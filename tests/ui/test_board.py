@@ -262,3 +262,16 @@ def test_date_ticks_are_evenly_spaced_kst_midnights(qapp) -> None:  # type: igno
     narrow = axis.tickValues(start, end, 300)[0][0]
     wide = axis.tickValues(start, end, 1500)[0][0]
     assert narrow > wide  # fewer labels where there is less room
+
+
+def test_first_text_countdown_then_sent(early: Services, early_clock: FakeClock,
+                                        open_board, qtbot) -> None:
+    """20 minutes from activation for the first 재난문자; the demo's went out at 18:16."""
+    board = open_board(early, lang="en")
+    assert board.figures()["first_text"] == "0:10:00"
+    assert board.figures()["first_text.caption"] == "First emergency text"
+    early_clock.advance(minutes=7)  # 18:17, a minute after the demo's first text
+    board.refresh()
+    qtbot.waitUntil(lambda: board.figures()["first_text"] == "✓", timeout=5000)
+    assert board.figures()["first_text.detail"] == "Sent 09-27 18:16"
+    assert "notices" in board.visible_panels()

@@ -93,10 +93,10 @@ def test_language_choice_is_saved_for_next_start(make_window, ui_settings) -> No
 
 
 @pytest.mark.parametrize(("lang", "nav", "header"), [
-    ("ko", ["상황판", "시스템", "장애", "조치과제", "결정사항", "활동일지", "상황보고", "동기화", "사고 경과"],
-     "장애등급"),
+    ("ko", ["상황판", "시스템", "장애", "조치과제", "결정사항", "활동일지", "상황보고", "동기화",
+            "사고 경과", "대시민 안내"], "장애등급"),
     ("en", ["Situation board", "Systems", "Outages", "Tasks", "Decisions", "Activity log",
-            "Situation reports", "Sync", "Timeline"], "Failure grade"),
+            "Situation reports", "Sync", "Timeline", "Public notices"], "Failure grade"),
 ])
 def test_both_languages_render(make_window, lang: str, nav: list[str], header: str) -> None:  # type: ignore[no-untyped-def]
     window: MainWindow = make_window("commander", lang, "outages")

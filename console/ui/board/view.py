@@ -138,12 +138,12 @@ class BoardView(QWidget):
 
         self._tiles = {key: Tile(self) for key in (
             "affected", "restored", "citizen_down", "importance_1_2_down",
-            "alternative_active", "rto_breached", "next_report")}
+            "alternative_active", "rto_breached", "next_report", "first_text")}
         tiles_row = QHBoxLayout()
         tiles_row.setSpacing(10)
         for key, tile in self._tiles.items():
             # The countdown's "overdue 3d 17h" is the longest value: give it more room.
-            tiles_row.addWidget(tile, 3 if key == "next_report" else 2)
+            tiles_row.addWidget(tile, 3 if key in ("next_report", "first_text") else 2)
 
         self._chart = RestorationChart(self)
         self._departments = BarList(self)
@@ -151,10 +151,11 @@ class BoardView(QWidget):
         self._tasks = CountGrid(self)
         self._decisions = LineList(self)
         self._log = LineList(self)
+        self._notices = LineList(self)
         self._panels = {name: Panel(body, self) for name, body in (
             ("curve", self._chart), ("departments", self._departments),
             ("grades", self._grades), ("tasks", self._tasks), ("decisions", self._decisions),
-            ("log", self._log))}
+            ("log", self._log), ("notices", self._notices))}
         breakdowns = QVBoxLayout()
         breakdowns.setSpacing(10)
         breakdowns.addWidget(self._panels["departments"], 3)
@@ -171,6 +172,7 @@ class BoardView(QWidget):
         bottom.addWidget(self._panels["tasks"], 2)
         bottom.addWidget(self._panels["decisions"], 3)
         bottom.addWidget(self._panels["log"], 3)
+        bottom.addWidget(self._panels["notices"], 3)
 
         self._page = QVBoxLayout(self)
         self._page.setSpacing(10)
@@ -185,7 +187,8 @@ class BoardView(QWidget):
                   "departments": self.tr("Restored by department"),
                   "grades": self.tr("Restored by importance grade (of the system)"),
                   "tasks": self.tr("Tasks by team"), "decisions": self.tr("Latest decisions"),
-                  "log": self.tr("Significant events")}
+                  "log": self.tr("Significant events"),
+                  "notices": self.tr("Notices issued to citizens")}
         for name, text in titles.items():
             self._panels[name].title.setText(text)
         self._title.setText(self.tr("Loading the situation…"))
@@ -401,6 +404,9 @@ class BoardView(QWidget):
         self._log.set_lines(
             [Line(self._short_time(e.at), e.text, e.verified)
              for e in view.significant_log[:SHOWN_ENTRIES]], none)
+        self._notices.set_lines(
+            [Line(self._short_time(n.issued_at), f"[{n.channel.label(lang)}] {n.text}")
+             for n in (view.notices or [])[:SHOWN_ENTRIES] if n.issued_at], none)
 
     def _short_time(self, moment: datetime) -> str:
         local = kst(moment)
@@ -441,6 +447,7 @@ class BoardView(QWidget):
                 time=format_kst(incident.activated_at, lang),
                 elapsed=format_elapsed(end - incident.activated_at, lang)))
         self._show_countdown(view, moment, closed)
+        self._show_text_countdown(view, moment, closed)
 
     def _show_countdown(self, view: SituationView, moment: datetime, closed: bool) -> None:
         tile = self._tiles["next_report"]
@@ -456,6 +463,28 @@ class BoardView(QWidget):
             n=number, time=format_kst(due, lang))
         # The schedule rules after the first report; the tile has no room for it on a wall.
         tile.setToolTip(view.schedule.label(lang) if view.last_report_number else "")
+        left = due - moment
+        if left < timedelta(0):
+            tile.show_value(caption, self.tr("Overdue {time}").format(
+                time=self._duration(-left)), detail, BAD)
+        else:
+            tile.show_value(caption, self._duration(left), detail, INK)
+
+    def _show_text_countdown(self, view: SituationView, moment: datetime, closed: bool
+                             ) -> None:
+        """The first emergency text within 20 minutes of activation (situation.py's rule)."""
+        tile = self._tiles["first_text"]
+        caption = self.tr("First emergency text")
+        due = view.next_text_due
+        if due is None:
+            sent = [n.issued_at for n in view.notices or [] if n.issued_at
+                    and n.channel.value == "cbs"]
+            detail = (self.tr("Sent {time}").format(time=self._short_time(min(sent))) if sent
+                      else self.tr("Task force closed") if closed
+                      else self.tr("Task force not activated"))
+            tile.show_value(caption, "✓" if sent else "—", detail, MUTED)
+            return
+        detail = self.tr("Due {time}").format(time=format_kst(due, self._context.lang))
         left = due - moment
         if left < timedelta(0):
             tile.show_value(caption, self.tr("Overdue {time}").format(
