@@ -9,7 +9,6 @@ import sys
 from collections.abc import Callable
 
 from console.cli.output import json_time
-from console.domain.cadence import next_text_due
 from console.domain.clock import parse_time
 from console.services.app import Services
 

@@ -23,7 +23,7 @@ from console.domain.outage_clock import read_clock
 from console.domain.situation import OutageFact
 from console.services.context import ServiceBase, current_incident
 from console.services.estimates import estimate_facts
-from console.services.inventory import _dependencies
+from console.services.inventory import dependencies
 from console.services.outages import outage_facts
 
 BACKTEST_DRAWS = 1000
@@ -58,7 +58,7 @@ class ForecastService(ServiceBase):
         with self.db.sessions() as session:
             incident = current_incident(session, incident_id)
             return (incident.id, incident.activated_at, outage_facts(session, incident.id),
-                    estimate_facts(session, incident.id), _dependencies(session))
+                    estimate_facts(session, incident.id), dependencies(session))
 
     def forecast(self, incident_id: str | None = None, as_of: datetime | None = None,
                  seed: int = DEFAULT_SEED, draws: int = DEFAULT_DRAWS) -> Forecast:

@@ -116,7 +116,7 @@ class InventoryService(ServiceBase):
                                         .where(InformationSystem.deleted.is_(False))))
             try:
                 rows, problems = read_inventory(path, known_codes=known,
-                                                known_dependencies=_dependencies(session))
+                                                known_dependencies=dependencies(session))
             except InventoryFileError as error:
                 raise ConsoleError("inventory.unreadable", file=path.name, problem=error) from None
             if problems:
@@ -219,7 +219,7 @@ class InventoryService(ServiceBase):
         return sorted((by_code[c] for c in reached), key=lambda s: s.code)
 
 
-def _dependencies(session: Session) -> dict[str, list[str]]:
+def dependencies(session: Session) -> dict[str, list[str]]:
     """What each registered system depends on now, by code."""
     codes = dict(session.execute(select(InformationSystem.id, InformationSystem.code)
                                  .where(InformationSystem.deleted.is_(False))).all())

@@ -401,20 +401,26 @@ def _alive(pid: int) -> bool:
 
 
 def _refuse_shrunk_chain(connection: Connection, manifest: dict[str, Any]) -> None:
-    """A workstation's chain only grows: if it now claims fewer of its own changes than this
-    database already holds from it, it cut or rewrote its history (an old backup restored
-    without a new identity, or an edited file), and its next changes would reuse numbers."""
-    origin = manifest.get("origin")
-    claimed = (manifest.get("have") or {}).get(origin) if isinstance(manifest.get("have"),
-                                                                     dict) else None
-    if not isinstance(origin, str) or type(claimed) is not int:
+    """A workstation's chain only grows: a bundle it made later than one already imported from
+    it, claiming fewer of its own changes, means it cut or rewrote its history (an old backup
+    put back without a new identity, an edited file), and its next changes would reuse numbers.
+    An old bundle imported again is no such claim: it was made before."""
+    origin, have, made = manifest.get("origin"), manifest.get("have"), manifest.get("created_at")
+    claimed = have.get(origin) if isinstance(have, dict) else None
+    if not isinstance(origin, str) or type(claimed) is not int or not isinstance(made, str):
         return
-    held = connection.exec_driver_sql("SELECT max(seq) FROM change_log WHERE site_id = ?",
-                                      (origin,)).scalar()
-    if held is not None and int(held) > claimed:
+    key = f"peer_head:{origin}"
+    try:
+        known = json.loads(state.get(connection, key) or "null")
+        top, top_made = (int(known["seq"]), str(known["created_at"])) if known else (0, "")
+    except (ValueError, KeyError, TypeError):
+        top, top_made = 0, ""
+    if claimed < top and made > top_made:
         name = connection.exec_driver_sql("SELECT name FROM workstation WHERE id = ?",
                                           (origin,)).scalar()
         raise VerificationFailed("sync.rewritten", name=name or origin, seq=claimed)
+    if claimed > top:
+        state.put(connection, key, json.dumps({"seq": claimed, "created_at": made}))
 
 
 def _parse_value(python_type: type | None, is_time: bool, raw: str) -> object:
