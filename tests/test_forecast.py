@@ -21,7 +21,7 @@ from console.domain.forecast import ForecastOutage, dependency_order, fit, forec
 from console.services.app import Services
 from console.services.estimates import estimate_facts
 from console.services.forecast import outages_at
-from console.services.inventory import _dependencies
+from console.services.inventory import dependencies
 from console.services.outages import outage_facts
 from console.sync.schema import tables
 from tests.conftest import FakeClock
@@ -147,7 +147,7 @@ def test_same_seed_same_forecast_and_team_estimates_take_precedence() -> None:
 def _demo_state(app: Services, moment: datetime) -> list[ForecastOutage]:
     with app.db.sessions() as session:
         facts = outage_facts(session, None)
-        return outages_at(moment, facts, estimate_facts(session, None), _dependencies(session))
+        return outages_at(moment, facts, estimate_facts(session, None), dependencies(session))
 
 
 def test_the_board_moment_band_contains_the_real_completion(demo: Services) -> None:

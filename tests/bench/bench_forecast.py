@@ -33,7 +33,7 @@ from console.domain.forecast import fit, forecast, simulate
 from console.services.app import Services
 from console.services.estimates import estimate_facts
 from console.services.forecast import outages_at
-from console.services.inventory import _dependencies
+from console.services.inventory import dependencies
 from console.services.outages import outage_facts
 
 HASHER = PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
@@ -64,7 +64,7 @@ def main() -> None:
         with services.db.sessions() as session:
             facts = outage_facts(session, None)
             estimates = estimate_facts(session, None)
-            depends = _dependencies(session)
+            depends = dependencies(session)
         print(f"demo scale {args.scale}: {len(facts)} outages (built in {build:.1f} s), "
               f"{draws} draws\n")
         rows: list[tuple[str, float, str]] = []
