@@ -38,6 +38,15 @@ class PeerRow:
     last_bundle: datetime | None
 
 
+def _read_key_file(path: Path) -> bytes:
+    """A key file someone hands in: present and small enough to be one, before it is read."""
+    if not path.is_file():
+        raise ConsoleError("keys.no_file", path=path)
+    if path.stat().st_size > MAX_KEY_FILE:
+        raise ValidationError("keys.too_large", file=path.name)
+    return path.read_bytes()
+
+
 class KeyRoster(ServiceBase):
     def __init__(self, db: Database, clock: Clock = utc_now, keys: KeyStore | None = None
                  ) -> None:
@@ -111,11 +120,7 @@ class KeyRoster(ServiceBase):
         """Install a sealed key taken out on the old PC; it must be this database's key."""
         actor.require(Action.MANAGE_KEYS)
         path = Path(path)
-        if not path.is_file():
-            raise ConsoleError("keys.no_file", path=path)
-        if path.stat().st_size > MAX_KEY_FILE:
-            raise ValidationError("keys.too_large", file=path.name)
-        key = unseal(path.read_bytes(), passphrase, path.name)
+        key = unseal(_read_key_file(path), passphrase, path.name)
         with self.db.sessions() as session:
             connection = session.connection()
             site = state.local(connection, "workstation_id")
@@ -147,12 +152,9 @@ class KeyRoster(ServiceBase):
         """Trust a peer's key file: never on first use, always a person's decision."""
         actor.require(Action.MANAGE_KEYS)
         path = Path(path)
-        if not path.is_file():
-            raise ConsoleError("keys.no_file", path=path)
-        if path.stat().st_size > MAX_KEY_FILE:
-            raise ValidationError("keys.too_large", file=path.name)
+        data = _read_key_file(path)
         try:
-            content = json.loads(path.read_text(encoding="utf-8"))
+            content = json.loads(data.decode("utf-8"))
             station_id, name, public = (content["workstation_id"], content["name"],
                                         content["public_key"])
             if content.get("kind") != KEY_KIND:
