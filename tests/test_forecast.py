@@ -15,6 +15,7 @@ import numpy as np
 import pytest
 
 from console.domain.clock import parse_time
+from console.domain.enums import Cause, DisasterArea
 from console.domain.errors import PermissionDenied, ValidationError
 from console.domain.estimates import EstimateFact, read_estimates
 from console.domain.forecast import ForecastOutage, dependency_order, fit, forecast, simulate
@@ -36,6 +37,9 @@ def live(demo_db: Path) -> Iterator[tuple[Services, FakeClock]]:
     """The demo with a clock the test moves, and two systems down again now."""
     clock = FakeClock(NOW)
     app = Services.open(demo_db, clock=clock)
+    # The demo's incident is closed (stood down 10-17): a recurrence is a new incident.
+    app.incidents.open(app.accounts.login("commander", "demo"), "재발", DisasterArea.SYSTEM_FAILURE,
+                       Cause.FIRE)
     systems = app.accounts.login("systems", "demo")
     app.outages.open(systems, "SEO-0108", note="재발")
     app.outages.open(systems, "SEO-0113", note="재발")

@@ -104,6 +104,7 @@ class NoticesView(QWidget):
         self.detail.setObjectName("noticeDetail")
         self.channel = QComboBox(self)
         self.channel.setObjectName("channelFilter")
+        self.channel.setAccessibleName(self.tr("Channel shown"))
         self.channel.addItem(self.tr("All channels"), "")
         for member in NoticeChannel:
             self.channel.addItem(member.label(self.lang), member.value)

@@ -252,6 +252,11 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Moment the board shows (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Show</source>
         <translation type="unfinished"></translation>
     </message>

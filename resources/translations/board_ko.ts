@@ -252,6 +252,11 @@
     </message>
     <message>
         <location line="+8"/>
+        <source>Moment the board shows (KST)</source>
+        <translation>상황판에 표시할 시각(한국 시각)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Show</source>
         <translation>보기</translation>
     </message>

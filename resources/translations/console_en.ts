@@ -1144,6 +1144,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <name>NoticesView</name>
     <message>
         <location line="+59"/>
+        <source>Channel shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All channels</source>
         <translation type="unfinished"></translation>
     </message>

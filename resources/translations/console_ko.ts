@@ -1147,6 +1147,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <name>NoticesView</name>
     <message>
         <location line="+59"/>
+        <source>Channel shown</source>
+        <translation>표시할 발송 채널</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>All channels</source>
         <translation>모든 채널</translation>
     </message>

@@ -195,8 +195,10 @@ def test_wall_mode_enlarges_type_and_keeps_decisions_and_events(demo: Services, 
     board.set_wall_mode(True)
     assert board.wall_mode()
     assert board.tile_font_size() >= 1.7 * desk_size
+    # The room's wall keeps what it acts on: decisions, significant events and what citizens
+    # were told; only the task counts are left to the desks.
     assert set(board.visible_panels()) == {"curve", "departments", "grades", "decisions",
-                                           "log"}
+                                           "log", "notices"}
     board.set_wall_mode(False)
     assert board.tile_font_size() == desk_size
     assert "log" in board.visible_panels()

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 
+from console.domain.enums import Cause, DisasterArea
 from console.services.app import Services
 from console.ui.main_window import MainWindow
 from console.ui.pages.outages import OVERDUE
@@ -28,6 +29,9 @@ def clock() -> FakeClock:
 def demo(demo_db: Path, clock: FakeClock) -> Iterator[Services]:
     """The demo with two systems down again now, each with a team's estimate."""
     app = Services.open(demo_db, clock=clock)
+    # The demo's incident is closed (stood down 10-17): a recurrence is a new incident.
+    app.incidents.open(app.accounts.login("commander", "demo"), "재발", DisasterArea.SYSTEM_FAILURE,
+                       Cause.FIRE)
     systems = app.accounts.login("systems", "demo")
     for code in ("SEO-0108", "SEO-0113"):
         app.outages.open(systems, code, note="재발")

@@ -185,7 +185,7 @@ def test_no_label_is_clipped_at_either_screen_size(make_window, lang: str) -> No
 @pytest.mark.parametrize(("lang", "search"), [("ko", "검색"), ("en", "Search")])
 def test_every_control_without_text_has_an_accessible_name(make_window, lang: str,
                                                            search: str) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QLineEdit
 
     from console.ui.main_window import VIEW_NAMES
 
@@ -198,7 +198,8 @@ def test_every_control_without_text_has_an_accessible_name(make_window, lang: st
                     if w.isVisibleTo(window) and not w.text() and not w.accessibleName()]
         nameless += [f"{type(w).__name__} {w.objectName()}"
                      for w in page.findChildren(QLineEdit) + page.findChildren(QComboBox)
+                     + page.findChildren(QAbstractSpinBox)
                      if w.isVisibleTo(window) and not w.accessibleName()
-                     and not isinstance(w.parent(), QComboBox)]
+                     and not isinstance(w.parent(), QComboBox | QAbstractSpinBox)]
         assert nameless == [], view
     assert window.pages["log"].search.accessibleName() == search

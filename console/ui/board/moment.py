@@ -34,6 +34,7 @@ class MomentControl(QWidget):
         self.edit.setTimeZone(SEOUL)
         self.edit.setDisplayFormat("yyyy-MM-dd HH:mm")
         self.edit.setCalendarPopup(True)
+        self.edit.setAccessibleName(self.tr("Moment the board shows (KST)"))
         self.show_button = QPushButton(self.tr("Show"), self)
         self.show_button.setObjectName("boardMomentShow")
         self.show_button.setAccessibleName(self.tr("Show the board at this moment"))
