@@ -32,6 +32,9 @@ PACK_CHECK_MS = 60_000
 """How often to ask ``fallback_due``; the pack's own interval is a ReportService setting."""
 PACK_RETRY_SECONDS = 5 * 60
 """After a failed pack (the stick is out), wait this long before rendering it again."""
+STATUS_PAGE_SECONDS = 5 * 60
+"""How often the public status page is rewritten to its folder, besides after every approved
+or issued notice: the services' states and alternatives change between notices too."""
 
 
 @dataclass(frozen=True)
@@ -61,6 +64,8 @@ class BackgroundWork(QObject):
         self.last_sync_error: str | None = None
         self.last_pack: PackOutcome | None = None
         self._pack_not_before = 0.0
+        self._status_page_after = 0.0
+        self.last_status_page_error: str | None = None
         self.sync_minutes = 0
         self.sync_timer = QTimer(self)
         self.sync_timer.setObjectName("autoSyncTimer")
@@ -165,8 +170,13 @@ class BackgroundWork(QObject):
         if self.packing or time.monotonic() < self._pack_not_before:
             return False
         reports, lang = self.context.services.reports, self.context.lang
+        page_due = time.monotonic() >= self._status_page_after
+        if page_due:
+            self._status_page_after = time.monotonic() + STATUS_PAGE_SECONDS
 
         def work() -> PackOutcome | None:
+            if page_due:
+                self._write_status_page()
             if not reports.fallback_due():
                 return None
             moment = reports.now()
@@ -178,6 +188,15 @@ class BackgroundWork(QObject):
         self.packing = True
         self.runner.submit(work, self._packed, self._pack_failed)
         return True
+
+    def _write_status_page(self) -> None:
+        """On the worker: the page to its folder, if one is configured; a failure (the stick
+        is out) is kept for the status tip and tried again at the next interval."""
+        try:
+            self.context.services.status_page.write_configured()
+            self.last_status_page_error = None
+        except (OSError, ConsoleError) as error:
+            self.last_status_page_error = render_error(error, self.context.lang)
 
     def _packed(self, outcome: PackOutcome | None) -> None:
         self.packing = False

@@ -231,3 +231,25 @@ def test_window_actions_for_sync_settings(make_window, tmp_path: Path) -> None: 
     settings = window.context.services.reports.fallback_settings()
     assert settings.folder == tmp_path / "pack" and settings.every_minutes == 10
     assert pack.latest(tmp_path / "pack") is not None  # written at once after configuring
+
+
+def test_the_status_page_is_rewritten_every_few_minutes(make_window, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """Besides after every approved or issued notice: the services' states move between them."""
+    window: MainWindow = make_window("commander", "ko")
+    services, actor = window.context.services, window.context.actor
+    folder = tmp_path / "usb" / "status"
+    services.status_page.configure(actor, folder)
+    assert window.background.pack_tick()  # what the timer calls each minute
+    wait_background(window)
+    page = folder / "index.html"
+    assert page.is_file() and "<html" in page.read_text(encoding="utf-8")
+    assert (folder / "en.html").is_file()
+    first = page.stat().st_mtime_ns
+    window.background.pack_tick()  # within the interval: not again
+    wait_background(window)
+    assert page.stat().st_mtime_ns == first
+    page.unlink()
+    window.background._status_page_after = 0.0  # the interval has passed
+    window.background.pack_tick()
+    wait_background(window)
+    assert page.is_file() and window.background.last_status_page_error is None
