@@ -16,6 +16,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -181,10 +182,10 @@ def ensure_installed(extras: str = "") -> None:
 # --- desktop check -------------------------------------------------------------------------
 
 
-def _desktop_check_module() -> ModuleType:
-    """console/desktop_check.py loaded by path: no venv, no Qt, no console package import."""
-    path = ROOT / "console" / "desktop_check.py"
-    spec = importlib.util.spec_from_file_location("_console_desktop_check", path)
+def _load_by_path(relative: str, name: str) -> ModuleType:
+    """A standard-library-only module of the tree, loaded by path: no venv, no Qt, no package."""
+    path = ROOT / relative
+    spec = importlib.util.spec_from_file_location(name, path)
     if spec is None or spec.loader is None:
         raise DevError(f"cannot load {path}")
     module = importlib.util.module_from_spec(spec)
@@ -193,12 +194,23 @@ def _desktop_check_module() -> ModuleType:
     return module
 
 
+def _desktop_check_module() -> ModuleType:
+    return _load_by_path("console/desktop_check.py", "_console_desktop_check")
+
+
+def _system_packages_module() -> ModuleType:
+    return _load_by_path("packaging/system_packages.py", "_console_system_packages")
+
+
 def check_desktop(environ: dict[str, str] | None = None) -> None:
     """Stop with install hints if Qt cannot start here (skip with CONSOLE_SKIP_DESKTOP_CHECK=1)."""
     if os.environ.get(SKIP_CHECK_ENV) == "1":
         return
     check = _desktop_check_module()
     missing: list[str] = check.missing_desktop_parts(environ)
+    packages: list[str] = check.missing_packages(missing)
+    if packages and _system_packages_module().install(packages):
+        missing = check.missing_desktop_parts(environ)  # installed here, as root or by sudo
     if not missing:
         return
     for hint in missing:
@@ -285,6 +297,21 @@ def command_run(args: list[str]) -> int:
 
 # --- test ----------------------------------------------------------------------------------
 
+BROWSERS = ("chromium", "chromium-browser")
+
+
+def ensure_browser() -> None:
+    """Debian's chromium for the status-page test, installed here when this process may.
+
+    Without it that one test skips saying why, except under CI=true, where it fails."""
+    if any(shutil.which(name) for name in BROWSERS) or not sys.platform.startswith("linux"):
+        return
+    step("installing Debian's chromium (the public status page is tested in a real browser)")
+    if not _system_packages_module().install(["chromium"]):
+        print("    cannot install it here (needs root or sudo without a password); the browser "
+              "test will skip: sudo apt-get install chromium", flush=True)
+
+
 
 def command_test(args: list[str]) -> int:
     env = dict(os.environ)
@@ -293,6 +320,7 @@ def command_test(args: list[str]) -> int:
         env["CONSOLE_REQUIRE_ALL"] = "1"
     step("checking the libraries Qt's offscreen platform needs")
     check_desktop(env)
+    ensure_browser()
     ensure_installed("test")
 
     step("ruff check .")
