@@ -15,16 +15,14 @@ from openpyxl import Workbook
 
 from console.domain.enums import Category
 from console.domain.messages import Message
-from console.services.inventory_file import (
+from console.services.inventory_file import InventoryRow, RowProblem, read_inventory
+from console.services.inventory_writer import write_inventory
+from console.services.spreadsheet import (
     FORMULA_STARTS,
     InventoryFileError,
-    InventoryRow,
-    RowProblem,
     guard_csv_text,
-    read_inventory,
     unguard_csv_text,
 )
-from console.services.inventory_writer import write_inventory
 
 KO_HEADER = [
     "시스템코드",

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from console.cli.output import json_time
 from console.domain.clock import parse_time
-from console.domain.forecast import DEFAULT_SEED, Band, Forecast
+from console.domain.forecast_facts import DEFAULT_SEED, Band, Forecast
 from console.services.app import Services
 
 LABELS = {

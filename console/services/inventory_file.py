@@ -9,8 +9,6 @@ so one round of corrections fixes the file.
 
 from __future__ import annotations
 
-import csv
-import io
 import math
 import re
 from collections.abc import Collection, Iterable, Mapping
@@ -19,9 +17,15 @@ from pathlib import Path
 from typing import Protocol
 
 from console.domain.enums import Category
-from console.domain.errors import ValidationError
 from console.domain.graph import strongly_connected, way_round
 from console.domain.messages import Message
+from console.services.spreadsheet import (
+    InventoryFileError,
+    Record,
+    csv_records,
+    decode,
+    xlsx_records,
+)
 
 FIELDS = (
     "code",
@@ -109,10 +113,6 @@ class RowProblem:
         return self.render("en")
 
 
-class InventoryFileError(ValidationError):
-    """The file cannot be read at all (format, encoding, no header row)."""
-
-
 class InventoryRowLike(Protocol):
     """Anything with the attributes of an inventory row, e.g. an ORM object."""
 
@@ -136,10 +136,6 @@ class InventoryRowLike(Protocol):
     def alternative_means(self) -> str: ...
     @property
     def depends_on(self) -> Iterable[str]: ...
-
-
-# (row number as shown in Excel, stripped cell texts)
-_Record = tuple[int, list[str]]
 
 
 @dataclass(frozen=True)
@@ -175,7 +171,7 @@ def read_inventory(
     return rows, problems
 
 
-def _first_rows(records: list[_Record], header: _Header) -> dict[str, int]:
+def _first_rows(records: list[Record], header: _Header) -> dict[str, int]:
     """Each code's first row as shown in Excel."""
     rows: dict[str, int] = {}
     index = header.columns.get("code")
@@ -210,10 +206,10 @@ def dependency_cycles(rows: Iterable[InventoryRow], row_numbers: Mapping[str, in
     return sorted(problems, key=lambda p: (p.row_number or 0))
 
 
-def _load(path: Path) -> tuple[list[_Record], _Header]:
+def _load(path: Path) -> tuple[list[Record], _Header]:
     suffix = path.suffix.casefold()
     if suffix == ".xlsx":
-        records = _xlsx_records(path)
+        records = xlsx_records(path)
         return records, _find_header(records)
     if suffix == ".csv":
         return _load_csv(path)
@@ -224,94 +220,16 @@ def unsupported_file(path: Path) -> InventoryFileError:
     return InventoryFileError("inventory.file_type", file=path.name, suffix=path.suffix)
 
 
-def _load_csv(path: Path) -> tuple[list[_Record], _Header]:
-    text = _decode(path.read_bytes(), path.name)
+def _load_csv(path: Path) -> tuple[list[Record], _Header]:
+    text = decode(path.read_bytes(), path.name)
     failures: list[InventoryFileError] = []
     for delimiter in _DELIMITERS:
-        records = _csv_records(text, delimiter, path.name)
+        records = csv_records(text, delimiter, path.name)
         try:
             return records, _find_header(records)
         except InventoryFileError as exc:
             failures.append(exc)
     raise failures[0]  # the comma reading is the default, so its complaint is the one to show
-
-
-def _decode(data: bytes, filename: str) -> str:
-    if data.startswith(b"\xef\xbb\xbf"):
-        return data.decode("utf-8-sig")
-    # Korean text in CP949 is practically never valid UTF-8, so trying UTF-8 first is safe.
-    for encoding in ("utf-8", "cp949"):
-        try:
-            return data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise InventoryFileError("inventory.encoding", file=filename)
-
-
-def _csv_records(text: str, delimiter: str, filename: str) -> list[_Record]:
-    # newline="" keeps line breaks inside quoted cells intact for the csv module.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    records: list[_Record] = []
-    while True:
-        # A quoted cell may span lines; the record's row is the line it starts on.
-        start_line = reader.line_num + 1
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return records
-        except csv.Error as exc:
-            raise InventoryFileError("inventory.csv_error", file=filename, line=start_line,
-                                     error=exc) from exc
-        records.append((start_line, [unguard_csv_text(cell.strip()) for cell in cells]))
-
-
-FORMULA_STARTS = ("=", "+", "-", "@")
-"""What makes Excel (and LibreOffice) read a CSV cell as a formula, not as text."""
-
-
-def guard_csv_text(text: str) -> str:
-    """A cell Excel would run as a formula gets a leading apostrophe (OWASP's CSV-injection
-    advice); so does one that already starts with an apostrophe, so that reading it back with
-    ``unguard_csv_text`` gives exactly the original text."""
-    return "'" + text if text.startswith((*FORMULA_STARTS, "'")) else text
-
-
-def unguard_csv_text(text: str) -> str:
-    if text.startswith("'") and text[1:2] and text[1] in (*FORMULA_STARTS, "'"):
-        return text[1:]
-    return text
-
-
-def _xlsx_records(path: Path) -> list[_Record]:
-    from openpyxl import load_workbook  # only for .xlsx: it costs ~0.2 s to import
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except OSError:
-        raise
-    except Exception as exc:  # openpyxl raises zip, XML and key errors for damaged files
-        raise InventoryFileError("inventory.bad_xlsx", file=path.name, error=exc) from exc
-    try:
-        if not workbook.worksheets:
-            raise InventoryFileError("inventory.no_sheet", file=path.name)
-        sheet = workbook.worksheets[0]
-        # Some exporters write a wrong <dimension>; read-only mode would trust it and stop early.
-        sheet.reset_dimensions()
-        return [
-            (number, [_xlsx_cell_text(value) for value in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
-        ]
-    finally:
-        workbook.close()  # read-only workbooks keep the file open until closed
-
-
-def _xlsx_cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    # Excel stores every number as a float; grade 1 and code 1001 should not become "1.0".
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    return str(value).strip()
 
 
 def _normalise_header(text: str) -> str:
@@ -320,7 +238,7 @@ def _normalise_header(text: str) -> str:
     return re.sub(r"[\s_\-·.]", "", text).casefold()
 
 
-def _find_header(records: list[_Record]) -> _Header:
+def _find_header(records: list[Record]) -> _Header:
     best_missing: list[str] = list(REQUIRED_FIELDS)
     for position, (_, cells) in enumerate(records[: _MAX_TITLE_ROWS + 1]):
         columns: dict[str, int] = {}
@@ -340,7 +258,7 @@ def _find_header(records: list[_Record]) -> _Header:
 
 
 def _check(
-    records: list[_Record], header: _Header, known_codes: set[str]
+    records: list[Record], header: _Header, known_codes: set[str]
 ) -> tuple[list[InventoryRow], list[RowProblem]]:
     data: list[tuple[int, dict[str, str]]] = []
     for row_number, cells in records[header.position + 1 :]:

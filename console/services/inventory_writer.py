@@ -14,9 +14,9 @@ from console.services.inventory_file import (
     FIELDS,
     KOREAN_HEADERS,
     InventoryRowLike,
-    guard_csv_text,
     unsupported_file,
 )
+from console.services.spreadsheet import guard_csv_text
 
 # A cell as written: text, grade, hours, or None for blank hours.
 _Cell = str | int | float | None

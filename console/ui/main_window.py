@@ -38,6 +38,7 @@ from console.ui.incident_dialogs import IncidentActions
 from console.ui.lock_veil import DialogVeils
 from console.ui.login import IdleWatcher, LockDialog
 from console.ui.notices_view import NoticesView
+from console.ui.page_stack import PageStack
 from console.ui.pages import PageFactory
 from console.ui.pages.journal import DecisionsPage, LogPage
 from console.ui.pages.outages import OutagesPage
@@ -92,18 +93,14 @@ class MainWindow(QMainWindow):
         self.nav.setIconSize(QSize(22, 22))
         self.nav.setFixedWidth(190)
         self.stack = QStackedWidget(self)
-        self.pages: dict[str, QWidget] = {}
+        self.pages = PageStack(self.stack, VIEW_NAMES, PAGES, context, self, self._page_built)
         for action_id in VIEWS:
             name = action_id.value
-            page = PAGES[name](self.context, self)
-            page.setObjectName(f"page_{name}")
-            self.pages[name] = page
-            self.stack.addWidget(page)
             item = QListWidgetItem(icon(ACTION_SPECS[action_id].icon),
                                    translate(ACTION_SPECS[action_id].text).replace("&", ""))
             item.setData(Qt.ItemDataRole.UserRole, name)
             self.nav.addItem(item)
-        self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self.pages.show)
 
         self.cover = QLabel(self.tr("Locked"), self)
         self.cover.setObjectName("lockCover")
@@ -135,10 +132,7 @@ class MainWindow(QMainWindow):
         self._connect_actions()
         self.status = StatusPanel(context, self.statusBar())
         self.status.attach(self.background)
-        cast(BoardView, self.pages["board"]).report_due.connect(self.status.show_report_due)
-        sync_page = cast(SyncView, self.pages["sync"])
-        sync_page.use_background(self.background)
-        sync_page.synced.connect(self.status.refresh_sync)
+        self.pages["board"]  # always: its countdown feeds the status bar whatever view is shown
         self.background.start()
 
         self.idle = IdleWatcher(settings.get(opts.IDLE_LOCK_MINUTES) if idle_lock else 0, self)
@@ -189,6 +183,15 @@ class MainWindow(QMainWindow):
         actions[ActionId.LANG_EN].triggered.connect(lambda: self.choose_language("en"))
 
     # --- navigation ----------------------------------------------------------------------
+
+    def _page_built(self, name: str, page: QWidget) -> None:
+        """Wire a view to the window when it is first built (page_stack.py)."""
+        if name == "board":
+            cast(BoardView, page).report_due.connect(self.status.show_report_due)
+        elif name == "sync":
+            sync_page = cast(SyncView, page)
+            sync_page.use_background(self.background)
+            sync_page.synced.connect(self.status.refresh_sync)
 
     def show_view(self, name: str) -> QWidget:
         self.nav.setCurrentRow(VIEW_NAMES.index(name))

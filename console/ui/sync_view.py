@@ -199,6 +199,8 @@ class SyncView(QWidget):
         self.background = background
         background.sync_started.connect(lambda: self._set_busy(True))
         background.sync_finished.connect(self._background_synced)
+        if background.syncing:  # the page is built on first visit, maybe while one runs
+            self._set_busy(True)
 
     def _set_busy(self, busy: bool) -> None:
         self.busy = busy

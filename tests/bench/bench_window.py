@@ -115,23 +115,46 @@ def _wait(app, signal, done, timeout: float = 60.0) -> None:  # type: ignore[no-
 
 def child_window(db: Path) -> None:
     app, _translators, services, context, settings = _window_parts(db)
+    from PySide6.QtCore import QEvent, QObject
+
     from console.ui.main_window import MainWindow
 
     window = MainWindow(context, settings, idle_lock=False)
     board = window.pages["board"]
     fired: list[bool] = []
     board.loaded.connect(lambda: fired.append(True))
+    painted: list[float] = []
+
+    class FirstPaint(QObject):
+        """When the board's figures are first painted after they loaded."""
+
+        def eventFilter(self, watched, event):  # type: ignore[no-untyped-def]
+            if (fired and not painted and event.type() == QEvent.Type.Paint
+                    and watched is board._tiles["affected"]):
+                painted.append(time.perf_counter() - _START)
+            return False
+
+    first_paint = FirstPaint()
+    app.installEventFilter(first_paint)
     window.resize(1600, 1000)
     window.show()
     _wait(app, board.loaded, lambda: bool(fired))
-    app.processEvents()  # paint the figures
-    seconds = time.perf_counter() - _START
+    while not painted and time.perf_counter() - _START < 60:
+        app.processEvents()  # paint the figures
+    seconds = painted[0]
+    # The chart's drawing library loads after the first screen (console/ui/board/chart.py):
+    # also time until the curve is drawn, without forcing it early.
+    chart = board._chart
+    while not getattr(chart, "built", True) and time.perf_counter() - _START < seconds + 30:
+        app.processEvents()
+    app.processEvents()
+    curve_seconds = time.perf_counter() - _START
     affected = board.figures()["affected"]
     context.runner.wait(30)
     window.close()
     context.runner.shutdown()
     services.close()
-    _report({"seconds": seconds, "affected": affected})
+    _report({"seconds": seconds, "curve_seconds": curve_seconds, "affected": affected})
 
 
 def child_table(db: Path, repeat: int) -> None:
@@ -286,12 +309,16 @@ def main() -> None:
         floor = statistics.median(r["seconds"] for r in runs["floor"])
         print(f"{'  + SQLAlchemy, open, one count (no board)':44} {floor:9.2f}s {bare:9.2f}s "
               f"{floor / bare:6.1f}x {max(r['peak_mb'] for r in runs['floor']):7.0f}MB")
+        # Issue 12's target is against the floor (the bare window that also opens the store).
         for label in paths:
             seconds = statistics.median(r["seconds"] for r in runs[label])
+            curve = statistics.median(r["curve_seconds"] for r in runs[label])
             peak = max(r["peak_mb"] for r in runs[label])
             name = f"populated board, {label} ({runs[label][0]['affected']} affected)"
-            print(f"{name:44} {seconds:9.2f}s {bare:9.2f}s {seconds / bare:6.1f}x "
+            print(f"{name:44} {seconds:9.2f}s {floor:9.2f}s {seconds / floor:6.1f}x "
                   f"{peak:7.0f}MB")
+            print(f"{'  … and its curve drawn':44} {curve:9.2f}s {floor:9.2f}s "
+                  f"{curve / floor:6.1f}x")
         sys.stdout.flush()
     if not args.skip_table:
         path = database(470)

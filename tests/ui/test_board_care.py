@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 from console.services.app import Services
 from console.ui.board import BoardView
-from console.ui.board.chart import RestorationChart
+from console.ui.board.plot import RestorationPlot
 
 # The board tests' fixtures (open_board, the Korean font) live in test_board.py.
 from tests.ui.test_board import korean_font, open_board  # noqa: F401 (fixtures)
@@ -30,7 +30,7 @@ def test_a_corrected_decision_is_listed_as_corrected(
 
 
 def test_the_count_axis_keeps_its_labels_from_1000_up(qtbot) -> None:  # type: ignore[no-untyped-def]
-    chart = RestorationChart()
+    chart = RestorationPlot()
     qtbot.addWidget(chart)
     chart.resize(600, 400)
     chart.show()

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from console.domain.clock import format_elapsed, format_kst, kst
 from console.domain.enums import CrisisLevel, TaskStatus, Team
-from console.domain.forecast import Forecast
+from console.domain.forecast_facts import Forecast
 from console.domain.records import corrected_ids
 from console.services import watch
 from console.services.situation import SituationView
