@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from console.domain import notices as rules
 from console.domain.clock import Clock, iso, utc_now, write_time
 from console.domain.enums import DisasterArea, NoticeChannel, NoticeStatus, NoticeTier
-from console.domain.errors import PermissionDenied, ValidationError
+from console.domain.errors import ConsoleError, PermissionDenied, ValidationError, render_error
 from console.domain.permissions import Action
 from console.reports import cap
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
@@ -51,8 +51,8 @@ class NoticeService(ServiceBase):
         try:
             self.published()
             self.publish_error = None
-        except OSError as error:
-            self.publish_error = f"{error.strerror or error}: {error.filename or ''}"
+        except (OSError, ConsoleError) as error:  # a write refused is file.cannot_write
+            self.publish_error = render_error(error, "en")
 
     def draft(self, actor: Actor, channel: NoticeChannel, text: str,
               tier: NoticeTier | None = None, area: str = "", lang: str = "ko",

@@ -3,7 +3,6 @@ status and the alternative way to get it, and the latest issued notices with the
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from sqlalchemy import select
@@ -20,6 +19,7 @@ from console.services.context import (
 )
 from console.services.notice_rows import issued_by
 from console.services.outages import OutageService
+from console.store.files import write_atomically
 from console.store.models import InformationSystem
 
 PAGES = ("en.html", "index.html")
@@ -75,12 +75,6 @@ class StatusPageService(ServiceBase):
                                          lines, updates) for name in PAGES}
 
     def write(self, folder: Path) -> Path:
-        folder.mkdir(parents=True, exist_ok=True)
         for name, html in self.pages().items():
-            temp = folder / f".{name}.part"
-            with open(temp, "w", encoding="utf-8") as handle:
-                handle.write(html)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(temp, folder / name)
+            write_atomically(folder / name, html.encode("utf-8"))
         return folder / "index.html"
