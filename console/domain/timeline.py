@@ -65,4 +65,10 @@ def chronological(entries: Iterable[TimelineEntry], team: str | None = None,
 
 def changed_since(entry: TimelineEntry, since: datetime | None) -> bool:
     """A line this user has not seen: recorded after their previous log-in."""
-    return since is not None and to_utc(entry.at) > to_utc(since)
+    return is_new(entry.at, since)
+
+
+def is_new(at: datetime, since: datetime | None) -> bool:
+    """New to this user: after their previous log-in (None: nothing is new). The one rule
+    of the timeline's and the board's marks."""
+    return since is not None and to_utc(at) > to_utc(since)

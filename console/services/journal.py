@@ -12,6 +12,7 @@ from console.domain.enums import Team
 from console.domain.errors import NotFound, ValidationError
 from console.domain.permissions import Action
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
+from console.services.incidents import refuse_if_closed
 from console.store.models import Decision, LogEntry, LogVerification, User
 
 
@@ -49,6 +50,8 @@ class JournalService(ServiceBase):
         changes = ChangeSet()
         with self.db.transaction() as session:
             incident = current_incident(session, incident_id)
+            # A closed incident keeps its record as it was stood down (as outages do).
+            refuse_if_closed(incident, actor.lang)
             if corrects and session.get(Decision, corrects) is None:
                 raise NotFound("decision.unknown", id=corrects)
             decision = self.new_record(Decision(
@@ -77,6 +80,7 @@ class JournalService(ServiceBase):
         changes = ChangeSet()
         with self.db.transaction() as session:
             incident = current_incident(session, incident_id)
+            refuse_if_closed(incident, actor.lang)
             entry = self.new_record(LogEntry(
                 incident_id=incident.id, team=team.value, at=to_utc(at) if at else now,
                 text=text.strip(), significant=significant), actor, now)

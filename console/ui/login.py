@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -60,8 +61,11 @@ class _PasswordDialog(QDialog):
         self.buttons.setEnabled(False)
         self.error.hide()
         # Argon2 takes a moment on purpose: check it off the GUI thread.
-        self.runner.submit(lambda: self.accounts.login(name, password, self.lang),
-                           self._logged_in, self._refused)
+        self.runner.submit(lambda: self.check(name, password), self._logged_in, self._refused)
+
+    def check(self, name: str, password: str) -> Actor:
+        """Off the GUI thread: the password's check (and what a log-in records)."""
+        return self.accounts.login(name, password, self.lang)
 
     def _logged_in(self, actor: Actor) -> None:
         self.buttons.setEnabled(True)
@@ -104,6 +108,13 @@ class LoginDialog(_PasswordDialog):
         self.finish_layout()
         (self.password if user else self.user).setFocus()
         self.setMinimumWidth(420)
+        self.since_login: datetime | None = None
+        """The user's log-in before this one, once logged in (what is new to them)."""
+
+    def check(self, name: str, password: str) -> Actor:
+        actor = super().check(name, password)
+        self.since_login = self.accounts.record_login(actor.user_id)
+        return actor
 
 
 class LockDialog(_PasswordDialog):

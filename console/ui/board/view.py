@@ -20,6 +20,7 @@ from console.domain.clock import format_elapsed, format_kst, kst
 from console.domain.enums import CrisisLevel, TaskStatus, Team
 from console.domain.forecast import Forecast
 from console.domain.records import corrected_ids
+from console.domain.timeline import is_new
 from console.services import watch
 from console.services.situation import SituationView
 from console.ui.board.chart import RestorationChart
@@ -200,6 +201,10 @@ class BoardView(QWidget):
         self._coalesce.stop()
         self._loader.request()
 
+    def user_changed(self) -> None:
+        """Another user logged in (a shift change): their marks of what is new."""
+        self.refresh()
+
     def set_as_of(self, moment: datetime | None) -> None:
         """Show the situation at ``moment`` (None: live) and read it."""
         self._as_of = moment
@@ -262,6 +267,11 @@ class BoardView(QWidget):
 
     def entries(self) -> dict[str, list[str]]:
         return {"decisions": self._decisions.texts(), "log": self._log.texts()}
+
+    def marked_new(self) -> dict[str, list[bool]]:
+        """Which lines show as new since this user's last log-in."""
+        return {name: [line.new for line in lines.lines] for name, lines in (
+            ("decisions", self._decisions), ("log", self._log), ("notices", self._notices))}
 
     def tile_font_size(self) -> float:
         return self._tiles["affected"].value.font().pointSizeF()
@@ -396,16 +406,19 @@ class BoardView(QWidget):
             alert_columns=frozenset({1 + TASK_COLUMNS.index(TaskStatus.BLOCKED)}))
         none = self.tr("None yet")
         corrected = corrected_ids(view.decisions)
+        since = self._context.since_login  # marked new since this user's last log-in
         self._decisions.set_lines(
             [Line(self._short_time(d.at), self.tr("(corrected) {summary}").format(
-                summary=d.summary), struck=True) if d.id in corrected
-             else Line(self._short_time(d.at), d.summary)
+                summary=d.summary), struck=True, new=is_new(d.at, since))
+             if d.id in corrected
+             else Line(self._short_time(d.at), d.summary, new=is_new(d.at, since))
              for d in view.decisions[:SHOWN_ENTRIES]], none)
         self._log.set_lines(
-            [Line(self._short_time(e.at), e.text, e.verified)
+            [Line(self._short_time(e.at), e.text, e.verified, new=is_new(e.at, since))
              for e in view.significant_log[:SHOWN_ENTRIES]], none)
         self._notices.set_lines(
-            [Line(self._short_time(n.issued_at), f"[{n.channel.label(lang)}] {n.text}")
+            [Line(self._short_time(n.issued_at), f"[{n.channel.label(lang)}] {n.text}",
+                  new=is_new(n.issued_at, since))
              for n in (view.notices or [])[:SHOWN_ENTRIES] if n.issued_at], none)
 
     def _short_time(self, moment: datetime) -> str:

@@ -1,5 +1,5 @@
 """The incident's timeline: one chronological list for a shift (console/domain/timeline.py),
-filterable by team, lines recorded since this user's previous session marked as new."""
+filterable by team, lines recorded since this user's previous log-in marked as new."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from console.domain.clock import format_kst
 from console.domain.enums import Team
 from console.domain.timeline import TimelineEntry, changed_since
 from console.services import watch
+from console.ui.board.widgets import NEW_BACKGROUND as BOARD_NEW
 from console.ui.context import UiContext
 
 Index = QModelIndex | QPersistentModelIndex
-NEW_BACKGROUND = QColor("#fff4d6")
+NEW_BACKGROUND = QColor(BOARD_NEW)
 
 
 class TimelineModel(QAbstractTableModel):
@@ -67,7 +68,7 @@ class TimelineModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and self.is_new(index.row()):
-            return self.tr("New since you last looked")
+            return self.tr("New since your last log-in")
         return None
 
 
@@ -105,22 +106,21 @@ class TimelinePage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._looked:
-            return
-        # The first look in this window: the previous look's time marks what is new, and
-        # this one is remembered for the next session (local to this workstation).
-        self._looked = True
-        context = self.context
-        context.read(lambda: context.services.timeline.mark_seen(context.actor.user_id),
-                     self._started, lambda _error: self.refresh())
+        if not self._looked:
+            self._looked = True
+            self.user_changed()
 
-    def _started(self, previous: datetime | None) -> None:
+    def user_changed(self) -> None:
+        """Mark what was recorded since this user's previous log-in here (at start, and after
+        a switch of user at a shift change)."""
+        previous = self.context.since_login
         self.since = previous
         self.since_label.setText(
-            self.tr("Highlighted: recorded since you last looked ({time})").replace(
+            self.tr("Highlighted: recorded since your last log-in ({time})").replace(
                 "({time})", f"({format_kst(previous, self.context.lang)})") if previous
-            else self.tr("First session on this workstation: nothing is marked new"))
-        self.refresh()
+            else self.tr("First log-in on this workstation: nothing is marked new"))
+        if self._looked:
+            self.refresh()
 
     def _on_changed(self, tables: set[str]) -> None:
         if self._looked and (watch.SITUATION | {watch.ANY_TABLE, "situation_report"}) & tables:
