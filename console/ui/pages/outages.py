@@ -22,6 +22,7 @@ from console.ui.dialogs import (
 )
 from console.ui.pages.base import TablePage, detail_table, esc
 from console.ui.table_model import Column, Row, RowStyle
+from console.ui.when_field import WhenField
 
 BREACH = RowStyle(background="#f9d6d5", foreground="#8e1b1b", bold=True)
 OVERDUE = RowStyle(background="#ead7f5", foreground="#4a148c", bold=True)
@@ -184,12 +185,15 @@ class OutagesPage(TablePage):
         row = self.model.row_data(self.model.row_of(record_id) or 0) or {}
         dialog = OutageStatusDialog(f"{row.get('code', '')} {row.get('name', '')}",
                                     row.get("status", "down"), row.get("phase"), self.lang, self)
-        self.open_dialog(dialog, lambda: self._change_status(record_id, dialog))
+        when = WhenField(dialog, self.context.now())  # "restored at 14:30"
+        self.open_dialog(dialog, lambda: self._change_status(record_id, dialog, when))
 
-    def _change_status(self, record_id: str, dialog: OutageStatusDialog) -> None:
+    def _change_status(self, record_id: str, dialog: OutageStatusDialog, when: WhenField
+                       ) -> None:
         status, note, phase = dialog.values()
+        at = when.moment()
         self.context.write(lambda: self.context.services.outages.change_status(
-            self.context.actor, record_id, status, note=note, phase=phase))
+            self.context.actor, record_id, status, at=at, note=note, phase=phase))
 
     # --- a facility going down ----------------------------------------------------------
 

@@ -17,6 +17,7 @@ from console.ui.dialogs import AssignDialog, LinkOutageDialog, TaskDialog, TaskS
 from console.ui.pages.base import TablePage, detail_table, esc
 from console.ui.table_model import Column, Row, RowStyle
 from console.ui.task_edit import TaskEditDialog
+from console.ui.when_field import WhenField
 
 OVERDUE = RowStyle(background="#f9d6d5", foreground="#8e1b1b", bold=True)
 CLOSED = RowStyle(foreground="#757575")
@@ -178,10 +179,13 @@ class TasksPage(TablePage):
         row = self.model.row_data(self.model.row_of(record_id) or 0) or {}
         dialog = TaskStatusDialog(row.get("title", ""), row.get("status", "open"), self.lang,
                                   self)
-        self.open_dialog(dialog, lambda: self._change_status(record_id, dialog))
+        when = WhenField(dialog, self.context.now())
+        self.open_dialog(dialog, lambda: self._change_status(record_id, dialog, when))
 
-    def _change_status(self, record_id: str, dialog: TaskStatusDialog) -> None:
+    def _change_status(self, record_id: str, dialog: TaskStatusDialog, when: WhenField
+                       ) -> None:
         status = TaskStatus(dialog.status.currentData())
         note = dialog.note.toPlainText().strip()
+        at = when.moment()
         self.context.write(lambda: self.context.services.tasks.change_status(
-            self.context.actor, record_id, status, note=note))
+            self.context.actor, record_id, status, note=note, at=at))
