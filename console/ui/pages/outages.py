@@ -20,6 +20,7 @@ from console.ui.dialogs import (
     OpenOutageDialog,
     OutageStatusDialog,
 )
+from console.ui.grade_override import GradeOverrideDialog
 from console.ui.pages.base import TablePage, detail_table, esc
 from console.ui.table_model import Column, Row, RowStyle
 from console.ui.when_field import WhenField
@@ -50,6 +51,8 @@ class OutagesPage(TablePage):
                         "changeStatusButton")
         self.add_button(self.tr("Facility down…"), self.facility_down, "facility",
                         "facilityDownButton")
+        self.add_button(self.tr("Override grade…"), self.override_grade, "status",
+                        "overrideGradeButton")
         # Elapsed time and grade move with the clock: read the shown rows again each minute.
         self._tick = QTimer(self)
         self._tick.setInterval(60_000)
@@ -194,6 +197,27 @@ class OutagesPage(TablePage):
         at = when.moment()
         self.context.write(lambda: self.context.services.outages.change_status(
             self.context.actor, record_id, status, at=at, note=note, phase=phase))
+
+    def override_grade(self) -> None:
+        """A failure grade set by hand, with its reason (or back to the computed one)."""
+        if not self.may(Action.OVERRIDE_GRADE):
+            return
+        record_id = self.need_selection()
+        if record_id is None:
+            return
+        detail = self.context.services.tables.outage_detail(record_id)
+        row = detail.row
+        reason = detail.grade_override_reason
+        # An overridden outage shows its override as its grade (the one grade rule).
+        dialog = GradeOverrideDialog(f"{row.get('code', '')} {row.get('name', '')}",
+                                     row.get("grade"), row.get("grade") if reason else None,
+                                     reason, self)
+        self.open_dialog(dialog, lambda: self._override(record_id, dialog))
+
+    def _override(self, record_id: str, dialog: GradeOverrideDialog) -> None:
+        grade, reason = dialog.values()
+        self.context.write(lambda: self.context.services.outages.override_grade(
+            self.context.actor, record_id, grade, reason))
 
     # --- a facility going down ----------------------------------------------------------
 
