@@ -121,7 +121,7 @@ class NoticesView(QWidget):
                 ("approve", self.tr("Approve"), self.approve),
                 ("return", self.tr("Return…"), self.return_),
                 ("issued", self.tr("Mark issued"), self.issued),
-                ("cap", self.tr("Export CAP…"), self.export_cap),
+                ("cap", self.tr("Export CAP…"), lambda: self.export_cap()),
                 ("history", self.tr("Print send history…"), self.print_history)):
             button = QPushButton(text, self)
             button.setObjectName(f"notice_{key}")
@@ -242,12 +242,14 @@ class NoticesView(QWidget):
             self.context.write(lambda: self.context.services.notices.return_(
                 self.context.actor, row.id, reason))
 
-    def export_cap(self) -> None:
+    def export_cap(self, path: str = "") -> None:
+        """The selected approved notice as CAP 1.2, to ``path`` (empty: ask where)."""
         row = self.selected()
         if row is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CAP"), f"{row.id}.xml",
-                                              "CAP (*.xml)")
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CAP"), f"{row.id}.xml",
+                                                  "CAP (*.xml)")
         if path:
             self.context.write(lambda: _write_cap(self.context, row.id, path))
 
