@@ -71,8 +71,8 @@ def test_switch_user_then_marks_since_the_previous_log_in(
     assert window.windowTitle().endswith("— press")
     assert status.text().startswith("press")
     qtbot.waitUntil(lambda: timeline.new_rows() == 1, timeout=5000)
-    assert [e.text for e in timeline.model.entries if timeline.model.is_new(
-        timeline.model.entries.index(e))] == ["대체 창구 운영"]
+    assert [e.text for row, e in enumerate(timeline.model.entries)
+            if timeline.model.is_new(row)] == ["대체 창구 운영"]
     board = window.pages["board"]
     window.show_view("board")
     settle(window)
@@ -93,6 +93,21 @@ def test_switch_user_then_marks_since_the_previous_log_in(
     qtbot.waitUntil(lambda: not window.locked, timeout=5000)
     # Drafts now belong to the press member: the controller's unsent text stays theirs.
     assert context.drafts is not None and context.drafts.scope.endswith("|press")
+
+    # The press member records an event; the controller comes back for the next shift.
+    context.write(lambda: services.journal.add_log(context.actor, Team.PRESS, "2차 브리핑",
+                                                   significant=True))
+    settle(window)
+    clock.advance(hours=8)
+    _log_in(window, qtbot, "controller")
+    window.show_view("timeline")
+    qtbot.waitUntil(lambda: timeline.new_rows() == 1, timeout=5000)
+    new = [e.text for row, e in enumerate(timeline.model.entries) if timeline.model.is_new(row)]
+    assert new == ["2차 브리핑"]  # their own overnight decision is not new to them
+    window.show_view("board")
+    settle(window)
+    assert board.marked_new()["decisions"] == [False]
+    assert board.marked_new()["log"] == [True, False]  # newest first
 
 
 def test_a_cancelled_switch_keeps_the_user(

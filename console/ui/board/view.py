@@ -422,15 +422,17 @@ class BoardView(QWidget):
             alert_columns=frozenset({1 + TASK_COLUMNS.index(TaskStatus.BLOCKED)}))
         none = self.tr("None yet")
         corrected = corrected_ids(view.decisions)
-        since = self._context.since_login  # marked new since this user's last log-in
+        # Marked: new to this user since their last log-in, written by someone else.
+        since, me = self._context.since_login, self._context.actor.name
         self._decisions.set_lines(
             [Line(self._short_time(d.at), self.tr("(corrected) {summary}").format(
-                summary=d.summary), struck=True, new=is_new(d.at, since))
+                summary=d.summary), struck=True, new=is_new(d.at, since, d.by, me))
              if d.id in corrected
-             else Line(self._short_time(d.at), d.summary, new=is_new(d.at, since))
+             else Line(self._short_time(d.at), d.summary, new=is_new(d.at, since, d.by, me))
              for d in view.decisions[:SHOWN_ENTRIES]], none)
         self._log.set_lines(
-            [Line(self._short_time(e.at), e.text, e.verified, new=is_new(e.at, since))
+            [Line(self._short_time(e.at), e.text, e.verified,
+                  new=is_new(e.at, since, e.author, me))
              for e in view.significant_log[:SHOWN_ENTRIES]], none)
         self._notices.set_lines(
             [Line(self._short_time(n.issued_at), f"[{n.channel.label(lang)}] {n.text}",

@@ -30,12 +30,15 @@ class TimelineModel(QAbstractTableModel):
         self.lang = lang
         self.entries: list[TimelineEntry] = []
         self.since: datetime | None = None
+        self.me: str | None = None
+        """Who looks (their own lines are not new to them)."""
         self.headers = [self.tr("Time"), self.tr("What"), self.tr("Team"), self.tr("By"),
                         self.tr("Details")]
 
-    def set_entries(self, entries: list[TimelineEntry], since: datetime | None) -> None:
+    def set_entries(self, entries: list[TimelineEntry], since: datetime | None,
+                    me: str | None = None) -> None:
         self.beginResetModel()
-        self.entries, self.since = entries, since
+        self.entries, self.since, self.me = entries, since, me
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -51,7 +54,7 @@ class TimelineModel(QAbstractTableModel):
         return None
 
     def is_new(self, row: int) -> bool:
-        return changed_since(self.entries[row], self.since)
+        return changed_since(self.entries[row], self.since, self.me)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.entries):
@@ -130,7 +133,8 @@ class TimelinePage(QWidget):
         team = self.team.currentData()
         timeline, lang = self.context.services.timeline, self.context.lang
         self.context.read(lambda: timeline.entries(team=team, lang=lang),
-                          lambda entries: self.model.set_entries(entries, self.since))
+                          lambda entries: self.model.set_entries(
+                              entries, self.since, self.context.actor.name))
 
     def new_rows(self) -> int:
         return sum(1 for row in range(self.model.rowCount()) if self.model.is_new(row))
