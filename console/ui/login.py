@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.errors import PermissionDenied, render_error
+from console.domain.errors import ConsoleError, PermissionDenied, render_error
 from console.services.accounts import AccountService
 from console.services.context import Actor
 from console.ui.worker import Runner
@@ -113,7 +113,12 @@ class LoginDialog(_PasswordDialog):
 
     def check(self, name: str, password: str) -> Actor:
         actor = super().check(name, password)
-        self.since_login = self.accounts.record_login(actor.user_id)
+        try:
+            self.since_login = self.accounts.record_login(actor.user_id)
+        except ConsoleError:
+            # A database that cannot be written (read-only, busy) still lets one in to read:
+            # only the "new since your last log-in" marks are missing.
+            self.since_login = None
         return actor
 
 
