@@ -168,6 +168,8 @@ def test_backup_and_restore(run: Run, demo_db: Path, tmp_path: Path) -> None:
     assert run(*db, "digest")[1] == digest
     identity = own_numbering(demo_db)
     note = "복원 전에 쓴 기록"
+    # The demo's incident is closed (it takes no log entry): a new one takes the note.
+    assert run(*db, "incident", "open", "--title", "재발")[0] == 0
     assert run("--db", str(demo_db), "--user", "press", "log", "add", "--team", "press",
                "--text", note)[0] == 0
     assert run(*db, "digest")[1] != digest

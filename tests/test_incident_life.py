@@ -13,7 +13,7 @@ import pytest
 from console.cli import main
 from console.domain.cadence import ReportSchedule, next_report_due
 from console.domain.clock import parse_time
-from console.domain.enums import Cause, CrisisLevel, DisasterArea, OutageStatus
+from console.domain.enums import Cause, CrisisLevel, DisasterArea, OutageStatus, Team
 from console.domain.errors import PermissionDenied, ValidationError
 from console.domain.timeline import EntryKind
 from console.services.app import Services
@@ -98,6 +98,25 @@ def test_a_closed_incident_takes_no_new_outage(inventory: Services, login: Login
     assert inventory.situation.view(incident).situation.affected == 1
 
 
+def test_a_closed_incident_takes_no_new_decision_or_log_entry(
+        inventory: Services, login: Login, clock: FakeClock) -> None:  # noqa: F811
+    _incident(inventory, login)
+    inventory.incidents.activate(login("controller"))
+    inventory.journal.add_decision(login("commander"), "대체 창구 운영")
+    clock.advance(hours=2)
+    inventory.incidents.close(login("controller"), "복구 완료")
+    before = inventory.maintenance.digest()
+    refusals = []
+    for write in (lambda: inventory.journal.add_decision(login("commander"), "사후 결정"),
+                  lambda: inventory.journal.add_log(login("systems"), Team.SYSTEMS, "사후 기록")):
+        with pytest.raises(ValidationError) as refused:
+            write()
+        refusals.append(refused.value)
+    assert [r.code for r in refusals] == ["incident.closed"] * 2
+    assert "종료" in refusals[0].render("ko") and "closed" in refusals[0].render("en")
+    assert inventory.maintenance.digest() == before
+
+
 def test_timeline_is_one_chronological_list_filtered_by_team(inventory: Services,  # noqa: F811
                                                              login: Login, clock: FakeClock
                                                              ) -> None:
@@ -146,6 +165,10 @@ def test_cli_life_commands(demo_db: Path, monkeypatch: pytest.MonkeyPatch,
     code, _, err = _cli(monkeypatch, capsys, *db, "--user", "systems", "outage", "open",
                         "--system", "SEO-0174")
     assert code == 1 and err.count("\n") == 1 and "closed" in err
+    for argv in (("--user", "commander", "decision", "add", "--summary", "사후 결정"),
+                 ("--user", "systems", "log", "add", "--team", "systems", "--text", "사후")):
+        code, _, err = _cli(monkeypatch, capsys, *db, *argv)
+        assert code == 1 and err.count("\n") == 1 and "closed" in err, err
     code, out, _ = _cli(monkeypatch, capsys, *db, "incident", "list", "--json")
     (row,) = json.loads(out)
     assert (row["activated_at"], row["closed_at"]) == ("2025-09-27T18:00:00+09:00",

@@ -23,6 +23,19 @@ def _state(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()}
 
 
+def _new_incident(db: Path) -> None:
+    """The demo's incident is closed and takes no log entry: a new one takes the writes."""
+    from console.domain.enums import Cause, DisasterArea
+    from console.services.app import Services
+
+    app = Services.open(db)
+    try:
+        app.incidents.open(app.accounts.login("controller", "demo"), "재발",
+                           DisasterArea.SYSTEM_FAILURE, Cause.OTHER)
+    finally:
+        app.close()
+
+
 def test_database_from_a_newer_program_is_refused_untouched(
         demo_db: Path, monkeypatch: pytest.MonkeyPatch,
         capsys: pytest.CaptureFixture[str]) -> None:
@@ -71,6 +84,7 @@ def test_write_lock_held_elsewhere_is_one_busy_line_and_reads_still_work(
     import console.store.database as database
 
     monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)  # 15 s in use; the rule is the same
+    _new_incident(demo_db)
     _cli(monkeypatch, capsys, "--db", str(demo_db), "outage", "list")  # upgraded, if need be
     before = _cli(monkeypatch, capsys, "--db", str(demo_db), "digest")
     holder = sqlite3.connect(demo_db, isolation_level=None)
@@ -118,6 +132,7 @@ def test_read_only_database_says_it_cannot_be_written(read_only: str, demo_db: P
     try:
         root.chmod(0o755)
         db = root / "db.sqlite"
+        _new_incident(demo_db)
         shutil.copyfile(demo_db, db)
         if read_only == "file":
             db.chmod(0o444)
@@ -156,6 +171,7 @@ def test_a_full_disk_is_one_line_and_loses_nothing(
     it growing): the write is refused in one line and the database is as it was."""
     import console.store.database as database
 
+    _new_incident(demo_db)
     _cli(monkeypatch, capsys, "--db", str(demo_db), "outage", "list")  # upgraded, if need be
     before = _cli(monkeypatch, capsys, "--db", str(demo_db), "digest")
     with sqlite3.connect(demo_db) as raw:

@@ -44,6 +44,24 @@ class OutageFact:
 
 
 @dataclass(frozen=True)
+class OutageFilter:
+    """The outages a board is narrowed to: one department's, one facility's, or both. The
+    figures, the curve and the lists of a narrowed board all come from situation_at over the
+    outages it keeps, so they agree with each other as the whole board does."""
+
+    department: str | None = None
+    facility: str | None = None
+
+    def keeps(self, fact: OutageFact) -> bool:
+        return ((self.department is None or fact.department == self.department)
+                and (self.facility is None or fact.facility == self.facility))
+
+    @property
+    def narrows(self) -> bool:
+        return self.department is not None or self.facility is not None
+
+
+@dataclass(frozen=True)
 class TaskFact:
     id: str
     team: str
@@ -196,8 +214,10 @@ class Situation:
 
 
 def situation_at(as_of: datetime, outages: list[OutageFact], tasks: list[TaskFact],
-                 rules: GradeTable) -> Situation:
-    known = [f for f in outages if f.detected_at <= as_of]
+                 rules: GradeTable, only: OutageFilter | None = None) -> Situation:
+    """The situation at ``as_of``; ``only`` narrows it to some outages (the tasks, which
+    belong to teams rather than to a department or a facility, are all kept)."""
+    known = [f for f in outages if f.detected_at <= as_of and (only is None or only.keeps(f))]
     states = [assess(f, as_of, rules) for f in known]
     task_states = []
     for task in tasks:

@@ -63,6 +63,15 @@ def chronological(entries: Iterable[TimelineEntry], team: str | None = None,
     return sorted(kept, key=lambda e: (to_utc(e.at), list(EntryKind).index(e.kind), e.ref))
 
 
-def changed_since(entry: TimelineEntry, since: datetime | None) -> bool:
-    """A line this user has not seen: recorded after their previous log-in."""
-    return since is not None and to_utc(entry.at) > to_utc(since)
+def changed_since(entry: TimelineEntry, since: datetime | None, me: str | None = None
+                  ) -> bool:
+    """A line this user has not seen: recorded after their previous log-in, by another."""
+    return is_new(entry.at, since, entry.author, me)
+
+
+def is_new(at: datetime, since: datetime | None, by: str | None = None, me: str | None = None
+           ) -> bool:
+    """New to this user (``me``, a user name): dated after their previous log-in (None:
+    nothing is new) and written by someone else (``by``): what they wrote themselves they
+    have seen. The one rule of the timeline's and the board's marks."""
+    return since is not None and to_utc(at) > to_utc(since) and (me is None or by != me)

@@ -13,7 +13,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from console.domain.clock import Clock, utc_now
+from console.domain.clock import Clock, from_iso, iso, utc_now
 from console.domain.enums import Role, Team
 from console.domain.errors import ConsoleError, PermissionDenied, ValidationError
 from console.domain.ids import natural_id
@@ -159,6 +159,19 @@ class AccountService(ServiceBase):
             # A log-in writes nothing shared: a refused command must leave the digest unchanged.
             return Actor(user.id, user.name, Role(user.role),
                          Team(user.team) if user.team else None, workstation_id, lang)
+
+    def record_login(self, user_id: str) -> datetime | None:
+        """A person logged in to the window on this workstation (at start or at a shift
+        change): remember when, and return their log-in before this one (None: the first
+        here). What the timeline and the board mark "new since your last log-in" reads it.
+
+        Local bookkeeping beside the workstation's identity, never synced: a log-in is no
+        record of the incident (the digest and the other workstations stay as they are)."""
+        key = f"last_login:{user_id}"
+        with self.db.transaction() as session:
+            previous = from_iso(local_value(session, key))
+            set_local_value(session, key, iso(self.now()))
+        return previous
 
     def users(self) -> list[User]:
         with self.db.sessions() as session:

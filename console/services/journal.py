@@ -7,11 +7,12 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from console.domain.clock import to_utc
+from console.domain.clock import write_time
 from console.domain.enums import Team
 from console.domain.errors import NotFound, ValidationError
 from console.domain.permissions import Action
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
+from console.services.incidents import refuse_if_closed
 from console.store.models import Decision, LogEntry, LogVerification, User
 
 
@@ -49,10 +50,12 @@ class JournalService(ServiceBase):
         changes = ChangeSet()
         with self.db.transaction() as session:
             incident = current_incident(session, incident_id)
+            # A closed incident keeps its record as it was stood down (as outages do).
+            refuse_if_closed(incident, actor.lang)
             if corrects and session.get(Decision, corrects) is None:
                 raise NotFound("decision.unknown", id=corrects)
             decision = self.new_record(Decision(
-                incident_id=incident.id, at=to_utc(at) if at else now, role=actor.role.value,
+                incident_id=incident.id, at=write_time(at, now), role=actor.role.value,
                 summary=summary.strip(), rationale=rationale, alternatives=alternatives,
                 links=links, corrects_id=corrects), actor, now)
             session.add(decision)
@@ -77,8 +80,9 @@ class JournalService(ServiceBase):
         changes = ChangeSet()
         with self.db.transaction() as session:
             incident = current_incident(session, incident_id)
+            refuse_if_closed(incident, actor.lang)
             entry = self.new_record(LogEntry(
-                incident_id=incident.id, team=team.value, at=to_utc(at) if at else now,
+                incident_id=incident.id, team=team.value, at=write_time(at, now),
                 text=text.strip(), significant=significant), actor, now)
             session.add(entry)
             changes.note("log_entry", entry.id)

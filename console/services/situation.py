@@ -14,7 +14,7 @@ from console.domain.clock import to_utc
 from console.domain.enums import NoticeChannel
 from console.domain.outage_clock import latest
 from console.domain.records import DecisionLine, LogLine
-from console.domain.situation import Situation, TaskFact, situation_at
+from console.domain.situation import OutageFilter, Situation, TaskFact, situation_at
 from console.services.context import ServiceBase, current_incident
 from console.services.incidents import schedule_at
 from console.services.notice_rows import NoticeRow, issued_by
@@ -49,6 +49,10 @@ class SituationView:
     """The first emergency text's deadline (20 minutes after activation) until one went out."""
     notices: list[NoticeRow] | None = None
     """Notices issued by the moment, latest first."""
+    departments: tuple[str, ...] = ()
+    facilities: tuple[str, ...] = ()
+    """Every department and facility with an outage in the incident: what a board may be
+    narrowed to (OutageFilter), whatever the filter in force."""
 
     @property
     def report_overdue(self) -> bool:
@@ -57,8 +61,8 @@ class SituationView:
 
 
 class SituationService(ServiceBase):
-    def view(self, incident_id: str | None = None, as_of: datetime | None = None
-             ) -> SituationView:
+    def view(self, incident_id: str | None = None, as_of: datetime | None = None,
+             only: OutageFilter | None = None) -> SituationView:
         moment = to_utc(as_of) if as_of else self.now()
         with self.db.sessions() as session:
             incident = current_incident(session, incident_id)
@@ -82,7 +86,7 @@ class SituationService(ServiceBase):
                               and n.issued_at is not None), default=None)
             return SituationView(
                 incident=incident, crisis_level=str(level[2]) if level else incident.crisis_level,
-                situation=situation_at(moment, outages, tasks, load_rules(session)),
+                situation=situation_at(moment, outages, tasks, load_rules(session), only),
                 decisions=_decisions(session, incident.id, moment),
                 significant_log=_significant_log(session, incident.id, moment),
                 next_report_due=None if closed or not activated else next_report_due(
@@ -91,7 +95,9 @@ class SituationService(ServiceBase):
                 schedule=schedule, activated=activated, closed=closed,
                 next_text_due=None if closed or not activated else next_text_due(
                     incident.activated_at, first_text),
-                notices=notices)
+                notices=notices,
+                departments=tuple(sorted({f.department for f in outages if f.department})),
+                facilities=tuple(sorted({f.facility for f in outages if f.facility})))
 
 
 def _task_facts(session: Session, incident_id: str) -> list[TaskFact]:

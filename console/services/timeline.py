@@ -8,10 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import aliased
 
 from console.domain.cadence import ReportSchedule
-from console.domain.clock import from_iso, iso
 from console.domain.enums import CrisisLevel, OutageStatus
 from console.domain.timeline import EntryKind, TimelineEntry, chronological
-from console.services.context import ServiceBase, current_incident, local_value, set_local_value
+from console.services.context import ServiceBase, current_incident
 from console.store.models import (
     CrisisLevelChange,
     Decision,
@@ -26,19 +25,6 @@ from console.store.models import (
 
 
 class TimelineService(ServiceBase):
-    def seen(self, user_id: str) -> datetime | None:
-        """When this user last opened the timeline on this workstation: the lines after it
-        are "changed since you last looked". Local bookkeeping, never synced."""
-        with self.db.sessions() as session:
-            return from_iso(local_value(session, f"timeline_seen:{user_id}"))
-
-    def mark_seen(self, user_id: str) -> datetime | None:
-        """This user looks now; returns when they looked before (None: never here)."""
-        with self.db.transaction() as session:
-            previous = from_iso(local_value(session, f"timeline_seen:{user_id}"))
-            set_local_value(session, f"timeline_seen:{user_id}", iso(self.now()))
-        return previous
-
     def entries(self, incident_id: str | None = None, team: str | None = None,
                 lang: str = "ko", until: datetime | None = None) -> list[TimelineEntry]:
         en = lang == "en"

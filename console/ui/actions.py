@@ -45,6 +45,7 @@ class ActionId(Enum):
     EXPORT_SYSTEMS = "export_systems"
     SYNC_NOW = "sync_now"
     LOCK = "lock"
+    SWITCH_USER = "switch_user"
     IDLE_LOCK = "idle_lock"
     AUTO_SYNC = "auto_sync"
     FALLBACK_PACK = "fallback_pack"
@@ -148,6 +149,9 @@ SPECS: dict[ActionId, ActionSpec] = {
         tip=QT_TRANSLATE_NOOP("Actions", "Push and pull changes with the configured hub")),
     ActionId.LOCK: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Lock"), "file", "lock", "Ctrl+L", toolbar=True),
+    ActionId.SWITCH_USER: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Switch user…"), "file", "lock",
+        tip=QT_TRANSLATE_NOOP("Actions", "Log in as the next shift's user without restarting")),
     ActionId.QUIT: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Quit"), "file", "quit", QKeySequence.StandardKey.Quit),
     ActionId.IDLE_LOCK: ActionSpec(

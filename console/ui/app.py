@@ -139,7 +139,8 @@ def run_window(db_path: Path, lang: str | None, user: str | None) -> int:
         if login.exec() != QDialog.DialogCode.Accepted or login.actor is None:
             return 0
         settings.set(opts.LAST_USER, login.actor.name)
-        context = UiContext(services, login.actor, lang, runner=runner)
+        context = UiContext(services, login.actor, lang, runner=runner,
+                            since_login=login.since_login)
         window = MainWindow(context, settings)
         window.show()
         HomeQuestion(context, window).ask()  # a moved or copied database says so first

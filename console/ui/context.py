@@ -36,6 +36,9 @@ class UiContext:
     """Errors, refusals and notices, never blocking the event loop."""
     drafts: DraftStore | None = None
     """Where open forms keep their unsent text (console/ui/drafts.py); None: nowhere."""
+    since_login: datetime | None = None
+    """This user's previous log-in here (AccountService.record_login): what was recorded
+    after it is marked new on the timeline and the board. None: nothing is marked."""
     new_incident: Callable[[], object] | None = None
     """The window's 'New incident…' (offered when a write meets a closed incident)."""
     _form: FormDialog | None = field(default=None, init=False, repr=False)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -15,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.errors import PermissionDenied, render_error
+from console.domain.errors import ConsoleError, PermissionDenied, render_error
 from console.services.accounts import AccountService
 from console.services.context import Actor
 from console.ui.worker import Runner
@@ -60,8 +61,11 @@ class _PasswordDialog(QDialog):
         self.buttons.setEnabled(False)
         self.error.hide()
         # Argon2 takes a moment on purpose: check it off the GUI thread.
-        self.runner.submit(lambda: self.accounts.login(name, password, self.lang),
-                           self._logged_in, self._refused)
+        self.runner.submit(lambda: self.check(name, password), self._logged_in, self._refused)
+
+    def check(self, name: str, password: str) -> Actor:
+        """Off the GUI thread: the password's check (and what a log-in records)."""
+        return self.accounts.login(name, password, self.lang)
 
     def _logged_in(self, actor: Actor) -> None:
         self.buttons.setEnabled(True)
@@ -104,6 +108,18 @@ class LoginDialog(_PasswordDialog):
         self.finish_layout()
         (self.password if user else self.user).setFocus()
         self.setMinimumWidth(420)
+        self.since_login: datetime | None = None
+        """The user's log-in before this one, once logged in (what is new to them)."""
+
+    def check(self, name: str, password: str) -> Actor:
+        actor = super().check(name, password)
+        try:
+            self.since_login = self.accounts.record_login(actor.user_id)
+        except ConsoleError:
+            # A database that cannot be written (read-only, busy) still lets one in to read:
+            # only the "new since your last log-in" marks are missing.
+            self.since_login = None
+        return actor
 
 
 class LockDialog(_PasswordDialog):

@@ -48,6 +48,7 @@ from console.ui.pages.timeline import TimelinePage
 from console.ui.reports_view import ReportsView
 from console.ui.settings import UiSettings
 from console.ui.status import StatusPanel
+from console.ui.switch_user import SwitchUser
 from console.ui.sync_view import SyncView
 from console.ui.task_force import TaskForceActions
 
@@ -73,7 +74,6 @@ class MainWindow(QMainWindow):
                 Path(settings.store.fileName()).parent / "drafts",
                 f"{context.services.db.path}|{context.actor.name}")
         self.setObjectName("mainWindow")
-        self.setWindowTitle(self.tr("Digital-disaster command console"))
         self.setWindowIcon(icon("board"))
         context.messages.window = self
         context.runner.unhandled = context.messages.error
@@ -83,6 +83,8 @@ class MainWindow(QMainWindow):
         self.task_force = TaskForceActions(context, self.incidents)
         context.new_incident = self.incidents.new_incident
         self.backup = BackupAction(context, self, self._after_backup)
+        self.switch_user = SwitchUser(context, self, context.drafts.folder, self._after_switch)
+        self.setWindowTitle(self.switch_user.title(context.actor))
         self.dialog: QWidget | None = None
         self.wall_mode = False
         self.locked = False
@@ -174,6 +176,7 @@ class MainWindow(QMainWindow):
         actions[ActionId.AUTO_SYNC].triggered.connect(self.ask_auto_sync)
         actions[ActionId.FALLBACK_PACK].triggered.connect(self.configure_fallback)
         actions[ActionId.LOCK].triggered.connect(self.lock)
+        actions[ActionId.SWITCH_USER].triggered.connect(self.switch_user.ask)
         actions[ActionId.IDLE_LOCK].triggered.connect(self.ask_idle_minutes)
         actions[ActionId.QUIT].triggered.connect(self.close)
         actions[ActionId.ABOUT].triggered.connect(self.about)
@@ -222,6 +225,10 @@ class MainWindow(QMainWindow):
     def _after_backup(self, text: str) -> None:
         self.statusBar().showMessage(text, 6000)
         self.status.update_backup()
+
+    def _after_switch(self, actor: Any) -> None:
+        self.status.show_user()
+        self.statusBar().showMessage(self.tr("Now working as %1.").replace("%1", actor.name), 6000)
 
     def _after_incident(self, text: str) -> None:
         """An incident opened or its level changed: show it where it shows, on the board."""

@@ -34,6 +34,7 @@ from console.services.context import ChangeSet
 from console.services.notice_rows import NoticeRow
 from console.ui.context import UiContext
 from console.ui.notice_composer import NoticeComposer
+from console.ui.notice_history import NoticeHistoryPrint
 
 INTERESTS = watch.NOTICES | {watch.ANY_TABLE}
 _Index = QModelIndex | QPersistentModelIndex
@@ -120,12 +121,16 @@ class NoticesView(QWidget):
                 ("approve", self.tr("Approve"), self.approve),
                 ("return", self.tr("Return…"), self.return_),
                 ("issued", self.tr("Mark issued"), self.issued),
-                ("cap", self.tr("Export CAP…"), self.export_cap)):
+                ("cap", self.tr("Export CAP…"), lambda: self.export_cap()),
+                ("history", self.tr("Print send history…"), self.print_history)):
             button = QPushButton(text, self)
             button.setObjectName(f"notice_{key}")
             button.clicked.connect(slot)
             self.buttons[key] = button
             bar.addWidget(button)
+        self.buttons["history"].setToolTip(self.tr("The issued notices of the channel shown "
+                                                   "(or all), oldest first, on paper"))
+        self.history = NoticeHistoryPrint(context, self.buttons["history"], self)
         bar.addWidget(self.despite)
         bar.addStretch(1)
         split = QSplitter(Qt.Orientation.Vertical, self)
@@ -237,14 +242,20 @@ class NoticesView(QWidget):
             self.context.write(lambda: self.context.services.notices.return_(
                 self.context.actor, row.id, reason))
 
-    def export_cap(self) -> None:
+    def export_cap(self, path: str = "") -> None:
+        """The selected approved notice as CAP 1.2, to ``path`` (empty: ask where)."""
         row = self.selected()
         if row is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CAP"), f"{row.id}.xml",
-                                              "CAP (*.xml)")
+        if not path:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export CAP"), f"{row.id}.xml",
+                                                  "CAP (*.xml)")
         if path:
             self.context.write(lambda: _write_cap(self.context, row.id, path))
+
+    def print_history(self) -> None:
+        channel = self.channel.currentData()
+        self.history.start(NoticeChannel(channel) if channel else None)
 
     def status_counts(self) -> dict[NoticeStatus, int]:
         counts: dict[NoticeStatus, int] = {}

@@ -40,12 +40,8 @@ class StatusPanel(QObject):
         super().__init__(bar)
         self.context = context
         self.bar = bar
-        actor, lang = context.actor, context.lang
         self.user = _label(bar, "statusUser", permanent=False)
-        parts = [actor.name, actor.role.label(lang)]
-        if actor.team is not None:
-            parts.append(actor.team.label(lang))
-        self.user.setText(" · ".join(parts))
+        self.show_user()
         self.user.setStyleSheet("font-weight: bold;")
         path = context.services.db.path
         self.database = _label(bar, "statusDatabase")
@@ -93,6 +89,14 @@ class StatusPanel(QObject):
         self.update_clock()
         self.update_backup()
         self.refresh_sync()
+
+    def show_user(self) -> None:
+        """Who works in the window now (it changes at a switch of user)."""
+        actor, lang = self.context.actor, self.context.lang
+        parts = [actor.name, actor.role.label(lang)]
+        if actor.team is not None:
+            parts.append(actor.team.label(lang))
+        self.user.setText(" · ".join(parts))
 
     def show_workstation(self) -> None:
         """Its name: at start, and again after the database was given its own identity."""

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+186"/>
+        <location filename="../../console/ui/board/view.py" line="+194"/>
         <source>Restoration over time</source>
         <translation>Restoration over time</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>Loading the situation…</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+109"/>
         <source>already restored</source>
         <translation type="unfinished"></translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>No situation to show</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Past moment: figures as of {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -169,12 +169,12 @@
         <translation>None yet</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>(corrected) {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Now {time}</source>
         <translation>Now {time}</translation>
     </message>
@@ -273,6 +273,29 @@
     <message>
         <location line="+2"/>
         <source>Show the board live</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ScopeFilter</name>
+    <message>
+        <location filename="../../console/ui/board/scope.py" line="+19"/>
+        <source>All departments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department the board shows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All facilities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facility the board shows</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+186"/>
+        <location filename="../../console/ui/board/view.py" line="+194"/>
         <source>Restoration over time</source>
         <translation>복구 추이</translation>
     </message>
@@ -44,7 +44,7 @@
         <translation>상황을 불러오는 중…</translation>
     </message>
     <message>
-        <location line="+94"/>
+        <location line="+109"/>
         <source>already restored</source>
         <translation>복구 완료</translation>
     </message>
@@ -64,7 +64,7 @@
         <translation>표시할 상황이 없습니다</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Past moment: figures as of {time}</source>
         <translation>지난 시점: {time} 기준 현황</translation>
     </message>
@@ -169,12 +169,12 @@
         <translation>없음</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>(corrected) {summary}</source>
         <translation>(정정됨) {summary}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+35"/>
         <source>Now {time}</source>
         <translation>현재 {time}</translation>
     </message>
@@ -274,6 +274,29 @@
         <location line="+2"/>
         <source>Show the board live</source>
         <translation>현재 상황판 보기</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeFilter</name>
+    <message>
+        <location filename="../../console/ui/board/scope.py" line="+19"/>
+        <source>All departments</source>
+        <translation>전체 실국</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Department the board shows</source>
+        <translation>상황판에 표시할 실국</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>All facilities</source>
+        <translation>전체 시설</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Facility the board shows</source>
+        <translation>상황판에 표시할 시설</translation>
     </message>
 </context>
 </TS>

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+72"/>
+        <location filename="../../console/ui/actions.py" line="+73"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -243,6 +243,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Switch user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log in as the next shift&apos;s user without restarting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -415,7 +425,7 @@
 <context>
     <name>DecisionsPage</name>
     <message>
-        <location filename="../../console/ui/pages/journal.py" line="+33"/>
+        <location filename="../../console/ui/pages/journal.py" line="+34"/>
         <source>Add decision…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -488,7 +498,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Correct a decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -597,6 +607,44 @@
     </message>
 </context>
 <context>
+    <name>GradeOverrideDialog</name>
+    <message>
+        <location filename="../../console/ui/grade_override.py" line="+16"/>
+        <source>Override failure grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>As computed (no override)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Failure grade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An override needs a reason.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomeQuestion</name>
     <message>
         <location filename="../../console/ui/home_question.py" line="+39"/>
@@ -697,7 +745,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="+115"/>
+        <location filename="../../console/ui/login.py" line="+126"/>
         <source>Session locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -753,7 +801,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../console/ui/pages/journal.py" line="+19"/>
+        <location filename="../../console/ui/pages/journal.py" line="+22"/>
         <source>All teams</source>
         <translation type="unfinished"></translation>
     </message>
@@ -839,7 +887,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="-35"/>
+        <location filename="../../console/ui/login.py" line="-42"/>
         <source>Digital-disaster command console — log in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -882,12 +930,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+75"/>
-        <source>Digital-disaster command console</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location filename="../../console/ui/main_window.py" line="+110"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -897,12 +940,17 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Not available in this view.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+15"/>
+        <source>Now working as %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Synced with the hub: %1 sent, %2 received.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1108,9 +1156,18 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>NoticeHistoryPrint</name>
+    <message>
+        <location filename="../../console/ui/notice_history.py" line="+59"/>
+        <location line="+5"/>
+        <source>Notice send history</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NoticeModel</name>
     <message>
-        <location filename="../../console/ui/notices_view.py" line="+47"/>
+        <location filename="../../console/ui/notices_view.py" line="+48"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1188,7 +1245,17 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+1"/>
+        <source>Print send history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The issued notices of the channel shown (or all), oldest first, on paper</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Drafted by</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,7 +1369,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+40"/>
+        <location filename="../../console/ui/pages/outages.py" line="+42"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1334,6 +1401,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+2"/>
         <source>Facility down…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Override grade…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1473,7 +1545,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+84"/>
         <source>Confirm outages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1721,12 +1793,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../console/ui/status.py" line="+53"/>
+        <location filename="../../console/ui/status.py" line="+49"/>
         <source>DB: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Workstation: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1845,6 +1917,19 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+4"/>
         <source>Paper pack: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SwitchUser</name>
+    <message>
+        <location filename="../../console/ui/switch_user.py" line="+33"/>
+        <source>Digital-disaster command console — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Switch user</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2276,6 +2361,59 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>TaskEditDialog</name>
+    <message>
+        <location filename="../../console/ui/task_edit.py" line="+31"/>
+        <source>Edit task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 (high)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2 (normal)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 (low)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(nobody)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A task needs a title.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskForceActions</name>
     <message>
         <location filename="../../console/ui/task_force.py" line="+59"/>
@@ -2334,7 +2472,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../console/ui/pages/tasks.py" line="+31"/>
+        <location filename="../../console/ui/pages/tasks.py" line="+33"/>
         <source>All teams</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2356,6 +2494,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+1"/>
         <source>New task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2443,7 +2586,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/pages/timeline.py" line="+32"/>
+        <location filename="../../console/ui/pages/timeline.py" line="+33"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2469,7 +2612,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+37"/>
-        <source>New since you last looked</source>
+        <source>New since your last log-in</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2486,25 +2629,43 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>Highlighted: recorded since you last looked ({time})</source>
+        <location line="+37"/>
+        <source>Highlighted: recorded since your last log-in ({time})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>First session on this workstation: nothing is marked new</source>
+        <source>First log-in on this workstation: nothing is marked new</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WhenField</name>
+    <message>
+        <location filename="../../console/ui/when_field.py" line="+26"/>
+        <source>When it happened (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave as it is for now; set an earlier time to record something that happened before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When (KST)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>_PasswordDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="-45"/>
+        <location filename="../../console/ui/login.py" line="-48"/>
         <source>Enter your user name and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Wrong user name or password.</source>
         <translation type="unfinished"></translation>
     </message>

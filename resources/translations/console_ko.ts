@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+72"/>
+        <location filename="../../console/ui/actions.py" line="+73"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -243,6 +243,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Switch user…</source>
+        <translation>사용자 전환…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Log in as the next shift&apos;s user without restarting</source>
+        <translation>프로그램을 다시 시작하지 않고 다음 근무자로 로그인</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Quit</source>
         <translation>끝내기</translation>
     </message>
@@ -415,7 +425,7 @@
 <context>
     <name>DecisionsPage</name>
     <message>
-        <location filename="../../console/ui/pages/journal.py" line="+33"/>
+        <location filename="../../console/ui/pages/journal.py" line="+34"/>
         <source>Add decision…</source>
         <translation>결정사항 등록…</translation>
     </message>
@@ -488,7 +498,7 @@
         <translation>새 결정사항</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+11"/>
         <source>Correct a decision</source>
         <translation>결정사항 정정</translation>
     </message>
@@ -597,6 +607,44 @@
     </message>
 </context>
 <context>
+    <name>GradeOverrideDialog</name>
+    <message>
+        <location filename="../../console/ui/grade_override.py" line="+16"/>
+        <source>Override failure grade</source>
+        <translation>장애등급 조정</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Outage</source>
+        <translation>장애</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Grade now</source>
+        <translation>현재 등급</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>As computed (no override)</source>
+        <translation>산정 기준대로 (조정 없음)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Failure grade</source>
+        <translation>장애등급</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason</source>
+        <translation>조정 사유</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>An override needs a reason.</source>
+        <translation>등급을 조정하려면 사유를 입력하십시오.</translation>
+    </message>
+</context>
+<context>
     <name>HomeQuestion</name>
     <message>
         <location filename="../../console/ui/home_question.py" line="+39"/>
@@ -700,7 +748,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="+115"/>
+        <location filename="../../console/ui/login.py" line="+126"/>
         <source>Session locked</source>
         <translation>세션 잠김</translation>
     </message>
@@ -756,7 +804,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LogPage</name>
     <message>
-        <location filename="../../console/ui/pages/journal.py" line="+19"/>
+        <location filename="../../console/ui/pages/journal.py" line="+22"/>
         <source>All teams</source>
         <translation>전체 반</translation>
     </message>
@@ -842,7 +890,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="-35"/>
+        <location filename="../../console/ui/login.py" line="-42"/>
         <source>Digital-disaster command console — log in</source>
         <translation>디지털재난 상황관리 콘솔 — 로그인</translation>
     </message>
@@ -885,12 +933,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+75"/>
-        <source>Digital-disaster command console</source>
-        <translation>디지털재난 상황관리 콘솔</translation>
-    </message>
-    <message>
-        <location line="+33"/>
+        <location filename="../../console/ui/main_window.py" line="+110"/>
         <source>Locked</source>
         <translation>잠김</translation>
     </message>
@@ -900,12 +943,17 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+15"/>
+        <source>Now working as %1.</source>
+        <translation>이제 %1(으)로 작업합니다.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Synced with the hub: %1 sent, %2 received.</source>
         <translation>허브와 동기화했습니다: %1건 보냄, %2건 받음.</translation>
     </message>
@@ -1111,9 +1159,18 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>NoticeHistoryPrint</name>
+    <message>
+        <location filename="../../console/ui/notice_history.py" line="+59"/>
+        <location line="+5"/>
+        <source>Notice send history</source>
+        <translation>대시민 안내 발송 이력</translation>
+    </message>
+</context>
+<context>
     <name>NoticeModel</name>
     <message>
-        <location filename="../../console/ui/notices_view.py" line="+47"/>
+        <location filename="../../console/ui/notices_view.py" line="+48"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
@@ -1191,7 +1248,17 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>CAP 내보내기…</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+1"/>
+        <source>Print send history…</source>
+        <translation>발송 이력 인쇄…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>The issued notices of the channel shown (or all), oldest first, on paper</source>
+        <translation>표시 중인 채널(또는 전체)의 발송된 안내를 시간순으로 인쇄</translation>
+    </message>
+    <message>
+        <location line="+52"/>
         <source>Drafted by</source>
         <translation>작성자</translation>
     </message>
@@ -1305,7 +1372,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+40"/>
+        <location filename="../../console/ui/pages/outages.py" line="+42"/>
         <source>All statuses</source>
         <translation>전체 상태</translation>
     </message>
@@ -1338,6 +1405,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+2"/>
         <source>Facility down…</source>
         <translation>시설 장애…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Override grade…</source>
+        <translation>등급 조정…</translation>
     </message>
     <message>
         <location line="+16"/>
@@ -1476,7 +1548,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>복구 예상 시각 (최근 순)</translation>
     </message>
     <message>
-        <location line="+60"/>
+        <location line="+84"/>
         <source>Confirm outages</source>
         <translation>장애 등록 확인</translation>
     </message>
@@ -1724,12 +1796,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../console/ui/status.py" line="+53"/>
+        <location filename="../../console/ui/status.py" line="+49"/>
         <source>DB: %1</source>
         <translation>DB: %1</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+55"/>
         <source>Workstation: %1</source>
         <translation>단말: %1</translation>
     </message>
@@ -1849,6 +1921,19 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+4"/>
         <source>Paper pack: %1</source>
         <translation>비상 출력: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SwitchUser</name>
+    <message>
+        <location filename="../../console/ui/switch_user.py" line="+33"/>
+        <source>Digital-disaster command console — %1</source>
+        <translation>디지털재난 상황관리 콘솔 — %1</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Switch user</source>
+        <translation>사용자 전환</translation>
     </message>
 </context>
 <context>
@@ -2279,6 +2364,59 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>TaskEditDialog</name>
+    <message>
+        <location filename="../../console/ui/task_edit.py" line="+31"/>
+        <source>Edit task</source>
+        <translation>조치과제 수정</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1 (high)</source>
+        <translation>1 (높음)</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>2 (normal)</source>
+        <translation>2 (보통)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>3 (low)</source>
+        <translation>3 (낮음)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>(nobody)</source>
+        <translation>(미지정)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Due</source>
+        <translation>기한</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Title</source>
+        <translation>제목</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Priority</source>
+        <translation>우선순위</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Assignee</source>
+        <translation>담당자</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>A task needs a title.</source>
+        <translation>제목을 입력하십시오.</translation>
+    </message>
+</context>
+<context>
     <name>TaskForceActions</name>
     <message>
         <location filename="../../console/ui/task_force.py" line="+59"/>
@@ -2337,7 +2475,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TasksPage</name>
     <message>
-        <location filename="../../console/ui/pages/tasks.py" line="+31"/>
+        <location filename="../../console/ui/pages/tasks.py" line="+33"/>
         <source>All teams</source>
         <translation>전체 반</translation>
     </message>
@@ -2360,6 +2498,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+1"/>
         <source>New task…</source>
         <translation>조치과제 등록…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Edit…</source>
+        <translation>수정…</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2446,7 +2589,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/pages/timeline.py" line="+32"/>
+        <location filename="../../console/ui/pages/timeline.py" line="+33"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
@@ -2472,8 +2615,8 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+37"/>
-        <source>New since you last looked</source>
-        <translation>마지막으로 본 뒤 새로 기록됨</translation>
+        <source>New since your last log-in</source>
+        <translation>지난 로그인 이후 새 항목</translation>
     </message>
 </context>
 <context>
@@ -2489,25 +2632,43 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>전체 반</translation>
     </message>
     <message>
-        <location line="+39"/>
-        <source>Highlighted: recorded since you last looked ({time})</source>
-        <translation>강조 표시: 마지막으로 본 때({time}) 이후 기록</translation>
+        <location line="+37"/>
+        <source>Highlighted: recorded since your last log-in ({time})</source>
+        <translation>강조 표시: 지난 로그인({time}) 이후 기록된 항목</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>First session on this workstation: nothing is marked new</source>
-        <translation>이 단말의 첫 접속: 새 기록 표시 없음</translation>
+        <source>First log-in on this workstation: nothing is marked new</source>
+        <translation>이 단말에서의 첫 로그인: 새 항목 표시 없음</translation>
+    </message>
+</context>
+<context>
+    <name>WhenField</name>
+    <message>
+        <location filename="../../console/ui/when_field.py" line="+26"/>
+        <source>When it happened (KST)</source>
+        <translation>발생 시각(KST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Leave as it is for now; set an earlier time to record something that happened before</source>
+        <translation>지금 기록하려면 그대로 두고, 이전에 있었던 일은 그 시각으로 바꾸십시오</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>When (KST)</source>
+        <translation>시각(KST)</translation>
     </message>
 </context>
 <context>
     <name>_PasswordDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="-45"/>
+        <location filename="../../console/ui/login.py" line="-48"/>
         <source>Enter your user name and password.</source>
         <translation>사용자 이름과 비밀번호를 입력하십시오.</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+22"/>
         <source>Wrong user name or password.</source>
         <translation>사용자 이름 또는 비밀번호가 틀렸습니다.</translation>
     </message>

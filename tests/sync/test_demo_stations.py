@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from console.domain.enums import OutageStatus, Team
+from console.domain.enums import Cause, DisasterArea, OutageStatus, Team
 from console.services.app import Services
 from tests.conftest import FAST_HASHER, FakeClock
 from tests.sync.conftest import Station, trust_all
@@ -38,6 +38,11 @@ def _edit_apart(stations: list[Station]) -> str:
         lead = station.app.accounts.login("commander", "demo")
         station.app.tasks.edit(lead, task, title=title)  # a three-way conflict
         station.clock.advance(minutes=1)
+    # The demo's incident is closed (it takes no log entry or decision): A and C each open one.
+    for station in (a, c):
+        station.app.incidents.open(station.app.accounts.login("commander", "demo"),
+                                   f"{station.name} 재발", DisasterArea.SYSTEM_FAILURE,
+                                   Cause.OTHER)
     a.app.journal.add_log(a.app.accounts.login("situation", "demo"), Team.SITUATION, "A log")
     b.app.outages.change_status(b.app.accounts.login("systems", "demo"), outage,
                                 OutageStatus.VERIFIED if a.app.outages.list()[0].status ==

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from console.domain.clock import KST
 from console.domain.enums import OutageStatus
+from console.domain.situation import OutageFilter
 from console.locate import resource
 from console.services.app import Services
 from console.services.context import Actor
@@ -129,9 +130,10 @@ def test_bursts_are_coalesced_and_other_tables_ignored(
     reads: list[datetime | None] = []
     original = demo.situation.view
 
-    def counting_view(incident_id: str | None = None, as_of: datetime | None = None):
+    def counting_view(incident_id: str | None = None, as_of: datetime | None = None,
+                      only: OutageFilter | None = None):
         reads.append(as_of)
-        return original(incident_id, as_of)
+        return original(incident_id, as_of, only)
 
     monkeypatch.setattr(demo.situation, "view", counting_view)
     board._context.bus.changed.emit({"user"})
@@ -150,9 +152,10 @@ def test_a_grading_rule_change_arriving_by_sync_redraws_the_board(
     reads: list[datetime | None] = []
     original = demo.situation.view
 
-    def counting_view(incident_id: str | None = None, as_of: datetime | None = None):
+    def counting_view(incident_id: str | None = None, as_of: datetime | None = None,
+                      only: OutageFilter | None = None):
         reads.append(as_of)
-        return original(incident_id, as_of)
+        return original(incident_id, as_of, only)
 
     monkeypatch.setattr(demo.situation, "view", counting_view)
     with qtbot.waitSignal(board.loaded, timeout=5000):

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
+from console.domain.enums import Cause, DisasterArea
 from console.services.app import Services
 from console.ui.board import BoardView
 from console.ui.board.plot import RestorationPlot
@@ -17,6 +18,9 @@ from tests.ui.test_board import korean_font, open_board  # noqa: F401 (fixtures)
 def test_a_corrected_decision_is_listed_as_corrected(
         demo: Services, open_board: Callable[..., BoardView]) -> None:  # noqa: F811
     commander = demo.accounts.login("commander", "demo")
+    # The demo's incident is closed: the decisions go to a new one, which the board shows.
+    demo.incidents.open(commander, "재발", DisasterArea.SYSTEM_FAILURE, Cause.OTHER,
+                        started_at=datetime(2025, 10, 19, 0, 0, tzinfo=UTC))
     standing = demo.journal.add_decision(
         commander, "서초 센터 발전기 가동", at=datetime(2025, 10, 19, 1, 0, tzinfo=UTC))
     first = standing.first_id

@@ -81,3 +81,40 @@ def test_idle_watcher_default_comes_from_settings(ui_settings) -> None:  # type:
     ui_settings.set(opts.IDLE_LOCK_MINUTES, 5)
     assert ui_settings.get(opts.IDLE_LOCK_MINUTES) == 5
     assert IdleWatcher(0).minutes == 0
+
+
+def test_log_ins_are_recorded_and_a_busy_database_still_lets_one_in(
+        qtbot, services: Services, clock, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+
+    import console.store.database as database
+
+    runner = Runner()
+
+    def log_in(app: Services = services) -> LoginDialog:
+        dialog = LoginDialog(app.accounts, runner, "en", user="press")
+        qtbot.addWidget(dialog)
+        dialog.password.setText("pw-press")
+        with qtbot.waitSignal(dialog.accepted, timeout=10_000):
+            dialog.try_login()
+        return dialog
+
+    digest = services.maintenance.digest()
+    first = clock()
+    assert log_in().since_login is None  # the first log-in here
+    clock.advance(hours=8)
+    assert log_in().since_login == first  # the one before
+    assert services.maintenance.digest() == digest  # local bookkeeping: nothing shared
+    clock.advance(hours=8)
+    monkeypatch.setattr(database, "BUSY_TIMEOUT_MS", 200)  # 15 s in use; the rule is the same
+    other = Services.open(services.db.path, clock=clock)  # a window opened with it
+    holder = sqlite3.connect(services.db.path, isolation_level=None)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # another program in the middle of a write
+        busy = log_in(other)
+        assert busy.actor is not None and busy.since_login is None  # in, without the marks
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+        runner.shutdown()
+        other.close()

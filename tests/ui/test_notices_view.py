@@ -71,3 +71,29 @@ def test_press_drafts_the_controller_approves(make_window) -> None:  # type: ign
     settle(controller)
     row = services.notices.get(drafted[0].id)
     assert (row.status, row.approved_by) == (NoticeStatus.APPROVED, "controller")
+
+
+def test_send_history_printout_from_the_window(make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    from tests.pdftext import flat
+
+    window = make_window("observer", "en", "notices")
+    page = _page(window)
+    page.channel.setCurrentIndex(page.channel.findData(NoticeChannel.CBS.value))
+    out = tmp_path / "history.pdf"
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    with qtbot.waitSignal(page.history.printed, timeout=15000) as done:
+        assert page.history.start(NoticeChannel.CBS, printer, "file")
+        assert not page.buttons["history"].isEnabled()  # one at a time, off the GUI thread
+        assert not page.history.start(None, printer, "file")
+    assert done.args and done.args[0] >= 1 and page.buttons["history"].isEnabled()
+    services = window.context.services
+    # The same document as `notice history --channel cbs --out`, sent unchanged.
+    assert out.read_bytes() == services.notices.history_pdf(NoticeChannel.CBS, "en")
+    text = flat(out.read_bytes())
+    issued = [r for r in services.notices.list()
+              if r.channel is NoticeChannel.CBS and r.issued_at is not None]
+    assert issued and all(r.text[:12] in text for r in issued)

@@ -20,11 +20,14 @@ from console.domain.clock import format_elapsed, format_kst, kst
 from console.domain.enums import CrisisLevel, TaskStatus, Team
 from console.domain.forecast_facts import Forecast
 from console.domain.records import corrected_ids
+from console.domain.situation import OutageFilter
+from console.domain.timeline import is_new
 from console.services import watch
 from console.services.situation import SituationView
 from console.ui.board.chart import RestorationChart
 from console.ui.board.loader import Loader
 from console.ui.board.moment import MomentControl
+from console.ui.board.scope import ScopeFilter
 from console.ui.board.widgets import (
     BAD,
     GOOD,
@@ -84,6 +87,8 @@ class BoardView(QWidget):
         self._as_of: datetime | None = None
         self._incident_id: str | None = None
         """None: the current incident (the latest open one)."""
+        self._only: OutageFilter | None = None
+        """The department or facility the board is narrowed to (None: every outage)."""
         self._incidents: list[tuple[str, str]] = []
         self._scale = 1.0
         self._error = ""
@@ -125,10 +130,13 @@ class BoardView(QWidget):
         self.moment.set_moment(self._context.services.situation.now())
         self.moment.chosen.connect(self.set_as_of)
         self.moment.incident_chosen.connect(self.set_incident)
+        self.scope = ScopeFilter(header)
+        self.scope.chosen.connect(self.set_scope)
         clocks = QVBoxLayout()
         clocks.addWidget(self._clock)
         clocks.addWidget(self._as_of_label)
         clocks.addWidget(self.moment)
+        clocks.addWidget(self.scope)
         header_row = QHBoxLayout(header)
         header_row.setContentsMargins(16, 10, 16, 10)
         header_row.setSpacing(18)
@@ -200,11 +208,20 @@ class BoardView(QWidget):
         self._coalesce.stop()
         self._loader.request()
 
+    def user_changed(self) -> None:
+        """Another user logged in (a shift change): their marks of what is new."""
+        self.refresh()
+
     def set_as_of(self, moment: datetime | None) -> None:
         """Show the situation at ``moment`` (None: live) and read it."""
         self._as_of = moment
         if moment is not None:
             self.moment.set_moment(moment)
+        self.refresh()
+
+    def set_scope(self, only: OutageFilter | None) -> None:
+        """Narrow the figures, the curve and the lists to some outages (None: all)."""
+        self._only = only
         self.refresh()
 
     def set_incident(self, incident_id: str | None) -> None:
@@ -218,6 +235,7 @@ class BoardView(QWidget):
         # counts are read at a desk.
         self._panels["tasks"].setVisible(not on)
         self.moment.setVisible(not on)  # a wall shows the live board
+        self.scope.setVisible(not on)
         self._apply_scale()
 
     def wall_mode(self) -> bool:
@@ -263,6 +281,11 @@ class BoardView(QWidget):
     def entries(self) -> dict[str, list[str]]:
         return {"decisions": self._decisions.texts(), "log": self._log.texts()}
 
+    def marked_new(self) -> dict[str, list[bool]]:
+        """Which lines show as new since this user's last log-in."""
+        return {name: [line.new for line in lines.lines] for name, lines in (
+            ("decisions", self._decisions), ("log", self._log), ("notices", self._notices))}
+
     def tile_font_size(self) -> float:
         return self._tiles["affected"].value.font().pointSizeF()
 
@@ -273,7 +296,7 @@ class BoardView(QWidget):
         # is handed over whole, by one assignment, and shown by _show_view on the GUI thread).
         services = self._context.services
         self._incidents = [(i.id, i.title) for i in services.incidents.list()]
-        return services.situation.view(self._incident_id, as_of=self._as_of)
+        return services.situation.view(self._incident_id, as_of=self._as_of, only=self._only)
 
     def _read_forecast(self) -> Forecast:
         # A pool thread, as _read: the Monte Carlo draws never run on the GUI thread.
@@ -281,7 +304,7 @@ class BoardView(QWidget):
 
     def _show_forecast(self, forecast: Forecast) -> None:
         band, important = forecast.all_restored, forecast.importance_1_2
-        if band is None or band.done:
+        if band is None or band.done or self._only is not None:  # the forecast is of all
             self._chart.draw_forecast([], "")
             return
         short = self._short_time
@@ -310,10 +333,13 @@ class BoardView(QWidget):
     def _show_view(self, view: SituationView) -> None:
         self._view, self._error = view, ""
         self.moment.set_incidents(self._incidents)
+        self.scope.set_choices(view.departments, view.facilities)
         self._activation.setStyleSheet(f"color: {MUTED};")
         lang = self._context.lang
         situation = view.situation
-        self._title.setText(view.incident.title)
+        narrowed = [v for v in (self._only.department, self._only.facility) if v] \
+            if self._only else []
+        self._title.setText(" — ".join([view.incident.title, *narrowed]))
         level = CrisisLevel(view.crisis_level)
         # Colour, word and number: the level reads without colour vision or a colour print.
         self._badge.set_level(self.tr("Crisis level {level} ({rank}/4)").format(
@@ -396,16 +422,21 @@ class BoardView(QWidget):
             alert_columns=frozenset({1 + TASK_COLUMNS.index(TaskStatus.BLOCKED)}))
         none = self.tr("None yet")
         corrected = corrected_ids(view.decisions)
+        # Marked: new to this user since their last log-in, written by someone else.
+        since, me = self._context.since_login, self._context.actor.name
         self._decisions.set_lines(
             [Line(self._short_time(d.at), self.tr("(corrected) {summary}").format(
-                summary=d.summary), struck=True) if d.id in corrected
-             else Line(self._short_time(d.at), d.summary)
+                summary=d.summary), struck=True, new=is_new(d.at, since, d.by, me))
+             if d.id in corrected
+             else Line(self._short_time(d.at), d.summary, new=is_new(d.at, since, d.by, me))
              for d in view.decisions[:SHOWN_ENTRIES]], none)
         self._log.set_lines(
-            [Line(self._short_time(e.at), e.text, e.verified)
+            [Line(self._short_time(e.at), e.text, e.verified,
+                  new=is_new(e.at, since, e.author, me))
              for e in view.significant_log[:SHOWN_ENTRIES]], none)
         self._notices.set_lines(
-            [Line(self._short_time(n.issued_at), f"[{n.channel.label(lang)}] {n.text}")
+            [Line(self._short_time(n.issued_at), f"[{n.channel.label(lang)}] {n.text}",
+                  new=is_new(n.issued_at, since))
              for n in (view.notices or [])[:SHOWN_ENTRIES] if n.issued_at], none)
 
     def _short_time(self, moment: datetime) -> str:

@@ -27,6 +27,8 @@ MUTED = "#57606a"
 GOOD = "#1a7f37"
 BAD = "#cf222e"
 TRACK = "#e3e6ea"
+NEW_BACKGROUND = "#fff4d6"
+"""What is new since the last log-in (the same highlight as the timeline's)."""
 
 
 def scaled_font(base: QFont, points: float, scale: float, bold: bool = False) -> QFont:
@@ -268,6 +270,8 @@ class Line:
     """None: no check column; False: unchecked; True: draw a ✓."""
     struck: bool = False
     """No longer standing (a corrected decision): drawn muted and struck through."""
+    new: bool = False
+    """Recorded since this user's last log-in: drawn on a highlight, like the timeline's."""
 
 
 class LineList(QWidget):
@@ -330,6 +334,8 @@ class LineList(QWidget):
             top = index * row
             if top + row > self.height() + 1:
                 break
+            if line.new:
+                painter.fillRect(QRectF(0, top, self.width(), row), QColor(NEW_BACKGROUND))
             painter.setFont(bold)
             painter.setPen(QColor(MUTED))
             painter.drawText(QRectF(0, top, when_width, row), Qt.AlignmentFlag.AlignVCenter,

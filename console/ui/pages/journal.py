@@ -13,6 +13,7 @@ from console.ui.context import UiContext
 from console.ui.dialogs import DecisionDialog, LogDialog
 from console.ui.pages.base import TablePage, detail_table, esc
 from console.ui.table_model import Column, Row, RowStyle
+from console.ui.when_field import WhenField
 
 CORRECTED = RowStyle(foreground="#9e9e9e")
 SIGNIFICANT = RowStyle(background="#fff4d6", bold=True)
@@ -81,7 +82,8 @@ class DecisionsPage(TablePage):
         if not self.may(Action.ADD_DECISION):
             return
         dialog = DecisionDialog(self.tr("New decision"), parent=self)
-        self.open_dialog(dialog, lambda: self._add(dialog, None))
+        when = WhenField(dialog, self.context.now())  # a decision taken at a meeting
+        self.open_dialog(dialog, lambda: self._add(dialog, None, when))
 
     def correct(self) -> None:
         """Decisions are never edited: a correction is a new decision pointing at the old."""
@@ -95,13 +97,16 @@ class DecisionsPage(TablePage):
             self.tr("The original stays on record; this correction is added after it."), self)
         self.open_dialog(dialog, lambda: self._add(dialog, record_id))
 
-    def _add(self, dialog: DecisionDialog, corrects: str | None) -> None:
+    def _add(self, dialog: DecisionDialog, corrects: str | None,
+             when: WhenField | None = None) -> None:
         summary = dialog.summary.toPlainText().strip()
         rationale = dialog.rationale.toPlainText().strip()
         alternatives = dialog.alternatives.toPlainText().strip()
         links = dialog.links.text().strip()
+        at = when.moment() if when else None
         self.context.write(lambda: self.context.services.journal.add_decision(
-            self.context.actor, summary, rationale, alternatives, links, corrects=corrects))
+            self.context.actor, summary, rationale, alternatives, links, corrects=corrects,
+            at=at))
 
 
 class LogPage(TablePage):
@@ -158,14 +163,16 @@ class LogPage(TablePage):
         if not self.may(Action.ADD_LOG, team):
             return
         dialog = LogDialog(team, self.lang, self)
-        self.open_dialog(dialog, lambda: self._add(dialog))
+        when = WhenField(dialog, self.context.now())
+        self.open_dialog(dialog, lambda: self._add(dialog, when))
 
-    def _add(self, dialog: LogDialog) -> None:
+    def _add(self, dialog: LogDialog, when: WhenField) -> None:
         team = Team(dialog.team.currentData())
         text = dialog.text.toPlainText().strip()
         significant = dialog.significant.isChecked()
+        at = when.moment()
         self.context.write(lambda: self.context.services.journal.add_log(
-            self.context.actor, team, text, significant))
+            self.context.actor, team, text, significant, at=at))
 
     def verify(self) -> None:
         """The controller confirms a significant entry (WebEOC's significant-events board)."""

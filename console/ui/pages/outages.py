@@ -20,8 +20,10 @@ from console.ui.dialogs import (
     OpenOutageDialog,
     OutageStatusDialog,
 )
+from console.ui.grade_override import GradeOverrideDialog
 from console.ui.pages.base import TablePage, detail_table, esc
 from console.ui.table_model import Column, Row, RowStyle
+from console.ui.when_field import WhenField
 
 BREACH = RowStyle(background="#f9d6d5", foreground="#8e1b1b", bold=True)
 OVERDUE = RowStyle(background="#ead7f5", foreground="#4a148c", bold=True)
@@ -49,6 +51,8 @@ class OutagesPage(TablePage):
                         "changeStatusButton")
         self.add_button(self.tr("Facility down…"), self.facility_down, "facility",
                         "facilityDownButton")
+        self.add_button(self.tr("Override grade…"), self.override_grade, "status",
+                        "overrideGradeButton")
         # Elapsed time and grade move with the clock: read the shown rows again each minute.
         self._tick = QTimer(self)
         self._tick.setInterval(60_000)
@@ -184,12 +188,36 @@ class OutagesPage(TablePage):
         row = self.model.row_data(self.model.row_of(record_id) or 0) or {}
         dialog = OutageStatusDialog(f"{row.get('code', '')} {row.get('name', '')}",
                                     row.get("status", "down"), row.get("phase"), self.lang, self)
-        self.open_dialog(dialog, lambda: self._change_status(record_id, dialog))
+        when = WhenField(dialog, self.context.now())  # "restored at 14:30"
+        self.open_dialog(dialog, lambda: self._change_status(record_id, dialog, when))
 
-    def _change_status(self, record_id: str, dialog: OutageStatusDialog) -> None:
+    def _change_status(self, record_id: str, dialog: OutageStatusDialog, when: WhenField
+                       ) -> None:
         status, note, phase = dialog.values()
+        at = when.moment()
         self.context.write(lambda: self.context.services.outages.change_status(
-            self.context.actor, record_id, status, note=note, phase=phase))
+            self.context.actor, record_id, status, at=at, note=note, phase=phase))
+
+    def override_grade(self) -> None:
+        """A failure grade set by hand, with its reason (or back to the computed one)."""
+        if not self.may(Action.OVERRIDE_GRADE):
+            return
+        record_id = self.need_selection()
+        if record_id is None:
+            return
+        detail = self.context.services.tables.outage_detail(record_id)
+        row = detail.row
+        reason = detail.grade_override_reason
+        # An overridden outage shows its override as its grade (the one grade rule).
+        dialog = GradeOverrideDialog(f"{row.get('code', '')} {row.get('name', '')}",
+                                     row.get("grade"), row.get("grade") if reason else None,
+                                     reason, self)
+        self.open_dialog(dialog, lambda: self._override(record_id, dialog))
+
+    def _override(self, record_id: str, dialog: GradeOverrideDialog) -> None:
+        grade, reason = dialog.values()
+        self.context.write(lambda: self.context.services.outages.override_grade(
+            self.context.actor, record_id, grade, reason))
 
     # --- a facility going down ----------------------------------------------------------
 

@@ -16,6 +16,8 @@ from console.ui.context import UiContext
 from console.ui.dialogs import AssignDialog, LinkOutageDialog, TaskDialog, TaskStatusDialog
 from console.ui.pages.base import TablePage, detail_table, esc
 from console.ui.table_model import Column, Row, RowStyle
+from console.ui.task_edit import TaskEditDialog
+from console.ui.when_field import WhenField
 
 OVERDUE = RowStyle(background="#f9d6d5", foreground="#8e1b1b", bold=True)
 CLOSED = RowStyle(foreground="#757575")
@@ -34,6 +36,7 @@ class TasksPage(TablePage):
                         [(s.label(self.lang), s.value) for s in TaskStatus])
         self.add_filter("overdue", self.tr("Overdue or not"), [(self.tr("Overdue only"), "1")])
         self.add_button(self.tr("New task…"), self.new_item, "new", "newTaskButton")
+        self.add_button(self.tr("Edit…"), self.edit, "status", "editTaskButton")
         self.add_button(self.tr("Assign…"), self.assign, "assign", "assignButton")
         self.add_button(self.tr("Link outage…"), self.link_outage, "outages", "linkButton")
         self.add_button(self.tr("Change status…"), self.change_status, "status",
@@ -121,6 +124,22 @@ class TasksPage(TablePage):
             self.context.actor, team, title, outage=outage, due=due, assignee=assignee,
             detail=detail, priority=priority))
 
+    def edit(self) -> None:
+        """Title, due time, priority and assignee of the selected task: one edit call."""
+        record_id = self.need_selection()
+        if record_id is None or not self.may(Action.EDIT_TASK, self._team_of(record_id)):
+            return
+        row = self.model.row_data(self.model.row_of(record_id) or 0) or {}
+        users = self.facets.users if self.facets else []
+        dialog = TaskEditDialog(dict(row), users, self.context.now(), self)
+        self.open_dialog(dialog, lambda: self._edit(record_id, dialog))
+
+    def _edit(self, record_id: str, dialog: TaskEditDialog) -> None:
+        edit = dialog.values()
+        self.context.write(lambda: self.context.services.tasks.edit(
+            self.context.actor, record_id, title=edit.title, due=edit.due,
+            priority=edit.priority, assignee=edit.assignee))
+
     def assign(self) -> None:
         record_id = self.need_selection()
         if record_id is None or not self.may(Action.EDIT_TASK, self._team_of(record_id)):
@@ -160,10 +179,13 @@ class TasksPage(TablePage):
         row = self.model.row_data(self.model.row_of(record_id) or 0) or {}
         dialog = TaskStatusDialog(row.get("title", ""), row.get("status", "open"), self.lang,
                                   self)
-        self.open_dialog(dialog, lambda: self._change_status(record_id, dialog))
+        when = WhenField(dialog, self.context.now())
+        self.open_dialog(dialog, lambda: self._change_status(record_id, dialog, when))
 
-    def _change_status(self, record_id: str, dialog: TaskStatusDialog) -> None:
+    def _change_status(self, record_id: str, dialog: TaskStatusDialog, when: WhenField
+                       ) -> None:
         status = TaskStatus(dialog.status.currentData())
         note = dialog.note.toPlainText().strip()
+        at = when.moment()
         self.context.write(lambda: self.context.services.tasks.change_status(
-            self.context.actor, record_id, status, note=note))
+            self.context.actor, record_id, status, note=note, at=at))

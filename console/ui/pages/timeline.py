@@ -1,5 +1,5 @@
 """The incident's timeline: one chronological list for a shift (console/domain/timeline.py),
-filterable by team, lines recorded since this user's previous session marked as new."""
+filterable by team, lines recorded since this user's previous log-in marked as new."""
 
 from __future__ import annotations
 
@@ -14,10 +14,11 @@ from console.domain.clock import format_kst
 from console.domain.enums import Team
 from console.domain.timeline import TimelineEntry, changed_since
 from console.services import watch
+from console.ui.board.widgets import NEW_BACKGROUND as BOARD_NEW
 from console.ui.context import UiContext
 
 Index = QModelIndex | QPersistentModelIndex
-NEW_BACKGROUND = QColor("#fff4d6")
+NEW_BACKGROUND = QColor(BOARD_NEW)
 
 
 class TimelineModel(QAbstractTableModel):
@@ -29,12 +30,15 @@ class TimelineModel(QAbstractTableModel):
         self.lang = lang
         self.entries: list[TimelineEntry] = []
         self.since: datetime | None = None
+        self.me: str | None = None
+        """Who looks (their own lines are not new to them)."""
         self.headers = [self.tr("Time"), self.tr("What"), self.tr("Team"), self.tr("By"),
                         self.tr("Details")]
 
-    def set_entries(self, entries: list[TimelineEntry], since: datetime | None) -> None:
+    def set_entries(self, entries: list[TimelineEntry], since: datetime | None,
+                    me: str | None = None) -> None:
         self.beginResetModel()
-        self.entries, self.since = entries, since
+        self.entries, self.since, self.me = entries, since, me
         self.endResetModel()
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
@@ -50,7 +54,7 @@ class TimelineModel(QAbstractTableModel):
         return None
 
     def is_new(self, row: int) -> bool:
-        return changed_since(self.entries[row], self.since)
+        return changed_since(self.entries[row], self.since, self.me)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self.entries):
@@ -67,7 +71,7 @@ class TimelineModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole and self.is_new(index.row()):
-            return self.tr("New since you last looked")
+            return self.tr("New since your last log-in")
         return None
 
 
@@ -105,22 +109,21 @@ class TimelinePage(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self._looked:
-            return
-        # The first look in this window: the previous look's time marks what is new, and
-        # this one is remembered for the next session (local to this workstation).
-        self._looked = True
-        context = self.context
-        context.read(lambda: context.services.timeline.mark_seen(context.actor.user_id),
-                     self._started, lambda _error: self.refresh())
+        if not self._looked:
+            self._looked = True
+            self.user_changed()
 
-    def _started(self, previous: datetime | None) -> None:
+    def user_changed(self) -> None:
+        """Mark what was recorded since this user's previous log-in here (at start, and after
+        a switch of user at a shift change)."""
+        previous = self.context.since_login
         self.since = previous
         self.since_label.setText(
-            self.tr("Highlighted: recorded since you last looked ({time})").replace(
+            self.tr("Highlighted: recorded since your last log-in ({time})").replace(
                 "({time})", f"({format_kst(previous, self.context.lang)})") if previous
-            else self.tr("First session on this workstation: nothing is marked new"))
-        self.refresh()
+            else self.tr("First log-in on this workstation: nothing is marked new"))
+        if self._looked:
+            self.refresh()
 
     def _on_changed(self, tables: set[str]) -> None:
         if self._looked and (watch.SITUATION | {watch.ANY_TABLE, "situation_report"}) & tables:
@@ -130,7 +133,8 @@ class TimelinePage(QWidget):
         team = self.team.currentData()
         timeline, lang = self.context.services.timeline, self.context.lang
         self.context.read(lambda: timeline.entries(team=team, lang=lang),
-                          lambda entries: self.model.set_entries(entries, self.since))
+                          lambda entries: self.model.set_entries(
+                              entries, self.since, self.context.actor.name))
 
     def new_rows(self) -> int:
         return sum(1 for row in range(self.model.rowCount()) if self.model.is_new(row))
