@@ -21,11 +21,11 @@ from console.reports import cap
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
 from console.services.notice_rows import (
     NoticeRow,
-    is_exercise,
     load_rows,
     one,
 )
 from console.store.database import Database
+from console.store.exercise import is_exercise
 from console.store.models import (
     Decision,
     Incident,
