@@ -113,7 +113,7 @@ def _on_services(args: argparse.Namespace, services: Services) -> int:
         if args.json:
             _dump(result.figures())
         else:
-            print(_say(args, "score", score=result.score, count=len(result.deductions)))
+            print(_say(args, "score", score=f"{result.score:g}", count=len(result.deductions)))
             for line in result.deductions:
                 print(f"  -{line.points:g}  {line.reason(args.lang or 'ko')}")
         return 0

@@ -14,6 +14,7 @@ from console.services import maintenance
 from console.services.accounts import DEFAULT_HASHER, AccountService
 from console.services.context import Actor
 from console.services.demo import DemoBuilder
+from console.services.drill_score import DrillScoring
 from console.services.drills import DrillService, drill_clock_for
 from console.services.estimates import EstimateService
 from console.services.forecast import ForecastService
@@ -56,6 +57,7 @@ class Services:
     notices: NoticeService
     status_page: StatusPageService
     drills: DrillService
+    drill_score: DrillScoring
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
@@ -80,17 +82,19 @@ class Services:
         status_page = StatusPageService(db, clock)
         incidents, outages = IncidentService(db, clock), OutageService(db, clock)
         journal = JournalService(db, clock)
+        situation = SituationService(db, clock)
+        drills = DrillService(db, clock, incidents, outages, journal)
         return cls(db=db, accounts=accounts,
                    incidents=incidents, inventory=InventoryService(db, clock),
                    outages=outages, tasks=TaskService(db, clock),
                    journal=journal, maintenance=MaintenanceService(db, clock),
-                   situation=SituationService(db, clock), reports=ReportService(db, clock),
+                   situation=situation, reports=ReportService(db, clock),
                    demo=DemoBuilder(db, clock, accounts), tables=TableService(db, clock),
                    sync=sync, estimates=EstimateService(db, clock),
                    forecast=ForecastService(db, clock), timeline=TimelineService(db, clock),
                    notices=NoticeService(db, clock, status_page.write_configured),
                    status_page=status_page,
-                   drills=DrillService(db, clock, incidents, outages, journal))
+                   drills=drills, drill_score=DrillScoring(db, clock, drills, situation))
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,

@@ -19,11 +19,13 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
 from console.domain.errors import PermissionDenied
 from console.domain.permissions import Action
+from console.store.exercise import EXERCISE_MARK
 from console.ui import settings as opts
 from console.ui.about import AboutDialog
 from console.ui.actions import SPECS as ACTION_SPECS
@@ -34,6 +36,7 @@ from console.ui.board.view import BoardView
 from console.ui.context import UiContext
 from console.ui.dialogs import FallbackPackDialog
 from console.ui.drafts import DraftStore
+from console.ui.drill_panel import DrillPanel, ExerciseBand
 from console.ui.incident_dialogs import IncidentActions
 from console.ui.lock_veil import DialogVeils
 from console.ui.login import IdleWatcher, LockDialog
@@ -116,6 +119,19 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.cover, 1)
+        self.drill_panel: DrillPanel | None = None
+        if context.services.drills.is_exercise():
+            # Once here, above the pages: every view of an exercise shows the band.
+            self.setWindowTitle(f"{EXERCISE_MARK} — {self.windowTitle()}")
+            central = QWidget(self)
+            column = QVBoxLayout(central)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            column.addWidget(ExerciseBand(central))
+            self.drill_panel = DrillPanel(context, central)
+            column.addWidget(self.drill_panel)
+            column.addWidget(body, 1)
+            body = central
         self.setCentralWidget(body)
 
         self.menus = self.registry.build_menus(self.menuBar())
