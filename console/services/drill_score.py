@@ -127,7 +127,10 @@ class DrillScoring(ServiceBase):
                 found.append(Deadline("inject", f"{row.number}. {what}",
                                       f"{row.number}. {inject.text_en or what}",
                                       at + inject.expect.within, met, now))
-        return found
+            closed = to_utc(incident.closed_at) if incident.closed_at else None
+        # After the stand-down nothing more falls due (the board shows no next report either).
+        return [d for d in found
+                if closed is None or d.met_at is not None or d.due <= closed]
 
     @staticmethod
     def _deadline(kind: str, due: datetime, met: datetime | None, now: datetime) -> Deadline:

@@ -499,6 +499,59 @@
     </message>
 </context>
 <context>
+    <name>DrillPanel</name>
+    <message>
+        <location filename="../../console/ui/drill_panel.py" line="+65"/>
+        <source>No inject yet</source>
+        <translation>아직 상황부여 없음</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speed</source>
+        <translation>배속</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next inject</source>
+        <translation>다음 상황부여</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>running</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>paused</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drill clock %1 (%2, %3×)</source>
+        <translation>훈련 시계 %1 (%2, %3배속)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Inject %1 (%2, %3): %4</source>
+        <translation>상황부여 %1 (%2, %3): %4</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Score: %1 (%2 deductions)</source>
+        <translation>점수 %1점 (감점 %2건)</translation>
+    </message>
+</context>
+<context>
     <name>FacilityDialog</name>
     <message>
         <location filename="../../console/ui/dialogs.py" line="-173"/>
@@ -885,7 +938,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+75"/>
+        <location filename="../../console/ui/main_window.py" line="+78"/>
         <source>Digital-disaster command console</source>
         <translation>디지털재난 상황관리 콘솔</translation>
     </message>
@@ -895,7 +948,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>잠김</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+27"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
