@@ -148,6 +148,9 @@ class DrillService(ServiceBase):
                            state.speed, len(done), upcoming,
                            sorted(applied, key=lambda r: r.number, reverse=True))
 
+    def elapsed(self) -> timedelta:
+        return self._drill_clock().elapsed()
+
     def applied(self) -> list[DrillInject]:
         with self.db.sessions() as session:
             rows = list(session.scalars(select(DrillInject).order_by(DrillInject.number)))
