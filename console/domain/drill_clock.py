@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -101,9 +103,21 @@ class DrillClock:
     def __init__(self, state: ClockState, wall: Callable[[], datetime] = utc_now) -> None:
         self.state = state
         self.wall = wall
+        self._held = threading.local()
 
     def __call__(self) -> datetime:
-        return self.state.moment(self.wall())
+        held: datetime | None = getattr(self._held, "moment", None)
+        return held if held is not None else self.state.moment(self.wall())
+
+    @contextmanager
+    def held_at(self, moment: datetime) -> Iterator[None]:
+        """Inside, this thread reads ``moment`` (an inject's records are dated at its own
+        time); the window's other threads keep reading the running clock."""
+        self._held.moment = moment
+        try:
+            yield
+        finally:
+            self._held.moment = None
 
     def elapsed(self) -> timedelta:
         return self.state.elapsed_at(self.wall())

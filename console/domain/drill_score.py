@@ -176,3 +176,20 @@ def score(deadlines: list[Deadline], table: ScoringTable) -> Score:
             if points:
                 deductions.append(Deduction(deadline, points))
     return Score(table.start, sorted(deadlines, key=lambda d: d.due), deductions)
+
+
+@dataclass(frozen=True)
+class AfterAction:
+    """What the after-action report shows, gathered once (reports/aar.py renders it)."""
+
+    scenario_title: str
+    incident_title: str
+    started: datetime
+    moment: datetime
+    elapsed: timedelta
+    score: Score
+    injects: list[dict[str, Any]]
+    responses: list[dict[str, Any]]
+    lessons: list[dict[str, Any]]
+    curve: list[tuple[datetime, int, int]]
+    """(moment, systems down, systems restored) at each inject and at the end."""

@@ -6,13 +6,12 @@ exercise band (layout.exercise_pages)."""
 from __future__ import annotations
 
 from datetime import datetime
-from typing import TYPE_CHECKING
 
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from console.domain.clock import iso
 from console.domain.drill_clock import format_duration
-from console.domain.drill_score import Outcome
+from console.domain.drill_score import AfterAction, Outcome
 from console.reports.chart import restoration_curve
 from console.reports.layout import (
     STYLES,
@@ -25,9 +24,6 @@ from console.reports.layout import (
     table,
 )
 from console.reports.text import full_time, label, short_time
-
-if TYPE_CHECKING:
-    from console.services.drill_score import AfterAction
 
 _WORDS = {
     "title": ("훈련 사후강평 보고서", "Drill after-action report"),

@@ -7,17 +7,23 @@ injects' voice, services/drills.py); every deadline starts at an inject or at th
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session
 
 from console.domain.cadence import next_report_due, next_text_due
 from console.domain.clock import Clock, to_utc
-from console.domain.drill_score import KIND_LABELS, Deadline, Score, ScoringTable, score
+from console.domain.drill_score import (
+    KIND_LABELS,
+    AfterAction,
+    Deadline,
+    Score,
+    ScoringTable,
+    score,
+)
 from console.domain.enums import NoticeChannel
 from console.domain.permissions import Action
 from console.domain.scenario import Expected, ResponseKind
@@ -47,23 +53,6 @@ MAX_REPORTS = 500
 def default_table() -> ScoringTable:
     path = resource("drills", "scoring.json")
     return ScoringTable.parse(path.read_text(encoding="utf-8"), path.name)
-
-
-@dataclass(frozen=True)
-class AfterAction:
-    """What the after-action report shows, gathered once (reports/aar.py renders it)."""
-
-    scenario_title: str
-    incident_title: str
-    started: datetime
-    moment: datetime
-    elapsed: timedelta
-    score: Score
-    injects: list[dict[str, Any]]
-    responses: list[dict[str, Any]]
-    lessons: list[dict[str, Any]]
-    curve: list[tuple[datetime, int, int]]
-    """(moment, systems down, systems restored) at each inject and at the end."""
 
 
 class DrillScoring(ServiceBase):
@@ -143,7 +132,8 @@ class DrillScoring(ServiceBase):
         issued = sorted(to_utc(at) for (at,) in session.execute(
             select(SituationReport.issued_at).where(
                 SituationReport.incident_id == incident_id,
-                SituationReport.number.is_not(None), SituationReport.issued_at.is_not(None))))
+                SituationReport.number.is_not(None), SituationReport.issued_at.is_not(None)))
+            if at is not None)
         found: list[Deadline] = []
         last: datetime | None = None
         for number in range(1, MAX_REPORTS):
@@ -166,6 +156,7 @@ class DrillScoring(ServiceBase):
                   drill_user: str, player_logs: list[tuple[datetime, str]]) -> datetime | None:
         kind = expect.kind
         team = expect.team.value if expect.team else None
+        query: Select[Any]
         if kind is ResponseKind.LOG:
             return next((at for at, t in player_logs
                          if at >= since and (team is None or t == team)), None)
@@ -214,7 +205,7 @@ class DrillScoring(ServiceBase):
                          for e in session.scalars(select(LogEntry).where(
                              LogEntry.incident_id == incident_id,
                              LogEntry.author_id != drill_user).order_by(LogEntry.at))]
-        moments = sorted({*(to_utc(i["at"]) for i in injects), status.moment})
+        moments = sorted({*(to_utc(row.at) for row in self.drills.applied()), status.moment})
         curve = []
         for moment in moments:
             figures = self.situation.view(incident_id, moment).situation

@@ -10,6 +10,7 @@ incident. Scoring and the after-action report are in services/drill_score.py.
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -107,6 +108,9 @@ class DrillService(ServiceBase):
         super().__init__(db, clock)
         self.incidents, self.outages, self.journal = incidents, outages, journal
         self._scenario: Scenario | None = None
+        self._lock = threading.RLock()
+        """One clock change or inject at a time: the window's timer and its buttons run on
+        two worker threads, and each change starts from the state the last one left."""
 
     # -- what the drill is ------------------------------------------------------------------
     def is_exercise(self) -> bool:
@@ -160,32 +164,37 @@ class DrillService(ServiceBase):
     # -- the clock ----------------------------------------------------------------------------
     def start(self, actor: Actor) -> ChangeSet:
         actor.require(Action.RUN_DRILL)
-        clock = self._drill_clock()
-        changes = self._save(actor, clock.state.started(clock.wall()))
-        return self._merge(changes, self.tick())
+        with self._lock:
+            clock = self._drill_clock()
+            changes = self._save(actor, clock.state.started(clock.wall()))
+            return self._merge(changes, self.tick())
 
     def pause(self, actor: Actor) -> ChangeSet:
         actor.require(Action.RUN_DRILL)
-        clock = self._drill_clock()
-        changes = self.tick()
-        return self._merge(changes, self._save(actor, clock.state.paused(clock.wall())))
+        with self._lock:
+            clock = self._drill_clock()
+            changes = self.tick()
+            return self._merge(changes, self._save(actor, clock.state.paused(clock.wall())))
 
     def set_speed(self, actor: Actor, speed: int) -> ChangeSet:
         actor.require(Action.RUN_DRILL)
-        clock = self._drill_clock()
-        changes = self.tick()
-        return self._merge(changes, self._save(actor, clock.state.at_speed(speed, clock.wall())))
+        with self._lock:
+            clock = self._drill_clock()
+            changes = self.tick()
+            return self._merge(changes, self._save(actor, clock.state.at_speed(speed,
+                                                                               clock.wall())))
 
     def advance(self, actor: Actor, by: timedelta | None = None, to: timedelta | None = None
                 ) -> ChangeSet:
         """Move the clock by ``by`` or to elapsed ``to``; the injects falling due are applied
         in order, each dated at its own elapsed time."""
         actor.require(Action.RUN_DRILL)
-        clock = self._drill_clock()
-        target = to if to is not None else clock.elapsed() + (by or timedelta(0))
-        moved = clock.state.moved_to(target, clock.wall())  # refuses going back
-        changes = self._apply_due(target)
-        return self._merge(changes, self._save(actor, moved))
+        with self._lock:
+            clock = self._drill_clock()
+            target = to if to is not None else clock.elapsed() + (by or timedelta(0))
+            moved = clock.state.moved_to(target, clock.wall())  # refuses going back
+            changes = self._apply_due(target)
+            return self._merge(changes, self._save(actor, moved))
 
     def next_inject(self, actor: Actor) -> ChangeSet:
         """Jump to the next inject and apply it."""
@@ -233,6 +242,10 @@ class DrillService(ServiceBase):
         return changes
 
     def _apply_due(self, upto: timedelta) -> ChangeSet:
+        with self._lock:  # the timer and a button may both find an inject due
+            return self._apply_due_now(upto)
+
+    def _apply_due_now(self, upto: timedelta) -> ChangeSet:
         clock = self._drill_clock()
         done = {row.number for row in self.applied()}
         due = [i for i in self.scenario().injects if i.at <= upto and i.number not in done]
@@ -240,14 +253,10 @@ class DrillService(ServiceBase):
         if not due:
             return changes
         actor = self.drill_actor()
-        kept = clock.state
-        try:
-            for inject in due:
-                # Each inject's records are dated at its own moment, not at the target.
-                clock.state = ClockState(kept.origin, inject.at)
+        for inject in due:
+            # Each inject's records are dated at its own moment, not at the target.
+            with clock.held_at(clock.state.origin + inject.at):
                 self._merge(changes, self._apply(actor, inject))
-        finally:
-            clock.state = kept
         return changes
 
     def _apply(self, actor: Actor, inject: Inject) -> ChangeSet:

@@ -65,7 +65,7 @@ def main() -> None:
             services.close()
     print(f"{'what':<44} {'value':>12}")
     print(f"{'make the drill file (drill new)':<44} {made:>11.2f}s")
-    print(f"{'drill elapsed at the end':<44} {str(status.elapsed):>20}")
+    print(f"{'drill elapsed at the end':<44} {status.elapsed!s:>20}")
     print(f"{'injects applied':<44} {status.applied:>8}/{total_injects}")
     per_tick = f"ticks ({args.step_seconds:g}s wall = {args.step_seconds * 10 / 60:g} drill min each)"
     print(f"{per_tick:<44} {ticks:>12}")
@@ -73,7 +73,7 @@ def main() -> None:
     print(f"{'ticks that applied injects, total':<44} {busy:>11.2f}s")
     print(f"{'baseline: ticks with nothing due, mean':<44} {idle / max(idle_ticks, 1) * 1000:>10.1f}ms")
     print(f"{'slowest tick':<44} {slowest * 1000:>10.1f}ms")
-    print(f"{'stall? (slowest tick > wall time per tick)':<44} {str(slowest > args.step_seconds):>12}")
+    print(f"{'stall? (slowest tick > wall time per tick)':<44} {slowest > args.step_seconds!s:>12}")
     print(f"{'systems restored at the end':<44} {figures.restored:>8}/{figures.affected}")
 
 

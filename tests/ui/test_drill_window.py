@@ -104,15 +104,15 @@ def test_the_window_applies_injects_as_they_fall_due(qtbot, drill_window, drill:
     panel = window.drill_panel
     assert panel is not None
     panel.start.click()  # the inject at +0m falls due at once
-    qtbot.waitUntil(lambda: drill.drills.status().applied == 1, timeout=5000)
+    qtbot.waitUntil(lambda: drill.drills.status().applied == 1, timeout=10000)
     panel.speed.setCurrentIndex(2)
     panel.speed.activated.emit(2)  # 10×
-    qtbot.waitUntil(lambda: drill.drills.status().speed == 10, timeout=5000)
+    qtbot.waitUntil(lambda: drill.drills.status().speed == 10, timeout=10000)
     wall.advance(seconds=20)  # +3m 20s of drill time
-    qtbot.waitUntil(lambda: drill.drills.status().applied == 2, timeout=5000)  # by the timer
-    qtbot.waitUntil(lambda: "상황부여 2" in panel.banner.text(), timeout=5000)
+    qtbot.waitUntil(lambda: drill.drills.status().applied == 2, timeout=10000)  # by the timer
+    qtbot.waitUntil(lambda: "상황부여 2" in panel.banner.text(), timeout=10000)
     assert "상암 데이터센터 지하 2층 전기실 침수" in panel.banner.text()
-    qtbot.waitUntil(lambda: "점수" in panel.score.text(), timeout=5000)
+    qtbot.waitUntil(lambda: "점수" in panel.score.text(), timeout=10000)
     assert len(drill.outages.list()) == 4
     panel.next.click()
-    qtbot.waitUntil(lambda: drill.drills.status().applied == 3, timeout=5000)
+    qtbot.waitUntil(lambda: drill.drills.status().applied == 3, timeout=10000)
