@@ -119,3 +119,28 @@ def test_an_open_incident_is_not_replayed(tmp_path: Path,
     assert main(["--db", str(drill), "--lang", "en", "drill", "from-incident", "--out",
                  str(tmp_path / "s.json")]) == 1
     assert "is not closed yet" in capsys.readouterr().err
+
+
+def test_the_scoring_table_can_be_edited_and_a_bad_one_is_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str],
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("CONSOLE_PASSWORD", "demo")
+    drill = tmp_path / "d.sqlite"
+    assert main(["drill", "new", "--scenario", "flood", "--out", str(drill)]) == 0
+    db = ["--db", str(drill), "--user", "controller"]
+    assert main([*db, "drill", "advance", "--by", "20m"]) == 0
+    capsys.readouterr()
+    assert main([*db, "drill", "score", "--json"]) == 0
+    before = json.loads(capsys.readouterr().out)["score"]
+    table = json.loads(resource("drills", "scoring.json").read_text(encoding="utf-8"))
+    table["deductions"]["acknowledgement"]["missed"] = 40
+    mine = tmp_path / "mine.json"
+    mine.write_text(json.dumps(table), encoding="utf-8")
+    assert main([*db, "drill", "scoring", "--table", str(mine)]) == 0
+    capsys.readouterr()
+    assert main([*db, "drill", "score", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["score"] == before - 30
+    table["deductions"]["inject"]["late"] = "two"
+    mine.write_text(json.dumps(table), encoding="utf-8")
+    assert main([*db, "--lang", "en", "drill", "scoring", "--table", str(mine)]) == 1
+    assert "deductions.inject.late" in capsys.readouterr().err

@@ -60,6 +60,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     how.add_argument("--to", help="an elapsed time from the start: 45m, 2d")
     score = dsub.add_parser("score", help="the score and its deductions (controller)")
     score.add_argument("--json", action="store_true", help="one JSON object")
+    table = dsub.add_parser("scoring", help="the scoring table in effect; --table FILE sets "
+                            "this drill's own (controller)")
+    table.add_argument("--table", help="a scoring table (JSON, as resources/drills/scoring.json)")
     lesson = dsub.add_parser("lesson", help="record a lesson learnt for the AAR (controller)")
     lesson.add_argument("--text", required=True)
     aar = dsub.add_parser("aar", help="after-action report (PDF)")
@@ -116,6 +119,15 @@ def _on_services(args: argparse.Namespace, services: Services) -> int:
             print(_say(args, "score", score=f"{result.score:g}", count=len(result.deductions)))
             for line in result.deductions:
                 print(f"  -{line.points:g}  {line.reason(args.lang or 'ko')}")
+        return 0
+    if args.action == "scoring":
+        if args.table:
+            services.drill_score.set_table(actor(args, services), Path(args.table))
+        table = services.drill_score.table()
+        _dump({"start": table.start,
+               "acknowledgement_within": format_duration(table.acknowledgement_within),
+               "activation_within": format_duration(table.activation_within),
+               "deductions": table.deductions})
         return 0
     if args.action == "aar":
         pdf = services.drill_score.after_action_report(actor(args, services), args.lang or "ko")

@@ -29,7 +29,7 @@ from console.domain.permissions import Action
 from console.domain.scenario import Expected, ResponseKind
 from console.locate import resource
 from console.services.context import Actor, ServiceBase
-from console.services.drills import DrillService, setting
+from console.services.drills import DrillService, put_setting, setting
 from console.services.incidents import schedule_at
 from console.services.notice_rows import issued_by
 from console.services.situation import SituationService
@@ -67,6 +67,16 @@ class DrillScoring(ServiceBase):
         with self.db.sessions() as session:
             own = setting(session, TABLE_KEY)
         return ScoringTable.parse(own, TABLE_KEY) if own else default_table()
+
+    def set_table(self, actor: Actor, file: Path) -> ScoringTable:
+        """The controller's own scoring table for this drill (checked before it is kept)."""
+        actor.require(Action.RUN_DRILL)
+        self.drills.status()  # refuses a database that is not an exercise
+        text = Path(file).read_text(encoding="utf-8")
+        table = ScoringTable.parse(text, Path(file).name)
+        with self.db.transaction() as session:
+            put_setting(session, TABLE_KEY, text, self.now(), actor.user_id)
+        return table
 
     def score(self, actor: Actor, table: ScoringTable | None = None) -> Score:
         actor.require(Action.RUN_DRILL)

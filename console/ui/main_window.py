@@ -36,6 +36,7 @@ from console.ui.board.view import BoardView
 from console.ui.context import UiContext
 from console.ui.dialogs import FallbackPackDialog
 from console.ui.drafts import DraftStore
+from console.ui.drill_new import NewDrillAction
 from console.ui.drill_panel import DrillPanel, ExerciseBand
 from console.ui.incident_dialogs import IncidentActions
 from console.ui.lock_veil import DialogVeils
@@ -85,6 +86,7 @@ class MainWindow(QMainWindow):
         self.task_force = TaskForceActions(context, self.incidents)
         context.new_incident = self.incidents.new_incident
         self.backup = BackupAction(context, self, self._after_backup)
+        self.new_drill = NewDrillAction(context, self)
         self.dialog: QWidget | None = None
         self.wall_mode = False
         self.locked = False
@@ -192,6 +194,7 @@ class MainWindow(QMainWindow):
         actions[ActionId.REPORT_SCHEDULE].triggered.connect(self.task_force.schedule)
         actions[ActionId.STAND_DOWN].triggered.connect(self.task_force.stand_down)
         actions[ActionId.BACKUP].triggered.connect(lambda: self.backup.run())
+        actions[ActionId.NEW_DRILL].triggered.connect(lambda: self.new_drill.run())
         actions[ActionId.SYNC_NOW].triggered.connect(self.sync_now)
         actions[ActionId.AUTO_SYNC].triggered.connect(self.ask_auto_sync)
         actions[ActionId.FALLBACK_PACK].triggered.connect(self.configure_fallback)

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+72"/>
+        <location filename="../../console/ui/actions.py" line="+73"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -218,6 +218,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>New drill…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An exercise database from a drill scenario, opened in a window of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Import systems…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -935,12 +945,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+78"/>
+        <location filename="../../console/ui/main_window.py" line="+79"/>
         <source>Digital-disaster command console</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -950,7 +960,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Not available in this view.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,6 +1021,31 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+2"/>
         <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewDrillAction</name>
+    <message>
+        <location filename="../../console/ui/drill_new.py" line="+42"/>
+        <location line="+7"/>
+        <location line="+15"/>
+        <source>New drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Scenario:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SQLite database (*.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The drill database %1 is made; it opens in a window of its own. Log in as controller (password: demo) to run it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+72"/>
+        <location filename="../../console/ui/actions.py" line="+73"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -218,6 +218,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>New drill…</source>
+        <translation>새 훈련…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An exercise database from a drill scenario, opened in a window of its own</source>
+        <translation>훈련 시나리오로 만든 훈련용 데이터베이스를 새 창에서 엽니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Import systems…</source>
         <translation>시스템 목록 가져오기…</translation>
     </message>
@@ -938,12 +948,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+78"/>
+        <location filename="../../console/ui/main_window.py" line="+79"/>
         <source>Digital-disaster command console</source>
         <translation>디지털재난 상황관리 콘솔</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Locked</source>
         <translation>잠김</translation>
     </message>
@@ -953,7 +963,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+89"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
@@ -1015,6 +1025,31 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+2"/>
         <source>Unexpected error</source>
         <translation>예기치 않은 오류</translation>
+    </message>
+</context>
+<context>
+    <name>NewDrillAction</name>
+    <message>
+        <location filename="../../console/ui/drill_new.py" line="+42"/>
+        <location line="+7"/>
+        <location line="+15"/>
+        <source>New drill</source>
+        <translation>새 훈련</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Scenario:</source>
+        <translation>시나리오:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SQLite database (*.sqlite)</source>
+        <translation>SQLite 데이터베이스 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The drill database %1 is made; it opens in a window of its own. Log in as controller (password: demo) to run it.</source>
+        <translation>훈련 데이터베이스 %1을(를) 만들었습니다. 새 창에서 열립니다. 통제관(controller, 암호 demo)으로 로그인해 훈련을 진행하십시오.</translation>
     </message>
 </context>
 <context>
