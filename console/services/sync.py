@@ -105,7 +105,8 @@ class SyncService(KeyRoster):
     def export_bundle(self, actor: Actor, out: Path, for_peer: str | None = None
                       ) -> ExportSummary:
         actor.require(Action.SYNC)
-        self._refuse_exercise("drill.export_refused")
+        if self._exercise():  # a drill's records never reach a real workstation
+            raise ConsoleError("drill.export_refused")
         out = Path(out)
         with self.db.sessions() as session:
             connection = session.connection()
@@ -132,7 +133,8 @@ class SyncService(KeyRoster):
     def import_bundle(self, actor: Actor, path: Path) -> ImportSummary:
         actor.require(Action.SYNC)
         path = Path(path)
-        self._refuse_exercise("drill.import_refused", file=path.name)
+        if self._exercise():  # nor do real records land in a drill
+            raise ConsoleError("drill.import_refused", file=path.name)
         if not path.is_file():
             raise ConsoleError("bundle.no_file", path=path)
         staging = self.db.path.parent / f"{self.db.path.stem}.sync-staging"
@@ -225,7 +227,8 @@ class SyncService(KeyRoster):
     def hub_sync(self, actor: Actor, url: str | None = None) -> HubSummary:
         """Push what the hub lacks, then pull what is new there (same apply as bundles)."""
         actor.require(Action.SYNC)
-        self._refuse_exercise("drill.hub_refused")
+        if self._exercise():  # refused before connecting: neither push nor pull
+            raise ConsoleError("drill.hub_refused")
         url = url or self.hub_url()
         if not url:
             raise ValidationError("hub.no_url")
@@ -293,12 +296,10 @@ class SyncService(KeyRoster):
             state.put(session.connection(), "shared_seq", str(mine))
         return pushed
 
-    def _refuse_exercise(self, code: str, **params: Any) -> None:
-        """A drill never syncs: its records must not reach a real workstation or the hub, and
-        real records must not land in a drill (refused before anything is read or written)."""
+    def _exercise(self) -> bool:
+        """A drill never syncs, in either direction (store/exercise.py)."""
         with self.db.sessions() as session:
-            if is_exercise(session):
-                raise ConsoleError(code, **params)
+            return is_exercise(session)
 
     def _remember_reachable(self, url: str, reachable: bool) -> None:
         with self.db.transaction() as session:
