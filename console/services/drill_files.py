@@ -57,9 +57,11 @@ def _make(out: Path, scenario: Scenario, text: str, wall: Clock, keys: KeyStore 
             put_setting(session, SCENARIO_KEY, text, now, None)
             put_setting(session, CLOCK_KEY, ClockState(origin, timedelta(0)).encode(), now, None)
             hashed = services.accounts.hasher.hash(DEMO_PASSWORD, salt=DEMO_SALT)
+            # Inactive: nobody logs in as the injects' voice, so a trainee's record is never
+            # mistaken for an inject's (scoring counts every other user's records).
             session.add(User(id=natural_id("user", DRILL_USER), name=DRILL_USER,
                              display_name="훈련 상황부여 (진행자)", role=Role.CONTROLLER.value,
-                             team=None, password_hash=hashed, contact="", active=True,
+                             team=None, password_hash=hashed, contact="", active=False,
                              created_at=now, updated_at=now, deleted=False))
     finally:
         services.close()
