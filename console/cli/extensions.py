@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from console.cli import (
+    drill_cli,
     forecast_cli,
     notice_cli,
     people_cli,
@@ -20,4 +21,4 @@ from console.cli import (
 )
 
 EXTENSIONS: list[ModuleType] = [report_cli, sync_cli, selftest_cli, situation_cli, forecast_cli,
-                                people_cli, notice_cli]
+                                people_cli, notice_cli, drill_cli]

@@ -41,6 +41,7 @@ class Action(StrEnum):
     DRAFT_NOTICE = "draft_notice"
     APPROVE_NOTICE = "approve_notice"
     ISSUE_NOTICE = "issue_notice"
+    RUN_DRILL = "run_drill"
     READ = "read"
 
 
@@ -102,6 +103,8 @@ PERMISSIONS: dict[Action, Rule] = {
     Action.DRAFT_NOTICE: _rule(set(COMMAND), {Team.PRESS}),
     Action.APPROVE_NOTICE: _rule(set(COMMAND)),
     Action.ISSUE_NOTICE: _rule(set(COMMAND), {Team.PRESS}),
+    # The exercise controller runs the drill clock and sees the score; trainees do not.
+    Action.RUN_DRILL: _rule({Role.COMMANDER, Role.CONTROLLER}),
     Action.READ: _rule(set(Role)),
 }
 
@@ -133,6 +136,7 @@ _ACTION_WORDS = {
     Action.DRAFT_NOTICE: ("대시민 안내를 작성할", "draft a public notice"),
     Action.APPROVE_NOTICE: ("대시민 안내를 승인하거나 반려할", "approve or return a public notice"),
     Action.ISSUE_NOTICE: ("대시민 안내 발송을 기록할", "record a public notice as issued"),
+    Action.RUN_DRILL: ("훈련을 진행하거나 채점을 볼", "run the drill or see its score"),
     Action.READ: ("조회할", "read"),
 }
 

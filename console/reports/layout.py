@@ -8,7 +8,9 @@ with "page x / y" on every page (a canvas that counts pages before drawing foote
 from __future__ import annotations
 
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
@@ -30,6 +32,7 @@ from reportlab.platypus import (
 )
 
 from console.reports.fonts import BOLD, REGULAR, map_fonts, register_fonts
+from console.store.exercise import EXERCISE_MARK
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 18 * mm
@@ -47,6 +50,7 @@ LABEL_FILL = colors.HexColor("#f1f4f8")
 ZEBRA = colors.HexColor("#f8fafc")
 ACCENT = colors.HexColor("#1f3b63")
 WARN = colors.HexColor("#b3261e")
+EXERCISE_FILL = colors.HexColor("#ffb300")
 
 map_fonts()
 
@@ -207,9 +211,33 @@ class PageFrame:
     watermark: str | None = None
 
 
+_EXERCISE_PAGES: ContextVar[bool] = ContextVar("exercise_pages", default=False)
+
+
+@contextmanager
+def exercise_pages(on: bool = True) -> Iterator[None]:
+    """Documents built inside carry the 훈련 / EXERCISE band on every page: the services of an
+    exercise database (store/exercise.py) render through this, whatever the document."""
+    token = _EXERCISE_PAGES.set(on)
+    try:
+        yield
+    finally:
+        _EXERCISE_PAGES.reset(token)
+
+
+def _draw_exercise(canvas: Canvas, page_width: float, page_height: float) -> None:
+    canvas.setFillColor(EXERCISE_FILL)
+    canvas.rect(0, page_height - 8 * mm, page_width, 8 * mm, stroke=0, fill=1)
+    canvas.setFillColor(colors.black)
+    canvas.setFont(BOLD, 11)
+    canvas.drawCentredString(page_width / 2, page_height - 5.6 * mm, EXERCISE_MARK)
+
+
 def _draw_header(canvas: Canvas, frame: PageFrame) -> None:
     canvas.saveState()
     page_width, page_height = canvas._pagesize
+    if _EXERCISE_PAGES.get():
+        _draw_exercise(canvas, page_width, page_height)
     top = page_height - 13 * mm
     canvas.setFont(REGULAR, 8)
     canvas.setFillColor(MUTED)
@@ -284,4 +312,4 @@ def build_pdf(story: list[Flowable], frame: PageFrame, title: str, subject: str 
     return buffer.getvalue()
 
 
-__all__ = ["STYLES", "PageFrame", "build_pdf", "para", "table"]
+__all__ = ["STYLES", "PageFrame", "build_pdf", "exercise_pages", "para", "table"]

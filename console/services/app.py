@@ -14,6 +14,8 @@ from console.services import maintenance
 from console.services.accounts import DEFAULT_HASHER, AccountService
 from console.services.context import Actor
 from console.services.demo import DemoBuilder
+from console.services.drill_score import DrillScoring
+from console.services.drills import DrillService, drill_clock_for
 from console.services.estimates import EstimateService
 from console.services.forecast import ForecastService
 from console.services.incidents import IncidentService
@@ -54,6 +56,8 @@ class Services:
     timeline: TimelineService
     notices: NoticeService
     status_page: StatusPageService
+    drills: DrillService
+    drill_score: DrillScoring
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
@@ -67,6 +71,8 @@ class Services:
 
         ``keys``: the folder of signing keys (store/keyfile.py; default: this user's)."""
         capture.install(db)
+        # An exercise database runs every service on its drill clock (services/drills.py).
+        clock = drill_clock_for(db, clock) or clock
         keys = keys if keys is not None else KeyStore()
         accounts = AccountService(db, clock, hasher, keys)
         sync = SyncService(db, clock, keys)
@@ -74,16 +80,21 @@ class Services:
         if db.capture is not None and db.capture.head_signer is None:
             db.capture.head_signer = sync.sign_head
         status_page = StatusPageService(db, clock)
+        incidents, outages = IncidentService(db, clock), OutageService(db, clock)
+        journal = JournalService(db, clock)
+        situation = SituationService(db, clock)
+        drills = DrillService(db, clock, incidents, outages, journal)
         return cls(db=db, accounts=accounts,
-                   incidents=IncidentService(db, clock), inventory=InventoryService(db, clock),
-                   outages=OutageService(db, clock), tasks=TaskService(db, clock),
-                   journal=JournalService(db, clock), maintenance=MaintenanceService(db, clock),
-                   situation=SituationService(db, clock), reports=ReportService(db, clock),
+                   incidents=incidents, inventory=InventoryService(db, clock),
+                   outages=outages, tasks=TaskService(db, clock),
+                   journal=journal, maintenance=MaintenanceService(db, clock),
+                   situation=situation, reports=ReportService(db, clock),
                    demo=DemoBuilder(db, clock, accounts), tables=TableService(db, clock),
                    sync=sync, estimates=EstimateService(db, clock),
                    forecast=ForecastService(db, clock), timeline=TimelineService(db, clock),
                    notices=NoticeService(db, clock, status_page.write_configured),
-                   status_page=status_page)
+                   status_page=status_page,
+                   drills=drills, drill_score=DrillScoring(db, clock, drills, situation))
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,

@@ -111,7 +111,10 @@ class DemoBuilder(ServiceBase):
         super().__init__(db, clock)
         self.accounts = accounts
 
-    def build(self, scale: int = 1, workstation_name: str = "demo") -> Actor:
+    def build(self, scale: int = 1, workstation_name: str = "demo", records: bool = True
+              ) -> Actor:
+        """``records=False``: only the users and the inventory, no incident (a drill's
+        starting point: services/drills.py)."""
         if not 1 <= scale <= MAX_SCALE:
             raise ValidationError("demo.bad_scale", scale=scale, max=MAX_SCALE)
         scenario = load_scenario()
@@ -119,15 +122,18 @@ class DemoBuilder(ServiceBase):
         admin = Actor(_user("admin"), "admin", Role.ADMIN, None, station_id)
         rows = _Rows()
         self._users(rows, scenario)
-        incident_id = self._incident(rows, scenario)
-        for copy in range(scale):
-            self._inventory(rows, scenario, copy)
-            self._outages(rows, scenario, incident_id, copy)
-            self._log(rows, scenario, incident_id, copy)
-            self._estimates(rows, scenario, incident_id, copy)
-        self._tasks(rows, scenario, incident_id)
-        self._decisions(rows, scenario, incident_id)
-        self._notices(rows, incident_id)
+        if not records:
+            self._inventory(rows, scenario, 0)
+        else:
+            incident_id = self._incident(rows, scenario)
+            for copy in range(scale):
+                self._inventory(rows, scenario, copy)
+                self._outages(rows, scenario, incident_id, copy)
+                self._log(rows, scenario, incident_id, copy)
+                self._estimates(rows, scenario, incident_id, copy)
+            self._tasks(rows, scenario, incident_id)
+            self._decisions(rows, scenario, incident_id)
+            self._notices(rows, incident_id)
         with self.db.transaction() as session:
             for model, table_rows in rows.tables.items():
                 for start in range(0, len(table_rows), 5000):

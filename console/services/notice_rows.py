@@ -18,20 +18,8 @@ from console.store.models import (
     PublicNotice,
     PublicNoticeEvent,
     PublicNoticeVersion,
-    Setting,
     User,
 )
-
-EXERCISE_SETTING = "database.exercise"
-"""The hook for training mode (issue 14, item 7): a database whose setting says "true" is an
-exercise — its notices carry [훈련], CAP status is Exercise, and a drafter may approve their own.
-Nothing sets it yet; the drill issue's `drill new` is meant to."""
-
-
-def is_exercise(session: Session) -> bool:
-    value = session.scalars(select(Setting.value).where(Setting.key == EXERCISE_SETTING,
-                                                        Setting.deleted.is_(False))).first()
-    return (value or "").strip().lower() == "true"
 
 
 @dataclass(frozen=True)

@@ -21,11 +21,11 @@ from console.reports import cap
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
 from console.services.notice_rows import (
     NoticeRow,
-    is_exercise,
     load_rows,
     one,
 )
 from console.store.database import Database
+from console.store.exercise import is_exercise
 from console.store.models import (
     Decision,
     Incident,
@@ -262,6 +262,7 @@ class NoticeService(ServiceBase):
     def history_pdf(self, channel: NoticeChannel | None = None, lang: str = "ko") -> bytes:
         """The send history (issued notices, oldest first) of one channel or all, on paper."""
         from console.reports import printouts  # reportlab on first use
+        from console.reports.layout import exercise_pages
 
         with self.db.sessions() as session:
             incident = current_incident(session)
@@ -270,11 +271,12 @@ class NoticeService(ServiceBase):
                     and (channel is None or r.channel is channel)]
         rows.sort(key=lambda r: (r.issued_at or r.drafted_at, r.id))
         printed = iso(self.now())
-        return printouts.notice_history(title, [
-            {"issued_at": iso(r.issued_at), "channel": r.channel.label(lang),
-             "status": r.status.label(lang), "text": r.text, "chars": r.chars,
-             "drafted_by": r.drafted_by, "approved_by": r.approved_by} for r in rows],
-            channel.label(lang) if channel else "", printed or "", lang)
+        with exercise_pages(self.exercise()):
+            return printouts.notice_history(title, [
+                {"issued_at": iso(r.issued_at), "channel": r.channel.label(lang),
+                 "status": r.status.label(lang), "text": r.text, "chars": r.chars,
+                 "drafted_by": r.drafted_by, "approved_by": r.approved_by} for r in rows],
+                channel.label(lang) if channel else "", printed or "", lang)
 
     def exercise(self) -> bool:
         with self.db.sessions() as session:

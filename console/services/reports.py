@@ -54,6 +54,7 @@ from console.services.journal import JournalService
 from console.services.outages import OutageService
 from console.services.situation import SituationService
 from console.store.database import Database
+from console.store.exercise import is_exercise
 from console.store.models import (
     Department,
     Facility,
@@ -128,9 +129,16 @@ class ReportService(ServiceBase):
 
     def render(self, snapshot: Snapshot, lang: str = "ko") -> bytes:
         # reportlab loads on the first PDF, not when the window starts (~0.13 s).
+        from console.reports.layout import exercise_pages
         from console.reports.sitrep import render_situation_report
 
-        return render_situation_report(snapshot, lang)
+        with exercise_pages(self.exercise()):
+            return render_situation_report(snapshot, lang)
+
+    def exercise(self) -> bool:
+        """Printed pages of an exercise database carry its mark (reports/layout.py)."""
+        with self.db.sessions() as session:
+            return is_exercise(session)
 
     def preview(self, incident_id: str | None = None, as_of: datetime | None = None,
                 lang: str = "ko") -> bytes:
@@ -276,6 +284,13 @@ class ReportService(ServiceBase):
     def printout(self, kind: str, team: Team | None = None, start: datetime | None = None,
                  end: datetime | None = None, lang: str = "ko",
                  incident_id: str | None = None) -> bytes:
+        from console.reports.layout import exercise_pages
+
+        with exercise_pages(self.exercise()):
+            return self._printout(kind, team, start, end, lang, incident_id)
+
+    def _printout(self, kind: str, team: Team | None, start: datetime | None,
+                  end: datetime | None, lang: str, incident_id: str | None) -> bytes:
         if kind not in PRINTOUT_KINDS:
             raise ValidationError("printout.unknown", kind=kind, kinds=", ".join(PRINTOUT_KINDS))
         from console.reports import printouts  # reportlab on first use, as in render()

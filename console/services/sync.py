@@ -27,6 +27,7 @@ from console.domain.permissions import Action
 from console.services.context import Actor, ChangeSet, current_incident
 from console.services.sync_keys import KeyRoster
 from console.store.database import Database
+from console.store.exercise import is_exercise, touches_exercise
 from console.store.keyfile import KeyStore, private_hex
 from console.store.migrate import head_revision
 from console.store.models import Base, Decision
@@ -104,6 +105,8 @@ class SyncService(KeyRoster):
     def export_bundle(self, actor: Actor, out: Path, for_peer: str | None = None
                       ) -> ExportSummary:
         actor.require(Action.SYNC)
+        if self._exercise():  # a drill's records never reach a real workstation
+            raise ConsoleError("drill.export_refused")
         out = Path(out)
         with self.db.sessions() as session:
             connection = session.connection()
@@ -130,6 +133,8 @@ class SyncService(KeyRoster):
     def import_bundle(self, actor: Actor, path: Path) -> ImportSummary:
         actor.require(Action.SYNC)
         path = Path(path)
+        if self._exercise():  # nor do real records land in a drill
+            raise ConsoleError("drill.import_refused", file=path.name)
         if not path.is_file():
             raise ConsoleError("bundle.no_file", path=path)
         staging = self.db.path.parent / f"{self.db.path.stem}.sync-staging"
@@ -149,6 +154,9 @@ class SyncService(KeyRoster):
         with self.db.sessions() as session:
             trusted = state.trusted_keys(session.connection())
         bundle = read_bundle(path, trusted, name)
+        if any(touches_exercise(row[3], row[4]) for row in bundle.rows):
+            # A drill's change log always holds its exercise mark (store/exercise.py).
+            raise VerificationFailed("drill.bundle_from_drill", file=name or path.name)
         schema = str(bundle.manifest.get("schema", ""))
         if _newer(schema, self.schema):
             with self.db.transaction() as session:
@@ -219,6 +227,8 @@ class SyncService(KeyRoster):
     def hub_sync(self, actor: Actor, url: str | None = None) -> HubSummary:
         """Push what the hub lacks, then pull what is new there (same apply as bundles)."""
         actor.require(Action.SYNC)
+        if self._exercise():  # refused before connecting: neither push nor pull
+            raise ConsoleError("drill.hub_refused")
         url = url or self.hub_url()
         if not url:
             raise ValidationError("hub.no_url")
@@ -285,6 +295,11 @@ class SyncService(KeyRoster):
         with self.db.transaction() as session:
             state.put(session.connection(), "shared_seq", str(mine))
         return pushed
+
+    def _exercise(self) -> bool:
+        """A drill never syncs, in either direction (store/exercise.py)."""
+        with self.db.sessions() as session:
+            return is_exercise(session)
 
     def _remember_reachable(self, url: str, reachable: bool) -> None:
         with self.db.transaction() as session:

@@ -449,6 +449,26 @@ class SyncState(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class DrillInject(Record):
+    """An inject of the drill's scenario as it fell due (훈련 상황부여): applied once, in order."""
+
+    __tablename__ = "drill_inject"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(UtcTime)
+    team: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+
+
+class DrillLesson(Record):
+    """The exercise controller's lessons learnt, for the after-action report."""
+
+    __tablename__ = "drill_lesson"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcTime)
+    text: Mapped[str] = mapped_column(Text)
+
+
 # The window's sort indexes (migration 0005): sort column and tie-breaking id.
 _SORTED = InformationSystem
 Index("ix_information_system_sort_code", _SORTED.code, _SORTED.id)

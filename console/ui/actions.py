@@ -38,6 +38,7 @@ class ActionId(Enum):
     NEW_INCIDENT = "new_incident"
     CHANGE_CRISIS_LEVEL = "change_crisis_level"
     BACKUP = "backup"
+    NEW_DRILL = "new_drill"
     ACTIVATE_TASK_FORCE = "activate_task_force"
     STAND_DOWN = "stand_down"
     REPORT_SCHEDULE = "report_schedule"
@@ -140,6 +141,10 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.BACKUP: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Backup…"), "file", "export",
         tip=QT_TRANSLATE_NOOP("Actions", "A verified copy of this database")),
+    ActionId.NEW_DRILL: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "New drill…"), "file", "new",
+        tip=QT_TRANSLATE_NOOP("Actions", "An exercise database from a drill scenario, opened "
+                                         "in a window of its own")),
     ActionId.IMPORT_SYSTEMS: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Import systems…"), "file", "import", "Ctrl+I"),
     ActionId.EXPORT_SYSTEMS: ActionSpec(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QStackedWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -34,6 +35,8 @@ from console.ui.board.view import BoardView
 from console.ui.context import UiContext
 from console.ui.dialogs import FallbackPackDialog
 from console.ui.drafts import DraftStore
+from console.ui.drill_new import NewDrillAction
+from console.ui.drill_panel import DrillPanel, ExerciseBand
 from console.ui.incident_dialogs import IncidentActions
 from console.ui.lock_veil import DialogVeils
 from console.ui.login import IdleWatcher, LockDialog
@@ -85,6 +88,7 @@ class MainWindow(QMainWindow):
         self.backup = BackupAction(context, self, self._after_backup)
         self.switch_user = SwitchUser(context, self, context.drafts.folder, self._after_switch)
         self.setWindowTitle(self.switch_user.title(context.actor))
+        self.new_drill = NewDrillAction(context, self)
         self.dialog: QWidget | None = None
         self.wall_mode = False
         self.locked = False
@@ -115,6 +119,18 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
         layout.addWidget(self.cover, 1)
+        self.drill_panel: DrillPanel | None = None
+        if context.services.drills.is_exercise():
+            # Once here, above the pages: every view of an exercise shows the band.
+            central = QWidget(self)
+            column = QVBoxLayout(central)
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(0)
+            column.addWidget(ExerciseBand(central))
+            self.drill_panel = DrillPanel(context, central)
+            column.addWidget(self.drill_panel)
+            column.addWidget(body, 1)
+            body = central
         self.setCentralWidget(body)
 
         self.menus = self.registry.build_menus(self.menuBar())
@@ -172,6 +188,7 @@ class MainWindow(QMainWindow):
         actions[ActionId.REPORT_SCHEDULE].triggered.connect(self.task_force.schedule)
         actions[ActionId.STAND_DOWN].triggered.connect(self.task_force.stand_down)
         actions[ActionId.BACKUP].triggered.connect(lambda: self.backup.run())
+        actions[ActionId.NEW_DRILL].triggered.connect(lambda: self.new_drill.run())
         actions[ActionId.SYNC_NOW].triggered.connect(self.sync_now)
         actions[ActionId.AUTO_SYNC].triggered.connect(self.ask_auto_sync)
         actions[ActionId.FALLBACK_PACK].triggered.connect(self.configure_fallback)

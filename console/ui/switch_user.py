@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QMainWindow, QWidget
 
 from console.services.context import Actor
+from console.store.exercise import EXERCISE_MARK
 from console.ui.context import UiContext
 from console.ui.drafts import DraftStore
 from console.ui.login import LoginDialog
@@ -29,8 +30,12 @@ class SwitchUser(QObject):
         self.dialog: LoginDialog | None = None
 
     def title(self, actor: Actor) -> str:
-        """The window says who works in it: a shift change shows at a glance."""
-        return self.tr("Digital-disaster command console — %1").replace("%1", actor.name)
+        """The window says who works in it (a shift change shows at a glance), and an
+        exercise says so first."""
+        title = self.tr("Digital-disaster command console — %1").replace("%1", actor.name)
+        if self.context.services.drills.is_exercise():
+            return f"{EXERCISE_MARK} — {title}"
+        return title
 
     def ask(self) -> None:
         """The log-in dialog, window-modal: the window stays as it is until someone logs in

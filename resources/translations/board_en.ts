@@ -169,12 +169,12 @@
         <translation>None yet</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>(corrected) {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Now {time}</source>
         <translation>Now {time}</translation>
     </message>

@@ -169,12 +169,12 @@
         <translation>없음</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>(corrected) {summary}</source>
         <translation>(정정됨) {summary}</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+36"/>
         <source>Now {time}</source>
         <translation>현재 {time}</translation>
     </message>

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+73"/>
+        <location filename="../../console/ui/actions.py" line="+74"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -218,6 +218,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>New drill…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An exercise database from a drill scenario, opened in a window of its own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Import systems…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -509,6 +519,59 @@
     </message>
 </context>
 <context>
+    <name>DrillPanel</name>
+    <message>
+        <location filename="../../console/ui/drill_panel.py" line="+65"/>
+        <source>No inject yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next inject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drill clock %1 (%2, %3×)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Inject %1 (%2, %3): %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Score: %1 (%2 deductions)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FacilityDialog</name>
     <message>
         <location filename="../../console/ui/dialogs.py" line="-173"/>
@@ -745,7 +808,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="+126"/>
+        <location filename="../../console/ui/login.py" line="+131"/>
         <source>Session locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -887,7 +950,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="-42"/>
+        <location filename="../../console/ui/login.py" line="-47"/>
         <source>Digital-disaster command console — log in</source>
         <translation type="unfinished"></translation>
     </message>
@@ -930,17 +993,17 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+110"/>
+        <location filename="../../console/ui/main_window.py" line="+111"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>Main toolbar</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+96"/>
         <source>Not available in this view.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1006,6 +1069,31 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+2"/>
         <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NewDrillAction</name>
+    <message>
+        <location filename="../../console/ui/drill_new.py" line="+42"/>
+        <location line="+7"/>
+        <location line="+15"/>
+        <source>New drill</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Scenario:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SQLite database (*.sqlite)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The drill database %1 is made; it opens in a window of its own. Log in as controller (password: demo) to run it.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1295,7 +1383,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Export CAP</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,12 +2011,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SwitchUser</name>
     <message>
-        <location filename="../../console/ui/switch_user.py" line="+33"/>
+        <location filename="../../console/ui/switch_user.py" line="+35"/>
         <source>Digital-disaster command console — %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Switch user</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2062,7 +2150,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Export bundle</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2586,7 +2674,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/pages/timeline.py" line="+33"/>
+        <location filename="../../console/ui/pages/timeline.py" line="+35"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2611,7 +2699,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>New since your last log-in</source>
         <translation type="unfinished"></translation>
     </message>

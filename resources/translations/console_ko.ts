@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+73"/>
+        <location filename="../../console/ui/actions.py" line="+74"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -218,6 +218,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>New drill…</source>
+        <translation>새 훈련…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>An exercise database from a drill scenario, opened in a window of its own</source>
+        <translation>훈련 시나리오로 만든 훈련용 데이터베이스를 새 창에서 엽니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Import systems…</source>
         <translation>시스템 목록 가져오기…</translation>
     </message>
@@ -509,6 +519,59 @@
     </message>
 </context>
 <context>
+    <name>DrillPanel</name>
+    <message>
+        <location filename="../../console/ui/drill_panel.py" line="+65"/>
+        <source>No inject yet</source>
+        <translation>아직 상황부여 없음</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Start</source>
+        <translation>시작</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pause</source>
+        <translation>일시정지</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Speed</source>
+        <translation>배속</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Next inject</source>
+        <translation>다음 상황부여</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <source>running</source>
+        <translation>진행 중</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>paused</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Drill clock %1 (%2, %3×)</source>
+        <translation>훈련 시계 %1 (%2, %3배속)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Inject %1 (%2, %3): %4</source>
+        <translation>상황부여 %1 (%2, %3): %4</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Score: %1 (%2 deductions)</source>
+        <translation>점수 %1점 (감점 %2건)</translation>
+    </message>
+</context>
+<context>
     <name>FacilityDialog</name>
     <message>
         <location filename="../../console/ui/dialogs.py" line="-173"/>
@@ -748,7 +811,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LockDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="+126"/>
+        <location filename="../../console/ui/login.py" line="+131"/>
         <source>Session locked</source>
         <translation>세션 잠김</translation>
     </message>
@@ -890,7 +953,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../console/ui/login.py" line="-42"/>
+        <location filename="../../console/ui/login.py" line="-47"/>
         <source>Digital-disaster command console — log in</source>
         <translation>디지털재난 상황관리 콘솔 — 로그인</translation>
     </message>
@@ -933,17 +996,17 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+110"/>
+        <location filename="../../console/ui/main_window.py" line="+111"/>
         <source>Locked</source>
         <translation>잠김</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+26"/>
         <source>Main toolbar</source>
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+96"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
@@ -1010,6 +1073,31 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+2"/>
         <source>Unexpected error</source>
         <translation>예기치 않은 오류</translation>
+    </message>
+</context>
+<context>
+    <name>NewDrillAction</name>
+    <message>
+        <location filename="../../console/ui/drill_new.py" line="+42"/>
+        <location line="+7"/>
+        <location line="+15"/>
+        <source>New drill</source>
+        <translation>새 훈련</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <source>Scenario:</source>
+        <translation>시나리오:</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>SQLite database (*.sqlite)</source>
+        <translation>SQLite 데이터베이스 (*.sqlite)</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The drill database %1 is made; it opens in a window of its own. Log in as controller (password: demo) to run it.</source>
+        <translation>훈련 데이터베이스 %1을(를) 만들었습니다. 새 창에서 열립니다. 통제관(controller, 암호 demo)으로 로그인해 훈련을 진행하십시오.</translation>
     </message>
 </context>
 <context>
@@ -1298,7 +1386,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>사유</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Export CAP</source>
         <translation>CAP 내보내기</translation>
     </message>
@@ -1926,12 +2014,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>SwitchUser</name>
     <message>
-        <location filename="../../console/ui/switch_user.py" line="+33"/>
+        <location filename="../../console/ui/switch_user.py" line="+35"/>
         <source>Digital-disaster command console — %1</source>
         <translation>디지털재난 상황관리 콘솔 — %1</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+12"/>
         <source>Switch user</source>
         <translation>사용자 전환</translation>
     </message>
@@ -2065,7 +2153,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>시계 경고: %1</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+46"/>
         <source>Export bundle</source>
         <translation>번들 내보내기</translation>
     </message>
@@ -2589,7 +2677,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TimelineModel</name>
     <message>
-        <location filename="../../console/ui/pages/timeline.py" line="+33"/>
+        <location filename="../../console/ui/pages/timeline.py" line="+35"/>
         <source>Time</source>
         <translation>시각</translation>
     </message>
@@ -2614,7 +2702,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>내용</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>New since your last log-in</source>
         <translation>지난 로그인 이후 새 항목</translation>
     </message>

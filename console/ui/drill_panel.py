@@ -1,0 +1,146 @@
+"""The exercise's marks and controls in the window: the 훈련 / EXERCISE band over every page,
+and the drill control panel (clock, start/pause, speed, next inject, the inject banner, and the
+live score for the exercise controller only).
+
+The open window runs the drill: a timer reads the drill's status off the GUI thread and, when
+an inject has fallen due, applies it with one service call (DrillService.tick); every page then
+refreshes from the tables it wrote, as after any other write.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from console.domain.drill_clock import SPEEDS, format_duration
+from console.domain.errors import PermissionDenied
+from console.domain.permissions import Action
+from console.services.drills import DrillStatus
+from console.store.exercise import EXERCISE_MARK
+from console.ui.context import UiContext
+
+BAND_STYLE = ("background: #ffb300; color: #1a1a1a; font-weight: bold; font-size: 13pt;"
+              " padding: 3px; letter-spacing: 2px;")
+TICK_MS = 1000
+
+
+def may_run_drill(context: UiContext) -> bool:
+    try:
+        context.actor.require(Action.RUN_DRILL)
+    except PermissionDenied:
+        return False
+    return True
+
+
+class ExerciseBand(QLabel):
+    """The band every page shows in an exercise (in both languages at once)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(EXERCISE_MARK, parent)
+        self.setObjectName("exerciseBand")
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setStyleSheet(BAND_STYLE)
+
+
+class DrillPanel(QWidget):
+    def __init__(self, context: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("drillPanel")
+        self.context = context
+        self.drills = context.services.drills
+        self.controller = may_run_drill(context)
+        self._reading = False
+        self._ticks = 0
+        self.clock = QLabel(self)
+        self.clock.setObjectName("drillClock")
+        self.banner = QLabel(self.tr("No inject yet"), self)
+        self.banner.setObjectName("injectBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fff3e0; padding: 4px;")
+        self.start = QPushButton(self.tr("Start"), self)
+        self.pause = QPushButton(self.tr("Pause"), self)
+        self.speed = QComboBox(self)
+        self.speed.setAccessibleName(self.tr("Speed"))
+        for value in SPEEDS:
+            self.speed.addItem(f"{value}×", value)
+        self.next = QPushButton(self.tr("Next inject"), self)
+        self.score = QLabel(self)
+        self.score.setObjectName("drillScore")
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.clock)
+        for widget in (self.start, self.pause, self.speed, self.next):
+            row.addWidget(widget)
+            widget.setVisible(self.controller)  # trainees see the clock, not its controls
+        row.addStretch(1)
+        row.addWidget(self.score)
+        self.score.setVisible(self.controller)  # the live score is the controller's alone
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addLayout(row)
+        layout.addWidget(self.banner)
+        self.start.clicked.connect(lambda: self._write(lambda a: self.drills.start(a)))
+        self.pause.clicked.connect(lambda: self._write(lambda a: self.drills.pause(a)))
+        self.next.clicked.connect(lambda: self._write(lambda a: self.drills.next_inject(a)))
+        self.speed.activated.connect(self._speed_chosen)
+        self.timer = QTimer(self)
+        self.timer.setInterval(TICK_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.timer.start()
+        self.refresh()
+
+    def _write(self, call: Any) -> None:
+        actor = self.context.actor
+        self.context.write(lambda: call(actor), lambda _result: self.refresh())
+
+    def _speed_chosen(self, index: int) -> None:
+        speed = int(self.speed.itemData(index))
+        self._write(lambda a: self.drills.set_speed(a, speed))
+
+    def refresh(self) -> None:
+        if self._reading:
+            return
+        self._reading = True
+        self.context.read(self.drills.status, self._show, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        self._reading = False
+        self.context.messages.error(error)
+
+    def _show(self, status: DrillStatus) -> None:
+        self._reading = False
+        en = self.context.lang == "en"
+        state = self.tr("running") if status.running else self.tr("paused")
+        self.clock.setText(self.tr("Drill clock %1 (%2, %3×)").replace(
+            "%1", format_duration(status.elapsed)).replace("%2", state).replace(
+            "%3", str(status.speed)))
+        self.speed.setCurrentIndex(max(0, self.speed.findData(status.speed)))
+        if status.latest:
+            last = status.latest[0]
+            inject = status.scenario.injects[last.number - 1]
+            text = inject.text_en if en and inject.text_en else inject.text
+            self.banner.setText(self.tr("Inject %1 (%2, %3): %4").replace(
+                "%1", str(last.number)).replace("%2", format_duration(inject.at)).replace(
+                "%3", inject.team.label(self.context.lang)).replace("%4", text))
+        upcoming = status.next_inject
+        self.next.setEnabled(upcoming is not None)
+        if upcoming is not None and upcoming.at <= status.elapsed:
+            self.context.write(self.drills.tick)  # due: apply it (one service call)
+        self._ticks += 1
+        if self.controller and (self._ticks % 5 == 1):
+            actor = self.context.actor
+            self.context.read(lambda: self.context.services.drill_score.score(actor),
+                              self._show_score, lambda _error: None)
+
+    def _show_score(self, result: Any) -> None:
+        self.score.setText(self.tr("Score: %1 (%2 deductions)").replace(
+            "%1", f"{result.score:g}").replace("%2", str(len(result.deductions))))
