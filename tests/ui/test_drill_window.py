@@ -77,6 +77,9 @@ def test_the_band_is_on_every_view(drill_window, drill: Services) -> None:  # ty
     drill.drills.advance(as_user(drill, "controller"), to=timedelta(minutes=4))
     window = drill_window("situation")
     assert window.windowTitle().startswith("훈련 / EXERCISE — ")
+    window.switch_user.become(as_user(drill, "systems"), None)  # a shift change keeps it
+    assert window.windowTitle().startswith("훈련 / EXERCISE — ")
+    assert window.windowTitle().endswith("systems")
     for view in VIEW_NAMES:
         window.show_view(view)
         settle(window)
