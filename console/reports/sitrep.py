@@ -236,8 +236,13 @@ def _recovery(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
                    t=short_time(lang, snapshot["as_of"])), "lead"),
         *heading(words(lang, "recovery_table"), "h2")]
     story.append(_recovery_table(snapshot, lang))
+    story.append(para(" · ".join(
+        words(lang, "phase_line", n=p, m=target, r=restored)
+        for p, target, restored in phase_rows(snapshot["systems"])), "note"))
     start = snapshot["incident"]["started_at"]
-    chart = restoration_curve(snapshot["curve"], f["affected"], start, snapshot["as_of"],
+    # A closed incident's chart stops at the stand-down, whenever the report is made.
+    end = snapshot["incident"].get("closed_at") or snapshot["as_of"]
+    chart = restoration_curve(snapshot["curve"], f["affected"], start, end,
                               snapshot["phase_starts"], lang)
     story.append(KeepTogether([Paragraph(words(lang, "curve"), STYLES["h2"]), chart,
                                para(words(lang, "curve_note"), "note")]))
@@ -261,13 +266,10 @@ def _recovery_table(snapshot: Snapshot, lang: str) -> Table:
         by_category.append((label("category", category, lang), len(chosen),
                             sum(1 for s in chosen if s["restored_at"])))
     groups.append((words(lang, "category"), by_category))
-    phases = Counter(s["phase"] for s in systems if s["restored_at"])
-    by_phase = [(words(lang, "phase_n", n=p), phases[p], phases[p])
-                for p in sorted(p for p in phases if p is not None)]
+    groups.append((words(lang, "phase"), [
+        (words(lang, "phase_target", n=p), target, restored)
+        for p, target, restored in phase_rows(systems)]))
     down = f["affected"] - f["restored"]
-    if down:
-        by_phase.append((words(lang, "unrestored"), down, 0))
-    groups.append((words(lang, "phase"), by_phase))
     rows: list[list[Any]] = []
     extra: list[tuple] = []
     for title, members in groups:
@@ -288,6 +290,15 @@ def _recovery_table(snapshot: Snapshot, lang: str) -> Table:
     return table(["", "", words(lang, "affected"), words(lang, "restored"), words(lang, "down"),
                   words(lang, "rate")], rows, [0.16, 0.32, 0.13, 0.13, 0.13, 0.13], "CLRRRR",
                  zebra=False, extra=[("SPAN", (0, 0), (1, 0)), *extra])
+
+
+def phase_rows(systems: list[SystemRow]) -> list[tuple[int, int, int]]:
+    """(phase, systems it covers, restored of them) per recovery phase: a system belongs to the
+    phase it is worked in at the moment (the outage clock's phase, 1 until a later event names
+    another), restored or not, so "1차 복구 대상 64개 중 1개" and never "1 of 1"."""
+    target: Counter[int] = Counter(s["phase"] or 1 for s in systems)
+    restored: Counter[int] = Counter(s["phase"] or 1 for s in systems if s["restored_at"])
+    return [(p, target[p], restored[p]) for p in sorted(target)]
 
 
 def _still_down(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:

@@ -82,23 +82,28 @@ def decisions(snapshot: Snapshot, lang: str) -> list[Flowable]:
 
 
 def public_information(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
+    # Every figure here is the outage clock's at the moment (the snapshot's figures and each
+    # system's alternative_active / alternative_used): the page-1 box reads the same numbers.
     f = snapshot["figures"]
-    alternatives = [s for s in snapshot["systems"] if s["alternative_active"]]
-    citizen_alt = sum(1 for s in alternatives if s["category"] == "citizen")
-    running = [s for s in alternatives if not s["restored_at"]]
+    alternatives = [s for s in snapshot["systems"]
+                    if s.get("alternative_used", s["alternative_active"])]
+    running = [s for s in alternatives if s["alternative_active"]]
+    citizen_now = sum(1 for s in running if s["category"] == "citizen")
     story: list[Flowable] = [
         *heading(words(lang, "s6"), "h1", 110),
-        para(words(lang, "alt_line", c=f["citizen_affected"], n=citizen_alt, r=len(running)),
+        para(words(lang, "alt_line", t=short_time(lang, snapshot["as_of"]), r=len(running),
+                   n=citizen_now, total=f.get("alternative_total", len(alternatives))),
              "lead"),
         *heading(words(lang, "alt_in_place"), "h2")]
     if alternatives:
-        ordered = sorted(alternatives, key=lambda s: (bool(s["restored_at"]), s["department"],
-                                                      s["code"]))
+        ordered = sorted(alternatives, key=lambda s: (not s["alternative_active"],
+                                                      s["department"], s["code"]))
         rows = [[s["name"], names(s["department"]), s["alternative_means"] or "-",
-                 words(lang, "alt_ended" if s["restored_at"] else "alt_running")]
+                 words(lang, "alt_running" if s["alternative_active"]
+                       else "alt_ended" if s["restored_at"] else "alt_stopped")]
                 for s in ordered]
         bold = [("FONT", (3, i + 1), (3, i + 1), BOLD, 8) for i, s in enumerate(ordered)
-                if not s["restored_at"]]
+                if s["alternative_active"]]
         story.append(table([words(lang, "system"), words(lang, "department"),
                             words(lang, "alt_means"), words(lang, "status")], rows,
                            [0.27, 0.17, 0.42, 0.14], "LLLC", extra=bold))

@@ -109,6 +109,8 @@ class SystemRow(TypedDict):
     detected_at: str
     restored_at: str | None
     alternative_active: bool
+    alternative_used: NotRequired[bool]
+    """On alternative means at any time up to the moment (absent in older snapshots)."""
     alternative_means: str
 
 
@@ -364,6 +366,7 @@ def _system(state: OutageState) -> SystemRow:
             "status": state.status.value, "phase": state.phase,
             "detected_at": iso(fact.detected_at), "restored_at": iso(state.restored_at),
             "alternative_active": state.alternative_active,
+            "alternative_used": state.reading.alternative_used,
             "alternative_means": fact.alternative_means}
 
 

@@ -819,6 +819,16 @@ def build_outages(rng: random.Random, by_key: dict[str, dict]) -> list[dict]:
                     "note": "국가정보자원관리원 임시 환경에서 조회 기능만 재개",
                 }
             )
+            # The 10. 6. 19:00 decision moves it to phase 2: the same status, a new phase,
+            # so the phase begins when it was decided, not at the restoration (issue 13).
+            events.append(
+                {
+                    "status": "degraded",
+                    "at": iso(T("10-06 19:00")),
+                    "phase": 2,
+                    "note": "2차 복구 대상 지정: 국가정보자원관리원 대구센터 이전 일정에 맞춰 진행",
+                }
+            )
         elif scope == "partial" and rng.random() < 0.5:
             lo = detected[key] + timedelta(hours=12)
             hi = restored[key] - timedelta(hours=3)
