@@ -32,7 +32,7 @@ def test_phase_one_figure_matches_the_database(demo: Services) -> None:
     restored = demo.situation.view(as_of=PHASE_ONE).situation.restored
     assert 0 < restored < 63
     text = flat(demo.reports.preview(as_of=PHASE_ONE))
-    assert f"64개 중 {restored}개 복구 ({100 * restored / 64:.1f}%), 10. 3. 12:00 현재" in text
+    assert f"10. 3. 12:00 현재 64개 중 {restored}개 복구({100 * restored / 64:.1f}%)" in text
     assert f"{restored} / 64" in text  # the key-figure box agrees
     english = flat(demo.reports.preview(as_of=PHASE_ONE, lang="en"))
     assert f"{restored} of 64 restored" in english
@@ -40,19 +40,19 @@ def test_phase_one_figure_matches_the_database(demo: Services) -> None:
 
 def test_end_of_phase_one_and_the_end(demo: Services) -> None:
     text = flat(demo.reports.preview(as_of=END_OF_PHASE_ONE))
-    assert "64개 중 63개 복구 (98.4%), 10. 6. 20:00 현재" in text
-    assert "미복구 시스템 (1)" in text
+    assert "10. 6. 20:00 현재 64개 중 63개 복구(98.4%)" in text
+    assert "미복구 시스템(1)" in text
     still_down = demo.situation.view(as_of=END_OF_PHASE_ONE).situation.still_down[0].fact
     assert still_down.code in text
     end = flat(demo.reports.preview(as_of=THE_END))
-    assert "64개 중 64개 복구 (100.0%)" in end
+    assert "64개 중 64개 복구(100.0%)" in end
     assert "미복구 시스템 없음" in end
 
 
 def test_report_structure_teams_and_page_numbers(demo: Services) -> None:
     pages = pdf_pages(demo.reports.preview(as_of=PHASE_ONE))
     text = re.sub(r"\s+", " ", " ".join(pages))
-    for heading in ("상황보고 (초안)", "1. 개요", "2. 피해현황", "3. 복구현황", "4. 조치사항",
+    for heading in ("상황보고(초안", "1. 개요", "2. 피해현황", "3. 복구현황", "4. 조치사항",
                     "5. 주요 결정사항", "6. 대시민 안내", "7. 향후계획", "붙임. 장애 시스템 목록",
                     "위기경보", "대책본부 가동", "2025. 9. 27.(토) 18:00", "심각"):
         assert heading in text, heading
@@ -105,7 +105,7 @@ def test_approval_permissions_and_numbering(demo: Services) -> None:
     text = flat(second.pdf)
     assert "상황보고 제2보" in text and "초안" not in text
     assert "차장 (행정1부시장)" in text  # prepared and approved by, frozen in the record
-    assert "5. 주요 결정사항 (제1보 이후)" in text
+    assert "5. 주요 결정사항(제1보 이후)" in text
     assert [r.title() for r in demo.reports.list()] == ["제1보", "제2보"]
 
 
@@ -177,7 +177,7 @@ def test_expected_recovery_uses_an_open_linked_task(demo: Services) -> None:
     snapshot = demo.reports.snapshot(as_of=END_OF_PHASE_ONE)
     assert snapshot["still_down"][0]["basis"] == "task"
     text = flat(demo.reports.render(snapshot))
-    assert "10. 8. 18:00 (과제 기한)" in text
+    assert "10. 8. 18:00(과제 기한)" in text
 
 
 def test_since_and_as_of_history(demo: Services) -> None:
@@ -218,7 +218,7 @@ def test_printouts(demo: Services, kind: str) -> None:
     elif kind == "outages":
         assert "64개 중 64개 복구" in text and "SEO-0073" in text
     elif kind == "decisions":
-        assert "디지털재난 대책본부 가동" in text
+        assert "재난안전대책본부 가동" in text
     elif kind == "roster":
         assert all(name in text for name in ("commander", "controller", "press", "observer"))
         assert "본부장 (서울특별시장)" in text
@@ -246,13 +246,15 @@ def test_export_writes_reprints_under_readable_names(demo: Services, tmp_path) -
 def test_text_longer_than_a_page_flows_on(demo: Services) -> None:
     """Nothing is clipped and nothing fails: a cell taller than a page continues."""
     snapshot = demo.reports.snapshot(as_of=PHASE_ONE)
-    snapshot["incident"]["summary"] = "긴 요약 문장입니다. " * 900
+    # The place is printed three times: its row of 1. 개요, the overview's first line, and
+    # the note under the facility table.
+    snapshot["incident"]["location"] = "긴 요약 문장입니다. " * 900
     snapshot["systems"][0]["name"] = "가" * 300
     pages = pdf_pages(demo.reports.render(snapshot))
     assert len(pages) > 9
     body = "".join(line for page in pages for line in page.splitlines()
                    if "초안 · 쪽" not in line and "초안 · 미승인" not in line)
-    assert re.sub(r"\s+", "", body).count("긴요약문장입니다.") == 900
+    assert re.sub(r"\s+", "", body).count("긴요약문장입니다.") == 3 * 900
 
 
 @pytest.mark.parametrize("text", [

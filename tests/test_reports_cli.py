@@ -32,7 +32,7 @@ def test_draft_needs_no_user_and_is_not_stored(demo_db: Path, tmp_path: Path, ca
                          "--as-of", "2025-10-06T20:00+09:00")
     assert (code, err) == (0, "")
     assert out.strip() == str(out_file)
-    assert "64개 중 63개 복구 (98.4%), 10. 6. 20:00 현재" in flat(out_file.read_bytes())
+    assert "10. 6. 20:00 현재 64개 중 63개 복구(98.4%)" in flat(out_file.read_bytes())
     code, out, _ = run(capsys, "--db", str(demo_db), "reports", "--json")
     assert code == 0 and json.loads(out) == []
 
@@ -117,7 +117,7 @@ def test_the_real_program(demo_db: Path, tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines() == [str(tmp_path / "r.pdf"), "number 1"]
     pages = pdf_pages((tmp_path / "r.pdf").read_bytes())
-    assert "64개 중 64개 복구 (100.0%)" in " ".join(pages)
+    assert "64개 중 64개 복구(100.0%)" in " ".join(pages)
     assert all(f"제1보 · 쪽 {n} / {len(pages)}" in page for n, page in enumerate(pages, 1))
 
 

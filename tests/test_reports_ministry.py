@@ -7,8 +7,10 @@ import re
 import pytest
 
 from console.domain.clock import kst, parse_time
+from console.domain.enums import Team
+from console.reports import printouts
 from console.services.app import Services
-from tests.pdftext import flat
+from tests.pdftext import flat, pdf_pages
 
 MOMENTS = ["2025-09-27T19:00+09:00", "2025-10-01T12:00+09:00", "2025-10-14T18:00+09:00"]
 
@@ -25,7 +27,7 @@ def test_alternative_means_figures_are_the_outage_clocks(demo: Services, moment:
     box = (f"{situation.restored} / 64 {64 - situation.restored} {situation.citizen_down} "
            f"{now} 복구")
     assert box in text
-    assert f"대체수단 운영 중 (누계 {total})" in text
+    assert f"대체수단 운영 중(누계 {total})" in text
     # §6 says the same numbers, as of the same moment.
     local = kst(as_of)
     stamp = f"{local.month}. {local.day}. {local:%H:%M}"
@@ -56,3 +58,78 @@ def test_phase_two_starts_when_it_was_decided(demo: Services) -> None:
     assert snapshot["phase_starts"]["2"] == "2025-10-06T10:00:00.000000Z"  # 10. 6. 19:00 KST
     text = flat(demo.reports.preview(as_of=parse_time("2025-10-14T18:00+09:00")))
     assert "붉은 점선" not in text and "1차 붉은색, 2차 녹색" in text
+
+
+def _between(text: str, start: str, end: str) -> str:
+    return text.split(start, 1)[1].split(end, 1)[0]
+
+
+def test_body_name_on_every_page(demo: Services) -> None:
+    pages = pdf_pages(demo.reports.preview(as_of=parse_time("2025-10-01T12:00+09:00")))
+    assert all("서울특별시 재난안전대책본부" in page for page in pages)
+    assert not any("디지털재난 대책본부" in page for page in pages)
+
+
+def test_header_says_level_since_kind_recipients_and_stand_down(demo: Services) -> None:
+    first = flat(demo.reports.preview(as_of=parse_time("2025-09-27T19:00+09:00")))
+    assert "심각(9. 27. 18:00 상향)" in first
+    assert "보고 구분 최초보고" in first and "대책본부 해제 -" in first
+    assert "보고처 서울특별시장, 행정안전부 중앙재난안전상황실" in first
+    lowered = flat(demo.reports.preview(as_of=parse_time("2025-10-08T12:00+09:00")))
+    assert "경계(10. 6. 18:30 하향)" in lowered
+    final = flat(demo.reports.preview(as_of=parse_time("2025-10-18T12:00+09:00")))
+    assert "대책본부 해제 2025. 10. 17.(금) 18:00" in final and "최종보고" in final
+    assert "○ 10. 17. 18:00 대책본부 해산(상황 종료)" in final
+
+
+def test_a_stored_draft_names_its_preparer(demo: Services) -> None:
+    actor = demo.accounts.login("situation", "demo", "ko")
+    drafted = demo.reports.draft(actor, as_of=parse_time("2025-10-01T12:00+09:00"))
+    assert "작성 상황총괄반장 승인 (승인 전)" in flat(drafted.pdf)
+
+
+def test_overview_is_written_as_of_the_moment(demo: Services) -> None:
+    text = flat(demo.reports.preview(as_of=parse_time("2025-09-27T19:00+09:00")))
+    overview = _between(text, "1. 개요", "2. 피해현황")
+    assert "복구하였다" not in text and "27개" not in overview
+    for line in ("○ 9. 26. 20:20 국가정보자원관리원 대전센터 5층 전산실(UPS 배터리) 화재 발생",
+                 "○ 연계 시스템 64개(23개 실국) 장애 발생(대시민 38·내부행정 26)",
+                 "○ 9. 27. 18:00 재난안전대책본부 가동",
+                 "○ 9. 27. 19:00 현재 64개 중 0개 복구(0.0%), 대체수단 운영 중 15개"):
+        assert line in overview, line
+    before = flat(demo.reports.preview(as_of=parse_time("2025-09-27T12:00+09:00")))
+    assert "재난안전대책본부 가동" not in _between(before, "1. 개요", "2. 피해현황")
+
+
+def test_no_space_before_a_bracket(demo: Services) -> None:
+    text = flat(demo.reports.preview(as_of=parse_time("2025-10-01T12:00+09:00")))
+    assert not re.findall(r"[가-힣0-9%.] \((?!P10)", text.replace("(승인 전)", ""))
+    assert "(복구 목표 RTO)" in text and "(RTO)" not in text
+
+
+@pytest.mark.parametrize("moment", [*MOMENTS, "2025-10-08T12:00+09:00"])
+def test_no_sentence_mentions_an_event_after_its_moment(demo: Services, moment: str) -> None:
+    """Every time printed in 1.–2. and 4.–6. is at or before the moment (3. lists expected
+    recoveries and 7. the plans: those are ahead by nature)."""
+    as_of = kst(parse_time(moment))
+    text = flat(demo.reports.preview(as_of=parse_time(moment)))
+    past = _between(text, "1. 개요", "3. 복구현황") + _between(text, "4. 조치사항", "7. 향후계획")
+    times = re.findall(r"(?<![\d.])(\d{1,2})\. (\d{1,2})\. (\d{2}):(\d{2})", past)
+    assert times
+    for month, day, hour, minute in times:
+        printed = as_of.replace(month=int(month), day=int(day), hour=int(hour),
+                                minute=int(minute))
+        assert printed <= as_of, f"{month}. {day}. {hour}:{minute} after {moment}"
+
+
+def test_printouts_name_authors_and_write_the_official_way(demo: Services) -> None:
+    log = flat(demo.reports.printout("log", Team.SITUATION))
+    assert "상황총괄반장" in log and not re.search(r"\bsituation\b", log)
+    row = {"code": "SEO-0001", "name": "가", "department": "나", "category": "citizen",
+           "importance_grade": 1, "grade": 1, "status": "workaround", "phase": 1,
+           "detected_at": "2025-09-26T11:20:00Z", "restored_at": None,
+           "alternative_active": True}
+    register = flat(printouts.outage_register("사고", [row], "2025-09-27T10:00:00Z"))
+    assert "대체운영 9. 26. 20:20 - ○" in register
+    inventory = flat(demo.reports.printout("inventory"))
+    assert "48시간" in inventory and not re.search(r"\d+h\b", inventory)

@@ -273,7 +273,7 @@ def build_pdf(story: list[Flowable], frame: PageFrame, title: str, subject: str 
     doc = SimpleDocTemplate(
         buffer, pagesize=landscape(A4) if wide else A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=title, subject=subject,
-        author="서울특별시 디지털재난 대책본부", creator="incident-console", invariant=1,
+        author="서울특별시 재난안전대책본부", creator="incident-console", invariant=1,
         initialFontName=REGULAR)  # no stray Helvetica in the PDF
 
     def on_page(canvas: Canvas, _doc: SimpleDocTemplate) -> None:

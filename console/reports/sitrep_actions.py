@@ -16,6 +16,7 @@ from console.reports.text import (
     full_time,
     label,
     number_label,
+    paren,
     short_label,
     short_time,
     words,
@@ -63,7 +64,7 @@ def actions(snapshot: Snapshot, lang: str) -> list[Flowable]:
 
 
 def decisions(snapshot: Snapshot, lang: str) -> list[Flowable]:
-    story: list[Flowable] = heading(f"{words(lang, 's5')} ({_since(snapshot, lang)})", "h1",
+    story: list[Flowable] = heading(paren(lang, words(lang, 's5'), _since(snapshot, lang)), "h1",
                                     80)
     items = snapshot["decisions"]
     if not items:
@@ -137,7 +138,7 @@ def next_steps(snapshot: Snapshot, lang: str) -> list[Flowable]:
         for index, plan in enumerate(plans, start=1):
             due = short_time(lang, plan["due"]) if plan["due"] else words(lang, "no_due")
             if plan["overdue"]:
-                due += f" ({words(lang, 'overdue')})"
+                due = paren(lang, due, words(lang, "overdue"))
                 extra += [("TEXTCOLOR", (0, index), (0, index), WARN)]
             rows.append([due, Team(plan["team"]).label(lang) if plan["team"] in Team._value2member_map_
                          else plan["team"], plan["title"], label("task", plan["status"], lang)])
@@ -184,7 +185,7 @@ def annex(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
              short_label("category", s["category"], lang), s["importance_grade"], s["grade"],
              label("outage", s["status"], lang), short_time(lang, s["restored_at"]) or "-"]
             for s in systems]
-    return [PageBreak(), *heading(f"{words(lang, 'annex')} ({len(systems)})", "h1"),
+    return [PageBreak(), *heading(paren(lang, words(lang, 'annex'), str(len(systems))), "h1"),
             table([words(lang, "code"), words(lang, "system"), words(lang, "department"),
                    words(lang, "category"), words(lang, "grade"), words(lang, "failure_grade"),
                    words(lang, "status"), words(lang, "restored_at")], rows,

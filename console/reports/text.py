@@ -18,7 +18,7 @@ from console.domain.enums import (
 from console.reports.snapshot import Snapshot
 
 _WORDS: dict[str, tuple[str, str]] = {
-    "org": ("서울특별시 디지털재난 대책본부", "Seoul Digital Disaster Task Force"),
+    "org": ("서울특별시 재난안전대책본부", "Seoul Metropolitan Disaster and Safety Countermeasures Headquarters"),
     "sitrep": ("상황보고", "Situation report"),
     "number": ("제{n}보", "No. {n}"),
     "draft": ("초안", "Draft"),
@@ -50,14 +50,19 @@ _WORDS: dict[str, tuple[str, str]] = {
     "kpi_down": ("미복구", "Still down"),
     "kpi_citizen_down": ("대시민 미복구", "Citizen-facing down"),
     "kpi_alt": ("대체수단 운영", "Alternative means used"),
-    "kpi_alt_now": ("대체수단 운영 중 (누계 {total})", "On alternative means now ({total} so far)"),
-    "damage_line": ("{d}개 실국 {n}개 시스템 장애 (대시민 {c} · 내부행정 {i})",
+    "kpi_alt_now": ("대체수단 운영 중(누계 {total})", "On alternative means now ({total} so far)"),
+    "damage_line": ("{d}개 실국 {n}개 시스템 장애(대시민 {c}·내부행정 {i})",
                     "{n} systems of {d} departments affected ({c} citizen-facing, {i} internal)"),
-    "restored_line": ("{m}개 중 {n}개 복구 ({p}), {t} 현재",
+    "restored_line": ("{t} 현재 {m}개 중 {n}개 복구({p})",
                       "{n} of {m} restored ({p}) as of {t}"),
     "by_category_grade": ("구분·중요도 등급별 장애 시스템", "Affected systems by category and importance grade"),
     "by_department": ("실국별", "By department"),
     "by_facility": ("설치 장소별", "By facility"),
+    "facility_note": ("※ 설치 장소는 시스템이 운영되는 곳이며, 피해 장소가 아님: 발생 장소({where}) 외의 "
+                      "시스템은 국가정보자원관리원에 입주하거나 연계된 시스템의 장애로 함께 중단됨",
+                      "※ A facility is where a system runs, not where the damage was: systems "
+                      "outside {where} failed through their links to the national centre's "
+                      "systems"),
     "recovery_table": ("중요도 등급·구분·차수별 복구", "Recovery by importance grade, category and phase"),
     "curve": ("복구 추이", "Restoration curve"),
     "curve_note": ("실선: 누적 복구 시스템 수 · 회색 점선: 전체 장애 시스템 수 · "
@@ -87,13 +92,13 @@ _WORDS: dict[str, tuple[str, str]] = {
     "total": ("계", "Total"),
     "status": ("상태", "Status"),
     "elapsed": ("경과 시간", "Elapsed"),
-    "expected": ("복구 예정", "Expected recovery"),
+    "expected": ("복구 예정·목표", "Expected / target"),
     "undecided": ("미정", "not set"),
-    "by_task": ("{t} (과제 기한)", "{t} (task due)"),
-    "by_rto": ("{t} (RTO)", "{t} (by RTO)"),
+    "by_task": ("{t}(과제 기한)", "{t} (task due)"),
+    "by_rto": ("{t}(복구 목표 RTO)", "{t} (RTO target)"),
     "detected": ("장애 발생", "Detected"),
     "restored_at": ("복구 시각", "Restored at"),
-    "team_line": ("{team} (완료 {done} · 진행 {prog} · 보류 {blocked} · 대기 {open})",
+    "team_line": ("{team}(완료 {done}·진행 {prog}·보류 {blocked}·대기 {open})",
                   "{team} (done {done} · in progress {prog} · blocked {blocked} · open {open})"),
     "done_since": ("완료", "Done"),
     "in_progress": ("진행", "In progress"),
@@ -115,25 +120,43 @@ _WORDS: dict[str, tuple[str, str]] = {
                  "As of {t}: {r} on alternative means ({n} citizen-facing), {total} so far"),
     "alt_stopped": ("종료", "ended"),
     "notice_text": ("안내 내용", "Notice"),
-    "notices": ("대시민 안내 실적 (언론·홍보대응반)", "Notices issued (press team)"),
+    "notices": ("대시민 안내 실적(언론·홍보대응반)", "Notices issued (press team)"),
     "plans": ("향후 조치 계획", "Planned actions"),
     "team": ("담당", "Team"),
     "due": ("기한", "Due"),
     "overdue": ("기한 경과", "overdue"),
     "no_due": ("기한 없음", "no due time"),
     "next_report": ("다음 보고 예정: {t}", "Next report due: {t}"),
-    "forecast": ("복구 전망 (추정치)", "Restoration outlook (estimate)"),
-    "forecast_all": ("전체 복구: {p50} 전후 (P10–P90 {p10} ~ {p90})",
+    "forecast": ("복구 전망(추정치)", "Restoration outlook (estimate)"),
+    "forecast_all": ("전체 복구: {p50} 전후(P10–P90 {p10} ~ {p90})",
                      "All restored: around {p50} (P10–P90 {p10} to {p90})"),
-    "forecast_important": ("중요도 1·2등급 복구: {p50} 전후 (P10–P90 {p10} ~ {p90})",
+    "forecast_important": ("중요도 1·2등급 복구: {p50} 전후(P10–P90 {p10} ~ {p90})",
                            "Importance 1–2 restored: around {p50} (P10–P90 {p10} to {p90})"),
     "forecast_important_done": ("중요도 1·2등급: 복구 완료", "Importance 1–2: all restored"),
     "forecast_basis": ("근거: 복구 {restored}건으로 적합한 로그정규 모형, 담당반 복구 예상 {etr}건 우선 반영, "
-                       "의존관계 순서 반영, 모의 {draws}회 (시드 {seed}). 추정치이며 약속이 아닙니다.",
+                       "의존관계 순서 반영, 모의 {draws}회(시드 {seed}). 추정치이며 약속이 아닙니다.",
                        "Basis: a log-normal model fitted to {restored} restorations, {etr} team "
                        "ETRs taking precedence, dependency order kept, {draws} simulated draws "
                        "(seed {seed}). An estimate, not a promise."),
     "closed": ("상황 종료: {t}", "Incident closed: {t}"),
+    "stood_down": ("대책본부 해제", "Stood down"),
+    "report_kind": ("보고 구분", "Report type"),
+    "kind_first": ("최초보고", "first report"),
+    "kind_interim": ("중간보고", "interim report"),
+    "kind_final": ("최종보고", "final report"),
+    "report_to": ("보고처", "Reported to"),
+    "no_preparer": ("-", "-"),
+    "crisis_raised": ("{t} 상향", "raised {t}"),
+    "crisis_lowered": ("{t} 하향", "lowered {t}"),
+    "crisis_set": ("{t} 발령", "set {t}"),
+    "ov_event": ("{t} {where} {cause} 발생", "{t}: {cause} at {where}"),
+    "ov_damage": ("연계 시스템 {n}개({d}개 실국) 장애 발생(대시민 {c}·내부행정 {i})",
+                  "{n} linked systems of {d} departments down ({c} citizen-facing, {i} internal)"),
+    "ov_activated": ("{t} 재난안전대책본부 가동", "{t}: task force activated"),
+    "ov_crisis": ("위기경보 {level}", "Crisis level {level}"),
+    "ov_now": ("{t} 현재 {m}개 중 {n}개 복구({p}), 대체수단 운영 중 {r}개",
+               "As of {t}: {n} of {m} restored ({p}), {r} on alternative means"),
+    "ov_closed": ("{t} 대책본부 해산(상황 종료)", "{t}: task force stood down"),
     "duplicate": ("중복: {ws} 발행본과 번호 중복", "duplicate: same number as {ws}'s report"),
 }
 
@@ -142,6 +165,11 @@ def words(lang: str, key: str, **values: object) -> str:
     ko, en = _WORDS[key]
     text = ko if lang == "ko" else en
     return text.format(**values) if values else text
+
+
+def paren(lang: str, text: str, inner: str) -> str:
+    """``text(inner)``: Korean official writing puts no space before a bracket; English does."""
+    return f"{text}({inner})" if lang == "ko" else f"{text} ({inner})"
 
 
 def number_label(lang: str, number: int | None) -> str:

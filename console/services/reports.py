@@ -39,6 +39,7 @@ from console.reports.snapshot import (
     loads,
     with_header,
 )
+from console.reports.text import label
 from console.services.accounts import AccountService
 from console.services.context import (
     Actor,
@@ -311,10 +312,13 @@ class ReportService(ServiceBase):
                 for d in reversed(self.journal.decisions(incident_id))
                 if _within(d.at, start, end)], printed, lang)
         users = self._users()
+        # ICS 214 names the author by name and position, not by login id.
+        authors = {u["name"]: _author(u, lang) for u in users}
         teams = [team] if team else list(Team)
         units = []
         for unit in teams:
-            entries = [{"at": iso(e.at), "author": e.author, "text": e.text,
+            entries = [{"at": iso(e.at), "author": authors.get(e.author or "", e.author),
+                        "text": e.text,
                         "significant": e.significant, "verified": e.verified}
                        for e in reversed(self.journal.log(unit, incident_id))
                        if _within(e.at, start, end)]
@@ -404,6 +408,15 @@ def _person(session: Session, user_id: str) -> Person | None:
     if user is None:
         return None
     return {"name": user.name, "display": user.display_name, "role": user.role}
+
+
+def _author(user: dict[str, str | None], lang: str) -> str | None:
+    """"상황총괄반장" (the display name says the position), else "name (role)"."""
+    display = user["display"] or user["name"]
+    if display and display != user["name"]:
+        return display
+    role = label("role", user["role"], lang)
+    return f"{display} ({role})" if role else display
 
 
 def _within(moment: datetime, start: datetime | None, end: datetime | None) -> bool:

@@ -49,6 +49,10 @@ class SituationView:
     """The first emergency text's deadline (20 minutes after activation) until one went out."""
     notices: list[NoticeRow] | None = None
     """Notices issued by the moment, latest first."""
+    crisis_since: datetime | None = None
+    """When the crisis level in force at the moment was set (위기경보 "심각(9. 27. 18:00 상향)")."""
+    crisis_previous: str | None = None
+    """The level before it, if any: whether it was raised or lowered."""
 
     @property
     def report_overdue(self) -> bool:
@@ -64,10 +68,13 @@ class SituationService(ServiceBase):
             incident = current_incident(session, incident_id)
             outages = outage_facts(session, incident.id)
             tasks = _task_facts(session, incident.id)
-            level = latest(tuple(row) for row in session.execute(
+            levels: list[tuple[datetime, str, str]] = sorted(
+                (row[0], row[1], row[2]) for row in session.execute(
                 select(CrisisLevelChange.at, CrisisLevelChange.id, CrisisLevelChange.level).where(
                     CrisisLevelChange.incident_id == incident.id,
                     CrisisLevelChange.at <= moment)))
+            level = latest(levels)
+            previous = str(levels[-2][2]) if len(levels) > 1 else None
             last_issued = session.execute(
                 select(SituationReport.issued_at, SituationReport.number).where(
                     SituationReport.incident_id == incident.id,
@@ -91,7 +98,8 @@ class SituationService(ServiceBase):
                 schedule=schedule, activated=activated, closed=closed,
                 next_text_due=None if closed or not activated else next_text_due(
                     incident.activated_at, first_text),
-                notices=notices)
+                notices=notices, crisis_since=level[0] if level else None,
+                crisis_previous=previous)
 
 
 def _task_facts(session: Session, incident_id: str) -> list[TaskFact]:
