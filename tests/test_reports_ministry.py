@@ -133,3 +133,28 @@ def test_printouts_name_authors_and_write_the_official_way(demo: Services) -> No
     assert "대체운영 9. 26. 20:20 - ○" in register
     inventory = flat(demo.reports.printout("inventory"))
     assert "48시간" in inventory and not re.search(r"\d+h\b", inventory)
+
+
+def test_next_steps_come_from_the_record(demo: Services) -> None:
+    down = flat(demo.reports.preview(as_of=parse_time("2025-10-01T12:00+09:00")))
+    assert "○ 미복구 31개 시스템 복구 지속" in _between(down, "7. 향후계획", "다음 보고 예정")
+    final = flat(demo.reports.preview(as_of=parse_time("2025-10-18T12:00+09:00")))
+    plans = final.split("7. 향후계획", 1)[1]
+    assert "사후 평가 및 재발방지 대책(이중화·분산) 수립 지시(10. 17. 18:00 결정)" in plans
+
+
+def test_sections_4_and_6_count_the_same_period_as_their_rows(demo: Services) -> None:
+    controller = demo.accounts.login("controller", "demo", "ko")
+    first = parse_time("2025-09-29T12:00+09:00")
+    demo.reports.approve(controller, as_of=first)
+    later = parse_time("2025-09-30T18:00+09:00")
+    snapshot = demo.reports.snapshot(as_of=later)
+    text = flat(demo.reports.render(snapshot))
+    systems = snapshot["teams"]["systems"]
+    assert (f"시스템장애조치반(완료 {len(systems['done'])}(누계 {systems['counts']['done']})"
+            in text)
+    assert all(item[1] > "2025-09-29T03:00" for item in systems["done"])  # after 제1보
+    period = [n for n in snapshot["notices"] if n["at"] > "2025-09-29T03:00"]
+    assert f"제1보 이후 {len(period)}건, 누계 {len(snapshot['notices'])}건" in text
+    notices = _between(text, "대시민 안내 실적", "7. 향후계획")
+    assert "9. 28. 11:00" not in notices and "9. 30. 14:00" in notices

@@ -39,7 +39,11 @@ def actions(snapshot: Snapshot, lang: str) -> list[Flowable]:
         empty: TeamTasks = {"done": [], "in_progress": [], "blocked": [], "counts": {}}
         entry = teams.get(team.value, empty)
         counts = entry["counts"]
-        line = words(lang, "team_line", team=team.label(lang), done=counts.get("done", 0),
+        # The counts say the same period as the rows under them: done since the last
+        # report (the rows), with the running total beside it.
+        done = (words(lang, "done_period", n=len(entry["done"]), total=counts.get("done", 0))
+                if snapshot.get("since") else words(lang, "done_all", n=counts.get("done", 0)))
+        line = words(lang, "team_line", team=team.label(lang), done=done,
                      prog=counts.get("in_progress", 0), blocked=counts.get("blocked", 0),
                      open=counts.get("open", 0))
         head = heading(f"○ {line}")
@@ -110,8 +114,12 @@ def public_information(snapshot: Snapshot, lang: str, names: Names) -> list[Flow
                            [0.27, 0.17, 0.42, 0.14], "LLLC", extra=bold))
     else:
         story.append(para(f"- {words(lang, 'nothing')}", "note"))
-    story += heading(words(lang, "notices"), "h2")
-    notices = snapshot["notices"]
+    # Notices of the same period as §4 and §5: since the last issued report, with the total.
+    since = snapshot.get("since")
+    every = snapshot["notices"]
+    notices = [n for n in every if since is None or n["at"] > since["as_of"]]
+    story += heading(words(lang, "notices_period", period=_since(snapshot, lang),
+                           n=len(notices), total=len(every)), "h2")
     if notices:
         story.append(table([words(lang, "time"), words(lang, "notice_text")],
                            [[short_time(lang, n["at"]), _notice_text(n, lang)]
@@ -132,6 +140,7 @@ def _notice_text(notice: NoticeItem, lang: str) -> str:
 def next_steps(snapshot: Snapshot, lang: str) -> list[Flowable]:
     story: list[Flowable] = heading(words(lang, "s7"), "h1", 60)
     plans = snapshot["plans"]
+    follow_ups = _follow_ups(snapshot, lang)
     if plans:
         rows = []
         extra = []
@@ -144,13 +153,29 @@ def next_steps(snapshot: Snapshot, lang: str) -> list[Flowable]:
                          else plan["team"], plan["title"], label("task", plan["status"], lang)])
         story.append(table([words(lang, "due"), words(lang, "team"), words(lang, "task"),
                             words(lang, "status")], rows, [0.19, 0.2, 0.5, 0.11], "CLLC", extra=extra))
-    else:
+    elif not follow_ups:
         story.append(para(f"- {words(lang, 'nothing')}", "note"))
+    story += [para(f"○ {line}", "body") for line in follow_ups]
     story += _forecast(snapshot, lang)
     if snapshot.get("next_report_due") and not snapshot["incident"].get("closed_at"):
         story.append(para(words(lang, "next_report",
                                 t=full_time(lang, snapshot["next_report_due"])), "after"))
     return story
+
+
+def _follow_ups(snapshot: Snapshot, lang: str) -> list[str]:
+    """The record's other next steps: systems still down that no open task covers, and once
+    the incident is closed what the stand-down decided (사후 평가, 재발방지 대책)."""
+    lines = []
+    down = snapshot["still_down"]
+    untasked = sum(1 for d in down if d["basis"] != "task")
+    if down:
+        lines.append(words(lang, "plan_down", n=len(down), k=untasked))
+    closed = snapshot["incident"].get("closed_at")
+    if closed:
+        lines += [words(lang, "plan_decided", text=d["summary"], t=short_time(lang, d["at"]))
+                  for d in snapshot["decisions"] if d["at"] >= closed]
+    return lines
 
 
 def _forecast(snapshot: Snapshot, lang: str) -> list[Flowable]:
