@@ -158,3 +158,26 @@ def test_sections_4_and_6_count_the_same_period_as_their_rows(demo: Services) ->
     assert f"제1보 이후 {len(period)}건, 누계 {len(snapshot['notices'])}건" in text
     notices = _between(text, "대시민 안내 실적", "7. 향후계획")
     assert "9. 28. 11:00" not in notices and "9. 30. 14:00" in notices
+
+
+def test_a_short_table_moves_whole_with_its_heading() -> None:
+    from reportlab.platypus import Spacer
+
+    from console.reports.layout import PageFrame, build_pdf, heading_with, table
+
+    frame = PageFrame("머리", "오른쪽", lambda x, y: f"쪽 {x} / {y}")
+    rows = [[f"행{i}", str(i)] for i in range(1, 5)]
+    story = [Spacer(1, 640), *heading_with("짧은 표", table(["이름", "값"], rows, [0.5, 0.5]))]
+    pages = pdf_pages(build_pdf(story, frame, title="t"))
+    assert len(pages) == 2
+    assert "짧은 표" in pages[1] and all(f"행{i}" in pages[1] for i in range(1, 5))
+
+
+def test_a_report_made_today_of_the_closed_incident_charts_until_the_stand_down(
+        demo: Services) -> None:
+    text = flat(demo.reports.preview(as_of=parse_time("2026-12-01T10:00+09:00")))
+    chart = _between(text, "복구 추이", "실선:")
+    labels = re.findall(r"(\d{1,2})\. (\d{1,2})\.", chart)
+    assert 3 <= len(labels) <= 12
+    assert max((int(m), int(d)) for m, d in labels) <= (10, 17)
+    assert "대책본부 해제 2025. 10. 17.(금) 18:00" in text

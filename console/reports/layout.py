@@ -95,6 +95,19 @@ def heading(text: str, level: str = "h2", room: float = 64.0) -> list[Flowable]:
             Paragraph(escape(text), style)]
 
 
+SHORT_TABLE = 260.0
+"""Points: a table at most this tall is kept whole with its heading rather than split."""
+
+
+def heading_with(text: str, block: Flowable, level: str = "h2") -> list[Flowable]:
+    """A heading and the table under it: a short table moves to the next page whole, with
+    its heading, instead of leaving a row or two stranded at the top of the next page; a long
+    one splits as usual (measuring a short table once costs little)."""
+    _, height = block.wrap(FRAME_WIDTH, 10_000)
+    room = height + 2 if height <= SHORT_TABLE else 64.0
+    return [*heading(text, level, room), block]
+
+
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 

@@ -18,6 +18,7 @@ from console.reports.layout import (
     PageFrame,
     build_pdf,
     heading,
+    heading_with,
     para,
     table,
 )
@@ -89,10 +90,11 @@ def _damage(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
                     "L" + "R" * (len(grades) + 1), zebra=False,
                     extra=[("FONT", (0, -1), (-1, -1), BOLD, 8),
                            ("BACKGROUND", (0, -1), (-1, -1), LABEL_FILL)])]
-    story += heading(words(lang, "by_department"), "h2")
-    story.append(_tally_table(systems, "department", words(lang, "department"), lang, names))
-    story += heading(words(lang, "by_facility"), "h2")
-    story.append(_tally_table(systems, "facility", words(lang, "facility"), lang, names))
+    story += heading_with(words(lang, "by_department"),
+                          _tally_table(systems, "department", words(lang, "department"), lang,
+                                       names))
+    story += heading_with(words(lang, "by_facility"),
+                          _tally_table(systems, "facility", words(lang, "facility"), lang, names))
     # Without this a reader concludes the city's own data centres burned: the systems there
     # failed through their links to the national centre's systems.
     story.append(para(words(lang, "facility_note", where=snapshot["incident"]["location"]
@@ -130,8 +132,7 @@ def _recovery(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
         *heading(words(lang, "s3"), "h1", 110),
         para(words(lang, "restored_line", m=f["affected"], n=f["restored"], p=rate,
                    t=short_time(lang, snapshot["as_of"])), "lead"),
-        *heading(words(lang, "recovery_table"), "h2")]
-    story.append(_recovery_table(snapshot, lang))
+        *heading_with(words(lang, "recovery_table"), _recovery_table(snapshot, lang))]
     story.append(para(" · ".join(
         words(lang, "phase_line", n=p, m=target, r=restored)
         for p, target, restored in phase_rows(snapshot["systems"])), "note"))

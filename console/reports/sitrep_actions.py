@@ -9,7 +9,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from console.domain.enums import NoticeChannel, Team
 from console.reports.fonts import BOLD
-from console.reports.layout import STYLES, WARN, escape, heading, para, table
+from console.reports.layout import STYLES, WARN, escape, heading, heading_with, para, table
 from console.reports.snapshot import TASK_KINDS, NoticeItem, Snapshot, TeamTasks
 from console.reports.text import (
     Names,
@@ -61,9 +61,9 @@ def actions(snapshot: Snapshot, lang: str) -> list[Flowable]:
         extra: list[tuple[Any, ...]] = [("TEXTCOLOR", (0, r), (0, r), WARN)
                                         for r in blocked_rows]
         extra += [("FONT", (0, r), (0, r), BOLD, 8) for r in blocked_rows]
-        story += [*head,
-                  table([words(lang, "status"), words(lang, "task"), words(lang, "time")],
-                        rows, [0.12, 0.70, 0.18], "CLC", extra=extra)]
+        story += heading_with(f"○ {line}", table(
+            [words(lang, "status"), words(lang, "task"), words(lang, "time")],
+            rows, [0.12, 0.70, 0.18], "CLC", extra=extra))
     return story
 
 
@@ -118,15 +118,14 @@ def public_information(snapshot: Snapshot, lang: str, names: Names) -> list[Flow
     since = snapshot.get("since")
     every = snapshot["notices"]
     notices = [n for n in every if since is None or n["at"] > since["as_of"]]
-    story += heading(words(lang, "notices_period", period=_since(snapshot, lang),
-                           n=len(notices), total=len(every)), "h2")
+    title = words(lang, "notices_period", period=_since(snapshot, lang), n=len(notices),
+                  total=len(every))
     if notices:
-        story.append(table([words(lang, "time"), words(lang, "notice_text")],
-                           [[short_time(lang, n["at"]), _notice_text(n, lang)]
-                            for n in notices],
-                           [0.14, 0.86], "CL"))
+        story += heading_with(title, table([words(lang, "time"), words(lang, "notice_text")],
+                                           [[short_time(lang, n["at"]), _notice_text(n, lang)]
+                                            for n in notices], [0.14, 0.86], "CL"))
     else:
-        story.append(para(f"- {words(lang, 'nothing')}", "note"))
+        story += [*heading(title, "h2"), para(f"- {words(lang, 'nothing')}", "note")]
     return story
 
 
