@@ -34,7 +34,8 @@ def test_draft_needs_no_user_and_is_not_stored(demo_db: Path, tmp_path: Path, ca
     assert out.strip() == str(out_file)
     assert "10. 6. 20:00 현재 64개 중 63개 복구(98.4%)" in flat(out_file.read_bytes())
     code, out, _ = run(capsys, "--db", str(demo_db), "reports", "--json")
-    assert code == 0 and json.loads(out) == []
+    listed = json.loads(out)  # the demo's 40 issued reports, and no draft added
+    assert code == 0 and [r["title"] for r in listed] == [f"제{n}보" for n in range(1, 41)]
 
 
 def test_approval_permissions_and_numbers(demo_db: Path, tmp_path: Path, capsys) -> None:
@@ -47,21 +48,27 @@ def test_approval_permissions_and_numbers(demo_db: Path, tmp_path: Path, capsys)
     assert not (tmp_path / "x.pdf").exists()
     code, _, err = run(capsys, *db, "report", "--out", str(tmp_path / "x.pdf"), "--approve")
     assert code == 1 and "--user" in err and err.count("\n") == 1
+    code, out, err = run(capsys, *db, "--user", "controller", "report", "--out",
+                         str(tmp_path / "x.pdf"), "--approve", "--as-of",
+                         "2025-10-03T12:00+09:00")
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "이미 발행한 제40보(2025. 10. 17.(금) 17:00 현재)보다 이른 시점" in err
+    assert "--reason" in err and not (tmp_path / "x.pdf").exists()
     numbers = []
     for name in ("first.pdf", "second.pdf"):
         code, out, err = run(capsys, *db, "--user", "controller", "report", "--out",
                              str(tmp_path / name), "--approve", "--as-of",
-                             "2025-10-03T12:00+09:00")
+                             "2025-10-03T12:00+09:00", "--reason", "누락분 소급 보고")
         assert code == 0, err
         lines = out.splitlines()
         assert lines[0] == str(tmp_path / name)
         numbers.append(lines[1])
-    assert numbers == ["number 1", "number 2"]
-    assert "상황보고 제2보" in flat((tmp_path / "second.pdf").read_bytes())
+    assert numbers == ["number 41", "number 42"]
+    assert "상황보고 제42보" in flat((tmp_path / "second.pdf").read_bytes())
     code, out, _ = run(capsys, *db, "--lang", "ko", "reports", "--json")
     listed = json.loads(out)
-    assert [r["title"] for r in listed] == ["제1보", "제2보"]
-    code, out, err = run(capsys, *db, "reprint", listed[0]["id"], "--out",
+    assert [r["title"] for r in listed][-2:] == ["제41보", "제42보"]
+    code, out, err = run(capsys, *db, "reprint", listed[-2]["id"], "--out",
                          str(tmp_path / "again.pdf"))
     assert code == 0, err
     assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
@@ -112,13 +119,14 @@ def test_the_real_program(demo_db: Path, tmp_path: Path) -> None:
     env = {**os.environ, "CONSOLE_PASSWORD": "demo"}
     done = subprocess.run([str(program), "--db", str(demo_db), "--user", "deputy", "report",
                            "--out", str(tmp_path / "r.pdf"), "--approve", "--as-of",
-                           "2025-10-20T00:00+09:00"], capture_output=True, text=True, env=env,
+                           "2025-10-20T00:00+09:00", "--reason", "최종 결과 보고"],
+                          capture_output=True, text=True, env=env,
                           check=False, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == [str(tmp_path / "r.pdf"), "number 1"]
+    assert done.stdout.splitlines() == [str(tmp_path / "r.pdf"), "number 41"]
     pages = pdf_pages((tmp_path / "r.pdf").read_bytes())
     assert "64개 중 64개 복구(100.0%)" in " ".join(pages)
-    assert all(f"제1보 · 쪽 {n} / {len(pages)}" in page for n, page in enumerate(pages, 1))
+    assert all(f"제41보 · 쪽 {n} / {len(pages)}" in page for n, page in enumerate(pages, 1))
 
 
 def test_a_report_reprints_identically_in_another_process(demo: Services, demo_db: Path,
@@ -127,7 +135,7 @@ def test_a_report_reprints_identically_in_another_process(demo: Services, demo_d
     same bytes (reportlab's font registration once undid the <b> mapping after the first)."""
     controller = demo.accounts.login("controller", "demo")
     draft = demo.reports.draft(controller)
-    issued = demo.reports.approve(controller, draft_id=draft.row.id)
+    issued = demo.reports.approve(controller, draft_id=draft.row.id, reason="최종 결과 보고")
     program = Path(sys.executable).with_name("incident-console")
     done = subprocess.run([str(program), "--db", str(demo_db), "reprint", issued.row.id,
                            "--out", str(tmp_path / "again.pdf")], capture_output=True,

@@ -8,6 +8,7 @@ import pytest
 
 from console.domain.clock import kst, parse_time
 from console.domain.enums import Team
+from console.domain.errors import ValidationError
 from console.reports import printouts
 from console.services.app import Services
 from tests.pdftext import flat, pdf_pages
@@ -73,7 +74,9 @@ def test_body_name_on_every_page(demo: Services) -> None:
 def test_header_says_level_since_kind_recipients_and_stand_down(demo: Services) -> None:
     first = flat(demo.reports.preview(as_of=parse_time("2025-09-27T19:00+09:00")))
     assert "심각(9. 27. 18:00 상향)" in first
-    assert "보고 구분 최초보고" in first and "대책본부 해제 -" in first
+    assert "보고 구분 중간보고" in first and "대책본부 해제 -" in first  # after 제1보 (18:25)
+    before_first = flat(demo.reports.preview(as_of=parse_time("2025-09-27T18:20+09:00")))
+    assert "보고 구분 최초보고" in before_first
     assert "보고처 서울특별시장, 행정안전부 중앙재난안전상황실" in first
     lowered = flat(demo.reports.preview(as_of=parse_time("2025-10-08T12:00+09:00")))
     assert "경계(10. 6. 18:30 하향)" in lowered
@@ -144,18 +147,17 @@ def test_next_steps_come_from_the_record(demo: Services) -> None:
 
 
 def test_sections_4_and_6_count_the_same_period_as_their_rows(demo: Services) -> None:
-    controller = demo.accounts.login("controller", "demo", "ko")
-    first = parse_time("2025-09-29T12:00+09:00")
-    demo.reports.approve(controller, as_of=first)
-    later = parse_time("2025-09-30T18:00+09:00")
-    snapshot = demo.reports.snapshot(as_of=later)
+    snapshot = demo.reports.snapshot(as_of=parse_time("2025-09-30T18:00+09:00"))
+    since = snapshot["since"]
+    assert since == {"number": 10, "as_of": "2025-09-30T03:00:00.000000Z"}  # the demo's 제10보
     text = flat(demo.reports.render(snapshot))
     systems = snapshot["teams"]["systems"]
     assert (f"시스템장애조치반(완료 {len(systems['done'])}(누계 {systems['counts']['done']})"
             in text)
-    assert all(item[1] > "2025-09-29T03:00" for item in systems["done"])  # after 제1보
-    period = [n for n in snapshot["notices"] if n["at"] > "2025-09-29T03:00"]
-    assert f"제1보 이후 {len(period)}건, 누계 {len(snapshot['notices'])}건" in text
+    assert all(item[1] > since["as_of"] for item in systems["done"])
+    period = [n for n in snapshot["notices"] if n["at"] > since["as_of"]]
+    assert period and len(period) < len(snapshot["notices"])
+    assert f"제10보 이후 {len(period)}건, 누계 {len(snapshot['notices'])}건" in text
     notices = _between(text, "대시민 안내 실적", "7. 향후계획")
     assert "9. 28. 11:00" not in notices and "9. 30. 14:00" in notices
 
@@ -181,3 +183,44 @@ def test_a_report_made_today_of_the_closed_incident_charts_until_the_stand_down(
     assert 3 <= len(labels) <= 12
     assert max((int(m), int(d)) for m, d in labels) <= (10, 17)
     assert "대책본부 해제 2025. 10. 17.(금) 18:00" in text
+
+
+def test_the_demo_holds_its_40_reports_and_the_next_is_41(demo: Services) -> None:
+    issued = [r for r in demo.reports.list() if r.number is not None]
+    assert [r.number for r in issued] == list(range(1, 41))
+    assert kst(issued[0].as_of).strftime("%m-%d %H:%M") == "09-27 18:25"
+    assert kst(issued[-1].as_of).strftime("%m-%d %H:%M") == "10-17 17:00"
+    assert all(r.approved_by == "controller" and r.prepared_by == "situation" for r in issued)
+    twentieth = demo.reports.reprint(issued[19].id)
+    assert twentieth.first_print and twentieth.matches
+    text = flat(twentieth.pdf)
+    assert "상황보고 제20보(중간보고)" in text and "제20보 · 쪽 1 /" in text
+    assert "작성 상황총괄반장 승인 통제관 (디지털도시국장)" in text
+    assert "5. 주요 결정사항(제19보 이후)" in text
+    first = flat(demo.reports.reprint(issued[0].id).pdf)
+    assert "상황보고 제1보(최초보고)" in first
+    controller = demo.accounts.login("controller", "demo", "ko")
+    with pytest.raises(ValidationError) as refused:
+        demo.reports.approve(controller, as_of=parse_time("2025-10-20T09:00+09:00"))
+    assert "종료(대책본부 해제)" in refused.value.render("ko")
+    assert len(demo.reports.list()) == 40  # nothing issued
+    final = demo.reports.approve(controller, as_of=parse_time("2025-10-20T09:00+09:00"),
+                                 reason="최종 결과 보고")
+    assert final.row.number == 41
+    text = flat(final.pdf)
+    assert "상황보고 제41보(최종보고)" in text
+    assert "※ 상황 종료 후 발행: 발행 사유 — 최종 결과 보고" in text
+
+
+def test_a_back_dated_report_needs_a_reason_and_says_so(demo: Services) -> None:
+    controller = demo.accounts.login("controller", "demo", "ko")
+    moment = parse_time("2025-10-01T12:00+09:00")
+    with pytest.raises(ValidationError) as refused:
+        demo.reports.approve(controller, as_of=moment, reason="  ")
+    assert "이미 발행한 제40보(2025. 10. 17.(금) 17:00 현재)보다 이른 시점" in (
+        refused.value.render("ko"))
+    issued = demo.reports.approve(controller, as_of=moment, reason="12시 보고 누락분")
+    assert issued.row.number == 41
+    text = flat(issued.pdf)
+    assert ("※ 소급 보고(이미 발행한 보고보다 이른 시점), 상황 종료 후 발행: 발행 사유 — 12시 보고 누락분"
+            in text)

@@ -40,7 +40,7 @@ def report(args: argparse.Namespace, services: Services) -> int:
     if args.approve:
         who = commands.actor(args, services)
         issued = services.reports.approve(who, incident_id=args.incident, as_of=as_of,
-                                          lang=_lang(args))
+                                          lang=_lang(args), reason=args.reason)
         path = _write(args.out, issued.pdf)
         print(path)
         print(f"number {issued.row.number}")
@@ -113,6 +113,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     rep.add_argument("--as-of", dest="as_of", help="the moment to report on (default: now)")
     rep.add_argument("--approve", action="store_true",
                      help="issue it as the next 제N보 (needs --user who may approve)")
+    rep.add_argument("--reason", help="why a report of a moment before the last issued one, "
+                                      "or after the stand-down, is issued (printed on it)")
 
     listing = sub.add_parser("reports", help="list stored reports (duplicates flagged)")
     listing.add_argument("--json", action="store_true", help="a JSON array of objects")

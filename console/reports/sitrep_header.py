@@ -105,11 +105,18 @@ def title_block(snapshot: Snapshot, lang: str) -> list[Flowable]:
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
     ]))
-    return [Paragraph(escape(title), STYLES["title"]),
-            Paragraph(escape(incident["title"]), STYLES["subtitle"]),
-            Paragraph(escape(f"{words(lang, 'as_of', t=full_time(lang, snapshot['as_of']))}"
-                             f" · {words(lang, 'org')}"), STYLES["dateline"]),
-            info, Spacer(1, 8), _kpis(snapshot, lang)]
+    story: list[Flowable] = [
+        Paragraph(escape(title), STYLES["title"]),
+        Paragraph(escape(incident["title"]), STYLES["subtitle"]),
+        Paragraph(escape(f"{words(lang, 'as_of', t=full_time(lang, snapshot['as_of']))}"
+                         f" · {words(lang, 'org')}"), STYLES["dateline"]), info]
+    if header.get("out_of_order"):
+        # Issued out of time order or after the stand-down: the page says so, and why.
+        kinds = ", ".join(words(lang, f"out_{kind}") for kind in header.get("out_of_order", []))
+        story.append(Paragraph(escape(words(lang, "out_of_order", kinds=kinds,
+                                            reason=header.get("reason", ""))),
+                               STYLES["cell_warn"]))
+    return [*story, Spacer(1, 8), _kpis(snapshot, lang)]
 
 
 def _alternative_kpi(f: Figures, lang: str) -> tuple[str, str]:

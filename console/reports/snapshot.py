@@ -58,6 +58,10 @@ class Header(TypedDict):
     workstation: str | None
     draft_id: NotRequired[str | None]
     """Set when a report is issued: the stored draft it was issued from, or None."""
+    reason: NotRequired[str]
+    """Why a report out of order was issued (printed on its page)."""
+    out_of_order: NotRequired[list[str]]
+    """"earlier" (a moment before the last issued report) and/or "closed" (after stand-down)."""
 
 
 class HeaderUpdate(TypedDict, total=False):
@@ -69,6 +73,8 @@ class HeaderUpdate(TypedDict, total=False):
     approved_by: Person | None
     workstation: str | None
     draft_id: str | None
+    reason: str
+    out_of_order: list[str]
 
 
 class Since(TypedDict):

@@ -74,12 +74,13 @@ class Services:
         if db.capture is not None and db.capture.head_signer is None:
             db.capture.head_signer = sync.sign_head
         status_page = StatusPageService(db, clock)
+        reports = ReportService(db, clock)
         return cls(db=db, accounts=accounts,
                    incidents=IncidentService(db, clock), inventory=InventoryService(db, clock),
                    outages=OutageService(db, clock), tasks=TaskService(db, clock),
                    journal=JournalService(db, clock), maintenance=MaintenanceService(db, clock),
-                   situation=SituationService(db, clock), reports=ReportService(db, clock),
-                   demo=DemoBuilder(db, clock, accounts), tables=TableService(db, clock),
+                   situation=SituationService(db, clock), reports=reports,
+                   demo=DemoBuilder(db, clock, accounts, reports), tables=TableService(db, clock),
                    sync=sync, estimates=EstimateService(db, clock),
                    forecast=ForecastService(db, clock), timeline=TimelineService(db, clock),
                    notices=NoticeService(db, clock, status_page.write_configured),

@@ -14,7 +14,7 @@ import builtins
 import hashlib
 import threading
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -53,7 +53,8 @@ from console.services.forecast import ForecastService
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
 from console.services.outages import OutageService
-from console.services.situation import SituationService
+from console.services.report_history import IssuedEntry, out_of_order_reasons
+from console.services.situation import SituationService, SituationView
 from console.store.database import Database
 from console.store.models import (
     Department,
@@ -99,14 +100,15 @@ class ReportService(ServiceBase):
                  ) -> Snapshot:
         """Freeze the situation of the incident as it stood at ``as_of`` (default: now)."""
         view = self.situation.view(incident_id, as_of)
-        moment = view.situation.as_of
+        return self._freeze([view], None, with_forecast=True)[0]
+
+    def _freeze(self, views: builtins.list[SituationView],
+                afters: builtins.list[tuple[int, datetime] | None] | None,
+                with_forecast: bool) -> builtins.list[Snapshot]:
+        """Snapshots of ``views`` of one incident. ``afters`` names the last issued report
+        before each when the caller knows better than the stored reports (``record_issued``
+        writes a run of them at once); None: read it from the stored reports."""
         with self.db.sessions() as session:
-            last = session.execute(
-                select(SituationReport.number, SituationReport.as_of).where(
-                    SituationReport.incident_id == view.incident.id,
-                    SituationReport.number.is_not(None), SituationReport.as_of < moment)
-                .order_by(SituationReport.as_of.desc(), SituationReport.number.desc())
-                .limit(1)).first()
             links: dict[str, list[str]] = defaultdict(list)
             for outage_id, task_id in session.execute(
                     select(TaskOutage.outage_id, TaskOutage.task_id)
@@ -116,16 +118,53 @@ class ReportService(ServiceBase):
                         for name, en in session.execute(select(model.name, model.name_en))
                         if en}
             workstation = local_value(session, "workstation_name")
-        # The query keeps numbered reports only; the test tells the type checker so.
-        since = (last[0], last[1]) if last and last[0] is not None else None
-        frozen = freeze(view, since=since, task_links=links,
-                        names_en=names_en, workstation=workstation,
-                        next_due=next_report_due(view.incident.activated_at, moment,
-                                                 view.schedule) if view.activated else None)
-        # The forecast at the report's moment goes into the snapshot now, with the figures:
-        # a reprint shows what was estimated then, byte for byte.
-        frozen["forecast"] = forecast_part(self.forecasts.forecast(view.incident.id, moment))
-        return frozen
+            befores = afters if afters is not None else [
+                _last_issued(session, view.incident.id, view.situation.as_of) for view in views]
+        result = []
+        for view, since in zip(views, befores, strict=True):
+            moment = view.situation.as_of
+            frozen = freeze(view, since=since, task_links=links,
+                            names_en=names_en, workstation=workstation,
+                            next_due=next_report_due(view.incident.activated_at, moment,
+                                                     view.schedule) if view.activated else None)
+            # The forecast at the report's moment goes into the snapshot now, with the
+            # figures: a reprint shows what was estimated then, byte for byte.
+            frozen["forecast"] = (forecast_part(self.forecasts.forecast(view.incident.id, moment))
+                                  if with_forecast else None)
+            result.append(frozen)
+        return result
+
+    def record_issued(self, entries: Sequence[IssuedEntry], prepared_by: str,
+                      approved_by: str, record_id: Callable[[int], str], workstation_id: str,
+                      incident_id: str | None = None) -> int:
+        """Store the reports a record says were issued (the demo's 40, issued on paper in its
+        scenario), in number order, each frozen at its moment and numbered as recorded. The
+        console did not print them, so no PDF hash is stored (``pdf_sha256`` empty: the first
+        reprint is the console's first print); nor a forecast, which those papers had not.
+        Ids, authors and the workstation are the caller's (the demo's are deterministic, so
+        two demo workstations hold the very same records and sync them cleanly)."""
+        if not entries:
+            return 0
+        # One read of the records for all the moments, one transaction for all the reports.
+        views = self.situation.views(incident_id, [entry.at for entry in entries])
+        afters: builtins.list[tuple[int, datetime] | None] = [None] + [
+            (entry.number, entry.at) for entry in entries[:-1]]
+        frozen = self._freeze(views, afters, with_forecast=False)
+        with self.db.transaction() as session:
+            preparer, approver = _person(session, prepared_by), _person(session, approved_by)
+            for entry, snapshot in zip(entries, frozen, strict=True):
+                snapshot = with_header(
+                    snapshot, number=entry.number, issued_at=iso(entry.at),
+                    prepared_by=preparer, approved_by=approver, draft_id=None,
+                    workstation=None)
+                session.add(SituationReport(
+                    id=record_id(entry.number), recorded_at=entry.at, author_id=approved_by,
+                    workstation_id=workstation_id,
+                    incident_id=snapshot["incident"]["id"], number=entry.number,
+                    as_of=entry.at, issued_at=entry.at, prepared_by=prepared_by,
+                    approved_by=approved_by, lang="ko", snapshot_json=dumps(snapshot),
+                    pdf_sha256=""))
+        return len(entries)
 
     def render(self, snapshot: Snapshot, lang: str = "ko") -> bytes:
         # reportlab loads on the first PDF, not when the window starts (~0.13 s).
@@ -154,9 +193,11 @@ class ReportService(ServiceBase):
 
     def approve(self, actor: Actor, draft_id: str | None = None,
                 incident_id: str | None = None, as_of: datetime | None = None,
-                lang: str | None = None) -> RenderedReport:
+                lang: str | None = None, reason: str | None = None) -> RenderedReport:
         """Issue the next 제N보: from a stored draft (as its preparer wrote it) or from the
-        situation at ``as_of``. Then, if a fallback folder is set, write a fresh pack."""
+        situation at ``as_of``. A moment earlier than the last issued report, or an incident
+        already closed, needs a ``reason``, printed on the page. Then, if a fallback folder is
+        set, write a fresh pack."""
         actor.require(Action.APPROVE_REPORT)
         now = self.now()
         with self.db.sessions() as session:
@@ -174,10 +215,13 @@ class ReportService(ServiceBase):
             incident = snapshot["incident"]["id"]
             number = 1 + (session.scalar(select(func.max(SituationReport.number)).where(
                 SituationReport.incident_id == incident)) or 0)
+            out_of_order = out_of_order_reasons(session, snapshot, (reason or "").strip())
             snapshot = with_header(
                 snapshot, number=number, issued_at=iso(now),
                 prepared_by=_person(session, draft_author or actor.user_id),
                 approved_by=_person(session, actor.user_id), draft_id=draft_id)
+            if out_of_order:
+                snapshot = with_header(snapshot, **out_of_order)
             pdf = self.render(snapshot, lang)
             record = self._store(session, actor, snapshot, number, now, lang, pdf,
                                  prepared_by=draft_author)
@@ -417,6 +461,19 @@ def _author(user: dict[str, str | None], lang: str) -> str | None:
         return display
     role = label("role", user["role"], lang)
     return f"{display} ({role})" if role else display
+
+
+def _last_issued(session: Session, incident_id: str, moment: datetime
+                 ) -> tuple[int, datetime] | None:
+    """The last issued report of the incident before ``moment``: (number, as of)."""
+    last = session.execute(
+        select(SituationReport.number, SituationReport.as_of).where(
+            SituationReport.incident_id == incident_id,
+            SituationReport.number.is_not(None), SituationReport.as_of < moment)
+        .order_by(SituationReport.as_of.desc(), SituationReport.number.desc())
+        .limit(1)).first()
+    # The query keeps numbered reports only; the test tells the type checker so.
+    return (last[0], last[1]) if last and last[0] is not None else None
 
 
 def _within(moment: datetime, start: datetime | None, end: datetime | None) -> bool:
