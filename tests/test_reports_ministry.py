@@ -224,3 +224,17 @@ def test_a_back_dated_report_needs_a_reason_and_says_so(demo: Services) -> None:
     text = flat(issued.pdf)
     assert ("※ 소급 보고(이미 발행한 보고보다 이른 시점), 상황 종료 후 발행: 발행 사유 — 12시 보고 누락분"
             in text)
+
+
+def test_the_register_lists_each_report_and_its_paper_copies(demo: Services) -> None:
+    situation = demo.accounts.login("situation", "demo", "ko")
+    twentieth = next(r for r in demo.reports.list() if r.number == 20)
+    copy = demo.reports.reprint_copy(situation, twentieth.id)
+    pages = pdf_pages(copy.pdf)
+    assert all("재출력 · 2025. 10. 20.(월) 09:00" in page for page in pages)  # the demo clock
+    assert copy.matches
+    row = next(r for r in demo.reports.list() if r.number == 20)
+    assert row.reprints == ((parse_time("2025-10-20T00:00Z"), "situation"),)
+    assert row.report_to == ("서울특별시장", "행정안전부 중앙재난안전상황실")
+    assert kst(row.as_of).strftime("%m-%d %H:%M") == "10-03 18:00"
+    assert not any("재출력" in page for page in pdf_pages(demo.reports.reprint(row.id).pdf))

@@ -65,7 +65,9 @@ def reports(args: argparse.Namespace, services: Services) -> int:
              "as_of": json_time(r.as_of), "issued_at": json_time(r.issued_at),
              "prepared_by": r.prepared_by, "approved_by": r.approved_by,
              "workstation": r.workstation, "duplicate_of": list(r.duplicates),
-             "approved_as": r.approved_as, "sha256": r.pdf_sha256}
+             "approved_as": r.approved_as, "sha256": r.pdf_sha256,
+             "report_to": list(r.report_to),
+             "reprints": [{"at": json_time(at), "by": by} for at, by in r.reprints]}
             for r in services.reports.list(args.incident)]
     if args.json:
         print_json(rows)
@@ -75,7 +77,9 @@ def reports(args: argparse.Namespace, services: Services) -> int:
 
 
 def reprint(args: argparse.Namespace, services: Services) -> int:
-    again = services.reports.reprint(args.id)
+    # A paper copy: its pages say 재출력, the audit trail records it (with --user, by whom).
+    who = commands.actor(args, services) if args.user else None
+    again = services.reports.reprint_copy(who, args.id)
     path = _write(args.out, again.pdf)
     print(path)
     if not again.matches:

@@ -30,6 +30,10 @@ class ReportRow:
     """For a draft: the id of the issued report made from it."""
     approved_number: int | None = None
     """For an approved draft: the number of the report it was issued as."""
+    report_to: tuple[str, ...] = ()
+    """보고처, as frozen in its snapshot."""
+    reprints: tuple[tuple[datetime, str | None], ...] = ()
+    """Each paper copy made of it (``reprint_copy``): when and by whom, from the audit trail."""
 
     @property
     def is_draft(self) -> bool:

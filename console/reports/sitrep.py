@@ -37,12 +37,14 @@ from console.reports.text import (
 )
 
 
-def render_situation_report(snapshot: Snapshot, lang: str = "ko") -> bytes:
-    story, frame, title, subject = situation_story(snapshot, lang)
+def render_situation_report(snapshot: Snapshot, lang: str = "ko",
+                            reprinted_at: str | None = None) -> bytes:
+    """The report's PDF; ``reprinted_at`` marks a paper copy ("재출력 · 12. 1. 10:00")."""
+    story, frame, title, subject = situation_story(snapshot, lang, reprinted_at)
     return build_pdf(story, frame, title=title, subject=subject)
 
 
-def situation_story(snapshot: Snapshot, lang: str = "ko"
+def situation_story(snapshot: Snapshot, lang: str = "ko", reprinted_at: str | None = None
                     ) -> tuple[list[Flowable], PageFrame, str, str]:
     """The flowables of the report, its page frame, title and subject (for build_pdf)."""
     header = snapshot["header"]
@@ -52,7 +54,9 @@ def situation_story(snapshot: Snapshot, lang: str = "ko"
         header_left=words(lang, "org"),
         header_right=f"{words(lang, 'sitrep')} {mark} · {as_of}",
         footer=lambda x, y: f"{mark} · {words(lang, 'page', x=x, y=y)}",
-        watermark=words(lang, "draft_mark") if header["number"] is None else None)
+        watermark=words(lang, "draft_mark") if header["number"] is None
+        else words(lang, "reprint_mark", t=full_time(lang, reprinted_at)) if reprinted_at
+        else None)
     names = Names(snapshot, lang)
     story: list[Flowable] = []
     story += sitrep_header.title_block(snapshot, lang)

@@ -23,6 +23,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "number": ("제{n}보", "No. {n}"),
     "draft": ("초안", "Draft"),
     "draft_mark": ("초안 · 미승인", "DRAFT · NOT APPROVED"),
+    "reprint_mark": ("재출력 · {t}", "REPRINT · {t}"),
     "as_of": ("{t} 현재", "as of {t}"),
     "page": ("쪽 {x} / {y}", "page {x} / {y}"),
     "report_time": ("보고 일시", "Report time"),

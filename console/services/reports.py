@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import builtins
 import hashlib
+import json
 import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
@@ -56,6 +57,7 @@ from console.services.report_printouts import PRINTOUT_KINDS, Printouts
 from console.services.situation import SituationService, SituationView
 from console.store.database import Database
 from console.store.models import (
+    AuditEvent,
     Department,
     Facility,
     SituationReport,
@@ -64,6 +66,8 @@ from console.store.models import (
     Workstation,
 )
 
+REPRINT = "reprint_report"
+"""The audit action of a paper copy (``reprint_copy``)."""
 FALLBACK_FOLDER, FALLBACK_MINUTES, FALLBACK_KEEP, FALLBACK_LAST = (
     "fallback_folder", "fallback_minutes", "fallback_keep", "fallback_last")
 
@@ -166,11 +170,12 @@ class ReportService(ServiceBase):
                     pdf_sha256=""))
         return len(entries)
 
-    def render(self, snapshot: Snapshot, lang: str = "ko") -> bytes:
+    def render(self, snapshot: Snapshot, lang: str = "ko", reprinted_at: str | None = None
+               ) -> bytes:
         # reportlab loads on the first PDF, not when the window starts (~0.13 s).
         from console.reports.sitrep import render_situation_report
 
-        return render_situation_report(snapshot, lang)
+        return render_situation_report(snapshot, lang, reprinted_at)
 
     def preview(self, incident_id: str | None = None, as_of: datetime | None = None,
                 lang: str = "ko") -> bytes:
@@ -278,6 +283,14 @@ class ReportService(ServiceBase):
                 .where(SituationReport.number.is_not(None))):
             if draft and issued_number is not None:
                 made_from[str(draft)] = (str(issued_id), cast(int, issued_number))
+        reprints: dict[str, list[tuple[datetime, str | None]]] = defaultdict(list)
+        for target, at, by in session.execute(
+                select(AuditEvent.target, AuditEvent.recorded_at, AuditEvent.author_id)
+                .where(AuditEvent.action == REPRINT).order_by(AuditEvent.recorded_at)):
+            reprints[target].append((at, names.get(by)))
+        recipients: dict[str, str | None] = dict(session.execute(
+            select(SituationReport.id,
+                   func.json_extract(SituationReport.snapshot_json, "$.report_to"))).all())
         rows = []
         for r in records:
             others = [] if r.number is None else [
@@ -289,7 +302,9 @@ class ReportService(ServiceBase):
                 approved_by=names.get(r.approved_by), workstation=stations.get(r.workstation_id),
                 lang=r.lang, pdf_sha256=r.pdf_sha256, duplicates=tuple(sorted(others)),
                 approved_as=made_from[r.id][0] if r.id in made_from else None,
-                approved_number=made_from[r.id][1] if r.id in made_from else None))
+                approved_number=made_from[r.id][1] if r.id in made_from else None,
+                report_to=tuple(json.loads(recipients.get(r.id) or "[]")),
+                reprints=tuple(reprints.get(r.id, ()))))
         return rows
 
     def reprint(self, report_id: str) -> Reprint:
@@ -301,6 +316,21 @@ class ReportService(ServiceBase):
             snapshot, lang, stored = loads(record.snapshot_json), record.lang, record.pdf_sha256
         pdf = self.render(snapshot, lang)
         return Reprint(pdf, sha256(pdf), stored)
+
+    def reprint_copy(self, actor: Actor | None, report_id: str) -> Reprint:
+        """A paper copy of an issued report: every page says 재출력 and when; the copy is
+        recorded in the audit trail (the register lists it). ``matches`` still compares the
+        report as issued (rendered without the mark) with the stored hash."""
+        issued = self.reprint(report_id)
+        now = iso(self.now())
+        with self.db.sessions() as session:
+            record = session.get(SituationReport, report_id)
+            assert record is not None  # reprint() has just read it
+            snapshot, lang = loads(record.snapshot_json), record.lang
+        pdf = self.render(snapshot, lang, reprinted_at=now)
+        with self.db.transaction() as session:
+            self.audit(session, actor, REPRINT, report_id, now or "")
+        return Reprint(pdf, issued.sha256, issued.stored_sha256)
 
     def export(self, report_ids: builtins.list[str], folder: Path) -> builtins.list[Path]:
         """Write reprints of the reports into ``folder`` under readable names."""
