@@ -28,6 +28,7 @@ from console.reports.layout import (
     para,
     table,
 )
+from console.reports.long_table import Strong, long_table
 from console.reports.text import full_time, label, short_label, short_time, words
 
 Row = dict[str, Any]
@@ -180,9 +181,9 @@ def outage_register(incident: str, outages: Sequence[Row], printed_at: str,
                  p=f"{100 * (len(outages) - down) / len(outages):.1f}%" if outages else "-",
                  t=short_time(lang, printed_at))
     story = [*_heading("outages", lang, incident, note),
-             table(header, rows or [["", words(lang, "nothing")] + [""] * 8],
-                   [0.08, 0.24, 0.13, 0.07, 0.06, 0.07, 0.08, 0.1, 0.1, 0.07],
-                   "LLLCCCCCCC", frame_width=WIDE_FRAME_WIDTH)]
+             long_table(header, rows or [["", words(lang, "nothing")] + [""] * 8],
+                        [0.08, 0.24, 0.13, 0.07, 0.06, 0.07, 0.08, 0.1, 0.1, 0.07],
+                        "LLLCCCCCCC", frame_width=WIDE_FRAME_WIDTH)]
     return build_pdf(story, _frame("outages", lang, printed_at), title("outages", lang),
                      wide=True)
 
@@ -230,13 +231,14 @@ def inventory(systems: Sequence[Row], printed_at: str, lang: str = "ko") -> byte
     rows = [[s["code"], s["name"], s["department"], s["facility"],
              short_label("category", s["category"], lang), s["grade"],
              "-" if s["rto_hours"] is None else _hours(s["rto_hours"], lang),
-             s["alternative_means"] or "-"] for s in ordered]
+             s["alternative_means"] or (Strong(words(lang, "alt_missing")) if s["grade"] <= 2
+                                        else "-")] for s in ordered]
     story = [*_heading("inventory", lang, words(lang, "org")),
-             table([words(lang, "code"), words(lang, "system"), words(lang, "department"),
-                    words(lang, "facility"), words(lang, "category"), words(lang, "grade"),
-                    "RTO", words(lang, "alt_means")], rows,
-                   [0.08, 0.22, 0.13, 0.13, 0.06, 0.05, 0.05, 0.28], "LLLLCCRL",
-                   frame_width=WIDE_FRAME_WIDTH)]
+             long_table([words(lang, "code"), words(lang, "system"), words(lang, "department"),
+                         words(lang, "facility"), words(lang, "category"), words(lang, "grade"),
+                         "RTO", words(lang, "alt_means")], rows,
+                        [0.08, 0.22, 0.13, 0.13, 0.06, 0.05, 0.06, 0.27], "LLLLCCRL",
+                        frame_width=WIDE_FRAME_WIDTH)]
     return build_pdf(story, _frame("inventory", lang, printed_at), title("inventory", lang),
                      wide=True)
 

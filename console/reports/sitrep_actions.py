@@ -10,6 +10,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from console.domain.enums import NoticeChannel, Team
 from console.reports.fonts import BOLD
 from console.reports.layout import STYLES, WARN, escape, heading, heading_with, para, table
+from console.reports.long_table import long_table
 from console.reports.snapshot import TASK_KINDS, NoticeItem, Snapshot, TeamTasks
 from console.reports.text import (
     Names,
@@ -210,7 +211,8 @@ def annex(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
              label("outage", s["status"], lang), short_time(lang, s["restored_at"]) or "-"]
             for s in systems]
     return [PageBreak(), *heading(paren(lang, words(lang, 'annex'), str(len(systems))), "h1"),
-            table([words(lang, "code"), words(lang, "system"), words(lang, "department"),
-                   words(lang, "category"), words(lang, "grade"), words(lang, "failure_grade"),
-                   words(lang, "status"), words(lang, "restored_at")], rows,
-                  [0.11, 0.26, 0.19, 0.09, 0.07, 0.08, 0.09, 0.11], "LLLCCCCC")]
+            long_table([words(lang, "code"), words(lang, "system"), words(lang, "department"),
+                        words(lang, "category"), words(lang, "grade"),
+                        words(lang, "failure_grade"), words(lang, "status"),
+                        words(lang, "restored_at")], rows,
+                       [0.11, 0.26, 0.19, 0.09, 0.07, 0.08, 0.09, 0.11], "LLLCCCCC")]

@@ -127,6 +127,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "alt_line": ("{t} 현재 대체수단 운영 중 {r}개(대시민 {n}개), 누계 {total}개",
                  "As of {t}: {r} on alternative means ({n} citizen-facing), {total} so far"),
     "alt_stopped": ("종료", "ended"),
+    "alt_missing": ("미수립", "NONE"),
     "notice_text": ("안내 내용", "Notice"),
     "notices": ("대시민 안내 실적(언론·홍보대응반)", "Notices issued (press team)"),
     "plans": ("향후 조치 계획", "Planned actions"),
