@@ -238,3 +238,14 @@ def test_the_register_lists_each_report_and_its_paper_copies(demo: Services) -> 
     assert row.report_to == ("서울특별시장", "행정안전부 중앙재난안전상황실")
     assert kst(row.as_of).strftime("%m-%d %H:%M") == "10-03 18:00"
     assert not any("재출력" in page for page in pdf_pages(demo.reports.reprint(row.id).pdf))
+
+
+def test_the_inventory_marks_grade_1_2_systems_without_alternative_means(
+        demo: Services) -> None:
+    systems = demo.inventory.systems()
+    missing = [s for s in systems if s.grade <= 2 and not s.alternative_means]
+    assert missing
+    text = flat(demo.reports.printout("inventory"))
+    assert text.count("미수립") == len(missing)
+    first = missing[0]
+    assert re.search(rf"{first.code} .*?미수립", text)
