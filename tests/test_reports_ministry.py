@@ -249,3 +249,26 @@ def test_the_inventory_marks_grade_1_2_systems_without_alternative_means(
     assert text.count("미수립") == len(missing)
     first = missing[0]
     assert re.search(rf"{first.code} .*?미수립", text)
+
+
+def test_the_commanders_summary_is_one_page_as_of_its_moment(demo: Services, demo_db,
+                                                              tmp_path, capsys) -> None:
+    from console.cli import main
+
+    moment = parse_time("2025-10-01T12:00+09:00")
+    situation = demo.situation.view(as_of=moment).situation
+    pages = pdf_pages(demo.reports.summary(as_of=moment))
+    assert len(pages) == 1
+    text = re.sub(r"\s+", " ", pages[0])
+    assert "위기경보: 심각(9. 27. 18:00 상향)" in text
+    assert f"64개 중 {situation.restored}개 복구" in text
+    for grade in (1, 2, 3, 4):
+        of = [o for o in situation.outages if o.fact.importance_grade == grade]
+        done = sum(1 for o in of if o.status.is_restored)
+        assert f"{grade}등급 {len(of)} {done} {len(of) - done}" in text
+    assert f"대시민 서비스 미복구({situation.citizen_down})" in text
+    assert "복구 완료 전망(추정치)" in text
+    out = tmp_path / "summary.pdf"
+    assert main(["--db", str(demo_db), "summary", "--out", str(out), "--as-of",
+                 "2025-10-01T12:00+09:00"]) == 0
+    assert capsys.readouterr().out.strip() == str(out) and len(pdf_pages(out.read_bytes())) == 1

@@ -103,9 +103,15 @@ def fallback_pack(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
+def summary(args: argparse.Namespace, services: Services) -> int:
+    as_of = parse_time(args.as_of) if args.as_of else None
+    print(_write(args.out, services.reports.summary(args.incident, as_of, _lang(args))))
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace, Services], int]] = {
     "report": report, "reports": reports, "reprint": reprint, "printout": printout,
-    "fallback-pack": fallback_pack,
+    "fallback-pack": fallback_pack, "summary": summary,
 }
 
 
@@ -136,6 +142,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     prints.add_argument("--from", dest="start", help="period start (log, decisions)")
     prints.add_argument("--to", dest="end", help="period end (log, decisions)")
     prints.add_argument("--incident")
+
+    brief = sub.add_parser("summary", help="the one-page situation summary for the commander")
+    brief.add_argument("--out", required=True, help="the PDF to write")
+    brief.add_argument("--as-of", dest="as_of", help="the moment (default: now)")
+    brief.add_argument("--incident")
 
     fallback = sub.add_parser("fallback-pack", help="write the paper fallback pack into DIR")
     fallback.add_argument("--out", required=True, help="the pack folder (a USB stick, a share)")

@@ -177,6 +177,13 @@ class ReportService(ServiceBase):
 
         return render_situation_report(snapshot, lang, reprinted_at)
 
+    def summary(self, incident_id: str | None = None, as_of: datetime | None = None,
+                lang: str = "ko") -> bytes:
+        """The one-page 상황 요약 for the commander at ``as_of`` (a read, stored nowhere)."""
+        from console.reports.summary import render_summary
+
+        return render_summary(self.snapshot(incident_id, as_of), lang)
+
     def preview(self, incident_id: str | None = None, as_of: datetime | None = None,
                 lang: str = "ko") -> bytes:
         """A draft rendered now and not stored: reading needs no permission."""
