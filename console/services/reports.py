@@ -13,11 +13,10 @@ from __future__ import annotations
 import builtins
 import hashlib
 import json
-import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import cast
 
@@ -25,11 +24,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from console.domain.cadence import next_report_due
-from console.domain.clock import Clock, from_iso, iso, to_utc, utc_now
+from console.domain.clock import Clock, from_iso, iso, utc_now
 from console.domain.enums import Team
 from console.domain.errors import NotFound, ValidationError
 from console.domain.permissions import Action
-from console.reports import pack
 from console.reports.records import FallbackSettings, ReportRow, Reprint, file_name
 from console.reports.snapshot import (
     Person,
@@ -46,13 +44,13 @@ from console.services.context import (
     ChangeSet,
     ServiceBase,
     local_value,
-    set_local_value,
 )
 from console.services.forecast import ForecastService
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
 from console.services.outages import OutageService
 from console.services.report_history import IssuedEntry, out_of_order_reasons
+from console.services.report_pack import FallbackPacks
 from console.services.report_printouts import PRINTOUT_KINDS, Printouts
 from console.services.situation import SituationService, SituationView
 from console.store.database import Database
@@ -68,8 +66,6 @@ from console.store.models import (
 
 REPRINT = "reprint_report"
 """The audit action of a paper copy (``reprint_copy``)."""
-FALLBACK_FOLDER, FALLBACK_MINUTES, FALLBACK_KEEP, FALLBACK_LAST = (
-    "fallback_folder", "fallback_minutes", "fallback_keep", "fallback_last")
 
 
 @dataclass(frozen=True)
@@ -96,7 +92,7 @@ class ReportService(ServiceBase):
         self.forecasts = ForecastService(db, clock)
         self.printouts = Printouts(db, clock, self.outages, self.journal, self.inventory,
                                    self.accounts)
-        self._pack_lock = threading.Lock()
+        self.packs = FallbackPacks(db, clock, self)
 
     # -- the situation report -------------------------------------------------------------
 
@@ -360,75 +356,24 @@ class ReportService(ServiceBase):
                  incident_id: str | None = None) -> bytes:
         return self.printouts.printout(kind, team, start, end, lang, incident_id)
 
-    # -- the paper fallback pack ----------------------------------------------------------
+    # -- the paper fallback pack (console/services/report_pack.py) ------------------------
 
     def configure_fallback(self, actor: Actor, folder: Path | None, every_minutes: int = 15,
                            keep: int = 5) -> None:
-        """Name this workstation's fallback folder (None turns the pack off)."""
-        actor.require(Action.BACKUP)
-        if every_minutes < 1 or keep < 1:
-            raise ValidationError("pack.bad_settings")
-        with self.db.transaction() as session:
-            set_local_value(session, FALLBACK_FOLDER, str(folder) if folder else "")
-            set_local_value(session, FALLBACK_MINUTES, str(every_minutes))
-            set_local_value(session, FALLBACK_KEEP, str(keep))
-            self.audit(session, actor, "configure_fallback", str(folder or ""))
+        self.packs.configure(actor, folder, every_minutes, keep)
 
     def fallback_settings(self) -> FallbackSettings:
-        with self.db.sessions() as session:
-            folder = local_value(session, FALLBACK_FOLDER)
-            last = local_value(session, FALLBACK_LAST)
-            return FallbackSettings(
-                Path(folder) if folder else None,
-                int(local_value(session, FALLBACK_MINUTES) or 15),
-                int(local_value(session, FALLBACK_KEEP) or 5), from_iso(last) if last else None)
+        return self.packs.settings()
 
     def fallback_due(self, now: datetime | None = None) -> bool:
-        """True when a folder is set and the last pack is older than the interval. The window
-        asks this from a timer (every minute is fine) and then calls write_fallback_pack."""
-        settings = self.fallback_settings()
-        if settings.folder is None:
-            return False
-        moment = to_utc(now) if now else self.now()
-        return settings.last_written is None or (
-            moment - settings.last_written >= timedelta(minutes=settings.every_minutes))
+        return self.packs.due(now)
 
     def write_fallback_pack(self, folder: Path | None = None, lang: str = "ko",
                             keep: int | None = None) -> Path:
-        """Write the current printouts as a new generation in ``folder`` (default: the
-        configured one), atomically; keeps the newest ``keep`` generations."""
-        settings = self.fallback_settings()
-        target = folder or settings.folder
-        if target is None:
-            raise ValidationError("pack.no_folder")
-        moment = self.now()
-        files: list[tuple[str, Callable[[], bytes]]] = []
-        issued = [r for r in self.list() if not r.is_draft]
-        if issued:
-            newest = max(issued, key=lambda r: (r.number, r.issued_at or r.as_of))
-            files.append((f"00-{file_name(newest)}", lambda: self.reprint(newest.id).pdf))
-        files += [
-            ("01-상황보고-현재(초안).pdf", lambda: self.preview(lang=lang)),
-            ("02-장애현황대장.pdf", lambda: self.printout("outages", lang=lang)),
-            ("03-정보시스템목록-대체수단.pdf", lambda: self.printout("inventory", lang=lang)),
-            ("04-비상연락망.pdf", lambda: self.printout("roster", lang=lang)),
-            ("05-결정사항기록부.pdf", lambda: self.printout("decisions", lang=lang)),
-            ("06-활동일지-ICS214.pdf", lambda: self.printout("log", lang=lang)),
-        ]
-        with self._pack_lock:
-            written = pack.write_pack(Path(target), files, moment, keep or settings.keep,
-                                      {"workstation": self.accounts.workstation()[1]})
-        with self.db.transaction() as session:
-            set_local_value(session, FALLBACK_LAST, iso(moment) or "")
-        return written
+        return self.packs.write(folder, lang, keep)
 
     def _pack_after_approval(self) -> tuple[Path | None, str | None]:
-        if self.fallback_settings().folder is None:
-            return None, None
-        try:
-            return self.write_fallback_pack(), None
-        except (OSError, ValidationError) as error:
-            return None, f"fallback pack not written: {error}"
+        return self.packs.after_approval()
 
 
 def _person(session: Session, user_id: str) -> Person | None:
