@@ -226,7 +226,7 @@ def test_the_report_freezes_the_forecast_in_its_next_steps(demo: Services) -> No
     assert live is not None
     assert parse_time(frozen["all_restored"]["p50"]) == live.p50
     text = flat(drafted.pdf)
-    assert "복구 전망 (추정치)" in text and "추정치이며 약속이 아닙니다" in text
+    assert "복구 전망(추정치)" in text and "추정치이며 약속이 아닙니다" in text
     assert short_time("ko", frozen["all_restored"]["p50"]) in text
     text_en = flat(demo.reports.preview(as_of=BOARD_MOMENT, lang="en"))
     assert "Restoration outlook (estimate)" in text_en

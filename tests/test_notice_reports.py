@@ -41,9 +41,14 @@ def test_report_lists_what_was_issued_by_its_moment(demo: Services) -> None:
     evening = demo.reports.snapshot(as_of=_at("2025-09-27T21:00"))
     assert [n["channel"] for n in evening["notices"]] == ["cbs", "website", "call-centre",
                                                            "sns"]
+    # §6 lists those since the last report (the demo's 제1보, 18:25), and counts them all.
+    assert evening["since"]["number"] == 1
     text = flat(demo.reports.preview(as_of=_at("2025-09-27T21:00")))
-    assert "[재난문자] " + FIRST_TEXT in text
+    assert "[재난문자] " + FIRST_TEXT not in text  # 18:16, before 제1보
+    assert "제1보 이후 3건, 누계 4건" in text
     assert "[SNS 게시]" in text
+    first = flat(demo.reports.preview(as_of=_at("2025-09-27T18:20")))
+    assert "[재난문자] " + FIRST_TEXT in first
     assert "120 안내 스크립트 v2" not in text  # issued the next day
     english = flat(demo.reports.preview(as_of=_at("2025-09-27T21:00"), lang="en"))
     assert "[Website banner]" in english

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -32,9 +33,10 @@ def test_draft_needs_no_user_and_is_not_stored(demo_db: Path, tmp_path: Path, ca
                          "--as-of", "2025-10-06T20:00+09:00")
     assert (code, err) == (0, "")
     assert out.strip() == str(out_file)
-    assert "64개 중 63개 복구 (98.4%), 10. 6. 20:00 현재" in flat(out_file.read_bytes())
+    assert "10. 6. 20:00 현재 64개 중 63개 복구(98.4%)" in flat(out_file.read_bytes())
     code, out, _ = run(capsys, "--db", str(demo_db), "reports", "--json")
-    assert code == 0 and json.loads(out) == []
+    listed = json.loads(out)  # the demo's 40 issued reports, and no draft added
+    assert code == 0 and [r["title"] for r in listed] == [f"제{n}보" for n in range(1, 41)]
 
 
 def test_approval_permissions_and_numbers(demo_db: Path, tmp_path: Path, capsys) -> None:
@@ -47,24 +49,40 @@ def test_approval_permissions_and_numbers(demo_db: Path, tmp_path: Path, capsys)
     assert not (tmp_path / "x.pdf").exists()
     code, _, err = run(capsys, *db, "report", "--out", str(tmp_path / "x.pdf"), "--approve")
     assert code == 1 and "--user" in err and err.count("\n") == 1
+    code, out, err = run(capsys, *db, "--user", "controller", "report", "--out",
+                         str(tmp_path / "x.pdf"), "--approve", "--as-of",
+                         "2025-10-03T12:00+09:00")
+    assert code == 1 and out == "" and err.count("\n") == 1
+    assert "이미 발행한 제40보(2025. 10. 17.(금) 17:00 현재)보다 이른 시점" in err
+    assert "--reason" in err and not (tmp_path / "x.pdf").exists()
     numbers = []
     for name in ("first.pdf", "second.pdf"):
         code, out, err = run(capsys, *db, "--user", "controller", "report", "--out",
                              str(tmp_path / name), "--approve", "--as-of",
-                             "2025-10-03T12:00+09:00")
+                             "2025-10-03T12:00+09:00", "--reason", "누락분 소급 보고")
         assert code == 0, err
         lines = out.splitlines()
         assert lines[0] == str(tmp_path / name)
         numbers.append(lines[1])
-    assert numbers == ["number 1", "number 2"]
-    assert "상황보고 제2보" in flat((tmp_path / "second.pdf").read_bytes())
+    assert numbers == ["number 41", "number 42"]
+    assert "상황보고 제42보" in flat((tmp_path / "second.pdf").read_bytes())
     code, out, _ = run(capsys, *db, "--lang", "ko", "reports", "--json")
     listed = json.loads(out)
-    assert [r["title"] for r in listed] == ["제1보", "제2보"]
-    code, out, err = run(capsys, *db, "reprint", listed[0]["id"], "--out",
+    assert [r["title"] for r in listed][-2:] == ["제41보", "제42보"]
+    code, out, err = run(capsys, *db, "reprint", listed[-2]["id"], "--out",
                          str(tmp_path / "again.pdf"))
-    assert code == 0, err
-    assert (tmp_path / "again.pdf").read_bytes() == (tmp_path / "first.pdf").read_bytes()
+    assert code == 0, err  # the report as issued still renders to its stored hash
+    again = pdf_pages((tmp_path / "again.pdf").read_bytes())
+    first = pdf_pages((tmp_path / "first.pdf").read_bytes())
+    assert all("재출력 · 2025. 10." not in page for page in first)
+    assert all("재출력 · " in page for page in again)  # a paper copy, and says so
+    # Apart from the mark in the header band, the same pages.
+    assert [re.sub(r"\s+", "", p.replace(p.splitlines()[0], "")) for p in again] == [
+        re.sub(r"\s+", "", p.replace(p.splitlines()[0], "")) for p in first]
+    code, out, _ = run(capsys, *db, "reports", "--json")
+    copied = json.loads(out)[-2]
+    assert len(copied["reprints"]) == 1 and copied["reprints"][0]["by"] is None
+    assert copied["report_to"] == ["서울특별시장", "행정안전부 중앙재난안전상황실"]
 
 
 def test_draft_stored_with_a_user(demo_db: Path, tmp_path: Path, capsys) -> None:
@@ -112,13 +130,14 @@ def test_the_real_program(demo_db: Path, tmp_path: Path) -> None:
     env = {**os.environ, "CONSOLE_PASSWORD": "demo"}
     done = subprocess.run([str(program), "--db", str(demo_db), "--user", "deputy", "report",
                            "--out", str(tmp_path / "r.pdf"), "--approve", "--as-of",
-                           "2025-10-20T00:00+09:00"], capture_output=True, text=True, env=env,
+                           "2025-10-20T00:00+09:00", "--reason", "최종 결과 보고"],
+                          capture_output=True, text=True, env=env,
                           check=False, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert done.stdout.splitlines() == [str(tmp_path / "r.pdf"), "number 1"]
+    assert done.stdout.splitlines() == [str(tmp_path / "r.pdf"), "number 41"]
     pages = pdf_pages((tmp_path / "r.pdf").read_bytes())
-    assert "64개 중 64개 복구 (100.0%)" in " ".join(pages)
-    assert all(f"제1보 · 쪽 {n} / {len(pages)}" in page for n, page in enumerate(pages, 1))
+    assert "64개 중 64개 복구(100.0%)" in " ".join(pages)
+    assert all(f"제41보 · 쪽 {n} / {len(pages)}" in page for n, page in enumerate(pages, 1))
 
 
 def test_a_report_reprints_identically_in_another_process(demo: Services, demo_db: Path,
@@ -127,13 +146,16 @@ def test_a_report_reprints_identically_in_another_process(demo: Services, demo_d
     same bytes (reportlab's font registration once undid the <b> mapping after the first)."""
     controller = demo.accounts.login("controller", "demo")
     draft = demo.reports.draft(controller)
-    issued = demo.reports.approve(controller, draft_id=draft.row.id)
+    issued = demo.reports.approve(controller, draft_id=draft.row.id, reason="최종 결과 보고")
     program = Path(sys.executable).with_name("incident-console")
     done = subprocess.run([str(program), "--db", str(demo_db), "reprint", issued.row.id,
                            "--out", str(tmp_path / "again.pdf")], capture_output=True,
                           text=True, check=False, timeout=120)
+    # Exit 0: that process rendered the report as issued to the very bytes stored (its hash);
+    # the file it wrote is the paper copy, marked 재출력.
     assert done.returncode == 0, done.stderr
-    assert (tmp_path / "again.pdf").read_bytes() == issued.pdf
+    assert "재출력" in flat((tmp_path / "again.pdf").read_bytes())
+    assert demo.reports.reprint(issued.row.id).pdf == issued.pdf
 
 
 def test_bold_stays_mapped_once_the_fonts_are_loaded() -> None:

@@ -26,6 +26,9 @@ class Clock:
         return self.moment
 
 
+LATE = "시험: 지난 시점의 보고"
+
+
 @pytest.fixture
 def moving(demo_db: Path) -> tuple[Services, Clock]:
     clock = Clock()
@@ -40,7 +43,7 @@ def test_pack_is_complete_and_pointed_to(moving, tmp_path: Path) -> None:
     assert written.name == "pack-20251003T0300Z"
     assert pack.latest(tmp_path / "usb") == written
     names = sorted(p.name for p in written.iterdir())
-    assert names == ["01-상황보고-현재(초안).pdf", "02-장애현황대장.pdf",
+    assert names == ["00-상황보고_제40보_20251017-1700.pdf", "01-상황보고-현재(초안).pdf", "02-장애현황대장.pdf",
                      "03-정보시스템목록-대체수단.pdf", "04-비상연락망.pdf", "05-결정사항기록부.pdf",
                      "06-활동일지-ICS214.pdf", "manifest.json"]
     assert pack.check(written) == []
@@ -116,9 +119,9 @@ def test_due_and_after_approval(moving, tmp_path: Path) -> None:
     services.reports.configure_fallback(demo_actor(services, "situation"), tmp_path / "usb",
                                         every_minutes=10, keep=2)
     assert services.reports.fallback_due()
-    issued = services.reports.approve(demo_actor(services, "controller"))
+    issued = services.reports.approve(demo_actor(services, "controller"), reason=LATE)
     assert issued.pack is not None and issued.pack_error is None
-    assert (issued.pack / "00-상황보고_제1보_20251003-1200.pdf").read_bytes() == issued.pdf
+    assert (issued.pack / "00-상황보고_제41보_20251003-1200.pdf").read_bytes() == issued.pdf
     assert not services.reports.fallback_due()
     assert not services.reports.fallback_due(clock.moment + timedelta(minutes=9))
     assert services.reports.fallback_due(clock.moment + timedelta(minutes=10))
@@ -129,7 +132,7 @@ def test_an_unwritable_folder_does_not_undo_the_approval(moving, tmp_path: Path)
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the folder should be")
     services.reports.configure_fallback(demo_actor(services, "controller"), blocker)
-    issued = services.reports.approve(demo_actor(services, "controller"))
-    assert issued.row.number == 1 and issued.pack is None
+    issued = services.reports.approve(demo_actor(services, "controller"), reason=LATE)
+    assert issued.row.number == 41 and issued.pack is None
     assert issued.pack_error and "fallback pack not written" in issued.pack_error
-    assert [r.number for r in services.reports.list()] == [1]
+    assert [r.number for r in services.reports.list()] == list(range(1, 42))

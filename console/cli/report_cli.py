@@ -40,7 +40,7 @@ def report(args: argparse.Namespace, services: Services) -> int:
     if args.approve:
         who = commands.actor(args, services)
         issued = services.reports.approve(who, incident_id=args.incident, as_of=as_of,
-                                          lang=_lang(args))
+                                          lang=_lang(args), reason=args.reason)
         path = _write(args.out, issued.pdf)
         print(path)
         print(f"number {issued.row.number}")
@@ -65,7 +65,9 @@ def reports(args: argparse.Namespace, services: Services) -> int:
              "as_of": json_time(r.as_of), "issued_at": json_time(r.issued_at),
              "prepared_by": r.prepared_by, "approved_by": r.approved_by,
              "workstation": r.workstation, "duplicate_of": list(r.duplicates),
-             "approved_as": r.approved_as, "sha256": r.pdf_sha256}
+             "approved_as": r.approved_as, "sha256": r.pdf_sha256,
+             "report_to": list(r.report_to),
+             "reprints": [{"at": json_time(at), "by": by} for at, by in r.reprints]}
             for r in services.reports.list(args.incident)]
     if args.json:
         print_json(rows)
@@ -75,7 +77,9 @@ def reports(args: argparse.Namespace, services: Services) -> int:
 
 
 def reprint(args: argparse.Namespace, services: Services) -> int:
-    again = services.reports.reprint(args.id)
+    # A paper copy: its pages say 재출력, the audit trail records it (with --user, by whom).
+    who = commands.actor(args, services) if args.user else None
+    again = services.reports.reprint_copy(who, args.id)
     path = _write(args.out, again.pdf)
     print(path)
     if not again.matches:
@@ -99,9 +103,15 @@ def fallback_pack(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
+def summary(args: argparse.Namespace, services: Services) -> int:
+    as_of = parse_time(args.as_of) if args.as_of else None
+    print(_write(args.out, services.reports.summary(args.incident, as_of, _lang(args))))
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace, Services], int]] = {
     "report": report, "reports": reports, "reprint": reprint, "printout": printout,
-    "fallback-pack": fallback_pack,
+    "fallback-pack": fallback_pack, "summary": summary,
 }
 
 
@@ -113,6 +123,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     rep.add_argument("--as-of", dest="as_of", help="the moment to report on (default: now)")
     rep.add_argument("--approve", action="store_true",
                      help="issue it as the next 제N보 (needs --user who may approve)")
+    rep.add_argument("--reason", help="why a report of a moment before the last issued one, "
+                                      "or after the stand-down, is issued (printed on it)")
 
     listing = sub.add_parser("reports", help="list stored reports (duplicates flagged)")
     listing.add_argument("--json", action="store_true", help="a JSON array of objects")
@@ -130,6 +142,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     prints.add_argument("--from", dest="start", help="period start (log, decisions)")
     prints.add_argument("--to", dest="end", help="period end (log, decisions)")
     prints.add_argument("--incident")
+
+    brief = sub.add_parser("summary", help="the one-page situation summary for the commander")
+    brief.add_argument("--out", required=True, help="the PDF to write")
+    brief.add_argument("--as-of", dest="as_of", help="the moment (default: now)")
+    brief.add_argument("--incident")
 
     fallback = sub.add_parser("fallback-pack", help="write the paper fallback pack into DIR")
     fallback.add_argument("--out", required=True, help="the pack folder (a USB stick, a share)")

@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Any
 
 from console.domain.messages_drill import DRILL_MESSAGES
+from console.domain.messages_reports import REPORT_MESSAGES
 from console.domain.messages_trust import TRUST_MESSAGES
 
 LANGS = ("ko", "en")
@@ -562,3 +563,4 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 
 CATALOGUE.update(TRUST_MESSAGES)
 CATALOGUE.update(DRILL_MESSAGES)
+CATALOGUE.update(REPORT_MESSAGES)

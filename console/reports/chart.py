@@ -89,7 +89,9 @@ def _day_ticks(drawing: Drawing, start: datetime, end: datetime,
                plot_h: float, lang: str) -> None:
     local_start = start.astimezone(KST)
     days = max(1, (end - start).days)
-    every = 1 if days <= 10 else 2 if days <= 20 else 3 if days <= 30 else 7
+    # At most ~12 labels whatever the span: a report of a long-closed incident approved today
+    # must not print hundreds of dates over each other.
+    every = next((e for e in (1, 2, 3, 7, 14, 30, 61, 91, 183, 365) if days / e <= 12), 730)
     day = local_start.replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
     index = 0
     while day <= end:

@@ -99,6 +99,19 @@ def heading(text: str, level: str = "h2", room: float = 64.0) -> list[Flowable]:
             Paragraph(escape(text), style)]
 
 
+SHORT_TABLE = 260.0
+"""Points: a table at most this tall is kept whole with its heading rather than split."""
+
+
+def heading_with(text: str, block: Flowable, level: str = "h2") -> list[Flowable]:
+    """A heading and the table under it: a short table moves to the next page whole, with
+    its heading, instead of leaving a row or two stranded at the top of the next page; a long
+    one splits as usual (measuring a short table once costs little)."""
+    _, height = block.wrap(FRAME_WIDTH, 10_000)
+    room = height + 2 if height <= SHORT_TABLE else 64.0
+    return [*heading(text, level, room), block]
+
+
 def escape(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
@@ -301,7 +314,7 @@ def build_pdf(story: list[Flowable], frame: PageFrame, title: str, subject: str 
     doc = SimpleDocTemplate(
         buffer, pagesize=landscape(A4) if wide else A4, leftMargin=MARGIN_X, rightMargin=MARGIN_X, topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM, title=title, subject=subject,
-        author="서울특별시 디지털재난 대책본부", creator="incident-console", invariant=1,
+        author="서울특별시 재난안전대책본부", creator="incident-console", invariant=1,
         initialFontName=REGULAR)  # no stray Helvetica in the PDF
 
     def on_page(canvas: Canvas, _doc: SimpleDocTemplate) -> None:

@@ -28,6 +28,7 @@ from console.reports.layout import (
     para,
     table,
 )
+from console.reports.long_table import Strong, long_table
 from console.reports.text import full_time, label, short_label, short_time, words
 
 Row = dict[str, Any]
@@ -99,7 +100,9 @@ def activity_log(incident: str, teams: Sequence[Row], start: str | None, end: st
             story.append(PageBreak())
         team = Team(unit["team"])
         story += _heading("log", lang, incident)
-        blocks = [[_ics(lang, "incident"), incident, _ics(lang, "period"), period],
+        # The period has a line of its own: beside the incident name it wrapped mid-date.
+        blocks = [[_ics(lang, "incident"), incident, "", ""],
+                  [_ics(lang, "period"), period, "", ""],
                   [_ics(lang, "name"), team.label(lang), _ics(lang, "position"),
                    f"{team.label(lang)} {Role.TEAM_LEAD.label(lang)}"],
                   [_ics(lang, "agency"), words(lang, "org"), "", ""]]
@@ -130,6 +133,11 @@ def activity_log(incident: str, teams: Sequence[Row], start: str | None, end: st
                               [_ics(lang, "signature"), "", _ics(lang, "datetime"),
                                full_time(lang, printed_at)]], tall=True))
     return build_pdf(story, _frame("log", lang, printed_at), title(kind="log", lang=lang))
+
+
+def _hours(hours: float, lang: str) -> str:
+    """An RTO as the 공문서 writes it: "4시간" (ko), "4 h" (en)."""
+    return f"{hours:g}시간" if lang == "ko" else f"{hours:g} h"
 
 
 def _contact(lang: str) -> str:
@@ -163,7 +171,7 @@ def outage_register(incident: str, outages: Sequence[Row], printed_at: str,
     rows = [[o["code"], o["name"], o["department"], short_label("category", o["category"], lang),
              o["importance_grade"], o["grade"], label("outage", o["status"], lang),
              short_time(lang, o["detected_at"]), short_time(lang, o["restored_at"]) or "-",
-             "O" if o["alternative_active"] else ""] for o in outages]
+             "○" if o["alternative_active"] else ""] for o in outages]
     header = [words(lang, "code"), words(lang, "system"), words(lang, "department"),
               words(lang, "category"), words(lang, "grade"), words(lang, "failure_grade"),
               words(lang, "status"), words(lang, "detected"), words(lang, "restored_at"),
@@ -173,9 +181,9 @@ def outage_register(incident: str, outages: Sequence[Row], printed_at: str,
                  p=f"{100 * (len(outages) - down) / len(outages):.1f}%" if outages else "-",
                  t=short_time(lang, printed_at))
     story = [*_heading("outages", lang, incident, note),
-             table(header, rows or [["", words(lang, "nothing")] + [""] * 8],
-                   [0.08, 0.24, 0.13, 0.07, 0.06, 0.07, 0.08, 0.1, 0.1, 0.07],
-                   "LLLCCCCCCC", frame_width=WIDE_FRAME_WIDTH)]
+             long_table(header, rows or [["", words(lang, "nothing")] + [""] * 8],
+                        [0.08, 0.24, 0.13, 0.07, 0.06, 0.07, 0.08, 0.1, 0.1, 0.07],
+                        "LLLCCCCCCC", frame_width=WIDE_FRAME_WIDTH)]
     return build_pdf(story, _frame("outages", lang, printed_at), title("outages", lang),
                      wide=True)
 
@@ -222,14 +230,15 @@ def inventory(systems: Sequence[Row], printed_at: str, lang: str = "ko") -> byte
     ordered = sorted(systems, key=lambda s: (s["department"], s["grade"], s["code"]))
     rows = [[s["code"], s["name"], s["department"], s["facility"],
              short_label("category", s["category"], lang), s["grade"],
-             "-" if s["rto_hours"] is None else f"{s['rto_hours']:g}h",
-             s["alternative_means"] or "-"] for s in ordered]
+             "-" if s["rto_hours"] is None else _hours(s["rto_hours"], lang),
+             s["alternative_means"] or (Strong(words(lang, "alt_missing")) if s["grade"] <= 2
+                                        else "-")] for s in ordered]
     story = [*_heading("inventory", lang, words(lang, "org")),
-             table([words(lang, "code"), words(lang, "system"), words(lang, "department"),
-                    words(lang, "facility"), words(lang, "category"), words(lang, "grade"),
-                    "RTO", words(lang, "alt_means")], rows,
-                   [0.08, 0.22, 0.13, 0.13, 0.06, 0.05, 0.05, 0.28], "LLLLCCRL",
-                   frame_width=WIDE_FRAME_WIDTH)]
+             long_table([words(lang, "code"), words(lang, "system"), words(lang, "department"),
+                         words(lang, "facility"), words(lang, "category"), words(lang, "grade"),
+                         "RTO", words(lang, "alt_means")], rows,
+                        [0.08, 0.22, 0.13, 0.13, 0.06, 0.05, 0.06, 0.27], "LLLLCCRL",
+                        frame_width=WIDE_FRAME_WIDTH)]
     return build_pdf(story, _frame("inventory", lang, printed_at), title("inventory", lang),
                      wide=True)
 

@@ -30,6 +30,10 @@ class ReportRow:
     """For a draft: the id of the issued report made from it."""
     approved_number: int | None = None
     """For an approved draft: the number of the report it was issued as."""
+    report_to: tuple[str, ...] = ()
+    """보고처, as frozen in its snapshot."""
+    reprints: tuple[tuple[datetime, str | None], ...] = ()
+    """Each paper copy made of it (``reprint_copy``): when and by whom, from the audit trail."""
 
     @property
     def is_draft(self) -> bool:
@@ -59,8 +63,14 @@ class Reprint:
     stored_sha256: str
 
     @property
+    def first_print(self) -> bool:
+        """The report was recorded without a PDF of the console's (the demo's 40 reports,
+        issued on paper): nothing to compare, this reprint is its first print."""
+        return self.stored_sha256 == ""
+
+    @property
     def matches(self) -> bool:
-        return self.sha256 == self.stored_sha256
+        return self.first_print or self.sha256 == self.stored_sha256
 
 
 @dataclass(frozen=True)

@@ -5,35 +5,31 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any, Literal
 
-from reportlab.lib import colors
-from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer, Table
-from reportlab.platypus import TableStyle as TS
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table
 
-from console.reports import sitrep_actions
+from console.reports import sitrep_actions, sitrep_header
 from console.reports.chart import restoration_curve
 from console.reports.fonts import BOLD
 from console.reports.layout import (
     ACCENT,
-    BASE_FONT,
-    FRAME_WIDTH,
     LABEL_FILL,
     RULE,
     STYLES,
     PageFrame,
     build_pdf,
-    escape,
     heading,
+    heading_with,
     para,
     table,
 )
-from console.reports.snapshot import Figures, Person, Snapshot, SystemRow
+from console.reports.snapshot import Snapshot, SystemRow
 from console.reports.text import (
     Names,
-    crisis_colour,
     elapsed,
     full_time,
     label,
     number_label,
+    paren,
     percent,
     short_label,
     short_time,
@@ -41,12 +37,14 @@ from console.reports.text import (
 )
 
 
-def render_situation_report(snapshot: Snapshot, lang: str = "ko") -> bytes:
-    story, frame, title, subject = situation_story(snapshot, lang)
+def render_situation_report(snapshot: Snapshot, lang: str = "ko",
+                            reprinted_at: str | None = None) -> bytes:
+    """The report's PDF; ``reprinted_at`` marks a paper copy ("재출력 · 12. 1. 10:00")."""
+    story, frame, title, subject = situation_story(snapshot, lang, reprinted_at)
     return build_pdf(story, frame, title=title, subject=subject)
 
 
-def situation_story(snapshot: Snapshot, lang: str = "ko"
+def situation_story(snapshot: Snapshot, lang: str = "ko", reprinted_at: str | None = None
                     ) -> tuple[list[Flowable], PageFrame, str, str]:
     """The flowables of the report, its page frame, title and subject (for build_pdf)."""
     header = snapshot["header"]
@@ -56,11 +54,13 @@ def situation_story(snapshot: Snapshot, lang: str = "ko"
         header_left=words(lang, "org"),
         header_right=f"{words(lang, 'sitrep')} {mark} · {as_of}",
         footer=lambda x, y: f"{mark} · {words(lang, 'page', x=x, y=y)}",
-        watermark=words(lang, "draft_mark") if header["number"] is None else None)
+        watermark=words(lang, "draft_mark") if header["number"] is None
+        else words(lang, "reprint_mark", t=full_time(lang, reprinted_at)) if reprinted_at
+        else None)
     names = Names(snapshot, lang)
     story: list[Flowable] = []
-    story += _title_block(snapshot, lang)
-    story += _overview(snapshot, lang)
+    story += sitrep_header.title_block(snapshot, lang)
+    story += sitrep_header.overview(snapshot, lang)
     story += _damage(snapshot, lang, names)
     story += _recovery(snapshot, lang, names)
     story += sitrep_actions.actions(snapshot, lang)
@@ -70,109 +70,6 @@ def situation_story(snapshot: Snapshot, lang: str = "ko"
     story += sitrep_actions.annex(snapshot, lang, names)
     title = f"{words(lang, 'sitrep')} {mark} — {snapshot['incident']['title']}"
     return story, frame, title, as_of
-
-
-def _person(person: Person | None, lang: str) -> str:
-    if not person:
-        return words(lang, "not_yet")
-    role = label("role", person.get("role"), lang)
-    display = person.get("display") or person.get("name") or ""
-    if lang == "en" or display == person.get("name"):
-        return f"{display} ({role})" if role and role not in display else display
-    return display
-
-
-def _title_block(snapshot: Snapshot, lang: str) -> list[Flowable]:
-    header, incident = snapshot["header"], snapshot["incident"]
-    number = header["number"]
-    title = (f"{words(lang, 'sitrep')} {words(lang, 'number', n=number)}" if number is not None
-             else f"{words(lang, 'sitrep')} ({words(lang, 'draft')})")
-    level = snapshot["crisis_level"]
-    level_colour = crisis_colour(level)
-    level_cell = Paragraph(f"<b>{escape(label('crisis', level, lang))}</b>", STYLES["cell_c"])
-    rows = [
-        [words(lang, "report_time"), words(lang, "as_of", t=full_time(lang, snapshot["as_of"])),
-         words(lang, "crisis"), level_cell],
-        [words(lang, "activated"), full_time(lang, incident["activated_at"]) or "-",
-         words(lang, "issued"), full_time(lang, header["issued_at"]) or words(lang, "not_yet")],
-        [words(lang, "prepared"), _person(header["prepared_by"], lang),
-         words(lang, "approved"), _person(header["approved_by"], lang)],
-    ]
-    widths = [0.15, 0.38, 0.13, 0.34]
-    info = Table([[Paragraph(escape(c), STYLES["cell"]) if isinstance(c, str) else c
-                   for c in row] for row in rows],
-                 colWidths=[w * FRAME_WIDTH for w in widths])
-    text_on_level = colors.black if level in ("caution",) else colors.white
-    info.setStyle(TS([
-        BASE_FONT, ("GRID", (0, 0), (-1, -1), 0.35, RULE),
-        ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL), ("BACKGROUND", (2, 0), (2, -1), LABEL_FILL),
-        ("FONT", (0, 0), (0, -1), BOLD, 8), ("FONT", (2, 0), (2, -1), BOLD, 8),
-        ("BACKGROUND", (3, 0), (3, 0), colors.HexColor(level_colour)),
-        ("TEXTCOLOR", (3, 0), (3, 0), text_on_level),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4.5),
-    ]))
-    level_cell.style = STYLES["cell_c"].clone("level", textColor=text_on_level)
-    return [Paragraph(escape(title), STYLES["title"]),
-            Paragraph(escape(incident["title"]), STYLES["subtitle"]),
-            Paragraph(escape(f"{words(lang, 'as_of', t=full_time(lang, snapshot['as_of']))}"
-                             f" · {words(lang, 'org')}"), STYLES["dateline"]),
-            info, Spacer(1, 8), _kpis(snapshot, lang)]
-
-
-def _alternative_kpi(f: Figures, lang: str) -> tuple[str, str]:
-    """Running now, and (in snapshots that carry it) how many used them so far: two numbers,
-    each labelled, never one standing for the other."""
-    if "alternative_total" not in f:  # a snapshot frozen before the figure existed
-        return str(f["alternative_active"]), words(lang, "kpi_alt")
-    return (f"{f['alternative_active']}",
-            words(lang, "kpi_alt_now", total=f["alternative_total"]))
-
-
-def _kpis(snapshot: Snapshot, lang: str) -> Table:
-    f = snapshot["figures"]
-    rate = percent(100 * f["restored"] / f["affected"]) if f["affected"] else "-"
-    cells = [(f"{f['restored']} / {f['affected']}", f"{words(lang, 'kpi_restored')} ({rate})"),
-             (str(f["affected"] - f["restored"]), words(lang, "kpi_down")),
-             (str(f["citizen_down"]), words(lang, "kpi_citizen_down")),
-             _alternative_kpi(f, lang)]
-    row = [[Paragraph(escape(value), STYLES["kpi_value"]),
-            Paragraph(escape(text), STYLES["kpi_label"])] for value, text in cells]
-    result = Table([row], colWidths=[FRAME_WIDTH / 4] * 4)
-    result.setStyle(TS([BASE_FONT, ("BOX", (0, 0), (-1, -1), 0.6, RULE),
-                        ("LINEAFTER", (0, 0), (-2, -1), 0.35, RULE),
-                        ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor("#f6f8fb")),
-                        ("TOPPADDING", (0, 0), (-1, -1), 5),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 6)]))
-    return result
-
-
-def _overview(snapshot: Snapshot, lang: str) -> list[Flowable]:
-    incident = snapshot["incident"]
-    cause = f"{label('cause', incident['cause'], lang)} ({label('area', incident['area'], lang)})"
-    rows = [[words(lang, "what"), incident["title"]],
-            [words(lang, "when"), full_time(lang, incident["started_at"])],
-            [words(lang, "where"), incident["location"] or "-"],
-            [words(lang, "cause"), cause],
-            [words(lang, "summary"), incident["summary"] or "-"]]
-    if incident.get("closed_at"):
-        rows.append(["", words(lang, "closed", t=full_time(lang, incident["closed_at"]))])
-    overview = table_kv(rows)
-    return [*heading(words(lang, "s1"), "h1"), overview]
-
-
-def table_kv(rows: list[list[str]]) -> Table:
-    """A label/value block without a header row."""
-    body = [[Paragraph(escape(k), STYLES["cell_h"]), Paragraph(escape(v), STYLES["cell"])]
-            for k, v in rows]
-    result = Table(body, colWidths=[0.17 * FRAME_WIDTH, 0.83 * FRAME_WIDTH], splitInRow=1)
-    result.setStyle(TS([BASE_FONT, ("GRID", (0, 0), (-1, -1), 0.35, RULE),
-                        ("BACKGROUND", (0, 0), (0, -1), LABEL_FILL),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("TOPPADDING", (0, 0), (-1, -1), 3),
-                        ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
-    result.hAlign = "LEFT"
-    return result
 
 
 def _damage(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
@@ -197,10 +94,15 @@ def _damage(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
                     "L" + "R" * (len(grades) + 1), zebra=False,
                     extra=[("FONT", (0, -1), (-1, -1), BOLD, 8),
                            ("BACKGROUND", (0, -1), (-1, -1), LABEL_FILL)])]
-    story += heading(words(lang, "by_department"), "h2")
-    story.append(_tally_table(systems, "department", words(lang, "department"), lang, names))
-    story += heading(words(lang, "by_facility"), "h2")
-    story.append(_tally_table(systems, "facility", words(lang, "facility"), lang, names))
+    story += heading_with(words(lang, "by_department"),
+                          _tally_table(systems, "department", words(lang, "department"), lang,
+                                       names))
+    story += heading_with(words(lang, "by_facility"),
+                          _tally_table(systems, "facility", words(lang, "facility"), lang, names))
+    # Without this a reader concludes the city's own data centres burned: the systems there
+    # failed through their links to the national centre's systems.
+    story.append(para(words(lang, "facility_note", where=snapshot["incident"]["location"]
+                            or "-"), "note"))
     return story
 
 
@@ -234,10 +136,14 @@ def _recovery(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
         *heading(words(lang, "s3"), "h1", 110),
         para(words(lang, "restored_line", m=f["affected"], n=f["restored"], p=rate,
                    t=short_time(lang, snapshot["as_of"])), "lead"),
-        *heading(words(lang, "recovery_table"), "h2")]
-    story.append(_recovery_table(snapshot, lang))
+        *heading_with(words(lang, "recovery_table"), _recovery_table(snapshot, lang))]
+    story.append(para(" · ".join(
+        words(lang, "phase_line", n=p, m=target, r=restored)
+        for p, target, restored in phase_rows(snapshot["systems"])), "note"))
     start = snapshot["incident"]["started_at"]
-    chart = restoration_curve(snapshot["curve"], f["affected"], start, snapshot["as_of"],
+    # A closed incident's chart stops at the stand-down, whenever the report is made.
+    end = snapshot["incident"].get("closed_at") or snapshot["as_of"]
+    chart = restoration_curve(snapshot["curve"], f["affected"], start, end,
                               snapshot["phase_starts"], lang)
     story.append(KeepTogether([Paragraph(words(lang, "curve"), STYLES["h2"]), chart,
                                para(words(lang, "curve_note"), "note")]))
@@ -261,13 +167,10 @@ def _recovery_table(snapshot: Snapshot, lang: str) -> Table:
         by_category.append((label("category", category, lang), len(chosen),
                             sum(1 for s in chosen if s["restored_at"])))
     groups.append((words(lang, "category"), by_category))
-    phases = Counter(s["phase"] for s in systems if s["restored_at"])
-    by_phase = [(words(lang, "phase_n", n=p), phases[p], phases[p])
-                for p in sorted(p for p in phases if p is not None)]
+    groups.append((words(lang, "phase"), [
+        (words(lang, "phase_target", n=p), target, restored)
+        for p, target, restored in phase_rows(systems)]))
     down = f["affected"] - f["restored"]
-    if down:
-        by_phase.append((words(lang, "unrestored"), down, 0))
-    groups.append((words(lang, "phase"), by_phase))
     rows: list[list[Any]] = []
     extra: list[tuple] = []
     for title, members in groups:
@@ -290,9 +193,18 @@ def _recovery_table(snapshot: Snapshot, lang: str) -> Table:
                  zebra=False, extra=[("SPAN", (0, 0), (1, 0)), *extra])
 
 
+def phase_rows(systems: list[SystemRow]) -> list[tuple[int, int, int]]:
+    """(phase, systems it covers, restored of them) per recovery phase: a system belongs to the
+    phase it is worked in at the moment (the outage clock's phase, 1 until a later event names
+    another), restored or not, so "1차 복구 대상 64개 중 1개" and never "1 of 1"."""
+    target: Counter[int] = Counter(s["phase"] or 1 for s in systems)
+    restored: Counter[int] = Counter(s["phase"] or 1 for s in systems if s["restored_at"])
+    return [(p, target[p], restored[p]) for p in sorted(target)]
+
+
 def _still_down(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
     down = snapshot["still_down"]
-    story: list[Flowable] = heading(f"{words(lang, 'still_down')} ({len(down)})")
+    story: list[Flowable] = heading(paren(lang, words(lang, 'still_down'), str(len(down))))
     if not down:
         return [*story, para(words(lang, "none_down"))]
     rows = []

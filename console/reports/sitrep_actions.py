@@ -9,13 +9,15 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 
 from console.domain.enums import NoticeChannel, Team
 from console.reports.fonts import BOLD
-from console.reports.layout import STYLES, WARN, escape, heading, para, table
+from console.reports.layout import STYLES, WARN, escape, heading, heading_with, para, table
+from console.reports.long_table import long_table
 from console.reports.snapshot import TASK_KINDS, NoticeItem, Snapshot, TeamTasks
 from console.reports.text import (
     Names,
     full_time,
     label,
     number_label,
+    paren,
     short_label,
     short_time,
     words,
@@ -38,7 +40,11 @@ def actions(snapshot: Snapshot, lang: str) -> list[Flowable]:
         empty: TeamTasks = {"done": [], "in_progress": [], "blocked": [], "counts": {}}
         entry = teams.get(team.value, empty)
         counts = entry["counts"]
-        line = words(lang, "team_line", team=team.label(lang), done=counts.get("done", 0),
+        # The counts say the same period as the rows under them: done since the last
+        # report (the rows), with the running total beside it.
+        done = (words(lang, "done_period", n=len(entry["done"]), total=counts.get("done", 0))
+                if snapshot.get("since") else words(lang, "done_all", n=counts.get("done", 0)))
+        line = words(lang, "team_line", team=team.label(lang), done=done,
                      prog=counts.get("in_progress", 0), blocked=counts.get("blocked", 0),
                      open=counts.get("open", 0))
         head = heading(f"○ {line}")
@@ -56,14 +62,14 @@ def actions(snapshot: Snapshot, lang: str) -> list[Flowable]:
         extra: list[tuple[Any, ...]] = [("TEXTCOLOR", (0, r), (0, r), WARN)
                                         for r in blocked_rows]
         extra += [("FONT", (0, r), (0, r), BOLD, 8) for r in blocked_rows]
-        story += [*head,
-                  table([words(lang, "status"), words(lang, "task"), words(lang, "time")],
-                        rows, [0.12, 0.70, 0.18], "CLC", extra=extra)]
+        story += heading_with(f"○ {line}", table(
+            [words(lang, "status"), words(lang, "task"), words(lang, "time")],
+            rows, [0.12, 0.70, 0.18], "CLC", extra=extra))
     return story
 
 
 def decisions(snapshot: Snapshot, lang: str) -> list[Flowable]:
-    story: list[Flowable] = heading(f"{words(lang, 's5')} ({_since(snapshot, lang)})", "h1",
+    story: list[Flowable] = heading(paren(lang, words(lang, 's5'), _since(snapshot, lang)), "h1",
                                     80)
     items = snapshot["decisions"]
     if not items:
@@ -82,37 +88,45 @@ def decisions(snapshot: Snapshot, lang: str) -> list[Flowable]:
 
 
 def public_information(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
+    # Every figure here is the outage clock's at the moment (the snapshot's figures and each
+    # system's alternative_active / alternative_used): the page-1 box reads the same numbers.
     f = snapshot["figures"]
-    alternatives = [s for s in snapshot["systems"] if s["alternative_active"]]
-    citizen_alt = sum(1 for s in alternatives if s["category"] == "citizen")
-    running = [s for s in alternatives if not s["restored_at"]]
+    alternatives = [s for s in snapshot["systems"]
+                    if s.get("alternative_used", s["alternative_active"])]
+    running = [s for s in alternatives if s["alternative_active"]]
+    citizen_now = sum(1 for s in running if s["category"] == "citizen")
     story: list[Flowable] = [
         *heading(words(lang, "s6"), "h1", 110),
-        para(words(lang, "alt_line", c=f["citizen_affected"], n=citizen_alt, r=len(running)),
+        para(words(lang, "alt_line", t=short_time(lang, snapshot["as_of"]), r=len(running),
+                   n=citizen_now, total=f.get("alternative_total", len(alternatives))),
              "lead"),
         *heading(words(lang, "alt_in_place"), "h2")]
     if alternatives:
-        ordered = sorted(alternatives, key=lambda s: (bool(s["restored_at"]), s["department"],
-                                                      s["code"]))
+        ordered = sorted(alternatives, key=lambda s: (not s["alternative_active"],
+                                                      s["department"], s["code"]))
         rows = [[s["name"], names(s["department"]), s["alternative_means"] or "-",
-                 words(lang, "alt_ended" if s["restored_at"] else "alt_running")]
+                 words(lang, "alt_running" if s["alternative_active"]
+                       else "alt_ended" if s["restored_at"] else "alt_stopped")]
                 for s in ordered]
         bold = [("FONT", (3, i + 1), (3, i + 1), BOLD, 8) for i, s in enumerate(ordered)
-                if not s["restored_at"]]
+                if s["alternative_active"]]
         story.append(table([words(lang, "system"), words(lang, "department"),
                             words(lang, "alt_means"), words(lang, "status")], rows,
                            [0.27, 0.17, 0.42, 0.14], "LLLC", extra=bold))
     else:
         story.append(para(f"- {words(lang, 'nothing')}", "note"))
-    story += heading(words(lang, "notices"), "h2")
-    notices = snapshot["notices"]
+    # Notices of the same period as §4 and §5: since the last issued report, with the total.
+    since = snapshot.get("since")
+    every = snapshot["notices"]
+    notices = [n for n in every if since is None or n["at"] > since["as_of"]]
+    title = words(lang, "notices_period", period=_since(snapshot, lang), n=len(notices),
+                  total=len(every))
     if notices:
-        story.append(table([words(lang, "time"), words(lang, "notice_text")],
-                           [[short_time(lang, n["at"]), _notice_text(n, lang)]
-                            for n in notices],
-                           [0.14, 0.86], "CL"))
+        story += heading_with(title, table([words(lang, "time"), words(lang, "notice_text")],
+                                           [[short_time(lang, n["at"]), _notice_text(n, lang)]
+                                            for n in notices], [0.14, 0.86], "CL"))
     else:
-        story.append(para(f"- {words(lang, 'nothing')}", "note"))
+        story += [*heading(title, "h2"), para(f"- {words(lang, 'nothing')}", "note")]
     return story
 
 
@@ -126,25 +140,42 @@ def _notice_text(notice: NoticeItem, lang: str) -> str:
 def next_steps(snapshot: Snapshot, lang: str) -> list[Flowable]:
     story: list[Flowable] = heading(words(lang, "s7"), "h1", 60)
     plans = snapshot["plans"]
+    follow_ups = _follow_ups(snapshot, lang)
     if plans:
         rows = []
         extra = []
         for index, plan in enumerate(plans, start=1):
             due = short_time(lang, plan["due"]) if plan["due"] else words(lang, "no_due")
             if plan["overdue"]:
-                due += f" ({words(lang, 'overdue')})"
+                due = paren(lang, due, words(lang, "overdue"))
                 extra += [("TEXTCOLOR", (0, index), (0, index), WARN)]
             rows.append([due, Team(plan["team"]).label(lang) if plan["team"] in Team._value2member_map_
                          else plan["team"], plan["title"], label("task", plan["status"], lang)])
         story.append(table([words(lang, "due"), words(lang, "team"), words(lang, "task"),
                             words(lang, "status")], rows, [0.19, 0.2, 0.5, 0.11], "CLLC", extra=extra))
-    else:
+    elif not follow_ups:
         story.append(para(f"- {words(lang, 'nothing')}", "note"))
+    story += [para(f"○ {line}", "body") for line in follow_ups]
     story += _forecast(snapshot, lang)
     if snapshot.get("next_report_due") and not snapshot["incident"].get("closed_at"):
         story.append(para(words(lang, "next_report",
                                 t=full_time(lang, snapshot["next_report_due"])), "after"))
     return story
+
+
+def _follow_ups(snapshot: Snapshot, lang: str) -> list[str]:
+    """The record's other next steps: systems still down that no open task covers, and once
+    the incident is closed what the stand-down decided (사후 평가, 재발방지 대책)."""
+    lines = []
+    down = snapshot["still_down"]
+    untasked = sum(1 for d in down if d["basis"] != "task")
+    if down:
+        lines.append(words(lang, "plan_down", n=len(down), k=untasked))
+    closed = snapshot["incident"].get("closed_at")
+    if closed:
+        lines += [words(lang, "plan_decided", text=d["summary"], t=short_time(lang, d["at"]))
+                  for d in snapshot["decisions"] if d["at"] >= closed]
+    return lines
 
 
 def _forecast(snapshot: Snapshot, lang: str) -> list[Flowable]:
@@ -179,8 +210,9 @@ def annex(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
              short_label("category", s["category"], lang), s["importance_grade"], s["grade"],
              label("outage", s["status"], lang), short_time(lang, s["restored_at"]) or "-"]
             for s in systems]
-    return [PageBreak(), *heading(f"{words(lang, 'annex')} ({len(systems)})", "h1"),
-            table([words(lang, "code"), words(lang, "system"), words(lang, "department"),
-                   words(lang, "category"), words(lang, "grade"), words(lang, "failure_grade"),
-                   words(lang, "status"), words(lang, "restored_at")], rows,
-                  [0.11, 0.26, 0.19, 0.09, 0.07, 0.08, 0.09, 0.11], "LLLCCCCC")]
+    return [PageBreak(), *heading(paren(lang, words(lang, 'annex'), str(len(systems))), "h1"),
+            long_table([words(lang, "code"), words(lang, "system"), words(lang, "department"),
+                        words(lang, "category"), words(lang, "grade"),
+                        words(lang, "failure_grade"), words(lang, "status"),
+                        words(lang, "restored_at")], rows,
+                       [0.11, 0.26, 0.19, 0.09, 0.07, 0.08, 0.09, 0.11], "LLLCCCCC")]

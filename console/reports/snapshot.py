@@ -19,6 +19,9 @@ from console.domain.records import DecisionLine, LogLine
 from console.domain.situation import OutageState, Situation
 
 SNAPSHOT_FORMAT = 1
+REPORT_TO = ("서울특별시장", "행정안전부 중앙재난안전상황실")
+"""보고처 of Seoul's situation reports: the Mayor (본부장) and the ministry's situation room,
+frozen into each snapshot so a reprint names whom that report went to."""
 
 # The stored shape, key by key. These are the JSON objects as stored (times are ISO UTC text,
 # enums their values); renderers read a snapshot only through these types, so a misspelt key
@@ -55,6 +58,10 @@ class Header(TypedDict):
     workstation: str | None
     draft_id: NotRequired[str | None]
     """Set when a report is issued: the stored draft it was issued from, or None."""
+    reason: NotRequired[str]
+    """Why a report out of order was issued (printed on its page)."""
+    out_of_order: NotRequired[list[str]]
+    """"earlier" (a moment before the last issued report) and/or "closed" (after stand-down)."""
 
 
 class HeaderUpdate(TypedDict, total=False):
@@ -66,6 +73,8 @@ class HeaderUpdate(TypedDict, total=False):
     approved_by: Person | None
     workstation: str | None
     draft_id: str | None
+    reason: str
+    out_of_order: list[str]
 
 
 class Since(TypedDict):
@@ -109,6 +118,8 @@ class SystemRow(TypedDict):
     detected_at: str
     restored_at: str | None
     alternative_active: bool
+    alternative_used: NotRequired[bool]
+    """On alternative means at any time up to the moment (absent in older snapshots)."""
     alternative_means: str
 
 
@@ -197,6 +208,12 @@ class Snapshot(TypedDict):
     kind: Literal["situation_report"]
     as_of: str
     crisis_level: str
+    crisis_since: NotRequired[str | None]
+    """When that level was set (absent in snapshots frozen before 2026-12)."""
+    crisis_previous: NotRequired[str | None]
+    """The level before it (None: the first level of the incident)."""
+    report_to: NotRequired[list[str]]
+    """보고처: whom the report goes to."""
     incident: IncidentPart
     header: Header
     since: Since | None
@@ -246,6 +263,10 @@ class ViewLike(Protocol):
     @property
     def significant_log(self) -> Sequence[LogLine]: ...
     @property
+    def crisis_since(self) -> datetime | None: ...
+    @property
+    def crisis_previous(self) -> str | None: ...
+    @property
     def notices(self) -> Sequence[_Notice] | None:
         """Notices issued by the moment; None where the view has no notice records."""
 
@@ -286,6 +307,9 @@ def freeze(view: ViewLike, *, since: tuple[int, datetime] | None,
         "kind": "situation_report",
         "as_of": iso(as_of),
         "crisis_level": view.crisis_level,
+        "crisis_since": iso(view.crisis_since) if view.crisis_since else None,
+        "crisis_previous": view.crisis_previous,
+        "report_to": list(REPORT_TO),
         "incident": {
             "id": incident.id, "title": incident.title, "area": incident.area,
             "cause": incident.cause, "location": incident.location, "summary": incident.summary,
@@ -364,6 +388,7 @@ def _system(state: OutageState) -> SystemRow:
             "status": state.status.value, "phase": state.phase,
             "detected_at": iso(fact.detected_at), "restored_at": iso(state.restored_at),
             "alternative_active": state.alternative_active,
+            "alternative_used": state.reading.alternative_used,
             "alternative_means": fact.alternative_means}
 
 

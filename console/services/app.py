@@ -84,12 +84,13 @@ class Services:
         journal = JournalService(db, clock)
         situation = SituationService(db, clock)
         drills = DrillService(db, clock, incidents, outages, journal)
+        reports = ReportService(db, clock)
         return cls(db=db, accounts=accounts,
                    incidents=incidents, inventory=InventoryService(db, clock),
                    outages=outages, tasks=TaskService(db, clock),
                    journal=journal, maintenance=MaintenanceService(db, clock),
-                   situation=situation, reports=ReportService(db, clock),
-                   demo=DemoBuilder(db, clock, accounts), tables=TableService(db, clock),
+                   situation=situation, reports=reports,
+                   demo=DemoBuilder(db, clock, accounts, reports), tables=TableService(db, clock),
                    sync=sync, estimates=EstimateService(db, clock),
                    forecast=ForecastService(db, clock), timeline=TimelineService(db, clock),
                    notices=NoticeService(db, clock, status_page.write_configured),

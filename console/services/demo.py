@@ -21,6 +21,8 @@ from console.locate import resource
 from console.services.accounts import AccountService
 from console.services.context import Actor, ServiceBase
 from console.services.inventory import department_id, facility_id, system_id
+from console.services.report_history import logged_reports
+from console.services.reports import ReportService
 from console.store import derived
 from console.store.database import Database
 from console.store.models import (
@@ -107,9 +109,11 @@ class _Rows:
 
 
 class DemoBuilder(ServiceBase):
-    def __init__(self, db: Database, clock: Clock, accounts: AccountService) -> None:
+    def __init__(self, db: Database, clock: Clock, accounts: AccountService,
+                 reports: ReportService) -> None:
         super().__init__(db, clock)
         self.accounts = accounts
+        self.reports = reports
 
     def build(self, scale: int = 1, workstation_name: str = "demo", records: bool = True
               ) -> Actor:
@@ -142,6 +146,15 @@ class DemoBuilder(ServiceBase):
             # Every cache by the rule the services and sync use (console/store/derived.py).
             derived.refresh(session.connection(), outages=None, tasks=None, incidents=None)
             self.audit(session, admin, "demo", f"scale {scale}")
+        # The 40 reports its log records (제1보 9. 27. 18:25 … 제40보 10. 17. 17:00), frozen at
+        # those moments from the records just written: the next approval issues 제41보. Not at
+        # scale: the copies are benchmark filler, and 40 frozen annexes of thousands of rows
+        # each would be most of the database and of its build time.
+        if scale == 1:
+            self.reports.record_issued(
+                logged_reports(scenario["log"]), prepared_by=_user("situation"),
+                approved_by=_user("controller"), record_id=lambda n: _id("report", n),
+                workstation_id=SCENARIO_WORKSTATION, incident_id=incident_id)
         return admin
 
     def _users(self, rows: _Rows, scenario: dict[str, Any]) -> None:

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import builtins
 import hashlib
-import threading
+import json
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import cast
 
@@ -24,11 +24,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from console.domain.cadence import next_report_due
-from console.domain.clock import Clock, from_iso, iso, to_utc, utc_now
+from console.domain.clock import Clock, from_iso, iso, utc_now
 from console.domain.enums import Team
 from console.domain.errors import NotFound, ValidationError
 from console.domain.permissions import Action
-from console.reports import pack
 from console.reports.records import FallbackSettings, ReportRow, Reprint, file_name
 from console.reports.snapshot import (
     Person,
@@ -44,18 +43,20 @@ from console.services.context import (
     Actor,
     ChangeSet,
     ServiceBase,
-    current_incident,
     local_value,
-    set_local_value,
 )
 from console.services.forecast import ForecastService
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
 from console.services.outages import OutageService
-from console.services.situation import SituationService
+from console.services.report_history import IssuedEntry, out_of_order_reasons
+from console.services.report_pack import FallbackPacks
+from console.services.report_printouts import PRINTOUT_KINDS, Printouts
+from console.services.situation import SituationService, SituationView
 from console.store.database import Database
 from console.store.exercise import is_exercise
 from console.store.models import (
+    AuditEvent,
     Department,
     Facility,
     SituationReport,
@@ -64,9 +65,8 @@ from console.store.models import (
     Workstation,
 )
 
-PRINTOUT_KINDS = ("log", "outages", "decisions", "roster", "inventory")
-FALLBACK_FOLDER, FALLBACK_MINUTES, FALLBACK_KEEP, FALLBACK_LAST = (
-    "fallback_folder", "fallback_minutes", "fallback_keep", "fallback_last")
+REPRINT = "reprint_report"
+"""The audit action of a paper copy (``reprint_copy``)."""
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,9 @@ class ReportService(ServiceBase):
         self.inventory = InventoryService(db, clock)
         self.accounts = AccountService(db, clock)
         self.forecasts = ForecastService(db, clock)
-        self._pack_lock = threading.Lock()
+        self.printouts = Printouts(db, clock, self.outages, self.journal, self.inventory,
+                                   self.accounts)
+        self.packs = FallbackPacks(db, clock, self)
 
     # -- the situation report -------------------------------------------------------------
 
@@ -99,14 +101,15 @@ class ReportService(ServiceBase):
                  ) -> Snapshot:
         """Freeze the situation of the incident as it stood at ``as_of`` (default: now)."""
         view = self.situation.view(incident_id, as_of)
-        moment = view.situation.as_of
+        return self._freeze([view], None, with_forecast=True)[0]
+
+    def _freeze(self, views: builtins.list[SituationView],
+                afters: builtins.list[tuple[int, datetime] | None] | None,
+                with_forecast: bool) -> builtins.list[Snapshot]:
+        """Snapshots of ``views`` of one incident. ``afters`` names the last issued report
+        before each when the caller knows better than the stored reports (``record_issued``
+        writes a run of them at once); None: read it from the stored reports."""
         with self.db.sessions() as session:
-            last = session.execute(
-                select(SituationReport.number, SituationReport.as_of).where(
-                    SituationReport.incident_id == view.incident.id,
-                    SituationReport.number.is_not(None), SituationReport.as_of < moment)
-                .order_by(SituationReport.as_of.desc(), SituationReport.number.desc())
-                .limit(1)).first()
             links: dict[str, list[str]] = defaultdict(list)
             for outage_id, task_id in session.execute(
                     select(TaskOutage.outage_id, TaskOutage.task_id)
@@ -116,29 +119,76 @@ class ReportService(ServiceBase):
                         for name, en in session.execute(select(model.name, model.name_en))
                         if en}
             workstation = local_value(session, "workstation_name")
-        # The query keeps numbered reports only; the test tells the type checker so.
-        since = (last[0], last[1]) if last and last[0] is not None else None
-        frozen = freeze(view, since=since, task_links=links,
-                        names_en=names_en, workstation=workstation,
-                        next_due=next_report_due(view.incident.activated_at, moment,
-                                                 view.schedule) if view.activated else None)
-        # The forecast at the report's moment goes into the snapshot now, with the figures:
-        # a reprint shows what was estimated then, byte for byte.
-        frozen["forecast"] = forecast_part(self.forecasts.forecast(view.incident.id, moment))
-        return frozen
+            befores = afters if afters is not None else [
+                _last_issued(session, view.incident.id, view.situation.as_of) for view in views]
+        result = []
+        for view, since in zip(views, befores, strict=True):
+            moment = view.situation.as_of
+            frozen = freeze(view, since=since, task_links=links,
+                            names_en=names_en, workstation=workstation,
+                            next_due=next_report_due(view.incident.activated_at, moment,
+                                                     view.schedule) if view.activated else None)
+            # The forecast at the report's moment goes into the snapshot now, with the
+            # figures: a reprint shows what was estimated then, byte for byte.
+            frozen["forecast"] = (forecast_part(self.forecasts.forecast(view.incident.id, moment))
+                                  if with_forecast else None)
+            result.append(frozen)
+        return result
 
-    def render(self, snapshot: Snapshot, lang: str = "ko") -> bytes:
+    def record_issued(self, entries: Sequence[IssuedEntry], prepared_by: str,
+                      approved_by: str, record_id: Callable[[int], str], workstation_id: str,
+                      incident_id: str | None = None) -> int:
+        """Store the reports a record says were issued (the demo's 40, issued on paper in its
+        scenario), in number order, each frozen at its moment and numbered as recorded. The
+        console did not print them, so no PDF hash is stored (``pdf_sha256`` empty: the first
+        reprint is the console's first print); nor a forecast, which those papers had not.
+        Ids, authors and the workstation are the caller's (the demo's are deterministic, so
+        two demo workstations hold the very same records and sync them cleanly)."""
+        if not entries:
+            return 0
+        # One read of the records for all the moments, one transaction for all the reports.
+        views = self.situation.views(incident_id, [entry.at for entry in entries])
+        afters: builtins.list[tuple[int, datetime] | None] = [None] + [
+            (entry.number, entry.at) for entry in entries[:-1]]
+        frozen = self._freeze(views, afters, with_forecast=False)
+        with self.db.transaction() as session:
+            preparer, approver = _person(session, prepared_by), _person(session, approved_by)
+            for entry, snapshot in zip(entries, frozen, strict=True):
+                snapshot = with_header(
+                    snapshot, number=entry.number, issued_at=iso(entry.at),
+                    prepared_by=preparer, approved_by=approver, draft_id=None,
+                    workstation=None)
+                session.add(SituationReport(
+                    id=record_id(entry.number), recorded_at=entry.at, author_id=approved_by,
+                    workstation_id=workstation_id,
+                    incident_id=snapshot["incident"]["id"], number=entry.number,
+                    as_of=entry.at, issued_at=entry.at, prepared_by=prepared_by,
+                    approved_by=approved_by, lang="ko", snapshot_json=dumps(snapshot),
+                    pdf_sha256=""))
+        return len(entries)
+
+    def render(self, snapshot: Snapshot, lang: str = "ko", reprinted_at: str | None = None
+               ) -> bytes:
         # reportlab loads on the first PDF, not when the window starts (~0.13 s).
         from console.reports.layout import exercise_pages
         from console.reports.sitrep import render_situation_report
 
         with exercise_pages(self.exercise()):
-            return render_situation_report(snapshot, lang)
+            return render_situation_report(snapshot, lang, reprinted_at)
 
     def exercise(self) -> bool:
         """Printed pages of an exercise database carry its mark (reports/layout.py)."""
         with self.db.sessions() as session:
             return is_exercise(session)
+
+    def summary(self, incident_id: str | None = None, as_of: datetime | None = None,
+                lang: str = "ko") -> bytes:
+        """The one-page 상황 요약 for the commander at ``as_of`` (a read, stored nowhere)."""
+        from console.reports.layout import exercise_pages
+        from console.reports.summary import render_summary
+
+        with exercise_pages(self.exercise()):
+            return render_summary(self.snapshot(incident_id, as_of), lang)
 
     def preview(self, incident_id: str | None = None, as_of: datetime | None = None,
                 lang: str = "ko") -> bytes:
@@ -161,9 +211,11 @@ class ReportService(ServiceBase):
 
     def approve(self, actor: Actor, draft_id: str | None = None,
                 incident_id: str | None = None, as_of: datetime | None = None,
-                lang: str | None = None) -> RenderedReport:
+                lang: str | None = None, reason: str | None = None) -> RenderedReport:
         """Issue the next 제N보: from a stored draft (as its preparer wrote it) or from the
-        situation at ``as_of``. Then, if a fallback folder is set, write a fresh pack."""
+        situation at ``as_of``. A moment earlier than the last issued report, or an incident
+        already closed, needs a ``reason``, printed on the page. Then, if a fallback folder is
+        set, write a fresh pack."""
         actor.require(Action.APPROVE_REPORT)
         now = self.now()
         with self.db.sessions() as session:
@@ -181,10 +233,13 @@ class ReportService(ServiceBase):
             incident = snapshot["incident"]["id"]
             number = 1 + (session.scalar(select(func.max(SituationReport.number)).where(
                 SituationReport.incident_id == incident)) or 0)
+            out_of_order = out_of_order_reasons(session, snapshot, (reason or "").strip())
             snapshot = with_header(
                 snapshot, number=number, issued_at=iso(now),
                 prepared_by=_person(session, draft_author or actor.user_id),
                 approved_by=_person(session, actor.user_id), draft_id=draft_id)
+            if out_of_order:
+                snapshot = with_header(snapshot, **out_of_order)
             pdf = self.render(snapshot, lang)
             record = self._store(session, actor, snapshot, number, now, lang, pdf,
                                  prepared_by=draft_author)
@@ -241,6 +296,14 @@ class ReportService(ServiceBase):
                 .where(SituationReport.number.is_not(None))):
             if draft and issued_number is not None:
                 made_from[str(draft)] = (str(issued_id), cast(int, issued_number))
+        reprints: dict[str, list[tuple[datetime, str | None]]] = defaultdict(list)
+        for target, at, by in session.execute(
+                select(AuditEvent.target, AuditEvent.recorded_at, AuditEvent.author_id)
+                .where(AuditEvent.action == REPRINT).order_by(AuditEvent.recorded_at)):
+            reprints[target].append((at, names.get(by)))
+        recipients: dict[str, str | None] = dict(session.execute(
+            select(SituationReport.id,
+                   func.json_extract(SituationReport.snapshot_json, "$.report_to"))).all())
         rows = []
         for r in records:
             others = [] if r.number is None else [
@@ -252,7 +315,9 @@ class ReportService(ServiceBase):
                 approved_by=names.get(r.approved_by), workstation=stations.get(r.workstation_id),
                 lang=r.lang, pdf_sha256=r.pdf_sha256, duplicates=tuple(sorted(others)),
                 approved_as=made_from[r.id][0] if r.id in made_from else None,
-                approved_number=made_from[r.id][1] if r.id in made_from else None))
+                approved_number=made_from[r.id][1] if r.id in made_from else None,
+                report_to=tuple(json.loads(recipients.get(r.id) or "[]")),
+                reprints=tuple(reprints.get(r.id, ()))))
         return rows
 
     def reprint(self, report_id: str) -> Reprint:
@@ -264,6 +329,21 @@ class ReportService(ServiceBase):
             snapshot, lang, stored = loads(record.snapshot_json), record.lang, record.pdf_sha256
         pdf = self.render(snapshot, lang)
         return Reprint(pdf, sha256(pdf), stored)
+
+    def reprint_copy(self, actor: Actor | None, report_id: str) -> Reprint:
+        """A paper copy of an issued report: every page says 재출력 and when; the copy is
+        recorded in the audit trail (the register lists it). ``matches`` still compares the
+        report as issued (rendered without the mark) with the stored hash."""
+        issued = self.reprint(report_id)
+        now = iso(self.now())
+        with self.db.sessions() as session:
+            record = session.get(SituationReport, report_id)
+            assert record is not None  # reprint() has just read it
+            snapshot, lang = loads(record.snapshot_json), record.lang
+        pdf = self.render(snapshot, lang, reprinted_at=now)
+        with self.db.transaction() as session:
+            self.audit(session, actor, REPRINT, report_id, now or "")
+        return Reprint(pdf, issued.sha256, issued.stored_sha256)
 
     def export(self, report_ids: builtins.list[str], folder: Path) -> builtins.list[Path]:
         """Write reprints of the reports into ``folder`` under readable names."""
@@ -279,7 +359,7 @@ class ReportService(ServiceBase):
             written.append(target)
         return written
 
-    # -- printouts ------------------------------------------------------------------------
+    # -- printouts (console/services/report_printouts.py) ---------------------------------
 
     def printout(self, kind: str, team: Team | None = None, start: datetime | None = None,
                  end: datetime | None = None, lang: str = "ko",
@@ -287,131 +367,26 @@ class ReportService(ServiceBase):
         from console.reports.layout import exercise_pages
 
         with exercise_pages(self.exercise()):
-            return self._printout(kind, team, start, end, lang, incident_id)
+            return self.printouts.printout(kind, team, start, end, lang, incident_id)
 
-    def _printout(self, kind: str, team: Team | None, start: datetime | None,
-                  end: datetime | None, lang: str, incident_id: str | None) -> bytes:
-        if kind not in PRINTOUT_KINDS:
-            raise ValidationError("printout.unknown", kind=kind, kinds=", ".join(PRINTOUT_KINDS))
-        from console.reports import printouts  # reportlab on first use, as in render()
-
-        printed = iso(self.now())
-        assert printed is not None
-        if kind == "roster":
-            return printouts.roster(self._users(), printed, lang)
-        if kind == "inventory":
-            return printouts.inventory([
-                {"code": s.code, "name": s.name, "department": s.department,
-                 "facility": s.facility, "category": s.category.value, "grade": s.grade,
-                 "rto_hours": s.rto_hours, "alternative_means": s.alternative_means}
-                for s in self.inventory.systems()], printed, lang)
-        with self.db.sessions() as session:
-            incident = current_incident(session, incident_id)
-            incident_id, title, started = incident.id, incident.title, incident.started_at
-        if kind == "outages":
-            return printouts.outage_register(title, [
-                {"code": o.code, "name": o.name, "department": o.department,
-                 "category": o.category, "importance_grade": o.importance_grade,
-                 "grade": o.grade, "status": o.status, "phase": o.phase,
-                 "detected_at": iso(o.detected_at), "restored_at": iso(o.restored_at),
-                 "alternative_active": o.alternative_active}
-                for o in sorted(self.outages.list(incident_id),
-                                key=lambda o: (o.restored_at is not None, o.grade, o.code))],
-                printed, lang)
-        if kind == "decisions":
-            return printouts.decision_log(title, [
-                {"at": iso(d.at), "decided_by": d.decided_by, "role": d.role,
-                 "summary": d.summary, "rationale": d.rationale,
-                 "alternatives": d.alternatives, "corrects": d.corrects_id is not None}
-                for d in reversed(self.journal.decisions(incident_id))
-                if _within(d.at, start, end)], printed, lang)
-        users = self._users()
-        teams = [team] if team else list(Team)
-        units = []
-        for unit in teams:
-            entries = [{"at": iso(e.at), "author": e.author, "text": e.text,
-                        "significant": e.significant, "verified": e.verified}
-                       for e in reversed(self.journal.log(unit, incident_id))
-                       if _within(e.at, start, end)]
-            units.append({"team": unit.value, "entries": entries,
-                          "members": [u for u in users if u["team"] == unit.value]})
-        return printouts.activity_log(title, units, iso(start or started), iso(end) or printed,
-                                      printed, lang)
-
-    def _users(self) -> builtins.list[dict[str, str | None]]:
-        return [{"name": u.name, "display": u.display_name, "role": u.role, "team": u.team,
-                 "contact": u.contact} for u in self.accounts.users()
-                if u.active and not u.deleted]
-
-    # -- the paper fallback pack ----------------------------------------------------------
+    # -- the paper fallback pack (console/services/report_pack.py) ------------------------
 
     def configure_fallback(self, actor: Actor, folder: Path | None, every_minutes: int = 15,
                            keep: int = 5) -> None:
-        """Name this workstation's fallback folder (None turns the pack off)."""
-        actor.require(Action.BACKUP)
-        if every_minutes < 1 or keep < 1:
-            raise ValidationError("pack.bad_settings")
-        with self.db.transaction() as session:
-            set_local_value(session, FALLBACK_FOLDER, str(folder) if folder else "")
-            set_local_value(session, FALLBACK_MINUTES, str(every_minutes))
-            set_local_value(session, FALLBACK_KEEP, str(keep))
-            self.audit(session, actor, "configure_fallback", str(folder or ""))
+        self.packs.configure(actor, folder, every_minutes, keep)
 
     def fallback_settings(self) -> FallbackSettings:
-        with self.db.sessions() as session:
-            folder = local_value(session, FALLBACK_FOLDER)
-            last = local_value(session, FALLBACK_LAST)
-            return FallbackSettings(
-                Path(folder) if folder else None,
-                int(local_value(session, FALLBACK_MINUTES) or 15),
-                int(local_value(session, FALLBACK_KEEP) or 5), from_iso(last) if last else None)
+        return self.packs.settings()
 
     def fallback_due(self, now: datetime | None = None) -> bool:
-        """True when a folder is set and the last pack is older than the interval. The window
-        asks this from a timer (every minute is fine) and then calls write_fallback_pack."""
-        settings = self.fallback_settings()
-        if settings.folder is None:
-            return False
-        moment = to_utc(now) if now else self.now()
-        return settings.last_written is None or (
-            moment - settings.last_written >= timedelta(minutes=settings.every_minutes))
+        return self.packs.due(now)
 
     def write_fallback_pack(self, folder: Path | None = None, lang: str = "ko",
                             keep: int | None = None) -> Path:
-        """Write the current printouts as a new generation in ``folder`` (default: the
-        configured one), atomically; keeps the newest ``keep`` generations."""
-        settings = self.fallback_settings()
-        target = folder or settings.folder
-        if target is None:
-            raise ValidationError("pack.no_folder")
-        moment = self.now()
-        files: list[tuple[str, Callable[[], bytes]]] = []
-        issued = [r for r in self.list() if not r.is_draft]
-        if issued:
-            newest = max(issued, key=lambda r: (r.number, r.issued_at or r.as_of))
-            files.append((f"00-{file_name(newest)}", lambda: self.reprint(newest.id).pdf))
-        files += [
-            ("01-상황보고-현재(초안).pdf", lambda: self.preview(lang=lang)),
-            ("02-장애현황대장.pdf", lambda: self.printout("outages", lang=lang)),
-            ("03-정보시스템목록-대체수단.pdf", lambda: self.printout("inventory", lang=lang)),
-            ("04-비상연락망.pdf", lambda: self.printout("roster", lang=lang)),
-            ("05-결정사항기록부.pdf", lambda: self.printout("decisions", lang=lang)),
-            ("06-활동일지-ICS214.pdf", lambda: self.printout("log", lang=lang)),
-        ]
-        with self._pack_lock:
-            written = pack.write_pack(Path(target), files, moment, keep or settings.keep,
-                                      {"workstation": self.accounts.workstation()[1]})
-        with self.db.transaction() as session:
-            set_local_value(session, FALLBACK_LAST, iso(moment) or "")
-        return written
+        return self.packs.write(folder, lang, keep)
 
     def _pack_after_approval(self) -> tuple[Path | None, str | None]:
-        if self.fallback_settings().folder is None:
-            return None, None
-        try:
-            return self.write_fallback_pack(), None
-        except (OSError, ValidationError) as error:
-            return None, f"fallback pack not written: {error}"
+        return self.packs.after_approval()
 
 
 def _person(session: Session, user_id: str) -> Person | None:
@@ -421,9 +396,17 @@ def _person(session: Session, user_id: str) -> Person | None:
     return {"name": user.name, "display": user.display_name, "role": user.role}
 
 
-def _within(moment: datetime, start: datetime | None, end: datetime | None) -> bool:
-    at = to_utc(moment)
-    return (start is None or at >= to_utc(start)) and (end is None or at <= to_utc(end))
+def _last_issued(session: Session, incident_id: str, moment: datetime
+                 ) -> tuple[int, datetime] | None:
+    """The last issued report of the incident before ``moment``: (number, as of)."""
+    last = session.execute(
+        select(SituationReport.number, SituationReport.as_of).where(
+            SituationReport.incident_id == incident_id,
+            SituationReport.number.is_not(None), SituationReport.as_of < moment)
+        .order_by(SituationReport.as_of.desc(), SituationReport.number.desc())
+        .limit(1)).first()
+    # The query keeps numbered reports only; the test tells the type checker so.
+    return (last[0], last[1]) if last and last[0] is not None else None
 
 
 __all__ = ["PRINTOUT_KINDS", "FallbackSettings", "RenderedReport", "ReportRow", "ReportService",

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -154,6 +155,11 @@ class ReportsView(QWidget):
         self.preview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
+        # A report of a moment before the last issued one, or after the stand-down, is issued
+        # only with a reason, which the page prints (the service refuses it without).
+        self.reason = QLineEdit(self)
+        self.reason.setPlaceholderText(self.tr("Reason, for a back-dated or after-stand-down report"))
+        self.reason.setAccessibleName(self.tr("Reason for issuing"))
         self.kinds = QComboBox(self)
         self.kinds.setAccessibleName(self.tr("Printout"))
         for kind in PRINTOUT_KINDS:
@@ -184,6 +190,8 @@ class ReportsView(QWidget):
         actions = QHBoxLayout()
         for key in ("draft_now", "approve", "print", "export"):
             actions.addWidget(self.buttons[key])
+            if key == "approve":
+                actions.addWidget(self.reason, 1)
         actions.addStretch(1)
         actions.addWidget(self.kinds)
         actions.addWidget(self.buttons["printout"])
@@ -319,11 +327,14 @@ class ReportsView(QWidget):
             self._end("approve")
             self._refused(error)
 
-        self.context.write(lambda: reports.approve(actor, draft_id=row.id), self._approved,
+        reason = self.reason.text().strip() or None
+        self.context.write(lambda: reports.approve(actor, draft_id=row.id, reason=reason),
+                           self._approved,
                            watch.REPORTS, refused)
 
     def _approved(self, issued: RenderedReport) -> None:
         self._end("approve")
+        self.reason.clear()
         self.refresh()
         self._select(issued.row.id)
         message = self.tr("Issued %1").replace("%1", issued.row.title(self.lang))

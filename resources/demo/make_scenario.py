@@ -819,6 +819,16 @@ def build_outages(rng: random.Random, by_key: dict[str, dict]) -> list[dict]:
                     "note": "국가정보자원관리원 임시 환경에서 조회 기능만 재개",
                 }
             )
+            # The 10. 6. 19:00 decision moves it to phase 2: the same status, a new phase,
+            # so the phase begins when it was decided, not at the restoration (issue 13).
+            events.append(
+                {
+                    "status": "degraded",
+                    "at": iso(T("10-06 19:00")),
+                    "phase": 2,
+                    "note": "2차 복구 대상 지정: 국가정보자원관리원 대구센터 이전 일정에 맞춰 진행",
+                }
+            )
         elif scope == "partial" and rng.random() < 0.5:
             lo = detected[key] + timedelta(hours=12)
             hi = restored[key] - timedelta(hours=3)
@@ -877,7 +887,7 @@ CRISIS_LEVELS = [
         "alert",
         "정부 위기경보 '심각' 발령(09. 27. 08:00), 서울시 장애 시스템 50개 이상 확인",
     ),
-    ("09-27 18:00", "serious", "23개 실국 64개 시스템 장애, 디지털재난 대책본부 가동"),
+    ("09-27 18:00", "serious", "23개 실국 64개 시스템 장애, 재난안전대책본부 가동"),
     ("10-06 18:30", "alert", "1차 복구 완료(64개 중 63개), 잔여 1개 2차 복구 진행"),
     ("10-15 09:00", "interest", "2차 복구 완료(64개 전체), 상시 모니터링 체계로 전환"),
 ]
@@ -886,7 +896,7 @@ DECISIONS = [
     (
         "09-27 18:00",
         "commander",
-        "디지털재난 대책본부 가동(본부장: 시장, 5개 반 약 450명)",
+        "재난안전대책본부 가동(본부장: 시장, 5개 반 약 450명)",
         "국가정보자원관리원 화재로 23개 실국 64개 시스템 장애, 대시민 서비스 38개 영향",
         "디지털도시국 자체 비상근무 유지(실국 간 조정 한계로 기각)",
     ),
@@ -1571,7 +1581,7 @@ LOG = [
         "situation",
         "09-27 18:00",
         "controller",
-        "디지털재난 대책본부 가동(본부장 시장, 5개 반 약 450명), 위기경보 '심각'",
+        "재난안전대책본부 가동(본부장 시장, 5개 반 약 450명), 위기경보 '심각'",
         True,
     ),
     ("press", "09-27 18:16", "press", f"안전안내문자 발송: {TEXT1}", True),
@@ -1942,7 +1952,7 @@ def build() -> dict:
             "summary": "2025. 9. 26.(금) 20:20경 국가정보자원관리원 대전센터 전산실에서 UPS 배터리 "
             "화재가 발생하여 국가 정보시스템이 대규모로 중단되었다. 이에 따라 국가 센터에 "
             "두거나 연계한 서울시 정보시스템 64개(23개 실국, 대시민 38·내부행정 26)가 "
-            "장애를 입었다. 서울시는 9. 27. 18:00 디지털재난 대책본부를 가동하고, 대시민 "
+            "장애를 입었다. 서울시는 9. 27. 18:00 재난안전대책본부를 가동하고, 대시민 "
             "서비스 38개 중 27개를 수기 접수·대체 인증 등 대체수단으로 운영하며 복구하였다.",
             "started_at": iso(STARTED),
             "activated_at": iso(ACTIVATED),

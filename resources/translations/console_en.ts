@@ -1664,7 +1664,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../console/ui/reports_view.py" line="+97"/>
+        <location filename="../../console/ui/reports_view.py" line="+98"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1727,7 +1727,17 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
+        <source>Reason, for a back-dated or after-stand-down report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for issuing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Printout</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1757,7 +1767,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>No situation report yet. &apos;Draft now&apos; renders the situation as it stands; approving a draft issues the next numbered report. The other printouts are under &apos;Show printout&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1787,7 +1797,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Issued %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1667,7 +1667,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../console/ui/reports_view.py" line="+97"/>
+        <location filename="../../console/ui/reports_view.py" line="+98"/>
         <source>Number</source>
         <translation>번호</translation>
     </message>
@@ -1730,7 +1730,17 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>시스템 목록·대체수단</translation>
     </message>
     <message>
-        <location line="+99"/>
+        <location line="+101"/>
+        <source>Reason, for a back-dated or after-stand-down report</source>
+        <translation>발행 사유(소급 보고·상황 종료 후 보고일 때)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reason for issuing</source>
+        <translation>발행 사유</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Printout</source>
         <translation>출력물 종류</translation>
     </message>
@@ -1760,7 +1770,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>출력물 보기</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+49"/>
         <source>No situation report yet. &apos;Draft now&apos; renders the situation as it stands; approving a draft issues the next numbered report. The other printouts are under &apos;Show printout&apos;.</source>
         <translation>아직 상황보고가 없습니다. &apos;지금 초안 작성&apos;은 현재 상황을 초안으로 만들고, 초안을 승인하면 다음 제N보가 발행됩니다. 다른 출력물은 &apos;출력물 보기&apos;에서 볼 수 있습니다.</translation>
     </message>
@@ -1790,7 +1800,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>상황보고 발행 중…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+18"/>
         <source>Issued %1</source>
         <translation>%1 발행</translation>
     </message>

@@ -230,10 +230,14 @@ def test_english_labels_without_it(demo: Services, open_board) -> None:
     assert board.phase_markers() == ["Phase 1", "Phase 2"]
 
 
-def test_overdue_report_in_korean(phase_1: Services, open_board, korean) -> None:
+def test_next_report_in_korean(phase_1: Services, open_board, korean) -> None:
+    """The demo holds the reports its log records (issue 13): at 10. 1. 12:00 제13보 has
+    just gone out, and 제14보 is due at the 18:00 slot."""
+    view = phase_1.situation.view()
+    assert view.last_report_number == 13 and not view.report_overdue
     board = open_board(phase_1)
-    assert board.figures()["next_report"] == "지연 3일 17시간"
-    assert board.figures()["next_report.detail"].startswith("제1보")
+    assert board.figures()["next_report"] == "6:00:00"
+    assert board.figures()["next_report.detail"].startswith("제14보")
 
 
 def test_no_incident_is_shown_not_raised(services: Services, login, qtbot) -> None:

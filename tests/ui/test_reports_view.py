@@ -35,10 +35,10 @@ def _view(qtbot, make_context, user: str) -> ReportsView:  # type: ignore[no-unt
 def test_draft_approve_preview_print_and_export(qtbot, make_context, tmp_path: Path,
                                                 qtmodeltester) -> None:  # type: ignore[no-untyped-def]
     view = _view(qtbot, make_context, "controller")
-    assert view.model.rowCount() == 0
+    assert view.model.rowCount() == 40  # the demo's issued reports
     view.draft_now()
     settle(view.context)
-    assert [r.title() for r in view.model.rows] == ["초안"]
+    assert [r.title() for r in view.model.rows][-1] == "초안"
     assert view.selected() is not None and view.selected().is_draft
     qtbot.waitUntil(lambda: view.document.status() == QPdfDocument.Status.Ready)
     assert view.document.pageCount() >= 5
@@ -46,12 +46,18 @@ def test_draft_approve_preview_print_and_export(qtbot, make_context, tmp_path: P
     dark = sum(1 for y in range(0, 594, 3) for x in range(0, 420, 3)
                if QColor(page.pixel(x, y)).lightness() < 128)
     assert dark > 200  # the preview shows the page's text and tables, not a blank sheet
+    view.approve()  # the demo is closed: a report now needs a reason
+    settle(view.context)
+    assert "발행 사유를 적어 주십시오" in view.status.text()
+    assert [r.title() for r in view.model.rows][-1] == "초안"
+    view.reason.setText("시험: 상황 종료 후 보고")
     view.approve()
     settle(view.context)
     titles = [r.title() for r in view.model.rows]
-    assert titles == ["제1보", "제1보로 승인됨"]  # the draft is no longer one
-    assert "제1보 발행" in view.status.text()
-    qtbot.waitUntil(lambda: view.document.status() == QPdfDocument.Status.Ready)
+    assert titles[-2:] == ["제41보", "제41보로 승인됨"]  # the draft is no longer one
+    assert "제41보 발행" in view.status.text() and view.reason.text() == ""
+    qtbot.waitUntil(lambda: view._current is not None and "제41보" in view._current[0]
+                    and view.document.status() == QPdfDocument.Status.Ready, timeout=10_000)
     qtmodeltester.check(view.model)
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -64,12 +70,12 @@ def test_draft_approve_preview_print_and_export(qtbot, make_context, tmp_path: P
     assert view.buttons["print"].isEnabled()
     printed = (tmp_path / "printed.pdf").read_bytes()
     assert view._current is not None and printed == view._current[1]  # the vector PDF as is
-    assert "상황보고 제1보" in " ".join(pdf_pages(printed))
+    assert "상황보고 제41보" in " ".join(pdf_pages(printed))
 
     exported = view.export_to(tmp_path / "out")
-    assert exported is not None and exported.name.startswith("상황보고_제1보_")
+    assert exported is not None and exported.name.startswith("상황보고_제41보_")
     text = " ".join(pdf_pages(exported.read_bytes()))
-    assert "상황보고 제1보" in text
+    assert "상황보고 제41보" in text and "발행 사유 — 시험: 상황 종료 후 보고" in text
 
 
 def test_refusals_show_the_reason(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
@@ -87,14 +93,14 @@ def test_refusals_show_the_reason(qtbot, make_context) -> None:  # type: ignore[
     situation.approve()
     settle(situation.context)
     assert "본부장·차장·통제관만 상황보고를 승인할 수 있습니다" in situation.status.text()
-    assert [r.title() for r in situation.model.rows] == ["초안"]
+    assert [r.title() for r in situation.model.rows][40:] == ["초안"]
 
 
 def test_duplicates_are_flagged_in_the_list(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
     view = _view(qtbot, make_context, "commander")
     services = view.context.services
     issued = services.reports.approve(view.context.actor,
-                                      as_of=parse_time("2025-10-03T12:00+09:00"))
+                                      as_of=parse_time("2025-10-03T12:00+09:00"), reason="시험")
     station = natural_id("workstation", "상황실-2")
     when = parse_time("2025-10-20T00:00+09:00")
     with services.db.transaction() as session:
@@ -102,27 +108,32 @@ def test_duplicates_are_flagged_in_the_list(qtbot, make_context) -> None:  # typ
                                 created_at=when, updated_at=when, deleted=False))
         mine = session.get(SituationReport, issued.row.id)
         session.add(SituationReport(
-            id=natural_id("test", "dup"), incident_id=mine.incident_id, number=1,
+            id=natural_id("test", "dup"), incident_id=mine.incident_id, number=41,
             as_of=mine.as_of, issued_at=when, prepared_by=None, approved_by=None, lang="ko",
             snapshot_json=mine.snapshot_json, pdf_sha256=mine.pdf_sha256, recorded_at=when,
             author_id=None, workstation_id=station))
     view.context.bus.changed.emit({"situation_report"})
     model: ReportsModel = view.model
-    assert model.rowCount() == 2
-    texts = {model.data(model.index(r, 0)) for r in range(2)}
-    assert "제1보 (중복: 상황실-2 발행본과 번호 중복)" in texts
-    assert model.data(model.index(0, 0), 8) is not None  # BackgroundRole: the row stands out
-    view.table.selectRow(0)
+    assert model.rowCount() == 42
+    texts = {model.data(model.index(r, 0)) for r in range(40, 42)}
+    assert "제41보 (중복: 상황실-2 발행본과 번호 중복)" in texts
+    assert model.data(model.index(40, 0), 8) is not None  # BackgroundRole: the row stands out
+    assert model.data(model.index(0, 0), 8) is None
+    view.table.selectRow(40)
     settle(view.context)
     assert "중복" in view.status.text()
 
 
 def test_printout_preview(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
     view = _view(qtbot, make_context, "press")
+    # The newest issued report (the demo's 제40보) is previewed first; then the printout.
+    qtbot.waitUntil(lambda: view._current is not None, timeout=10_000)
     view.kinds.setCurrentIndex(view.kinds.findData("roster"))
     view.show_printout()
     settle(view.context)
-    qtbot.waitUntil(lambda: view.document.status() == QPdfDocument.Status.Ready)
+    # The newest issued report (the demo's 제40보) may still be loading its preview first.
+    qtbot.waitUntil(lambda: view._current is not None and view._current[0] == "비상연락망.pdf"
+                    and view.document.status() == QPdfDocument.Status.Ready)
     assert view.document.pageCount() == 1
     assert view._current is not None and view._current[0] == "비상연락망.pdf"
 
@@ -162,4 +173,4 @@ def test_drafting_disables_its_button_until_done(qtbot, make_context) -> None:  
     view.draft_now()  # a second click while the first draft renders: nothing more
     settle(view.context)
     assert view.buttons["draft_now"].isEnabled() and not view.progress.isVisibleTo(view)
-    assert len(view.model.rows) == 1
+    assert len(view.model.rows) == 41  # the demo's 40 and the one draft

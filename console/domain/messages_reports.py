@@ -1,0 +1,13 @@
+"""The catalogue's sentences about issuing situation reports out of their order (console.domain
+.messages merges them): kept apart so the main catalogue stays readable in one sitting."""
+
+from __future__ import annotations
+
+REPORT_MESSAGES: dict[str, tuple[str, str]] = {
+    "report.reason_earlier": (
+        "{moment} 현재 보고는 이미 발행한 제{number}보({last} 현재)보다 이른 시점입니다: 발행 사유를 적어 주십시오(--reason, 보고서에 인쇄됨). 발행하지 않았습니다",
+        "a report as of {moment} is earlier than No. {number} already issued (as of {last}): give the reason for issuing it (--reason; it is printed on the report). Nothing was issued"),
+    "report.reason_closed": (
+        "상황이 {closed}에 종료(대책본부 해제)되었습니다: 발행 사유를 적어 주십시오(--reason, 보고서에 인쇄됨). 발행하지 않았습니다",
+        "the incident was closed (task force stood down) at {closed}: give the reason for issuing a report (--reason; it is printed on the report). Nothing was issued"),
+}

@@ -1,0 +1,113 @@
+"""The paper fallback pack's settings and writing (docs/reports.md): the current papers into a
+folder (a USB stick, a share), atomically, as a new generation (console/reports/pack.py)."""
+
+from __future__ import annotations
+
+import builtins
+import threading
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Protocol
+
+from console.domain.clock import Clock, from_iso, iso, to_utc
+from console.domain.enums import Team
+from console.domain.errors import ValidationError
+from console.domain.permissions import Action
+from console.reports import pack
+from console.reports.records import FallbackSettings, ReportRow, Reprint, file_name
+from console.services.accounts import AccountService
+from console.services.context import Actor, ServiceBase, local_value, set_local_value
+from console.store.database import Database
+
+FALLBACK_FOLDER, FALLBACK_MINUTES, FALLBACK_KEEP, FALLBACK_LAST = (
+    "fallback_folder", "fallback_minutes", "fallback_keep", "fallback_last")
+
+
+class _Reports(Protocol):
+    """What the pack takes from the report service (structural: no import circle)."""
+
+    accounts: AccountService
+
+    def list(self, incident_id: str | None = None) -> builtins.list[ReportRow]: ...
+    def reprint(self, report_id: str) -> Reprint: ...
+    def preview(self, incident_id: str | None = None, as_of: datetime | None = None,
+                lang: str = "ko") -> bytes: ...
+    def printout(self, kind: str, team: Team | None = None, start: datetime | None = None,
+                 end: datetime | None = None, lang: str = "ko",
+                 incident_id: str | None = None) -> bytes: ...
+
+
+class FallbackPacks(ServiceBase):
+    def __init__(self, db: Database, clock: Clock, reports: _Reports) -> None:
+        super().__init__(db, clock)
+        self.reports = reports
+        self._pack_lock = threading.Lock()
+
+    def configure(self, actor: Actor, folder: Path | None, every_minutes: int = 15,
+                           keep: int = 5) -> None:
+        """Name this workstation's fallback folder (None turns the pack off)."""
+        actor.require(Action.BACKUP)
+        if every_minutes < 1 or keep < 1:
+            raise ValidationError("pack.bad_settings")
+        with self.db.transaction() as session:
+            set_local_value(session, FALLBACK_FOLDER, str(folder) if folder else "")
+            set_local_value(session, FALLBACK_MINUTES, str(every_minutes))
+            set_local_value(session, FALLBACK_KEEP, str(keep))
+            self.audit(session, actor, "configure_fallback", str(folder or ""))
+
+    def settings(self) -> FallbackSettings:
+        with self.db.sessions() as session:
+            folder = local_value(session, FALLBACK_FOLDER)
+            last = local_value(session, FALLBACK_LAST)
+            return FallbackSettings(
+                Path(folder) if folder else None,
+                int(local_value(session, FALLBACK_MINUTES) or 15),
+                int(local_value(session, FALLBACK_KEEP) or 5), from_iso(last) if last else None)
+
+    def due(self, now: datetime | None = None) -> bool:
+        """True when a folder is set and the last pack is older than the interval. The window
+        asks this from a timer (every minute is fine) and then calls write_fallback_pack."""
+        settings = self.settings()
+        if settings.folder is None:
+            return False
+        moment = to_utc(now) if now else self.now()
+        return settings.last_written is None or (
+            moment - settings.last_written >= timedelta(minutes=settings.every_minutes))
+
+    def write(self, folder: Path | None = None, lang: str = "ko",
+                            keep: int | None = None) -> Path:
+        """Write the current printouts as a new generation in ``folder`` (default: the
+        configured one), atomically; keeps the newest ``keep`` generations."""
+        settings = self.settings()
+        target = folder or settings.folder
+        if target is None:
+            raise ValidationError("pack.no_folder")
+        moment = self.now()
+        files: list[tuple[str, Callable[[], bytes]]] = []
+        issued = [r for r in self.reports.list() if not r.is_draft]
+        if issued:
+            newest = max(issued, key=lambda r: (r.number, r.issued_at or r.as_of))
+            files.append((f"00-{file_name(newest)}", lambda: self.reports.reprint(newest.id).pdf))
+        files += [
+            ("01-상황보고-현재(초안).pdf", lambda: self.reports.preview(lang=lang)),
+            ("02-장애현황대장.pdf", lambda: self.reports.printout("outages", lang=lang)),
+            ("03-정보시스템목록-대체수단.pdf", lambda: self.reports.printout("inventory", lang=lang)),
+            ("04-비상연락망.pdf", lambda: self.reports.printout("roster", lang=lang)),
+            ("05-결정사항기록부.pdf", lambda: self.reports.printout("decisions", lang=lang)),
+            ("06-활동일지-ICS214.pdf", lambda: self.reports.printout("log", lang=lang)),
+        ]
+        with self._pack_lock:
+            written = pack.write_pack(Path(target), files, moment, keep or settings.keep,
+                                      {"workstation": self.reports.accounts.workstation()[1]})
+        with self.db.transaction() as session:
+            set_local_value(session, FALLBACK_LAST, iso(moment) or "")
+        return written
+
+    def after_approval(self) -> tuple[Path | None, str | None]:
+        if self.settings().folder is None:
+            return None, None
+        try:
+            return self.write(), None
+        except (OSError, ValidationError) as error:
+            return None, f"fallback pack not written: {error}"
