@@ -80,6 +80,9 @@ def sync_command(args: argparse.Namespace, services: Services) -> int:
         if result.pending_bundle:
             _warn("bundle from a newer program version: kept, applied after upgrading")
         _warn(result.clock_warning)
+        for name, first, last in result.holes:
+            _warn(Message("sync.hole", name=name, first=first, last=last)
+                  .render(args.lang or "ko"))
         print(f"imported {result.new} new of {result.received} changes from {args.file}")
     elif args.action == "hub":
         if not args.url and not sync.hub_url():

@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
+from console.domain.messages_sync import SYNC_HISTORY_MESSAGES
 from console.domain.messages_trust import TRUST_MESSAGES
 
 LANGS = ("ko", "en")
@@ -560,3 +561,4 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 CATALOGUE.update(TRUST_MESSAGES)
+CATALOGUE.update(SYNC_HISTORY_MESSAGES)

@@ -61,6 +61,9 @@ class ImportSummary:
     skewed: int
     clock_warning: str | None
     tables: frozenset[str]
+    holes: tuple[tuple[str, int, int], ...] = ()
+    """(workstation name, first, last) of changes still missing below ones now held: the
+    sender's next bundle for this workstation carries them once it has heard from it."""
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,8 @@ class SyncService(KeyRoster):
             if for_peer:
                 peer_id = self._peer_id(session, for_peer)
                 peer_have = state.peer_have(connection, peer_id)
-            parts = export_parts(connection, have, peer_have)
+            # Offer everything above the peer's gap-free prefix, holes here or not.
+            parts = export_parts(connection, state.top_seqs(connection), peer_have)
             try:
                 manifest = write_bundle(
                     out, parts, origin=site,
@@ -165,13 +169,18 @@ class SyncService(KeyRoster):
             known = state.chain_hashes(connection, [(s, q - 1) for s, q in firsts.items() if q > 1])
             verify_chains(bundle.rows, bundle.manifest.get("chain_heads", {}), known)
             result = apply_changes(connection, bundle.rows, self.schema, self.now())
-            state.record_peer(connection, bundle.manifest["origin"],
-                              bundle.manifest.get("have", {}), iso(self.now()) or "")
+            origin = bundle.manifest["origin"]
+            have = _have_of(bundle.manifest)
+            state.record_peer(connection, origin, have, iso(self.now()) or "",
+                              (have.get(origin, 0), str(bundle.manifest.get("created_at", ""))))
             if pending_id:
                 state.drop_pending_bundle(connection, pending_id)
             warning = self._after_apply(connection, result)
+            names = state.station_names(connection)
+            holes = tuple((names.get(site, site), first, last)
+                          for site, first, last in state.holes(connection, firsts))
         return ImportSummary(result.received, result.new, False, result.skewed, warning,
-                             frozenset(result.tables))
+                             frozenset(result.tables), holes)
 
     def _apply_pending_bundles(self) -> int:
         """Bundles kept from a newer schema, now readable after an upgrade."""
@@ -377,6 +386,15 @@ class SyncService(KeyRoster):
         if len(found) != 1:
             raise NotFound("workstation.not_single", reference=reference)
         return found[0]
+
+
+def _have_of(manifest: dict[str, Any]) -> dict[str, int]:
+    """A bundle's have-vector, only well-formed entries (it is signed, but only as well as its
+    writer's program was)."""
+    have = manifest.get("have")
+    if not isinstance(have, dict):
+        return {}
+    return {s: q for s, q in have.items() if isinstance(s, str) and type(q) is int and q >= 0}
 
 
 def _clean_staging(staging: Path) -> None:

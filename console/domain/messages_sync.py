@@ -1,0 +1,14 @@
+"""The catalogue's sentences about sync under rarer histories — holes after a restore, a hub
+re-created under the same address, work a restore sets aside (console.domain.messages merges
+them; docs/sync.md)."""
+
+from __future__ import annotations
+
+SYNC_HISTORY_MESSAGES: dict[str, tuple[str, str]] = {
+    "sync.hole": (
+        "단말 '{name}'의 변경 {first}–{last}번이 아직 이 단말에 없습니다(그 뒤의 변경은 받았습니다). 이 단말에서 만든 꾸러미를 그 단말에 가져가 가져오기 하면, 그 단말의 다음 'sync export --for' 꾸러미에 빠진 변경이 실립니다",
+        "changes {first}–{last} of workstation '{name}' are still missing here (later ones arrived): import a bundle made here on that workstation, and its next 'sync export --for' bundle carries them"),
+    "hub.new_identity": (
+        "허브 {url}이(가) 새로 만들어졌거나 복원되었습니다(허브 ID {old} → {new}): 처음부터 다시 받았습니다",
+        "the hub at {url} was re-created or restored (hub id {old} → {new}): pulled again from its beginning"),
+}
