@@ -89,6 +89,8 @@ def sync_command(args: argparse.Namespace, services: Services) -> int:
             raise UsageError("sync hub needs --url the first time")
         hub = sync.hub_sync(actor(args, services), args.url)
         _warn(hub.clock_warning)
+        if hub.notice is not None:
+            _warn(hub.notice.render(args.lang or "ko"))
         for site, count in sorted(hub.refused.items()):
             _warn(Message("hub.refused_rows", count=count, site=site).render(args.lang or "ko"))
         print(f"hub: pushed {hub.pushed}, pulled {hub.pulled} ({hub.new} new)")

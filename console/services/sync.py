@@ -23,6 +23,7 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from console.domain.clock import Clock, from_iso, iso, parse_time, utc_now
 from console.domain.errors import ConsoleError, NotFound, ValidationError, VerificationFailed
+from console.domain.messages import Message
 from console.domain.permissions import Action
 from console.services.context import Actor, ChangeSet, current_incident
 from console.services.sync_keys import KeyRoster
@@ -32,7 +33,7 @@ from console.store.migrate import head_revision
 from console.store.models import Base, Decision
 from console.sync import capture as _capture
 from console.sync import conflicts as conflict_queries
-from console.sync import hub, hub_trust, state
+from console.sync import hub, hub_cursor, hub_trust, state
 from console.sync.apply import COLUMNS, ApplyResult, apply_changes
 from console.sync.bundle import export_parts, read_bundle, verify_chains, write_bundle
 from console.sync.schema import tables
@@ -82,6 +83,8 @@ class HubSummary:
     tables: frozenset[str]
     refused: dict[str, int] = field(default_factory=dict)
     """Pulled changes no trusted signature vouched for, per workstation (name or id)."""
+    notice: Message | None = None
+    """Why this pull started from the hub's beginning (a re-created or restored hub)."""
 
 
 def _newer(schema: str, local: str) -> bool:
@@ -232,13 +235,15 @@ class SyncService(KeyRoster):
         if not url:
             raise ValidationError("hub.no_url")
         engine = hub.connect(url)
-        key = f"hub_cursor:{hub.without_password(url)}"
+        bare = hub.without_password(url)
         try:
             try:
-                hub.ensure_schema(engine, url)
+                hub_id = hub.ensure_schema(engine, url)
                 pushed = self._push(engine)
                 with self.db.sessions() as session:
-                    cursor = int(state.get(session.connection(), key) or 0)
+                    cursor, notice = hub_cursor.start(
+                        session.connection(), bare, hub_id,
+                        lambda at: hub.entry_at(engine, at))
                 pulled = hub.pull_signed(engine, cursor)
             except hub.HubError as error:
                 refusal = hub.refusal(error, url)
@@ -257,16 +262,14 @@ class SyncService(KeyRoster):
             result = apply_changes(connection, rows, self.schema, self.now())
             # Refused rows are passed for good: a forgery stays refused, and trusting a new
             # key later starts the next pull from the hub's beginning (trust_key).
-            state.put(connection, key, str(pulled.cursor))
-            state.put(connection, "hub_url", hub.without_password(url))  # never the password
+            hub_cursor.keep(connection, bare, hub_id, pulled)
+            state.put(connection, "hub_url", bare)  # never the password
             state.put(connection, "hub_reachable", "1")
             warning = self._after_apply(connection, result)
-            stations: Sequence[tuple[str, str]] = connection.exec_driver_sql(
-                "SELECT id, name FROM workstation").all()
-            names = dict(stations)
+            names = state.station_names(connection)
         refused = {names.get(site, site): count for site, count in checked.refused.items()}
         return HubSummary(pushed, len(pulled.rows), result.new, warning,
-                          frozenset(result.tables), refused)
+                          frozenset(result.tables), refused, notice)
 
     def _push(self, engine: Engine) -> int:
         on_hub = hub.have(engine)

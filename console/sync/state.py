@@ -76,8 +76,9 @@ def holes(connection: Connection, sites: Iterable[str] | None = None
     for site, top, count in rows:
         if int(top) == int(count) or (wanted is not None and site not in wanted):
             continue
-        seqs = [int(q) for (q,) in connection.exec_driver_sql(
-            "SELECT seq FROM change_log WHERE site_id = ? ORDER BY seq", (site,))]
+        held: Sequence[tuple[int]] = connection.exec_driver_sql(
+            "SELECT seq FROM change_log WHERE site_id = ? ORDER BY seq", (site,)).all()
+        seqs = [int(q) for (q,) in held]
         expected = 1
         for seq in seqs:
             if seq > expected:

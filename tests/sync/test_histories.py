@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from console.domain.enums import Cause, DisasterArea, Team
 from console.services.app import Services
 from tests.conftest import FAST_HASHER
@@ -75,3 +77,67 @@ def first_a1(a: Station) -> int:
         return int(session.execute(text(
             "SELECT min(seq) FROM change_log WHERE tbl = 'log_entry' AND value LIKE '%a1%'"
         )).scalar_one())
+
+
+def _hub_sql(url: str, *statements: str) -> None:
+    from sqlalchemy import text
+
+    from console.sync import hub
+
+    engine = hub.connect(url)
+    with engine.begin() as connection:
+        for statement in statements:
+            connection.execute(text(statement))
+    engine.dispose()
+
+
+@pytest.mark.hub
+def test_a_re_created_hub_is_pulled_again_from_its_beginning(stations, hub_url: str) -> None:
+    """2. The hub database dropped and made again under the same URL: B's cursor belongs to
+    the old hub; the new hub's identity differs, so B pulls it all again and says so."""
+    a, b = stations(2)
+    a.app.incidents.open(a.login("commander"), "fire", DisasterArea.SYSTEM_FAILURE, Cause.FIRE)
+    a.app.sync.hub_sync(a.admin, hub_url)
+    b.app.sync.hub_sync(b.admin, hub_url)  # B's cursor: A's rows and its own
+    _hub_sql(hub_url, "DROP TABLE change_log", "DROP TABLE hub_push",
+             "DROP TABLE IF EXISTS hub_identity")
+    a.app.journal.add_log(a.login("commander"), Team.SITUATION, "after the hub was re-made")
+    a.app.sync.hub_sync(a.admin)
+    got = b.app.sync.hub_sync(b.admin)
+    assert "after the hub was re-made" in _texts(b)
+    assert got.notice is not None and got.notice.code == "hub.new_identity"
+    assert "다시 받았습니다" in got.notice.render("ko")
+    again = b.app.sync.hub_sync(b.admin)
+    assert again.notice is None and again.pulled == 0
+    a.app.sync.hub_sync(a.admin)
+    assert a.digest() == b.digest() and b.app.maintenance.verify() == []
+
+
+@pytest.mark.hub
+def test_a_hub_restored_from_a_dump_is_pulled_again(stations, hub_url: str) -> None:
+    """2. Same identity, fewer rows: the hub restored from a dump taken before B's push hands
+    out B's old numbers to new rows. The cursor remembers the row it points at; that row is
+    not there as it was, so B pulls again from the beginning."""
+    a, b = stations(2)
+    a.app.incidents.open(a.login("commander"), "fire", DisasterArea.SYSTEM_FAILURE, Cause.FIRE)
+    a.app.sync.hub_sync(a.admin, hub_url)
+    from sqlalchemy import text
+
+    from console.sync import hub
+
+    engine = hub.connect(hub_url)
+    with engine.connect() as connection:
+        dumped = int(connection.execute(text("SELECT max(hub_seq) FROM change_log")).scalar_one())
+        pushes = int(connection.execute(text("SELECT max(push_id) FROM hub_push")).scalar_one())
+    engine.dispose()
+    b.app.sync.hub_sync(b.admin, hub_url)
+    _hub_sql(hub_url, f"DELETE FROM change_log WHERE hub_seq > {dumped}",
+             f"DELETE FROM hub_push WHERE push_id > {pushes}",
+             f"ALTER TABLE change_log ALTER COLUMN hub_seq RESTART WITH {dumped + 1}")
+    a.app.journal.add_log(a.login("commander"), Team.SITUATION, "after the hub was restored")
+    a.app.sync.hub_sync(a.admin)
+    got = b.app.sync.hub_sync(b.admin)
+    assert "after the hub was restored" in _texts(b)
+    assert got.notice is not None and got.notice.code == "hub.rewound"
+    a.app.sync.hub_sync(a.admin)
+    assert a.digest() == b.digest() and b.app.maintenance.verify() == []
