@@ -71,6 +71,7 @@ class Services:
         accounts = AccountService(db, clock, hasher, keys)
         sync = SyncService(db, clock, keys)
         _relocate_secrets(sync)
+        _apply_after_upgrade(sync)
         if db.capture is not None and db.capture.head_signer is None:
             db.capture.head_signer = sync.sign_head
         status_page = StatusPageService(db, clock)
@@ -128,6 +129,17 @@ def _relocate_secrets(sync: SyncService) -> None:
     needs neither secret)."""
     try:
         sync.relocate_secrets()
+    except ConsoleError as error:
+        if error.code not in ("database.read_only", "database.folder_read_only",
+                              "database.busy"):
+            raise
+
+
+def _apply_after_upgrade(sync: SyncService) -> None:
+    """Rows from a newer schema kept pending are shown at the first open after the upgrade
+    (docs/sync.md, Histories, rule 4). A file this user cannot write waits for one who can."""
+    try:
+        sync.apply_after_upgrade()
     except ConsoleError as error:
         if error.code not in ("database.read_only", "database.folder_read_only",
                               "database.busy"):

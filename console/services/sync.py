@@ -206,6 +206,29 @@ class SyncService(KeyRoster):
                 temp.unlink(missing_ok=True)
         return applied
 
+    def apply_after_upgrade(self) -> int:
+        """Rows kept pending because their changes came from a newer schema, shown once this
+        program reads that schema: run at every open (Services.over), it works only the first
+        time after an upgrade (``pending_retried_at`` holds the schema it last ran for), so two
+        upgraded workstations with the same change log show the same rows without waiting for
+        some new change to arrive. Bundles kept whole from a newer schema are applied too.
+        Returns the number of rows still pending."""
+        with self.db.sessions() as session:
+            connection = session.connection()
+            waiting = state.pending_row_count(connection)
+            done = state.get(connection, "pending_retried_at")
+            bundles = state.pending_bundles(connection)
+        if bundles:
+            self._apply_pending_bundles()
+        if not waiting or done == self.schema:
+            return waiting
+        with self.db.transaction() as session:
+            session.info[_capture.NO_CAPTURE] = True
+            connection = session.connection()
+            result = apply_changes(connection, [], self.schema, self.now(), retry_pending=True)
+            state.put(connection, "pending_retried_at", self.schema)
+        return result.pending_rows
+
     def _after_apply(self, connection, result: ApplyResult) -> str | None:  # type: ignore[no-untyped-def]
         now = self.now()
         state.put(connection, "last_sync", iso(now) or "")

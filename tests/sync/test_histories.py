@@ -141,3 +141,29 @@ def test_a_hub_restored_from_a_dump_is_pulled_again(stations, hub_url: str) -> N
     assert got.notice is not None and got.notice.code == "hub.rewound"
     a.app.sync.hub_sync(a.admin)
     assert a.digest() == b.digest() and b.app.maintenance.verify() == []
+
+
+def test_rows_from_a_newer_schema_show_at_the_first_open_after_the_upgrade(
+        stations, tmp_path: Path, monkeypatch) -> None:
+    """4. A (already upgraded) writes under a newer schema; B keeps those rows pending. After
+    B's upgrade, its first open shows them — before any new change arrives — and the two
+    workstations' digests agree."""
+    a, b = stations(2)
+    newer = "9999"
+    monkeypatch.setattr(a.app.db.capture, "schema", newer)  # as if A ran a newer program
+    a.app.incidents.open(a.login("commander"), "fire", DisasterArea.SYSTEM_FAILURE, Cause.FIRE)
+    a.app.journal.add_log(a.login("commander"), Team.SITUATION, "written by a newer program")
+    monkeypatch.undo()  # the bundle's manifest says the older schema: its rows wait one by one
+    _send(a, b, tmp_path / "a.zip")
+    assert "written by a newer program" not in _texts(b)
+    assert b.app.sync.status().pending_rows > 0
+
+    b.app.close()
+    monkeypatch.setattr("console.sync.capture.head_revision", lambda: newer)  # the upgrade
+    _reopen(b)
+    assert b.app.sync.schema == newer
+    assert "written by a newer program" in _texts(b)
+    assert b.app.sync.status().pending_rows == 0
+    monkeypatch.setattr(a.app.db.capture, "schema", newer)  # both upgraded now
+    _send(b, a, tmp_path / "b.zip")
+    assert a.digest() == b.digest()
