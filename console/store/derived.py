@@ -29,7 +29,11 @@ from console.domain.outage_clock import ClockEvent, latest, read_clock
 from console.store.models import Incident, Outage, Task
 
 OUTAGE_CACHES = ("status", "status_at", "restored_at", "first_restored_at", "phase",
-                 "alternative_active")
+                 "alternative_active", "detected_at")
+"""``detected_at`` too: the earliest of the outage's events. One outage opened on two
+workstations has two "down" events, each at the time its workstation wrote; the earliest
+detection is the outage's, deterministically, and no event lies before it (docs/sync.md,
+Histories, rule 7)."""
 TASK_CACHES = ("status", "status_at")
 INCIDENT_CACHES = ("crisis_level",)
 Ids = Iterable[str] | None
@@ -78,17 +82,19 @@ def outage_caches(connection: Connection, ids: Ids = None
     for row in connection.execute(text(
             "SELECT o.id, o.detected_at, o.status, o.status_at, o.restored_at, "
             f"o.first_restored_at, o.phase, o.alternative_active FROM outage o{where}"), params):
-        outage_id, detected = row[0], _moment(row[1])
+        outage_id = row[0]
         if outage_id not in events:
             continue  # an outage without events is a finding of its own (checks.py)
+        detected = min(event.at for event in events[outage_id])
         reading = read_clock(detected, events[outage_id])
         cached = dict(zip(OUTAGE_CACHES, (row[2], row[3], row[4], row[5], row[6],
-                                          bool(row[7])), strict=True))
+                                          bool(row[7]), row[1]), strict=True))
         computed = {"status": reading.status.value, "status_at": _iso(reading.status_at),
                     "restored_at": _iso(reading.restored_at),
                     "first_restored_at": _iso(reading.first_restored_at),
                     "phase": reading.phase,
-                    "alternative_active": reading.alternative_active}
+                    "alternative_active": reading.alternative_active,
+                    "detected_at": _iso(detected)}
         result[outage_id] = (cached, computed)
     return result
 

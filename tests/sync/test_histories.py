@@ -167,3 +167,42 @@ def test_rows_from_a_newer_schema_show_at_the_first_open_after_the_upgrade(
     monkeypatch.setattr(a.app.db.capture, "schema", newer)  # both upgraded now
     _send(b, a, tmp_path / "b.zip")
     assert a.digest() == b.digest()
+
+
+INVENTORY = ("시스템코드,시스템명,소관부서,설치위치,구분,등급,목표복구시간,대체수단,의존시스템\n"
+             "A-1,통합민원,행정국,서초 데이터센터,대시민,1,4,수기 접수,\n")
+
+
+def _with_incident_and_system(stations, tmp_path: Path, count: int = 2) -> list[Station]:  # type: ignore[no-untyped-def]
+    found = stations(count)
+    first = found[0]
+    first.app.incidents.open(first.login("commander"), "fire", DisasterArea.SYSTEM_FAILURE,
+                             Cause.FIRE)
+    inventory = tmp_path / "inventory.csv"
+    inventory.write_text(INVENTORY, encoding="utf-8")
+    first.app.inventory.import_file(first.admin, inventory)
+    for other in found[1:]:
+        _send(first, other, tmp_path / f"setup-{other.name}.zip")
+    return found
+
+
+def test_one_outage_opened_on_two_workstations_keeps_verify_passing(stations,
+                                                                    tmp_path: Path) -> None:
+    """7. A records system A-1 down at 10:00, B (apart) at 10:05: one outage (natural key
+    incident, system, episode), two "down" events at their own times, and the earliest
+    detection is the outage's on both — so no event lies before its detection."""
+    from datetime import UTC, datetime
+
+    a, b = _with_incident_and_system(stations, tmp_path)
+    a.clock.moment = datetime(2025, 9, 27, 10, 0, tzinfo=UTC)
+    b.clock.moment = datetime(2025, 9, 27, 10, 5, tzinfo=UTC)
+    a.app.outages.open(a.login("systems"), "A-1")
+    b.app.outages.open(b.login("systems"), "A-1")
+    _send(a, b, tmp_path / "a.zip")
+    _send(b, a, tmp_path / "b.zip")
+    for station in (a, b):
+        assert station.app.maintenance.verify() == []
+        (outage,) = station.app.outages.list()
+        assert outage.detected_at == datetime(2025, 9, 27, 10, 0, tzinfo=UTC)
+    assert a.digest() == b.digest()
+    assert [c for c in a.app.sync.conflicts() if c.field == "detected_at"] == []
