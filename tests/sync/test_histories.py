@@ -206,3 +206,35 @@ def test_one_outage_opened_on_two_workstations_keeps_verify_passing(stations,
         assert outage.detected_at == datetime(2025, 9, 27, 10, 0, tzinfo=UTC)
     assert a.digest() == b.digest()
     assert [c for c in a.app.sync.conflicts() if c.field == "detected_at"] == []
+
+
+@pytest.mark.parametrize("b_opens_at", [(11, 30), (12, 5)])
+def test_a_stale_episode_does_not_reopen_a_restored_outage(stations, tmp_path: Path,
+                                                           b_opens_at: tuple[int, int]) -> None:
+    """8. A opens A-1 at 10:00, restores it at 11:00 and opens it again at 12:00 (episode 2);
+    B, apart, opens A-1 as episode 1 (before or after A's second opening). After sync there is
+    one open outage of A-1, episode 2, on both, and episode 1 stays restored."""
+    from datetime import UTC, datetime
+
+    from console.domain.enums import OutageStatus
+
+    a, b = _with_incident_and_system(stations, tmp_path)
+    systems = a.login("systems")
+    a.clock.moment = datetime(2025, 9, 27, 10, 0, tzinfo=UTC)
+    a.app.outages.open(systems, "A-1")
+    a.clock.moment = datetime(2025, 9, 27, 11, 0, tzinfo=UTC)
+    a.app.outages.change_status(systems, "A-1", OutageStatus.RESTORED)
+    a.clock.moment = datetime(2025, 9, 27, 12, 0, tzinfo=UTC)
+    a.app.outages.open(systems, "A-1")
+    b.clock.moment = datetime(2025, 9, 27, *b_opens_at, tzinfo=UTC)
+    b.app.outages.open(b.login("systems"), "A-1")
+    a.clock.moment = b.clock.moment = datetime(2025, 9, 27, 13, 0, tzinfo=UTC)
+    _send(a, b, tmp_path / "a.zip")
+    _send(b, a, tmp_path / "b.zip")
+    for station in (a, b):
+        assert station.app.maintenance.verify() == []
+        open_ = [o for o in station.app.outages.list()
+                 if OutageStatus(o.status) not in (OutageStatus.RESTORED, OutageStatus.VERIFIED)]
+        assert len(open_) == 1
+        assert open_[0].detected_at == datetime(2025, 9, 27, 12, 0, tzinfo=UTC)
+    assert a.digest() == b.digest()
