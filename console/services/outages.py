@@ -127,6 +127,17 @@ def outage_facts(session: Session, incident_id: str | None) -> list[OutageFact]:
              category, importance, rto, alternative_means, department, facility) in rows]
 
 
+def _automatic_incident_id(session: Session) -> str | None:
+    """The id of an incident opened automatically with its first outage: "the one after the
+    latest incident known here" (docs/sync.md, Histories, rule 9), so two workstations that
+    both had no open incident record one incident, not two. None (a fresh random id) in the
+    unlikely case that id is already taken."""
+    latest = session.execute(select(Incident.id).order_by(
+        Incident.started_at.desc(), Incident.id.desc()).limit(1)).scalar()
+    candidate = natural_id("incident", "automatic", latest or "")
+    return None if session.get(Incident, candidate) is not None else candidate
+
+
 class OutageService(ServiceBase):
     def open(self, actor: Actor, system_code: str, at: datetime | None = None, note: str = "",
              scope: Scope = Scope.FULL, incident_id: str | None = None) -> ChangeSet:
@@ -175,7 +186,7 @@ class OutageService(ServiceBase):
             return incident
         # An outage needs an incident; with none open, record one rather than refuse the report.
         incident = self.new_entity(Incident(
-            title="정보시스템 장애", area=DisasterArea.SYSTEM_FAILURE.value,
+            id=_automatic_incident_id(session), title="정보시스템 장애", area=DisasterArea.SYSTEM_FAILURE.value,
             cause=Cause.OTHER.value, started_at=detected, crisis_level=CrisisLevel.INTEREST.value,
             summary="장애 등록 시 자동 생성된 사고 / opened automatically with its first outage"),
             actor, self.now())

@@ -238,3 +238,30 @@ def test_a_stale_episode_does_not_reopen_a_restored_outage(stations, tmp_path: P
         assert len(open_) == 1
         assert open_[0].detected_at == datetime(2025, 9, 27, 12, 0, tzinfo=UTC)
     assert a.digest() == b.digest()
+
+
+def test_two_workstations_without_an_incident_converge_to_one(stations, tmp_path: Path) -> None:
+    """9. Neither workstation has an incident; each records A-1 down, which opens one
+    automatically. The automatic incident has a natural id, so they land on one incident and
+    one outage."""
+    from datetime import UTC, datetime
+
+    a, b = stations(2)
+    inventory = tmp_path / "inventory.csv"
+    inventory.write_text(INVENTORY, encoding="utf-8")
+    a.app.inventory.import_file(a.admin, inventory)
+    _send(a, b, tmp_path / "setup.zip")
+    a.clock.moment = datetime(2025, 9, 27, 10, 0, tzinfo=UTC)
+    b.clock.moment = datetime(2025, 9, 27, 10, 5, tzinfo=UTC)
+    a.app.outages.open(a.login("systems"), "A-1")
+    b.app.outages.open(b.login("systems"), "A-1")
+    _send(a, b, tmp_path / "a.zip")
+    _send(b, a, tmp_path / "b.zip")
+    for station in (a, b):
+        assert len(station.app.incidents.list()) == 1
+        assert len(station.app.outages.list()) == 1
+        assert station.app.maintenance.verify() == []
+    assert a.digest() == b.digest()
+    # The two start times disagree, visibly: a conflict for a person, as any field.
+    assert [(c.table, c.field) for c in a.app.sync.conflicts() if c.table == "incident"] == [
+        ("incident", "started_at")]
