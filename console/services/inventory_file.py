@@ -13,6 +13,7 @@ import csv
 import io
 import math
 import re
+import unicodedata
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +23,7 @@ from console.domain.enums import Category
 from console.domain.errors import ValidationError
 from console.domain.graph import strongly_connected, way_round
 from console.domain.messages import Message
+from console.domain.names import clean_name
 
 FIELDS = (
     "code",
@@ -262,7 +264,14 @@ def _csv_records(text: str, delimiter: str, filename: str) -> list[_Record]:
         except csv.Error as exc:
             raise InventoryFileError("inventory.csv_error", file=filename, line=start_line,
                                      error=exc) from exc
-        records.append((start_line, [unguard_csv_text(cell.strip()) for cell in cells]))
+        records.append((start_line,
+                        [_nfc(unguard_csv_text(cell.strip())) for cell in cells]))
+
+
+def _nfc(text: str) -> str:
+    """Every cell in NFC (a file made on a Mac is in NFD); names are cleaned further, other
+    text keeps its line breaks."""
+    return unicodedata.normalize("NFC", text)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -298,7 +307,7 @@ def _xlsx_records(path: Path) -> list[_Record]:
         # Some exporters write a wrong <dimension>; read-only mode would trust it and stop early.
         sheet.reset_dimensions()
         return [
-            (number, [_xlsx_cell_text(value) for value in values])
+            (number, [_nfc(_xlsx_cell_text(value)) for value in values])
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
         ]
     finally:
@@ -416,9 +425,9 @@ def _parse_row(
     row = InventoryRow(
         row_number=row_number,
         code=code,
-        name=values["name"],
-        department=values["department"],
-        facility=values["facility"],
+        name=clean_name(values["name"]),
+        department=clean_name(values["department"]),
+        facility=clean_name(values["facility"]),
         category=category,
         grade=grade,
         rto_hours=rto,

@@ -265,3 +265,33 @@ def test_two_workstations_without_an_incident_converge_to_one(stations, tmp_path
     # The two start times disagree, visibly: a conflict for a person, as any field.
     assert [(c.table, c.field) for c in a.app.sync.conflicts() if c.table == "incident"] == [
         ("incident", "started_at")]
+
+
+def test_names_typed_in_nfd_or_with_extra_spaces_are_one_record(stations,
+                                                                 tmp_path: Path) -> None:
+    """10. A department typed in NFD (as files made on a Mac are) and with a doubled space is
+    the same department; a user name in NFD is the same user and logs in either way."""
+    import unicodedata
+
+    from console.domain.enums import Role
+
+    a, b = stations(2)
+    header = INVENTORY.splitlines()[0]
+    nfd = unicodedata.normalize("NFD", "행정국")
+    (tmp_path / "a.csv").write_text(
+        f"{header}\nA-1,통합민원,행정국,서초 데이터센터,대시민,1,4,,\n", encoding="utf-8")
+    (tmp_path / "b.csv").write_text(
+        f"{header}\nB-1,전자결재, {nfd} ,서초  데이터센터,내부행정,3,24,,\n", encoding="utf-8")
+    a.app.inventory.import_file(a.admin, tmp_path / "a.csv")
+    b.app.inventory.import_file(b.admin, tmp_path / "b.csv")
+    b.app.accounts.add_user(b.admin, unicodedata.normalize("NFD", "김담당"), "pw",
+                            Role.TEAM_LEAD, Team.SYSTEMS)
+    _send(a, b, tmp_path / "a.zip")
+    _send(b, a, tmp_path / "b.zip")
+    for station in (a, b):
+        departments = {s.department for s in station.app.inventory.systems()}
+        assert departments == {"행정국"}
+        facilities = {s.facility for s in station.app.inventory.systems()}
+        assert facilities == {"서초 데이터센터"}
+        assert station.login("김담당").name == "김담당"
+    assert a.digest() == b.digest()
