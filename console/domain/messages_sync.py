@@ -11,6 +11,12 @@ SYNC_HISTORY_MESSAGES: dict[str, tuple[str, str]] = {
     "hub.new_identity": (
         "허브 {url}이(가) 새로 만들어졌거나 복원되었습니다(허브 ID {old} → {new}): 처음부터 다시 받았습니다",
         "the hub at {url} was re-created or restored (hub id {old} → {new}): pulled again from its beginning"),
+    "conflict.secret_value": (
+        "{table}.{field}에는 값을 입력할 수 없습니다: 누구의 것을 남길지 '--keep N'으로 고르십시오(목록: 'sync conflicts')",
+        "{table}.{field} cannot be typed in: choose whose to keep with '--keep N' (see 'sync conflicts')"),
+    "conflict.secret_candidate": (
+        "(비밀번호 변경 — 작성자 {author}, 단말 {workstation})",
+        "(password changed — by {author} at {workstation})"),
     "hub.rewound": (
         "허브 {url}에 이 단말이 마지막으로 받은 변경({cursor}번)이 예전 그대로 있지 않습니다(허브가 복원되었습니까?): 처음부터 다시 받았습니다",
         "the hub at {url} no longer holds the change this workstation last pulled (hub row {cursor}) as it was (was the hub restored?): pulled again from its beginning"),

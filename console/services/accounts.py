@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import json
 import secrets
 import unicodedata
 from datetime import datetime
@@ -24,7 +25,7 @@ from console.services.context import Actor, ServiceBase, local_value, set_local_
 from console.store.database import Database
 from console.store.keyfile import KeyStore
 from console.store.models import User, Workstation
-from console.sync import home
+from console.sync import conflicts, home
 
 # Argon2id with the library's defaults: slow for guessing, still quick for one login.
 DEFAULT_HASHER = PasswordHasher()
@@ -161,13 +162,30 @@ class AccountService(ServiceBase):
             try:
                 self.hasher.verify(stored, password)
             except (VerificationError, InvalidHashError):
-                usable = False
+                usable = usable and user is not None and self._other_password(
+                    session, user.id, user.password_hash, password)
             if user is None or not usable:
                 raise PermissionDenied("login.wrong", name=name)
             workstation_id = local_value(session, "workstation_id")
             # A log-in writes nothing shared: a refused command must leave the digest unchanged.
             return Actor(user.id, user.name, Role(user.role),
                          Team(user.team) if user.team else None, workstation_id, lang)
+
+    def _other_password(self, session: Session, user_id: str, shown: str, password: str
+                        ) -> bool:
+        """Whether ``password`` matches another concurrent head of this user's password: the
+        same user created on two workstations (each one's first administrator), or passwords
+        changed apart, keep working until someone chooses whose (docs/sync.md, rule 11)."""
+        for value, *_ in conflicts.candidates(session.connection(), "app_user", user_id,
+                                              "password_hash"):
+            other = json.loads(value)
+            if not isinstance(other, str) or other == shown:
+                continue
+            try:
+                return bool(self.hasher.verify(other, password))
+            except (VerificationError, InvalidHashError):
+                continue
+        return False
 
     def users(self) -> list[User]:
         with self.db.sessions() as session:

@@ -36,7 +36,7 @@ from console.sync import conflicts as conflict_queries
 from console.sync import hub, hub_cursor, hub_trust, state
 from console.sync.apply import COLUMNS, ApplyResult, apply_changes
 from console.sync.bundle import export_parts, read_bundle, verify_chains, write_bundle
-from console.sync.schema import tables
+from console.sync.schema import is_secret, tables
 
 _COLS = ", ".join(COLUMNS)
 
@@ -375,6 +375,9 @@ class SyncService(KeyRoster):
                     raise ValidationError("conflict.bad_candidate", keep=keep, last=len(heads) - 1)
                 stored = json.loads(heads[keep][0])
                 new = from_iso(stored) if column.to_db and stored is not None else stored
+            elif is_secret(table, field):
+                # A hash typed in would be stored raw and lock the user out: choose whose.
+                raise ValidationError("conflict.secret_value", table=table, field=field)
             else:
                 new = _parse_value(column.python_type, column.to_db is not None, value or "")
             model = next(m.class_ for m in Base.registry.mappers
@@ -394,7 +397,8 @@ class SyncService(KeyRoster):
 
     def _record_resolution(self, session: Session, actor: Actor, table: str, record: str,
                            field: str, value: object) -> None:
-        summary = f"동기화 충돌 해소 / sync conflict resolved: {table}.{field} = {value!r}"
+        shown = "(…)" if is_secret(table, field) else repr(value)
+        summary = f"동기화 충돌 해소 / sync conflict resolved: {table}.{field} = {shown}"
         try:
             incident = current_incident(session)
         except NotFound:

@@ -295,3 +295,70 @@ def test_names_typed_in_nfd_or_with_extra_spaces_are_one_record(stations,
         assert facilities == {"서초 데이터센터"}
         assert station.login("김담당").name == "김담당"
     assert a.digest() == b.digest()
+
+
+def _set_password_apart(station: Station, user: str, password: str) -> None:
+    """A password change as a later feature (or an older program) writes it: one captured
+    change of ``password_hash`` that supersedes what this workstation held."""
+    from sqlalchemy import select
+
+    from console.store.models import User
+
+    with station.app.db.transaction() as session:
+        row = session.scalars(select(User).where(User.name == user)).one()
+        row.password_hash = FAST_HASHER.hash(password)
+
+
+def test_users_created_apart_keep_their_passwords_and_hashes_never_show(
+        stations, tmp_path: Path, monkeypatch, capsys) -> None:
+    """11. Every workstation's first administrator and a user created on both keep logging in
+    with their own passwords, with no conflict; passwords changed apart are a conflict that
+    names who changed them (never the hash), cannot be resolved by typing a value, and is
+    resolved by choosing whose."""
+    import json
+
+    from console.cli import main
+    from console.domain.enums import Role
+    from console.domain.errors import ValidationError
+
+    a, b = stations(2)
+    a.app.accounts.add_user(a.admin, "kim", "from-a", Role.TEAM_LEAD, Team.SYSTEMS)
+    b.app.accounts.add_user(b.admin, "kim", "from-b", Role.TEAM_LEAD, Team.SYSTEMS)
+    _send(a, b, tmp_path / "a.zip")
+    _send(b, a, tmp_path / "b.zip")
+    for station in (a, b):
+        assert [c for c in station.app.sync.conflicts() if c.table == "app_user"] == []
+        station.app.accounts.login("admin", "admin-pass")
+        station.app.accounts.login("kim", "from-a")
+        station.app.accounts.login("kim", "from-b")
+
+    _set_password_apart(a, "kim", "changed-on-a")
+    _set_password_apart(b, "kim", "changed-on-b")
+    _send(a, b, tmp_path / "a2.zip")
+    (conflict,) = [c for c in b.app.sync.conflicts() if c.field == "password_hash"]
+    assert all(k.secret and k.value is None for k in conflict.candidates)
+    b.app.accounts.login("kim", "changed-on-a")  # nobody is locked out meanwhile
+    b.app.accounts.login("kim", "changed-on-b")
+    with pytest.raises(ValidationError, match="choose whose"):
+        b.app.sync.resolve(b.admin, "app_user", conflict.record, "password_hash", value="x")
+
+    monkeypatch.setenv("CONSOLE_PASSWORD", "admin-pass")
+    db = str(b.app.db.path)
+    assert main(["--db", db, "--user", "admin", "sync", "conflicts", "--json"]) == 0
+    out = capsys.readouterr().out
+    assert "$argon2" not in out
+    shown = json.loads(out)[0]["candidates"]
+    assert {k["value"] for k in shown} == {"(비밀번호 변경 — 작성자 admin, 단말 ws-0)",
+                                           "(비밀번호 변경 — 작성자 admin, 단말 ws-1)"}
+    assert main(["--db", db, "--user", "admin", "sync", "conflicts"]) == 0
+    assert "$argon2" not in capsys.readouterr().out
+    assert main(["--db", db, "--user", "admin", "sync", "resolve", "app_user",
+                 conflict.record, "password_hash", "--value", "x"]) == 1
+    assert "--keep N" in capsys.readouterr().err
+    whose = next(n for n, k in enumerate(conflict.candidates) if k.workstation == "ws-0")
+    b.app.sync.resolve(b.admin, "app_user", conflict.record, "password_hash", keep=whose)
+    b.app.accounts.login("kim", "changed-on-a")
+    from console.domain.errors import PermissionDenied
+
+    with pytest.raises(PermissionDenied):
+        b.app.accounts.login("kim", "changed-on-b")
