@@ -17,6 +17,9 @@ SYNC_HISTORY_MESSAGES: dict[str, tuple[str, str]] = {
     "conflict.secret_candidate": (
         "(비밀번호 변경 — 작성자 {author}, 단말 {workstation})",
         "(password changed — by {author} at {workstation})"),
+    "restore.unshared_dropped": (
+        "이 단말에서 기록했지만 아직 다른 단말에 보내지 않은 변경 {count}건은 백업에 없어 복원된 데이터베이스에서 빠졌습니다. 보관된 파일 {kept}에 남아 있으니, 거기서 꾸러미를 만들어('incident-console --db {kept} sync export --out FILE') 이 데이터베이스에서 가져오기 하면 되살아납니다('incident-console --db {db} sync import FILE')",
+        "{count} change(s) written here and not yet shared are not in the backup, so the restored database lacks them. They stay in the kept file {kept}: export a bundle from it ('incident-console --db {kept} sync export --out FILE') and import it here ('incident-console --db {db} sync import FILE') to bring them back"),
     "hub.rewound": (
         "허브 {url}에 이 단말이 마지막으로 받은 변경({cursor}번)이 예전 그대로 있지 않습니다(허브가 복원되었습니까?): 처음부터 다시 받았습니다",
         "the hub at {url} no longer holds the change this workstation last pulled (hub row {cursor}) as it was (was the hub restored?): pulled again from its beginning"),

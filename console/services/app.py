@@ -108,19 +108,33 @@ class Services:
         ``actor`` is someone logged in to the database being replaced."""
         actor.require(Action.RESTORE)
         before = maintenance.own_numbering(path)
+        shared = maintenance.shared_through(path)
         kept = maintenance.restore(path, backup_file)
         services = cls.open(path, clock=clock, keys=keys)
         try:
             after = maintenance.own_numbering(path)
+            unshared = _unshared(before, after, shared)
             if after is None or (before is not None and before[0] == after[0]
                                  and before[1] <= after[1]):
-                return Restored(kept, None)
+                return Restored(kept, None, unshared)
             _, name = services.accounts.workstation()
             renamed = f"{name or 'workstation'} (복원 {kst(clock()):%Y-%m-%d %H:%M})"
             services.sync.reidentify(None, renamed)
-            return Restored(kept, renamed)
+            return Restored(kept, renamed, unshared)
         finally:
             services.close()
+
+
+def _unshared(before: tuple[str, int] | None, after: tuple[str, int] | None,
+              shared: int) -> int:
+    """How many of this workstation's changes the restore drops that no peer received: those
+    past both the last shared one and the backup's own last one (docs/sync.md, rule 12)."""
+    if before is None:
+        return 0
+    floor = shared
+    if after is not None and after[0] == before[0]:
+        floor = max(floor, after[1])
+    return max(0, before[1] - floor)
 
 
 def _relocate_secrets(sync: SyncService) -> None:
@@ -152,3 +166,6 @@ class Restored:
     """Where the replaced database was kept."""
     new_identity: str | None
     """The restored database's new workstation name, when it needed a new identity."""
+    unshared: int = 0
+    """This workstation's changes that are not in the backup and were never shared: they stay
+    only in the kept file (a bundle exported from it brings them back)."""

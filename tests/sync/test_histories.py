@@ -362,3 +362,36 @@ def test_users_created_apart_keep_their_passwords_and_hashes_never_show(
 
     with pytest.raises(PermissionDenied):
         b.app.accounts.login("kim", "changed-on-b")
+
+
+def test_restore_says_what_unshared_work_it_drops_and_how_to_get_it_back(
+        stations, tmp_path: Path, monkeypatch, capsys) -> None:
+    """12. Work written after the backup and never shared is not in the restored database: the
+    restore says so in one line, and a bundle exported from the kept file brings it back."""
+    from console.cli import main
+
+    a, b = stations(2)
+    a.app.incidents.open(a.login("commander"), "fire", DisasterArea.SYSTEM_FAILURE, Cause.FIRE)
+    a.app.maintenance.backup(a.admin, tmp_path / "old.sqlite")
+    a.app.journal.add_log(a.login("commander"), Team.SITUATION, "shared after the backup")
+    _send(a, b, tmp_path / "shared.zip")
+    a.app.journal.add_log(a.login("commander"), Team.SITUATION, "never shared")
+    path = a.app.db.path
+    a.app.close()
+    monkeypatch.setenv("CONSOLE_PASSWORD", "admin-pass")
+    assert main(["--db", str(path), "--user", "admin", "restore", str(tmp_path / "old.sqlite")]) == 0
+    said = capsys.readouterr()
+    err = said.err
+    kept = Path(said.out.split("kept as ", 1)[1].splitlines()[0].strip())
+    assert err.count("\n") == 1 and "warning: " in err
+    assert "아직 다른 단말에 보내지 않은 변경 1건" in err and "sync export --out FILE" in err
+    _reopen(a)
+    assert "never shared" not in _texts(a)
+
+    old = Services.open(kept, clock=a.clock, hasher=FAST_HASHER)
+    try:
+        old.sync.export_bundle(old.accounts.login("admin", "admin-pass"), tmp_path / "kept.zip")
+    finally:
+        old.close()
+    a.app.sync.import_bundle(a.admin, tmp_path / "kept.zip")
+    assert {"shared after the backup", "never shared"} <= _texts(a)
