@@ -235,8 +235,11 @@ class SyncService(KeyRoster):
         if not result.skewed:
             return None
         minutes = result.max_ahead_seconds / 60
-        warning = (f"clock skew: {result.skewed} change(s) dated up to {minutes:.0f} min ahead "
-                   f"of this workstation's clock; kept and ordered by their clocks")
+        names = state.station_names(connection)
+        whose = ", ".join(f"'{names.get(site, site)}'" for site in sorted(result.skewed_sites))
+        warning = (f"clock skew: {result.skewed} change(s) from {whose} dated up to "
+                   f"{minutes:.0f} min ahead of this workstation's clock (that workstation's "
+                   f"clock is off); kept and ordered by their clocks")
         state.put(connection, "clock_warning", f"{iso(now)} {warning}")
         return warning
 

@@ -395,3 +395,24 @@ def test_restore_says_what_unshared_work_it_drops_and_how_to_get_it_back(
         old.close()
     a.app.sync.import_bundle(a.admin, tmp_path / "kept.zip")
     assert {"shared after the backup", "never shared"} <= _texts(a)
+
+
+def test_skew_warnings_name_the_fast_workstation_and_do_not_spread(stations,
+                                                                   tmp_path: Path) -> None:
+    """5 (the warnings). A's clock is two days ahead. B is warned, naming A. B's own changes
+    afterwards carry A's clock in their HLC but B's clock is right: C, which has A's changes
+    already, is not warned about B's."""
+    from datetime import timedelta
+
+    a, b, c = stations(3)
+    a.clock.advance(days=2)
+    a.app.incidents.open(a.login("commander"), "fire", DisasterArea.SYSTEM_FAILURE, Cause.FIRE)
+    a.clock.advance(seconds=-1)  # _send moves it one second on again
+    warned = _send(a, b, tmp_path / "a.zip")
+    assert warned.clock_warning is not None and "'ws-0'" in warned.clock_warning
+    assert "'ws-1'" not in warned.clock_warning and "'ws-2'" not in warned.clock_warning
+    assert _send(a, c, tmp_path / "a-for-c.zip").clock_warning is not None
+    b.app.journal.add_log(b.login("commander"), Team.SITUATION, "b's clock is right")
+    honest = _send(b, c, tmp_path / "b.zip")
+    assert honest.new > 0 and honest.clock_warning is None
+    assert b.clock() - a.clock() < timedelta(days=-1)
