@@ -31,11 +31,14 @@ def _texts(station: Station) -> set[str]:
     return {entry.text for entry in station.app.journal.log()}
 
 
-def test_a_restore_leaves_no_hole_for_good(stations, tmp_path: Path) -> None:
+def test_a_restore_leaves_no_hole_for_good(stations, tmp_path: Path, monkeypatch,
+                                           capsys) -> None:
     """1. B restores a backup taken before it received a1 (its identity kept: it wrote nothing
     since); A still holds B's old have-vector and sends only a2. B sees and names the hole,
     verify reports it, and B's next bundle tells A the truth, so A's next one fills it — also
     for C, which got the hole through B's relay."""
+    from console.cli import main
+
     a, b, c = stations(3)
     a.app.incidents.open(a.login("commander"), "fire", DisasterArea.SYSTEM_FAILURE, Cause.FIRE)
     _send(a, b, tmp_path / "a0.zip")
@@ -49,9 +52,17 @@ def test_a_restore_leaves_no_hole_for_good(stations, tmp_path: Path) -> None:
     assert restored.new_identity is None  # it wrote nothing since the backup
     _reopen(b)
     a.app.journal.add_log(a.login("commander"), Team.SITUATION, "a2")
-    got = _send(a, b, tmp_path / "a2-for-b.zip", "ws-1")
-    assert got.new == 1 and "a1" not in _texts(b)
-    assert [(name, first) for name, first, _ in got.holes] == [("ws-0", first_a1(a))]
+    a.app.sync.export_bundle(a.admin, tmp_path / "a2-for-b.zip", "ws-1")
+    monkeypatch.setenv("CONSOLE_PASSWORD", "admin-pass")
+    assert main(["--db", str(b.app.db.path), "--user", "admin", "sync", "import",
+                 str(tmp_path / "a2-for-b.zip")]) == 0
+    said = capsys.readouterr()
+    assert said.out.startswith("imported 1 new of 1") and "a1" not in _texts(b)
+    first = first_a1(a)
+    assert said.err == (f"warning: 단말 'ws-0'의 변경 {first}–{first}번이 아직 이 단말에 없습니다"
+                        "(그 뒤의 변경은 받았습니다). 이 단말에서 만든 꾸러미를 그 단말에 가져가 "
+                        "가져오기 하면, 그 단말의 다음 'sync export --for' 꾸러미에 빠진 변경이 "
+                        "실립니다\n")
     assert any(HOLE in finding for finding in b.app.maintenance.verify())
     relayed = _send(b, c, tmp_path / "b-for-c.zip", "ws-2")
     assert relayed.holes and any(HOLE in f for f in c.app.maintenance.verify())
