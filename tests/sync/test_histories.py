@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from console.domain.enums import Cause, DisasterArea, Team
+from console.domain.enums import Cause, DisasterArea, Role, Team
 from console.services.app import Services
 from tests.conftest import FAST_HASHER
 from tests.sync.conftest import Station
@@ -427,3 +427,27 @@ def test_skew_warnings_name_the_fast_workstation_and_do_not_spread(stations,
     honest = _send(b, c, tmp_path / "b.zip")
     assert honest.new > 0 and honest.clock_warning is None
     assert b.clock() - a.clock() < timedelta(days=-1)
+
+
+def test_have_vector_is_the_gap_free_prefix_and_holes_are_named(stations) -> None:
+    """1. The rule itself: gaps at the start, in the middle and two in a row."""
+    from console.sync import state
+
+    (a,) = stations(1)
+    for number in range(3):
+        a.app.accounts.add_user(a.admin, f"user{number}", "pw", Role.COMMANDER)
+    with a.app.db.transaction() as session:
+        connection = session.connection()
+        site = state.local(connection, "workstation_id")
+        top = state.top_seqs(connection)[site]
+        assert state.have_vector(connection)[site] == top and state.holes(connection) == []
+        connection.exec_driver_sql("DELETE FROM change_log WHERE site_id = ? AND seq IN "
+                                   "(3, 4, 7)", (site,))
+        assert state.have_vector(connection)[site] == 2
+        assert state.holes(connection) == [(site, 3, 4), (site, 7, 7)]
+        assert state.top_seqs(connection)[site] == top
+        connection.exec_driver_sql("DELETE FROM change_log WHERE site_id = ? AND seq = 1",
+                                   (site,))
+        assert state.have_vector(connection)[site] == 0
+        assert state.holes(connection, [site])[0] == (site, 1, 1)
+        session.rollback()
