@@ -17,6 +17,7 @@ from console.domain.cadence import ReportSchedule
 from console.domain.clock import parse_time
 from console.domain.enums import Cause, CrisisLevel, DisasterArea, OutageStatus, TaskStatus, Team
 from console.domain.errors import ConsoleError, ValidationError, VerificationFailed
+from console.domain.messages import Message
 from console.services.app import Services
 from console.services.context import Actor
 from console.services.demo import DEMO_USERS
@@ -259,6 +260,10 @@ def restore_command(args: argparse.Namespace, db_path: Path) -> int:
     restored = Services.restore(db_path, Path(args.file), who)
     print(f"restored {db_path} from {args.file}; the replaced database is kept as "
           f"{restored.kept}")
+    if restored.unshared:
+        print("warning: " + Message("restore.unshared_dropped", count=restored.unshared,
+                                    kept=restored.kept, db=db_path)
+              .render(args.lang or "ko"), file=sys.stderr)
     if restored.new_identity:
         print(f"this database now writes as a new workstation, '{restored.new_identity}' (the "
               "backup is older than the changes this workstation may have shared): on each "

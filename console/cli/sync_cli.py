@@ -70,6 +70,14 @@ def _warn(message: str | None) -> None:
         print(f"warning: {message}", file=sys.stderr)
 
 
+def _shown(candidate: Any, lang: str) -> Any:
+    """A candidate's value, or for a secret who changed it (never the hash)."""
+    if not candidate.secret:
+        return candidate.value
+    return Message("conflict.secret_candidate", author=candidate.author or "?",
+                   workstation=candidate.workstation).render(lang)
+
+
 def sync_command(args: argparse.Namespace, services: Services) -> int:
     sync = services.sync
     if args.action == "export":
@@ -80,19 +88,25 @@ def sync_command(args: argparse.Namespace, services: Services) -> int:
         if result.pending_bundle:
             _warn("bundle from a newer program version: kept, applied after upgrading")
         _warn(result.clock_warning)
+        for name, first, last in result.holes:
+            _warn(Message("sync.hole", name=name, first=first, last=last)
+                  .render(args.lang or "ko"))
         print(f"imported {result.new} new of {result.received} changes from {args.file}")
     elif args.action == "hub":
         if not args.url and not sync.hub_url():
             raise UsageError("sync hub needs --url the first time")
         hub = sync.hub_sync(actor(args, services), args.url)
         _warn(hub.clock_warning)
+        if hub.notice is not None:
+            _warn(hub.notice.render(args.lang or "ko"))
         for site, count in sorted(hub.refused.items()):
             _warn(Message("hub.refused_rows", count=count, site=site).render(args.lang or "ko"))
         print(f"hub: pushed {hub.pushed}, pulled {hub.pulled} ({hub.new} new)")
     elif args.action == "conflicts":
         rows: list[dict[str, Any]] = [
             {"table": c.table, "record": c.record, "field": c.field,
-             "candidates": [{"value": k.value, "author": k.author, "workstation": k.workstation,
+             "candidates": [{"value": _shown(k, args.lang or "ko"), "author": k.author,
+                             "workstation": k.workstation, "secret": k.secret,
                              "wall_time": json_time(k.wall_time)} for k in c.candidates]}
             for c in sync.conflicts()]
         if args.json:
@@ -103,7 +117,8 @@ def sync_command(args: argparse.Namespace, services: Services) -> int:
             for row in rows:
                 print(f"{row['table']} {row['record']} {row['field']}:")
                 for number, cand in enumerate(row["candidates"]):
-                    print(f"  [{number}] {cand['value']!r}  by {cand['author']} "
+                    shown = cand["value"] if cand["secret"] else repr(cand["value"])
+                    print(f"  [{number}] {shown}  by {cand['author']} "
                           f"at {cand['workstation']}, {cand['wall_time']}")
     else:
         changes = sync.resolve(actor(args, services), args.table, args.record, args.field,

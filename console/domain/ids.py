@@ -7,6 +7,8 @@ import time
 import uuid
 from functools import lru_cache
 
+from console.domain.names import clean_name
+
 # A fixed namespace for natural keys; changing it would split merged records.
 _NAMESPACE = uuid.UUID("6f1c0e0a-5b1e-4c2a-9a57-2d5e7c3b9f10")
 
@@ -27,5 +29,6 @@ def _compose(millis: int, rand: int) -> str:
 @lru_cache(maxsize=1 << 17)  # imports derive the same ids many times over
 def natural_id(kind: str, *key: object) -> str:
     """The same id on every workstation for the same real thing (a department by its name…)."""
-    text = "\x1f".join([kind, *(str(part).strip() for part in key)])
+    # Names in one form (NFC, single spaces): the same name is the same id everywhere.
+    text = "\x1f".join([kind, *(clean_name(str(part)) for part in key)])
     return str(uuid.uuid5(_NAMESPACE, text))

@@ -18,6 +18,7 @@ from typing import Any
 
 from console.domain.messages_drill import DRILL_MESSAGES
 from console.domain.messages_reports import REPORT_MESSAGES
+from console.domain.messages_sync import SYNC_HISTORY_MESSAGES
 from console.domain.messages_trust import TRUST_MESSAGES
 
 LANGS = ("ko", "en")
@@ -564,3 +565,4 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 CATALOGUE.update(TRUST_MESSAGES)
 CATALOGUE.update(DRILL_MESSAGES)
 CATALOGUE.update(REPORT_MESSAGES)
+CATALOGUE.update(SYNC_HISTORY_MESSAGES)

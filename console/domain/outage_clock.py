@@ -121,6 +121,41 @@ def read_clock(detected_at: datetime, events: Iterable[ClockEvent],
                          elapsed_hours(detected_at, restored, end), alternative_since, used)
 
 
+def episode_events(episodes: Sequence[tuple[object, int, Sequence[ClockEvent]]]
+                   ) -> list[tuple[ClockEvent, ...]]:
+    """The events each episode's clock reads, for the episodes of one system in one incident
+    given as (any key, episode number, events): the one rule stale knowledge cannot break
+    (docs/sync.md, Histories, rule 8).
+
+    Locally a system has one open outage at a time: a new episode is opened only once the
+    previous one is restored. A workstation that had not heard of the restoration (or of the
+    later episode) can still write "down" on the earlier episode — it opened the system's
+    first episode apart, or moved it back to down. Once a later episode exists, the earlier
+    episode ends at its last restoration before the later one's detection: its events after
+    that which would re-open it are kept (timelines show them) but not read by its clock; the
+    system is down in the later episode, which is what they said. Restorations and
+    verifications after it still count."""
+    detections = sorted((number, min(e.at for e in events)) for _, number, events in episodes
+                        if events)
+    result = []
+    for _, number, events in episodes:
+        ordered = tuple(sorted(events))
+        later = [at for n, at in detections if n > number]
+        if not later:
+            result.append(ordered)
+            continue
+        next_detected = min(later)
+        ends = [e for e in ordered if e.at < next_detected
+                and OutageStatus(e.status).is_restored]
+        if not ends:
+            result.append(ordered)
+            continue
+        end = ends[-1]
+        result.append(tuple(e for e in ordered if e <= end
+                            or OutageStatus(e.status).is_restored))
+    return result
+
+
 def transitions(events: Sequence[ClockEvent], until: datetime
                 ) -> list[tuple[datetime, bool, bool]]:
     """(time, restored now, alternative means now) at every event up to ``until`` where either

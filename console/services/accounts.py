@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import base64
+import json
 import secrets
+import unicodedata
 from datetime import datetime
 
 from argon2 import PasswordHasher, Type
@@ -17,12 +19,13 @@ from console.domain.clock import Clock, from_iso, iso, utc_now
 from console.domain.enums import Role, Team
 from console.domain.errors import ConsoleError, PermissionDenied, ValidationError
 from console.domain.ids import natural_id
+from console.domain.names import clean_name
 from console.domain.permissions import Action
 from console.services.context import Actor, ServiceBase, local_value, set_local_value
 from console.store.database import Database
 from console.store.keyfile import KeyStore
 from console.store.models import User, Workstation
-from console.sync import home
+from console.sync import conflicts, home
 
 # Argon2id with the library's defaults: slow for guessing, still quick for one login.
 DEFAULT_HASHER = PasswordHasher()
@@ -42,8 +45,13 @@ def dummy_hash(hasher: PasswordHasher) -> str:
             f"${b64(secrets.token_bytes(hasher.hash_len))}")
 
 
+def _typed(name: str) -> str:
+    """A user name as typed, in the one form names are kept in (NFC: domain/names.py)."""
+    return unicodedata.normalize("NFC", name).strip()
+
+
 def _check_name(name: str) -> str:
-    cleaned = name.strip()
+    cleaned = _typed(name)
     if not cleaned or len(cleaned) > 64 or any(c.isspace() for c in cleaned):
         raise ValidationError("user.bad_name", name=name)
     return cleaned
@@ -83,7 +91,8 @@ class AccountService(ServiceBase):
             return self._create_identity(session, workstation_name, self.now())
 
     def _create_identity(self, session: Session, workstation_name: str, now: datetime) -> str:
-        if not workstation_name.strip():
+        workstation_name = clean_name(workstation_name)
+        if not workstation_name:
             raise ValidationError("workstation.needs_name")
         if local_value(session, "workstation_id"):
             raise ConsoleError("database.already_initialised", path=self.db.path)
@@ -114,6 +123,7 @@ class AccountService(ServiceBase):
         with self.db.transaction() as session:
             if session.scalar(select(User.id).where(User.name == name)):
                 raise ValidationError("user.exists", name=name)
+            display_name = clean_name(display_name)
             user = User(id=natural_id("user", name), name=name, display_name=display_name or name,
                         role=role.value, team=team.value if team else None, contact=contact,
                         password_hash=self.hash_password(password))
@@ -126,7 +136,7 @@ class AccountService(ServiceBase):
         active administrator: nobody could then add or restore users."""
         actor.require(Action.MANAGE_USERS)
         with self.db.transaction() as session:
-            user = session.scalar(select(User).where(User.name == name.strip(),
+            user = session.scalar(select(User).where(User.name == _typed(name),
                                                      User.deleted.is_(False)))
             if user is None:
                 raise ValidationError("user.unknown", name=name)
@@ -145,14 +155,15 @@ class AccountService(ServiceBase):
     def login(self, name: str, password: str, lang: str = "en") -> Actor:
         """The same message for an unknown user and a wrong password: no user enumeration."""
         with self.db.sessions() as session:
-            user = session.scalar(select(User).where(User.name == name.strip()))
+            user = session.scalar(select(User).where(User.name == _typed(name)))
             usable = user is not None and user.active and not user.deleted
             # One verify either way, at the same cost: the time says nothing of the name.
             stored = user.password_hash if user is not None and usable else self._dummy_hash
             try:
                 self.hasher.verify(stored, password)
             except (VerificationError, InvalidHashError):
-                usable = False
+                usable = usable and user is not None and self._other_password(
+                    session, user.id, user.password_hash, password)
             if user is None or not usable:
                 raise PermissionDenied("login.wrong", name=name)
             workstation_id = local_value(session, "workstation_id")
@@ -172,6 +183,22 @@ class AccountService(ServiceBase):
             previous = from_iso(local_value(session, key))
             set_local_value(session, key, iso(self.now()))
         return previous
+
+    def _other_password(self, session: Session, user_id: str, shown: str, password: str
+                        ) -> bool:
+        """Whether ``password`` matches another concurrent head of this user's password: the
+        same user created on two workstations (each one's first administrator), or passwords
+        changed apart, keep working until someone chooses whose (docs/sync.md, rule 11)."""
+        for value, *_ in conflicts.candidates(session.connection(), "app_user", user_id,
+                                              "password_hash"):
+            other = json.loads(value)
+            if not isinstance(other, str) or other == shown:
+                continue
+            try:
+                return bool(self.hasher.verify(other, password))
+            except (VerificationError, InvalidHashError):
+                continue
+        return False
 
     def users(self) -> list[User]:
         with self.db.sessions() as session:

@@ -77,6 +77,7 @@ class Services:
         accounts = AccountService(db, clock, hasher, keys)
         sync = SyncService(db, clock, keys)
         _relocate_secrets(sync)
+        _apply_after_upgrade(sync)
         if db.capture is not None and db.capture.head_signer is None:
             db.capture.head_signer = sync.sign_head
         status_page = StatusPageService(db, clock)
@@ -119,19 +120,33 @@ class Services:
         ``actor`` is someone logged in to the database being replaced."""
         actor.require(Action.RESTORE)
         before = maintenance.own_numbering(path)
+        shared = maintenance.shared_through(path)
         kept = maintenance.restore(path, backup_file)
         services = cls.open(path, clock=clock, keys=keys)
         try:
             after = maintenance.own_numbering(path)
+            unshared = _unshared(before, after, shared)
             if after is None or (before is not None and before[0] == after[0]
                                  and before[1] <= after[1]):
-                return Restored(kept, None)
+                return Restored(kept, None, unshared)
             _, name = services.accounts.workstation()
             renamed = f"{name or 'workstation'} (복원 {kst(clock()):%Y-%m-%d %H:%M})"
             services.sync.reidentify(None, renamed)
-            return Restored(kept, renamed)
+            return Restored(kept, renamed, unshared)
         finally:
             services.close()
+
+
+def _unshared(before: tuple[str, int] | None, after: tuple[str, int] | None,
+              shared: int) -> int:
+    """How many of this workstation's changes the restore drops that no peer received: those
+    past both the last shared one and the backup's own last one (docs/sync.md, rule 12)."""
+    if before is None:
+        return 0
+    floor = shared
+    if after is not None and after[0] == before[0]:
+        floor = max(floor, after[1])
+    return max(0, before[1] - floor)
 
 
 def _relocate_secrets(sync: SyncService) -> None:
@@ -146,9 +161,23 @@ def _relocate_secrets(sync: SyncService) -> None:
             raise
 
 
+def _apply_after_upgrade(sync: SyncService) -> None:
+    """Rows from a newer schema kept pending are shown at the first open after the upgrade
+    (docs/sync.md, Histories, rule 4). A file this user cannot write waits for one who can."""
+    try:
+        sync.apply_after_upgrade()
+    except ConsoleError as error:
+        if error.code not in ("database.read_only", "database.folder_read_only",
+                              "database.busy"):
+            raise
+
+
 @dataclass(frozen=True)
 class Restored:
     kept: Path
     """Where the replaced database was kept."""
     new_identity: str | None
     """The restored database's new workstation name, when it needed a new identity."""
+    unshared: int = 0
+    """This workstation's changes that are not in the backup and were never shared: they stay
+    only in the kept file (a bundle exported from it brings them back)."""

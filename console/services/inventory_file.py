@@ -19,6 +19,7 @@ from typing import Protocol
 from console.domain.enums import Category
 from console.domain.graph import strongly_connected, way_round
 from console.domain.messages import Message
+from console.domain.names import clean_name
 from console.services.spreadsheet import (
     InventoryFileError,
     Record,
@@ -334,9 +335,9 @@ def _parse_row(
     row = InventoryRow(
         row_number=row_number,
         code=code,
-        name=values["name"],
-        department=values["department"],
-        facility=values["facility"],
+        name=clean_name(values["name"]),
+        department=clean_name(values["department"]),
+        facility=clean_name(values["facility"]),
         category=category,
         grade=grade,
         rto_hours=rto,

@@ -87,3 +87,14 @@ def own_numbering(database: Path) -> tuple[str, int] | None:
             return str(site[0]), int(top)
     except sqlite3.Error:
         return None
+
+
+def shared_through(database: Path) -> int:
+    """This workstation's change number up to which it had shared its work (the last bundle
+    export or hub push, ``sync_state`` ``shared_seq``); 0 when the file cannot tell."""
+    try:
+        with contextlib.closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as db:
+            row = db.execute("SELECT value FROM sync_state WHERE key = 'shared_seq'").fetchone()
+            return int(row[0]) if row is not None else 0
+    except (sqlite3.Error, ValueError):
+        return 0

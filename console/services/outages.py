@@ -15,7 +15,7 @@ from console.domain.enums import Category, Cause, CrisisLevel, DisasterArea, Out
 from console.domain.errors import NotFound, ValidationError
 from console.domain.grading import GradeRule, GradeTable, check_override
 from console.domain.ids import natural_id
-from console.domain.outage_clock import ClockEvent
+from console.domain.outage_clock import ClockEvent, episode_events
 from console.domain.permissions import Action
 from console.domain.situation import OutageFact, assess
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
@@ -91,7 +91,8 @@ def outage_facts(session: Session, incident_id: str | None) -> list[OutageFact]:
                    .where(Outage.deleted.is_(False)))
     # Plain columns, not ORM entities: at scale a board reads thousands of outages each refresh.
     query = (select(Outage.id, Outage.scope, Outage.grade_override, Outage.detected_at,
-                    Outage.incident_id, InformationSystem.code, InformationSystem.name,
+                    Outage.incident_id, Outage.system_id, Outage.episode,
+                    InformationSystem.code, InformationSystem.name,
                     InformationSystem.category, InformationSystem.importance_grade,
                     InformationSystem.rto_hours, InformationSystem.alternative_means,
                     Department.name, Facility.name)
@@ -107,13 +108,34 @@ def outage_facts(session: Session, incident_id: str | None) -> list[OutageFact]:
     for event in session.execute(event_query):
         events[event.outage_id].append(ClockEvent(event.at, event.id, event.status,
                                                   event.phase))
+    rows = cast(Any, session.execute(query).all())
+    # The episodes of one system in one incident read each other (the rule derived.py's
+    # caches follow too): stale knowledge on an earlier episode does not re-open it.
+    episodes: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    for row in rows:
+        episodes[(row[4], row[5])].append((row[0], int(row[6] or 1)))
+    read: dict[str, tuple[ClockEvent, ...]] = {}
+    for group in episodes.values():
+        kept = episode_events([(o, n, events.get(o, [])) for o, n in group])
+        read.update((outage_id, k) for (outage_id, _), k in zip(group, kept, strict=True))
     return [OutageFact(
         id=outage_id, code=code, name=name, department=department, facility=facility,
         category=category, importance_grade=importance, scope=scope, grade_override=override,
         rto_hours=rto, alternative_means=alternative_means, detected_at=detected,
-        events=tuple(sorted(events.get(outage_id, ()))), incident_id=incident)
-        for (outage_id, scope, override, detected, incident, code, name, category, importance,
-             rto, alternative_means, department, facility) in cast(Any, session.execute(query))]
+        events=read[outage_id], incident_id=incident)
+        for (outage_id, scope, override, detected, incident, _system, _episode, code, name,
+             category, importance, rto, alternative_means, department, facility) in rows]
+
+
+def _automatic_incident_id(session: Session) -> str | None:
+    """The id of an incident opened automatically with its first outage: "the one after the
+    latest incident known here" (docs/sync.md, Histories, rule 9), so two workstations that
+    both had no open incident record one incident, not two. None (a fresh random id) in the
+    unlikely case that id is already taken."""
+    latest = session.execute(select(Incident.id).order_by(
+        Incident.started_at.desc(), Incident.id.desc()).limit(1)).scalar()
+    candidate = natural_id("incident", "automatic", latest or "")
+    return None if session.get(Incident, candidate) is not None else candidate
 
 
 class OutageService(ServiceBase):
@@ -164,7 +186,7 @@ class OutageService(ServiceBase):
             return incident
         # An outage needs an incident; with none open, record one rather than refuse the report.
         incident = self.new_entity(Incident(
-            title="정보시스템 장애", area=DisasterArea.SYSTEM_FAILURE.value,
+            id=_automatic_incident_id(session), title="정보시스템 장애", area=DisasterArea.SYSTEM_FAILURE.value,
             cause=Cause.OTHER.value, started_at=detected, crisis_level=CrisisLevel.INTEREST.value,
             summary="장애 등록 시 자동 생성된 사고 / opened automatically with its first outage"),
             actor, self.now())

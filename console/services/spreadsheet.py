@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import unicodedata
 from pathlib import Path
 
 from console.domain.errors import ValidationError
@@ -45,7 +46,14 @@ def csv_records(text: str, delimiter: str, filename: str) -> list[Record]:
         except csv.Error as exc:
             raise InventoryFileError("inventory.csv_error", file=filename, line=start_line,
                                      error=exc) from exc
-        records.append((start_line, [unguard_csv_text(cell.strip()) for cell in cells]))
+        records.append((start_line,
+                        [nfc(unguard_csv_text(cell.strip())) for cell in cells]))
+
+
+def nfc(text: str) -> str:
+    """Every cell in NFC (a file made on a Mac is in NFD); names are cleaned further, other
+    text keeps its line breaks."""
+    return unicodedata.normalize("NFC", text)
 
 
 FORMULA_STARTS = ("=", "+", "-", "@")
@@ -81,7 +89,7 @@ def xlsx_records(path: Path) -> list[Record]:
         # Some exporters write a wrong <dimension>; read-only mode would trust it and stop early.
         sheet.reset_dimensions()
         return [
-            (number, [_xlsx_cell_text(value) for value in values])
+            (number, [nfc(_xlsx_cell_text(value)) for value in values])
             for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
         ]
     finally:

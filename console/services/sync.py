@@ -10,13 +10,12 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any, cast
 
-from sqlalchemy import Engine, Table, select
+from sqlalchemy import Table, select
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
@@ -25,18 +24,17 @@ from console.domain.clock import Clock, from_iso, iso, parse_time, utc_now
 from console.domain.errors import ConsoleError, NotFound, ValidationError, VerificationFailed
 from console.domain.permissions import Action
 from console.services.context import Actor, ChangeSet, current_incident
-from console.services.sync_keys import KeyRoster
+from console.services.sync_hub import HubSummary, HubSync
 from console.store.database import Database
-from console.store.exercise import is_exercise, touches_exercise
+from console.store.exercise import touches_exercise
 from console.store.keyfile import KeyStore, private_hex
-from console.store.migrate import head_revision
 from console.store.models import Base, Decision
 from console.sync import capture as _capture
 from console.sync import conflicts as conflict_queries
-from console.sync import hub, hub_trust, state
-from console.sync.apply import COLUMNS, ApplyResult, apply_changes
+from console.sync import hub, state
+from console.sync.apply import COLUMNS, apply_changes
 from console.sync.bundle import export_parts, read_bundle, verify_chains, write_bundle
-from console.sync.schema import tables
+from console.sync.schema import is_secret, tables
 
 _COLS = ", ".join(COLUMNS)
 
@@ -62,6 +60,9 @@ class ImportSummary:
     skewed: int
     clock_warning: str | None
     tables: frozenset[str]
+    holes: tuple[tuple[str, int, int], ...] = ()
+    """(workstation name, first, last) of changes still missing below ones now held: the
+    sender's next bundle for this workstation carries them once it has heard from it."""
 
 
 @dataclass(frozen=True)
@@ -71,17 +72,6 @@ class ExportSummary:
     size: int
 
 
-@dataclass(frozen=True)
-class HubSummary:
-    pushed: int
-    pulled: int
-    new: int
-    clock_warning: str | None
-    tables: frozenset[str]
-    refused: dict[str, int] = field(default_factory=dict)
-    """Pulled changes no trusted signature vouched for, per workstation (name or id)."""
-
-
 def _newer(schema: str, local: str) -> bool:
     try:
         return int(schema) > int(local)
@@ -89,17 +79,12 @@ def _newer(schema: str, local: str) -> bool:
         return schema > local
 
 
-class SyncService(KeyRoster):
+class SyncService(HubSync):
     def __init__(self, db: Database, clock: Clock = utc_now, keys: KeyStore | None = None
                  ) -> None:
         super().__init__(db, clock, keys)
         if db.capture is not None:
             db.capture.clock = clock
-
-    @property
-    def schema(self) -> str:
-        """The schema version this program writes: the migrations' head."""
-        return self.db.capture.schema if self.db.capture is not None else head_revision()
 
     # -- bundles ----------------------------------------------------------------------------
     def export_bundle(self, actor: Actor, out: Path, for_peer: str | None = None
@@ -117,7 +102,8 @@ class SyncService(KeyRoster):
             if for_peer:
                 peer_id = self._peer_id(session, for_peer)
                 peer_have = state.peer_have(connection, peer_id)
-            parts = export_parts(connection, have, peer_have)
+            # Offer everything above the peer's gap-free prefix, holes here or not.
+            parts = export_parts(connection, state.top_seqs(connection), peer_have)
             try:
                 manifest = write_bundle(
                     out, parts, origin=site,
@@ -173,13 +159,18 @@ class SyncService(KeyRoster):
             known = state.chain_hashes(connection, [(s, q - 1) for s, q in firsts.items() if q > 1])
             verify_chains(bundle.rows, bundle.manifest.get("chain_heads", {}), known)
             result = apply_changes(connection, bundle.rows, self.schema, self.now())
-            state.record_peer(connection, bundle.manifest["origin"],
-                              bundle.manifest.get("have", {}), iso(self.now()) or "")
+            origin = bundle.manifest["origin"]
+            have = _have_of(bundle.manifest)
+            state.record_peer(connection, origin, have, iso(self.now()) or "",
+                              (have.get(origin, 0), str(bundle.manifest.get("created_at", ""))))
             if pending_id:
                 state.drop_pending_bundle(connection, pending_id)
             warning = self._after_apply(connection, result)
+            names = state.station_names(connection)
+            holes = tuple((names.get(site, site), first, last)
+                          for site, first, last in state.holes(connection, firsts))
         return ImportSummary(result.received, result.new, False, result.skewed, warning,
-                             frozenset(result.tables))
+                             frozenset(result.tables), holes)
 
     def _apply_pending_bundles(self) -> int:
         """Bundles kept from a newer schema, now readable after an upgrade."""
@@ -202,108 +193,28 @@ class SyncService(KeyRoster):
                 temp.unlink(missing_ok=True)
         return applied
 
-    def _after_apply(self, connection, result: ApplyResult) -> str | None:  # type: ignore[no-untyped-def]
-        now = self.now()
-        state.put(connection, "last_sync", iso(now) or "")
-        if not result.skewed:
-            return None
-        minutes = result.max_ahead_seconds / 60
-        warning = (f"clock skew: {result.skewed} change(s) dated up to {minutes:.0f} min ahead "
-                   f"of this workstation's clock; kept and ordered by their clocks")
-        state.put(connection, "clock_warning", f"{iso(now)} {warning}")
-        return warning
-
-    # -- hub ---------------------------------------------------------------------------------
-    def set_hub_url(self, actor: Actor, url: str) -> None:
-        actor.require(Action.SYNC)
-        hub.connect(url).dispose()  # validates the form
-        with self.db.transaction() as session:
-            state.put(session.connection(), "hub_url", hub.without_password(url))
-
-    def hub_url(self) -> str | None:
+    def apply_after_upgrade(self) -> int:
+        """Rows kept pending because their changes came from a newer schema, shown once this
+        program reads that schema: run at every open (Services.over), it works only the first
+        time after an upgrade (``pending_retried_at`` holds the schema it last ran for), so two
+        upgraded workstations with the same change log show the same rows without waiting for
+        some new change to arrive. Bundles kept whole from a newer schema are applied too.
+        Returns the number of rows still pending."""
         with self.db.sessions() as session:
-            return state.get(session.connection(), "hub_url")
-
-    def hub_sync(self, actor: Actor, url: str | None = None) -> HubSummary:
-        """Push what the hub lacks, then pull what is new there (same apply as bundles)."""
-        actor.require(Action.SYNC)
-        if self._exercise():  # refused before connecting: neither push nor pull
-            raise ConsoleError("drill.hub_refused")
-        url = url or self.hub_url()
-        if not url:
-            raise ValidationError("hub.no_url")
-        engine = hub.connect(url)
-        key = f"hub_cursor:{hub.without_password(url)}"
-        try:
-            try:
-                hub.ensure_schema(engine, url)
-                pushed = self._push(engine)
-                with self.db.sessions() as session:
-                    cursor = int(state.get(session.connection(), key) or 0)
-                pulled = hub.pull_signed(engine, cursor)
-            except hub.HubError as error:
-                refusal = hub.refusal(error, url)
-                self._remember_reachable(url, refusal.code != "hub.unreachable")
-                raise refusal from None
-        finally:
-            engine.dispose()
-        self._apply_pending_bundles()
+            connection = session.connection()
+            waiting = state.pending_row_count(connection)
+            done = state.get(connection, "pending_retried_at")
+            bundles = state.pending_bundles(connection)
+        if bundles:
+            self._apply_pending_bundles()
+        if not waiting or done == self.schema:
+            return waiting
         with self.db.transaction() as session:
             session.info[_capture.NO_CAPTURE] = True
             connection = session.connection()
-            checked = hub_trust.authenticate(
-                pulled.rows, pulled.push_ids, pulled.pushes, state.trusted_keys(connection),
-                state.chain_entries(connection, pulled.rows))
-            rows = checked.accepted
-            result = apply_changes(connection, rows, self.schema, self.now())
-            # Refused rows are passed for good: a forgery stays refused, and trusting a new
-            # key later starts the next pull from the hub's beginning (trust_key).
-            state.put(connection, key, str(pulled.cursor))
-            state.put(connection, "hub_url", hub.without_password(url))  # never the password
-            state.put(connection, "hub_reachable", "1")
-            warning = self._after_apply(connection, result)
-            stations: Sequence[tuple[str, str]] = connection.exec_driver_sql(
-                "SELECT id, name FROM workstation").all()
-            names = dict(stations)
-        refused = {names.get(site, site): count for site, count in checked.refused.items()}
-        return HubSummary(pushed, len(pulled.rows), result.new, warning,
-                          frozenset(result.tables), refused)
-
-    def _push(self, engine: Engine) -> int:
-        on_hub = hub.have(engine)
-        with self.db.sessions() as session:
-            connection = session.connection()
-            site = state.local(connection, "workstation_id")
-            rows: list[tuple[Any, ...]] = []
-            sites: Sequence[tuple[str]] = connection.exec_driver_sql(
-                "SELECT DISTINCT site_id FROM change_log").all()
-            for (site_id,) in sites:
-                top, count = on_hub.get(site_id, (0, 0))
-                after = top if top == count else 0  # a gap on the hub: offer everything
-                rows.extend(connection.exec_driver_sql(
-                    f"SELECT {_COLS} FROM change_log WHERE site_id = ? AND seq > ? ORDER BY seq",
-                    (site_id, after)).all())
-            mine = state.have_vector(connection).get(site or "", 0)
-            stations: Sequence[tuple[str, str]] = connection.exec_driver_sql(
-                "SELECT id, name FROM workstation").all()
-            names = dict(stations)
-            signed = None
-            if rows:
-                origin, signing = self.signing_key(connection)
-                signed = hub_trust.sign_push(signing, origin, rows, iso(self.now()) or "")
-        pushed = hub.push(engine, [tuple(r) for r in rows], signed=signed, names=names)
-        with self.db.transaction() as session:
-            state.put(session.connection(), "shared_seq", str(mine))
-        return pushed
-
-    def _exercise(self) -> bool:
-        """A drill never syncs, in either direction (store/exercise.py)."""
-        with self.db.sessions() as session:
-            return is_exercise(session)
-
-    def _remember_reachable(self, url: str, reachable: bool) -> None:
-        with self.db.transaction() as session:
-            state.put(session.connection(), "hub_reachable", "1" if reachable else "0")
+            result = apply_changes(connection, [], self.schema, self.now(), retry_pending=True)
+            state.put(connection, "pending_retried_at", self.schema)
+        return result.pending_rows
 
     # -- status --------------------------------------------------------------------------------
     def status(self) -> SyncStatus:
@@ -355,6 +266,9 @@ class SyncService(KeyRoster):
                     raise ValidationError("conflict.bad_candidate", keep=keep, last=len(heads) - 1)
                 stored = json.loads(heads[keep][0])
                 new = from_iso(stored) if column.to_db and stored is not None else stored
+            elif is_secret(table, field):
+                # A hash typed in would be stored raw and lock the user out: choose whose.
+                raise ValidationError("conflict.secret_value", table=table, field=field)
             else:
                 new = _parse_value(column.python_type, column.to_db is not None, value or "")
             model = next(m.class_ for m in Base.registry.mappers
@@ -374,7 +288,8 @@ class SyncService(KeyRoster):
 
     def _record_resolution(self, session: Session, actor: Actor, table: str, record: str,
                            field: str, value: object) -> None:
-        summary = f"동기화 충돌 해소 / sync conflict resolved: {table}.{field} = {value!r}"
+        shown = "(…)" if is_secret(table, field) else repr(value)
+        summary = f"동기화 충돌 해소 / sync conflict resolved: {table}.{field} = {shown}"
         try:
             incident = current_incident(session)
         except NotFound:
@@ -392,6 +307,15 @@ class SyncService(KeyRoster):
         if len(found) != 1:
             raise NotFound("workstation.not_single", reference=reference)
         return found[0]
+
+
+def _have_of(manifest: dict[str, Any]) -> dict[str, int]:
+    """A bundle's have-vector, only well-formed entries (it is signed, but only as well as its
+    writer's program was)."""
+    have = manifest.get("have")
+    if not isinstance(have, dict):
+        return {}
+    return {s: q for s, q in have.items() if isinstance(s, str) and type(q) is int and q >= 0}
 
 
 def _clean_staging(staging: Path) -> None:

@@ -90,6 +90,7 @@ def chain_findings(session: Session) -> list[str]:
     if "change_log" not in Base.metadata.tables:
         return []
     broken: list[str] = []
+    holes: list[str] = []
     previous: tuple[str, int, str] | None = None
     rows = session.execute(text(
         "SELECT site_id, seq, hlc, tbl, row_id, field, value, supersedes, author, wall_time, "
@@ -98,11 +99,20 @@ def chain_findings(session: Session) -> list[str]:
         site, seq, prev, stored = row[0], row[1], row[11], row[12]
         if change_hash(prev, *row[:11]) != stored or (previous and previous[0] == site and previous[1] == seq - 1 and previous[2] != prev) or (seq == 1 and prev != ""):
             broken.append(f"{site}#{seq}")
+        # A change whose predecessor is absent: a hole that a peer must fill (docs/sync.md).
+        first = 1 if previous is None or previous[0] != site else previous[1] + 1
+        if seq > first:
+            holes.append(f"{site}#{first}" + (f"–{seq - 1}" if seq - 1 > first else ""))
         previous = (site, seq, stored)
-    if not broken:
-        return []
-    more = f" and {len(broken) - 3} more" if len(broken) > 3 else ""
-    return [f"broken hash chain in the change log: {', '.join(broken[:3])}{more}"]
+    found: list[str] = []
+    if broken:
+        more = f" and {len(broken) - 3} more" if len(broken) > 3 else ""
+        found.append(f"broken hash chain in the change log: {', '.join(broken[:3])}{more}")
+    if holes:
+        more = f" and {len(holes) - 3} more" if len(holes) > 3 else ""
+        found.append(f"changes missing below ones held (a hole in the change log): "
+                     f"{', '.join(holes[:3])}{more}")
+    return found
 
 
 def cache_findings(session: Session) -> list[str]:

@@ -25,11 +25,15 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from console.domain.clock import from_iso, iso
-from console.domain.outage_clock import ClockEvent, latest, read_clock
+from console.domain.outage_clock import ClockEvent, episode_events, latest, read_clock
 from console.store.models import Incident, Outage, Task
 
 OUTAGE_CACHES = ("status", "status_at", "restored_at", "first_restored_at", "phase",
-                 "alternative_active")
+                 "alternative_active", "detected_at")
+"""``detected_at`` too: the earliest of the outage's events. One outage opened on two
+workstations has two "down" events, each at the time its workstation wrote; the earliest
+detection is the outage's, deterministically, and no event lies before it (docs/sync.md,
+Histories, rule 7)."""
 TASK_CACHES = ("status", "status_at")
 INCIDENT_CACHES = ("crisis_level",)
 Ids = Iterable[str] | None
@@ -68,27 +72,48 @@ def outage_caches(connection: Connection, ids: Ids = None
     if wanted == []:
         return {}
     where, params = _where("o.id", wanted)
+    # The episodes of the same system in the same incident read each other (episode_events):
+    # every episode of a wanted outage's system is loaded.
     events: dict[str, list[ClockEvent]] = defaultdict(list)
-    rows: Any = connection.execute(text(
-        "SELECT e.outage_id, e.at, e.id, e.status, e.phase FROM outage_event e "
-        f"JOIN outage o ON o.id = e.outage_id{where}"), params)
+    episodes: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
+    sql = "SELECT s.id, s.incident_id, s.system_id, s.episode FROM outage s"
+    if wanted is not None:
+        sql += (" WHERE EXISTS (SELECT 1 FROM outage o WHERE o.incident_id = s.incident_id "
+                "AND o.system_id = s.system_id AND o.id IN (SELECT value FROM json_each(:ids)))")
+    rows: Any = connection.execute(text(sql), params)
+    for outage_id, incident_id, system_id, episode in rows:
+        episodes[(incident_id, system_id)].append((outage_id, int(episode or 1)))
+    siblings = [o for group in episodes.values() if len(group) > 1 for o, _ in group]
+    every = sorted(set(siblings) | set(wanted or []))
+    event_where, event_params = _where("e.outage_id", every if wanted is not None else None)
+    rows = connection.execute(text(
+        f"SELECT e.outage_id, e.at, e.id, e.status, e.phase FROM outage_event e{event_where}"),
+        event_params)
     for outage_id, at, event_id, status, phase in rows:
         events[outage_id].append(ClockEvent(_moment(at), event_id, status, phase))
+    for group in episodes.values():
+        if len(group) > 1:
+            read = episode_events([(o, n, events.get(o, [])) for o, n in group])
+            for (outage_id, _), kept in zip(group, read, strict=True):
+                if outage_id in events:
+                    events[outage_id] = list(kept)
     result = {}
     for row in connection.execute(text(
             "SELECT o.id, o.detected_at, o.status, o.status_at, o.restored_at, "
             f"o.first_restored_at, o.phase, o.alternative_active FROM outage o{where}"), params):
-        outage_id, detected = row[0], _moment(row[1])
+        outage_id = row[0]
         if outage_id not in events:
             continue  # an outage without events is a finding of its own (checks.py)
+        detected = min(event.at for event in events[outage_id])
         reading = read_clock(detected, events[outage_id])
         cached = dict(zip(OUTAGE_CACHES, (row[2], row[3], row[4], row[5], row[6],
-                                          bool(row[7])), strict=True))
+                                          bool(row[7]), row[1]), strict=True))
         computed = {"status": reading.status.value, "status_at": _iso(reading.status_at),
                     "restored_at": _iso(reading.restored_at),
                     "first_restored_at": _iso(reading.first_restored_at),
                     "phase": reading.phase,
-                    "alternative_active": reading.alternative_active}
+                    "alternative_active": reading.alternative_active,
+                    "detected_at": _iso(detected)}
         result[outage_id] = (cached, computed)
     return result
 

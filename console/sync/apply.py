@@ -25,7 +25,7 @@ from typing import Any
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import OperationalError
 
-from console.domain.clock import iso
+from console.domain.clock import from_iso, iso
 from console.store import derived
 from console.sync import hlc
 from console.sync.forks import refuse_forks
@@ -64,6 +64,8 @@ class ApplyResult:
     tables: set[str] = field(default_factory=set)
     skewed: int = 0
     max_ahead_seconds: float = 0.0
+    skewed_sites: dict[str, float] = field(default_factory=dict)
+    """Workstations whose own clock dated changes ahead of this one's: seconds ahead."""
     pending_rows: int = 0
 
 
@@ -149,15 +151,20 @@ def _memory_temp(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def _skew(run, before: int, now: datetime, result: ApplyResult) -> None:  # type: ignore[no-untyped-def]
-    """Count changes dated more than five minutes ahead of this machine: warn, never drop."""
-    limit = now + hlc.SKEW_LIMIT
-    limit_hlc = hlc.pack(hlc.physical_ms(limit))
-    count, ahead_hlc = run(
-        f"SELECT count(*), max(hlc) FROM change_log WHERE rowid > {before} "
-        "AND (hlc > ? OR wall_time > ?)", (limit_hlc, iso(limit))).one()
-    if count:
-        result.skewed = count
-        result.max_ahead_seconds = max(0.0, (hlc.moment_of(ahead_hlc) - now).total_seconds())
+    """Count changes dated more than five minutes ahead of this machine: warn, never drop.
+
+    Judged by each change's wall time — its writer's own clock — not by its HLC: a workstation
+    that heard from a fast one carries the fast clock in its HLC (the receive rule) while its
+    own clock is right, and must not be blamed for it (docs/sync.md, Histories, rule 5)."""
+    limit = iso(now + hlc.SKEW_LIMIT)
+    rows = run(f"SELECT site_id, count(*), max(wall_time) FROM change_log WHERE rowid > {before} "
+               "AND wall_time > ? GROUP BY site_id ORDER BY site_id", (limit,)).all()
+    for site, count, latest in rows:
+        ahead = from_iso(latest)
+        seconds = max(0.0, (ahead - now).total_seconds()) if ahead is not None else 0.0
+        result.skewed += int(count)
+        result.skewed_sites[str(site)] = seconds
+        result.max_ahead_seconds = max(result.max_ahead_seconds, seconds)
 
 
 def _exempt_sql(table_col: str, field_col: str) -> str:
@@ -180,16 +187,22 @@ def _conflicts(run, schema: str) -> None:  # type: ignore[no-untyped-def]
     run("INSERT OR IGNORE INTO sync_conflict (tbl, row_id, field) "
         "SELECT tbl, row_id, field FROM ("
         " SELECT c.tbl AS tbl, c.row_id AS row_id, c.field AS field, "
-        "  quote(json_extract(c.value, '$')) AS v FROM temp.sync_multi t "
+        "  quote(json_extract(c.value, '$')) AS v, c.supersedes = '[]' AS fresh "
+        "  FROM temp.sync_multi t "
         "  JOIN change_log c ON c.row_id = t.row_id AND c.tbl = t.tbl "
         "  WHERE c.field <> '*' AND c.is_head = 1 AND c.schema_version <= :s"
         " UNION ALL"
-        " SELECT c.tbl, c.row_id, j.key, quote(j.value) FROM temp.sync_multi t "
+        " SELECT c.tbl, c.row_id, j.key, quote(j.value), c.supersedes = '[]' "
+        "  FROM temp.sync_multi t "
         "  JOIN change_log c ON c.row_id = t.row_id AND c.tbl = t.tbl AND c.field = '*', "
         "  json_each(c.value) j WHERE c.schema_version <= :s AND NOT EXISTS (SELECT 1 FROM "
         "  sync_superseded x WHERE x.site_id = c.site_id AND x.hlc = c.hlc AND x.field = j.key)"
         f") WHERE NOT {_exempt_sql('tbl', 'field')} "
-        "GROUP BY tbl, row_id, field HAVING count(DISTINCT v) > 1", {"s": schema})
+        "GROUP BY tbl, row_id, field HAVING count(DISTINCT v) > 1 "
+        # Passwords set when each workstation created the same user (its first administrator):
+        # no one changed anyone's, each still logs in (accounts.login tries every head).
+        "AND NOT (tbl = 'app_user' AND field = 'password_hash' AND min(fresh) = 1)",
+        {"s": schema})
 
 
 def _winners(run, schema: str) -> None:  # type: ignore[no-untyped-def]

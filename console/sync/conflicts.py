@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from console.domain.clock import from_iso
+from console.sync.schema import is_secret
 
 _Head = tuple[str, str | None, str, str, int]
 """A head of a field: (value JSON, author id, site, wall time, hlc)."""
@@ -27,6 +28,8 @@ class Candidate:
     hlc: int
     site_id: str
     winner: bool
+    secret: bool = False
+    """A secret (a password hash): ``value`` is None and faces name who wrote it instead."""
 
 
 @dataclass(frozen=True)
@@ -67,9 +70,11 @@ def open_conflicts(connection: Connection) -> list[Conflict]:
         "SELECT tbl, row_id, field FROM sync_conflict ORDER BY tbl, row_id, field")).all()
     for table, row_id, field in open_fields:
         heads = candidates(connection, table, row_id, field)
+        secret = is_secret(table, field)
         result.append(Conflict(table, row_id, field, tuple(
-            Candidate(json.loads(value), value, users.get(author, author), stations.get(site, site),
-                      from_iso(wall), clock, site, index == 0)
+            Candidate(None if secret else json.loads(value), "" if secret else value,
+                      users.get(author, author), stations.get(site, site),
+                      from_iso(wall), clock, site, index == 0, secret)
             for index, (value, author, site, wall, clock) in enumerate(heads))))
     return result
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import os
 import time
+import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -50,6 +51,11 @@ DDL = [
     " manifest text NOT NULL, signature text NOT NULL,"
     " pushed_at timestamptz NOT NULL DEFAULT now())",
     "ALTER TABLE change_log ADD COLUMN IF NOT EXISTS push_id bigint",
+    # The hub's identity, drawn once when the hub is created: a cursor (a hub_seq) means
+    # something only on the hub it was read from; a re-created hub under the same URL numbers
+    # its rows from 1 again (docs/sync.md, Histories).
+    "CREATE TABLE IF NOT EXISTS hub_identity (id text PRIMARY KEY,"
+    " created_at timestamptz NOT NULL DEFAULT now())",
 ]
 
 
@@ -86,12 +92,26 @@ def connect(url: str) -> Engine:
     return create_engine(sa_url, poolclass=NullPool, connect_args=connect_args)
 
 
-def ensure_schema(engine: Engine, url: str = "") -> None:
+def ensure_schema(engine: Engine, url: str = "") -> str:
+    """Create what is missing; return the hub's identity (drawn at random the first time)."""
     check_encoding(engine, url)
     with engine.begin() as connection:
         connection.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": HUB_LOCK})
         for statement in DDL:
             connection.execute(text(statement))
+        connection.execute(text("INSERT INTO hub_identity (id) SELECT :i WHERE NOT EXISTS "
+                                "(SELECT 1 FROM hub_identity)"), {"i": uuid.uuid4().hex})
+        return str(connection.execute(text(
+            "SELECT id FROM hub_identity ORDER BY created_at, id LIMIT 1")).scalar_one())
+
+
+def entry_at(engine: Engine, hub_seq: int) -> str | None:
+    """The entry hash of the row at ``hub_seq`` (None: no such row): a cursor still points
+    at the row it was read from only if this is the hash it remembers."""
+    with engine.connect() as connection:
+        value = connection.execute(text("SELECT entry_hash FROM change_log WHERE hub_seq = :q"),
+                                   {"q": hub_seq}).scalar()
+    return None if value is None else str(value)
 
 
 def have(engine: Engine) -> dict[str, tuple[int, int]]:
@@ -192,6 +212,8 @@ class Pulled:
     """The push each row came in (parallel to ``rows``)."""
     pushes: dict[int, SignedPush]
     cursor: int
+    cursor_entry: str | None = None
+    """The entry hash of the row at ``cursor`` (None: unchanged from the call's cursor)."""
 
 
 def pull_signed(engine: Engine, cursor: int, limit: int | None = None) -> Pulled:
@@ -215,7 +237,7 @@ def pull_signed(engine: Engine, cursor: int, limit: int | None = None) -> Pulled
         return Pulled([], [], {}, cursor)
     return Pulled([tuple(r[2:]) for r in result],
                   [None if r[1] is None else int(r[1]) for r in result], pushes,
-                  int(result[-1][0]))
+                  int(result[-1][0]), str(result[-1][-1]))
 
 
 def pull(engine: Engine, cursor: int, limit: int | None = None) -> tuple[list[tuple[Any, ...]], int]:

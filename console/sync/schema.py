@@ -23,6 +23,9 @@ BOOKKEEPING = frozenset({"created_at", "created_by", "updated_at", "updated_by"}
 # creation, or by older versions, travel but never count as conflicts.
 DERIVED = {"outage": frozenset(OUTAGE_CACHES), "task": frozenset(TASK_CACHES),
            "incident": frozenset(INCIDENT_CACHES)}
+# Fields whose values are never shown (a conflict names who changed them instead) and never
+# typed in a resolution: the one to keep is chosen by whose it is (docs/sync.md, rule 11).
+SECRET = {"app_user": frozenset({"password_hash"})}
 # A whole append-only record travels as one change with this field name.
 WHOLE_ROW = "*"
 
@@ -101,6 +104,10 @@ def tables() -> dict[str, TableInfo]:
         result[table.name] = TableInfo(table.name, issubclass(cls, Record), tuple(columns),
                                        tuple(sorted(local)))
     return result
+
+
+def is_secret(table: str, field: str) -> bool:
+    return field in SECRET.get(table, frozenset())
 
 
 def conflict_exempt(table: str, field: str) -> bool:

@@ -113,7 +113,45 @@ ops = st.lists(st.one_of(
     st.tuples(st.just("clock"), st.integers(0, MAX - 1), st.integers(-180, 600), st.just(0)),
     st.tuples(st.just("send"), st.integers(0, MAX - 1), st.integers(0, MAX - 1), st.booleans()),
     st.tuples(st.just("replay"), st.integers(0, 30), st.integers(0, MAX - 1), st.just(0)),
+    # A backup, and later a restore of it (issue 11): peers hold stale have-vectors of the
+    # restored workstation, which may get a new identity that everyone then trusts.
+    st.tuples(st.just("backup"), st.integers(0, MAX - 1), st.just(0), st.just(0)),
+    st.tuples(st.just("restore"), st.integers(0, MAX - 1), st.just(0), st.just(0)),
 ), min_size=1, max_size=25)
+
+
+def _restore(stations: list[Station], index: int, root: Path) -> None:
+    station = stations[index]
+    backup = root / f"backup-{index}.sqlite"
+    if not backup.exists():
+        return
+    path = station.app.db.path
+    station.app.close()
+    restored = Services.restore(path, backup, station.admin, clock=station.clock)
+    station.app = Services.open(path, clock=station.clock, hasher=FAST_HASHER)
+    station.admin = station.app.accounts.login("admin", "admin-pass")
+    if restored.new_identity is not None:  # the others trust its new key, as people would
+        key = root / f"key-{index}-{len(list(root.glob('key-*')))}.json"
+        station.app.sync.export_key(key)
+        for other in stations:
+            if other is not station:
+                other.app.sync.trust_key(other.admin, key)
+
+
+def _exchange_for_each_peer(stations: list[Station], root: Path, rounds: int) -> None:
+    """Everyone sends everyone a ``--for`` bundle, several rounds: with stale have-vectors
+    (after a restore) the first round may leave holes, which the next rounds must fill."""
+    for number in range(rounds):
+        made = []
+        for source in stations:
+            for target in stations:
+                if target is not source:
+                    path = root / f"final-{number}-{source.name}-{target.name}.zip"
+                    source.app.sync.export_bundle(source.admin, path, target.app.accounts
+                                                  .workstation()[0])
+                    made.append((target, path))
+        for target, path in made:
+            target.app.sync.import_bundle(target.admin, path)
 
 
 def check_convergence(count: int, skews: list[int], script: list[tuple]) -> None:
@@ -130,22 +168,20 @@ def check_convergence(count: int, skews: list[int], script: list[tuple]) -> None
                     stations[a].clock.advance(minutes=b)
                 elif op == "send":
                     path = root / f"b{len(bundles)}.zip"
-                    peer = stations[b % count].name if c else None
+                    peer = stations[b % count].app.accounts.workstation()[0] if c else None
                     stations[a].app.sync.export_bundle(stations[a].admin, path, peer)
                     bundles.append((path, b % count))
                     stations[b % count].app.sync.import_bundle(stations[b % count].admin, path)
+                elif op == "backup":
+                    path = root / f"backup-{a}.sqlite"
+                    path.unlink(missing_ok=True)
+                    stations[a].app.maintenance.backup(stations[a].admin, path)
+                elif op == "restore":
+                    _restore(stations, a, root)
                 elif bundles:  # replay an old bundle: duplicated, out of order
                     path, _ = bundles[a % len(bundles)]
                     stations[b % count].app.sync.import_bundle(stations[b % count].admin, path)
-            for _round in range(2):
-                finals = []
-                for station in stations:
-                    path = root / f"final-{station.name}-{_round}.zip"
-                    station.app.sync.export_bundle(station.admin, path)
-                    finals.append(path)
-                for station in stations:
-                    for path in finals:
-                        station.app.sync.import_bundle(station.admin, path)
+            _exchange_for_each_peer(stations, root, rounds=3)
             digests = {s.digest() for s in stations}
             logs = [_changes(s) for s in stations]
             assert len(digests) == 1, "workstations with the same changes differ"
@@ -153,8 +189,8 @@ def check_convergence(count: int, skews: list[int], script: list[tuple]) -> None
             conflicts = [sorted((c.table, c.record, c.field) for c in s.app.sync.conflicts())
                          for s in stations]
             assert all(c == conflicts[0] for c in conflicts)
-            for station in stations:
-                assert station.app.maintenance.verify() == []
+            for station in stations:  # verify also reports a hole (a change whose predecessor
+                assert station.app.maintenance.verify() == []  # is absent)
         finally:
             for station in stations:
                 station.app.close()
@@ -168,7 +204,7 @@ def test_workstations_converge(count: int, skews: list[int], script: list[tuple]
 
 
 @pytest.mark.slow
-@settings(max_examples=80, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
 @given(count=st.integers(2, MAX), skews=st.lists(st.integers(-600, 600), min_size=MAX,
                                                   max_size=MAX), script=ops)
 def test_workstations_converge_long(count: int, skews: list[int], script: list[tuple]) -> None:

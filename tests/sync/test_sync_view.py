@@ -21,6 +21,12 @@ def test_sync_view_shows_and_resolves(qtbot, qtmodeltester, stations, tmp_path: 
         station.app.incidents.open(station.login("commander"), "fire",
                                    DisasterArea.SYSTEM_FAILURE, Cause.FIRE)
         del title
+    # One user created apart with two roles: a conflict to show (first administrators created
+    # apart are not one: docs/sync.md, Histories, rule 11).
+    from console.domain.enums import Role, Team
+
+    a.app.accounts.add_user(a.admin, "kim", "pw", Role.TEAM_LEAD, Team.SYSTEMS)
+    b.app.accounts.add_user(b.admin, "kim", "pw", Role.COMMANDER)
     context = UiContext(services=a.app, actor=a.login("commander"), lang="en")
     view = SyncView(context)
     qtbot.addWidget(view)

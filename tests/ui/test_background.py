@@ -111,6 +111,12 @@ def test_conflicts_and_clock_skew_in_the_indicator(stations, station_window,  # 
             station.clock.advance(minutes=45)  # b's clock runs ahead
         station.app.incidents.open(station.login("commander"), "fire",
                                    DisasterArea.SYSTEM_FAILURE, Cause.FIRE)
+    # One user created apart with two roles: a conflict (first administrators created apart
+    # are none: docs/sync.md, Histories, rule 11).
+    from console.domain.enums import Role, Team
+
+    a.app.accounts.add_user(a.admin, "kim", "pw", Role.TEAM_LEAD, Team.SYSTEMS)
+    b.app.accounts.add_user(b.admin, "kim", "pw", Role.COMMANDER)
     b.app.sync.export_bundle(b.admin, tmp_path / "b.zip")
     a.app.sync.import_bundle(a.login("commander"), tmp_path / "b.zip")
     expected = a.app.sync.status()
