@@ -27,7 +27,7 @@ from console.reports.text import full_time, label, short_time
 
 _WORDS = {
     "title": ("훈련 사후강평 보고서", "Drill after-action report"),
-    "org": ("서울특별시 디지털재난 대책본부 · 훈련", "Seoul digital-disaster task force · exercise"),
+    "org": ("서울특별시 재난안전대책본부 · 훈련", "Seoul Metropolitan Disaster and Safety Countermeasures Headquarters · exercise"),
     "page": ("{x} / {y}쪽", "page {x} of {y}"),
     "score": ("점수", "Score"),
     "scored": ("{score}점 / {start}점 (감점 {count}건)", "{score} of {start} ({count} deductions)"),
