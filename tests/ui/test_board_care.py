@@ -47,3 +47,17 @@ def test_the_count_axis_keeps_its_labels_from_1000_up(qtbot) -> None:  # type: i
         labels = chart.count_labels()
         assert labels, f"no labels at {affected}"
         assert max(int(text) for text in labels if text.isdigit()) >= affected // 2
+
+
+def test_the_count_axis_counts_whole_systems(qtbot) -> None:  # type: ignore[no-untyped-def]
+    chart = RestorationPlot()
+    qtbot.addWidget(chart)
+    chart.resize(600, 400)
+    chart.show()
+    item = chart.plot.getPlotItem()
+    for affected in (1, 4, 7):
+        chart.top = affected * 1.12
+        item.setYRange(0, chart.top, padding=0)
+        qtbot.wait(10)
+        labels = chart.count_labels()
+        assert labels and all(text.isdigit() for text in labels), (affected, labels)

@@ -65,11 +65,27 @@ class KstAxis(pg.DateAxisItem):
         return strings
 
 
+class CountAxis(pg.AxisItem):
+    """Systems are counted whole: no tick at 0.5 or 2.5 on a board of four systems."""
+
+    def __init__(self) -> None:
+        super().__init__(orientation="left")
+
+    def tickValues(self, minVal: float, maxVal: float, size: float) -> list:
+        levels = []
+        for spacing, values in super().tickValues(minVal, maxVal, size):
+            if spacing < 1:
+                continue
+            levels.append((spacing, [v for v in values if float(v).is_integer()]))
+        return levels or [(1.0, [float(v) for v in range(int(minVal), int(maxVal) + 1)])]
+
+
 class RestorationPlot(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.axis = KstAxis()
-        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": self.axis})
+        self.plot = pg.PlotWidget(background="w", axisItems={"bottom": self.axis,
+                                                                  "left": CountAxis()})
         self.plot.setAntialiasing(True)
         item = self.plot.getPlotItem()
         # A wall display is read, not explored: no zoom, pan, menu or auto-range button.
