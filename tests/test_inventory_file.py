@@ -6,6 +6,7 @@ import csv
 import dataclasses
 import io
 import tempfile
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -15,6 +16,7 @@ from openpyxl import Workbook
 
 from console.domain.enums import Category
 from console.domain.messages import Message
+from console.domain.names import clean_name
 from console.services.inventory_file import InventoryRow, RowProblem, read_inventory
 from console.services.inventory_writer import write_inventory
 from console.services.spreadsheet import (
@@ -423,6 +425,9 @@ def test_unknown_extension_is_refused_for_writing(tmp_path: Path) -> None:
 _text = st.text(
     st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=12
 ).map(str.strip)
+# What the reader keeps of them: every cell in NFC, names cleaned (docs/sync.md, rule 10).
+_text = _text.map(lambda text: unicodedata.normalize("NFC", text))
+_name = _text.map(clean_name).filter(bool)
 _code_alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-가나다"
 # Hours as people type them: openpyxl stores 16 significant digits, so computed floats such as
 # 1/60 come back one unit in the last place off from .xlsx.
@@ -441,9 +446,9 @@ def _inventories(draw: st.DrawFn) -> list[InventoryRow]:
             InventoryRow(
                 row_number=index + 2,
                 code=code,
-                name=draw(_text.filter(bool)),
-                department=draw(_text.filter(bool)),
-                facility=draw(_text.filter(bool)),
+                name=draw(_name),
+                department=draw(_name),
+                facility=draw(_name),
                 category=draw(st.sampled_from(Category)),
                 grade=draw(st.integers(1, 4)),
                 rto_hours=draw(_hours),

@@ -21,8 +21,8 @@ def test_press_drafts_controller_approves_cap_status_page_and_the_next_report(
     services = press.context.services
     controller_actor = services.accounts.login("controller", "demo")
     # A fresh incident on the demo's systems (the demo's own was stood down).
-    services.incidents.open(controller_actor, "상암 센터 정전", DisasterArea.RESOURCE_FAILURE,
-                            Cause.POWER)
+    opened = services.incidents.open(controller_actor, "상암 센터 정전",
+                                     DisasterArea.RESOURCE_FAILURE, Cause.POWER)
     services.incidents.activate(controller_actor)
     services.outages.open(services.accounts.login("systems", "demo"), "SEO-0108")
     site = tmp_path / "status"
@@ -82,7 +82,8 @@ def test_press_drafts_controller_approves_cap_status_page_and_the_next_report(
     settle(desk)
     reports.approve()
     settle(desk)
-    issued = [r for r in services.reports.list() if r.number is not None]
+    # Numbered per incident: the demo's own 40 reports are its incident's.
+    issued = [r for r in services.reports.list(opened.ids[0]) if r.number is not None]
     assert [r.number for r in issued] == [1]
     pdf = reports.export_to(tmp_path)
     assert pdf is not None
