@@ -9,6 +9,7 @@ test_bundles.py: a real subprocess killed with SIGKILL inside the apply transact
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from datetime import timedelta
@@ -203,8 +204,11 @@ def test_workstations_converge(count: int, skews: list[int], script: list[tuple]
     check_convergence(count, skews, script)
 
 
+# 50 examples in every full run (~3 min); the 1,000 (about an hour on two cores) with
+# SYNC_PROPERTY_EXAMPLES=1000, outside CI's time budget.
 @pytest.mark.slow
-@settings(max_examples=1000, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(max_examples=int(os.environ.get("SYNC_PROPERTY_EXAMPLES", "50")), deadline=None,
+          suppress_health_check=list(HealthCheck))
 @given(count=st.integers(2, MAX), skews=st.lists(st.integers(-600, 600), min_size=MAX,
                                                   max_size=MAX), script=ops)
 def test_workstations_converge_long(count: int, skews: list[int], script: list[tuple]) -> None:
