@@ -1,6 +1,7 @@
 """The exercise's marks and controls in the window: the 훈련 / EXERCISE band over every page,
-and the drill control panel (clock, start/pause, speed, next inject, the inject banner, and the
-live score for the exercise controller only).
+and the drill control panel (clock, start/pause, speed, next inject, the inject banner, and for
+the exercise controller only the live score, a lesson learnt and the after-action report's
+printout).
 
 The open window runs the drill: a timer reads the drill's status off the GUI thread and, when
 an inject has fallen due, applies it with one service call (DrillService.tick); every page then
@@ -12,6 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -27,6 +29,8 @@ from console.domain.permissions import Action
 from console.services.drills import DrillStatus
 from console.store.exercise import EXERCISE_MARK
 from console.ui.context import UiContext
+from console.ui.dialogs import FormDialog, text_box
+from console.ui.pdf_print import PdfPrint
 
 BAND_STYLE = ("background: #ffb300; color: #1a1a1a; font-weight: bold; font-size: 13pt;"
               " padding: 3px; letter-spacing: 2px;")
@@ -73,12 +77,17 @@ class DrillPanel(QWidget):
         for value in SPEEDS:
             self.speed.addItem(f"{value}×", value)
         self.next = QPushButton(self.tr("Next inject"), self)
+        self.lesson = QPushButton(self.tr("Lesson…"), self)
+        self.lesson.setObjectName("drillLesson")
+        self.aar = QPushButton(self.tr("Print after-action report…"), self)
+        self.aar.setObjectName("drillAar")
+        self.aar_print = PdfPrint(context, self.aar, self, self.tr("After-action report"))
         self.score = QLabel(self)
         self.score.setObjectName("drillScore")
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.clock)
-        for widget in (self.start, self.pause, self.speed, self.next):
+        for widget in (self.start, self.pause, self.speed, self.next, self.lesson, self.aar):
             row.addWidget(widget)
             widget.setVisible(self.controller)  # trainees see the clock, not its controls
         row.addStretch(1)
@@ -92,6 +101,9 @@ class DrillPanel(QWidget):
         self.pause.clicked.connect(lambda: self._write(lambda a: self.drills.pause(a)))
         self.next.clicked.connect(lambda: self._write(lambda a: self.drills.next_inject(a)))
         self.speed.activated.connect(self._speed_chosen)
+        self.lesson.clicked.connect(self.ask_lesson)
+        self.aar.clicked.connect(lambda: self.print_after_action())
+        self.dialog: LessonDialog | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.refresh)
@@ -101,6 +113,27 @@ class DrillPanel(QWidget):
     def _write(self, call: Any) -> None:
         actor = self.context.actor
         self.context.write(lambda: call(actor), lambda _result: self.refresh())
+
+    def ask_lesson(self) -> LessonDialog:
+        """A lesson learnt, in a form that keeps its text until it is written."""
+        dialog = LessonDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        actor, drills = self.context.actor, self.drills
+        dialog.submit = lambda: self.context.submit_form(dialog, lambda: self.context.write(
+            lambda: drills.add_lesson(actor, dialog.text.toPlainText())))
+        if self.context.drafts is not None:
+            dialog.keep_drafts(self.context.drafts)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def print_after_action(self, printer: QPrinter | None = None, how: str | None = None
+                           ) -> bool:
+        """The after-action report as `drill aar` writes it, drafted off the GUI thread."""
+        actor, lang = self.context.actor, self.context.lang
+        score = self.context.services.drill_score
+        return self.aar_print.print_pdf(lambda: score.after_action_report(actor, lang),
+                                        printer, how)
 
     def _speed_chosen(self, index: int) -> None:
         speed = int(self.speed.itemData(index))
@@ -144,3 +177,15 @@ class DrillPanel(QWidget):
     def _show_score(self, result: Any) -> None:
         self.score.setText(self.tr("Score: %1 (%2 deductions)").replace(
             "%1", f"{result.score:g}").replace("%2", str(len(result.deductions))))
+
+
+class LessonDialog(FormDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Lesson learnt"), parent)
+        self.text = text_box(self, "", 5)
+        self.text.setObjectName("text")
+        self.form.addRow(self.tr("Lesson"), self.text)
+        self.finish()
+
+    def problem(self) -> str | None:
+        return None if self.text.toPlainText().strip() else self.tr("Write the lesson.")

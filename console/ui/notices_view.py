@@ -34,7 +34,7 @@ from console.services.context import ChangeSet
 from console.services.notice_rows import NoticeRow
 from console.ui.context import UiContext
 from console.ui.notice_composer import NoticeComposer
-from console.ui.notice_history import NoticeHistoryPrint
+from console.ui.pdf_print import NoticeHistoryPrint
 
 INTERESTS = watch.NOTICES | {watch.ANY_TABLE}
 _Index = QModelIndex | QPersistentModelIndex

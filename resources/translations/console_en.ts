@@ -521,7 +521,7 @@
 <context>
     <name>DrillPanel</name>
     <message>
-        <location filename="../../console/ui/drill_panel.py" line="+65"/>
+        <location filename="../../console/ui/drill_panel.py" line="+69"/>
         <source>No inject yet</source>
         <translation type="unfinished"></translation>
     </message>
@@ -546,7 +546,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+1"/>
+        <source>Lesson…</source>
+        <translation>Lesson…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print after-action report…</source>
+        <translation>Print after-action report…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After-action report</source>
+        <translation>After-action report</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -775,6 +790,24 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+10"/>
         <source>Crisis level changed to %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LessonDialog</name>
+    <message>
+        <location filename="../../console/ui/drill_panel.py" line="+6"/>
+        <source>Lesson learnt</source>
+        <translation>Lesson learnt</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lesson</source>
+        <translation>Lesson</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the lesson.</source>
+        <translation>Write the lesson.</translation>
     </message>
 </context>
 <context>
@@ -1246,8 +1279,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>NoticeHistoryPrint</name>
     <message>
-        <location filename="../../console/ui/notice_history.py" line="+59"/>
-        <location line="+5"/>
+        <location filename="../../console/ui/pdf_print.py" line="+89"/>
         <source>Notice send history</source>
         <translation type="unfinished"></translation>
     </message>

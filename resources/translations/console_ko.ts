@@ -521,7 +521,7 @@
 <context>
     <name>DrillPanel</name>
     <message>
-        <location filename="../../console/ui/drill_panel.py" line="+65"/>
+        <location filename="../../console/ui/drill_panel.py" line="+69"/>
         <source>No inject yet</source>
         <translation>아직 상황부여 없음</translation>
     </message>
@@ -546,7 +546,22 @@
         <translation>다음 상황부여</translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+1"/>
+        <source>Lesson…</source>
+        <translation>교훈 기록…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print after-action report…</source>
+        <translation>사후강평 보고서 인쇄…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>After-action report</source>
+        <translation>훈련 사후강평 보고서</translation>
+    </message>
+    <message>
+        <location line="+71"/>
         <source>running</source>
         <translation>진행 중</translation>
     </message>
@@ -778,6 +793,24 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+10"/>
         <source>Crisis level changed to %1.</source>
         <translation>위기경보 수준을 변경했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>LessonDialog</name>
+    <message>
+        <location filename="../../console/ui/drill_panel.py" line="+6"/>
+        <source>Lesson learnt</source>
+        <translation>교훈 기록</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lesson</source>
+        <translation>교훈</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the lesson.</source>
+        <translation>교훈을 입력하세요.</translation>
     </message>
 </context>
 <context>
@@ -1249,8 +1282,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>NoticeHistoryPrint</name>
     <message>
-        <location filename="../../console/ui/notice_history.py" line="+59"/>
-        <location line="+5"/>
+        <location filename="../../console/ui/pdf_print.py" line="+89"/>
         <source>Notice send history</source>
         <translation>대시민 안내 발송 이력</translation>
     </message>

@@ -119,3 +119,38 @@ def test_the_window_applies_injects_as_they_fall_due(qtbot, drill_window, drill:
     assert len(drill.outages.list()) == 4
     panel.next.click()
     qtbot.waitUntil(lambda: drill.drills.status().applied == 3, timeout=10000)
+
+
+def test_the_controller_writes_a_lesson_and_prints_the_after_action_report(
+        drill_window, drill: Services, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtPrintSupport import QPrinter
+
+    from tests.pdftext import flat
+
+    controller = as_user(drill, "controller")
+    drill.drills.advance(controller, to=timedelta(minutes=12))
+    window = drill_window("controller")
+    panel = window.drill_panel
+    assert panel is not None and panel.lesson.isVisible() and panel.aar.isVisible()
+    form = panel.ask_lesson()
+    form.text.setPlainText("120 안내 문안을 미리 준비할 것")
+    form.accept()
+    qtbot.waitUntil(lambda: [lesson.text for lesson in drill.drills.lessons()]
+                    == ["120 안내 문안을 미리 준비할 것"], timeout=10_000)
+
+    out = tmp_path / "aar.pdf"
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    with qtbot.waitSignal(panel.aar_print.printed, timeout=30_000) as done:
+        assert panel.print_after_action(printer, "file")
+        assert not panel.aar.isEnabled()  # one at a time, off the GUI thread
+    assert done.args and done.args[0] >= 1 and panel.aar.isEnabled()
+    text = flat(out.read_bytes())
+    assert "훈련 사후강평 보고서" in text and "120 안내 문안을 미리 준비할 것" in text
+
+
+def test_trainees_have_no_lesson_or_report_button(drill_window) -> None:  # type: ignore[no-untyped-def]
+    panel = drill_window("situation").drill_panel
+    assert panel is not None
+    assert not panel.lesson.isVisible() and not panel.aar.isVisible()
