@@ -10,4 +10,7 @@ REPORT_MESSAGES: dict[str, tuple[str, str]] = {
     "report.reason_closed": (
         "상황이 {closed}에 종료(대책본부 해제)되었습니다: 발행 사유를 적어 주십시오(--reason, 보고서에 인쇄됨). 발행하지 않았습니다",
         "the incident was closed (task force stood down) at {closed}: give the reason for issuing a report (--reason; it is printed on the report). Nothing was issued"),
+    "handover.bad_period": (
+        "교대 브리핑 기간의 시작({start})이 끝({end})보다 늦거나 같습니다: --from이 --to보다 앞서야 합니다",
+        "the handover period starts ({start}) at or after its end ({end}): --from must come before --to"),
 }

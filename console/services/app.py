@@ -18,6 +18,7 @@ from console.services.drill_score import DrillScoring
 from console.services.drills import DrillService, drill_clock_for
 from console.services.estimates import EstimateService
 from console.services.forecast import ForecastService
+from console.services.handover import HandoverService
 from console.services.incidents import IncidentService
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
@@ -54,6 +55,7 @@ class Services:
     estimates: EstimateService
     forecast: ForecastService
     timeline: TimelineService
+    handover: HandoverService
     notices: NoticeService
     status_page: StatusPageService
     drills: DrillService
@@ -86,14 +88,16 @@ class Services:
         situation = SituationService(db, clock)
         drills = DrillService(db, clock, incidents, outages, journal)
         reports = ReportService(db, clock)
+        timeline, tasks = TimelineService(db, clock), TaskService(db, clock)
         return cls(db=db, accounts=accounts,
                    incidents=incidents, inventory=InventoryService(db, clock),
-                   outages=outages, tasks=TaskService(db, clock),
+                   outages=outages, tasks=tasks,
                    journal=journal, maintenance=MaintenanceService(db, clock),
                    situation=situation, reports=reports,
                    demo=DemoBuilder(db, clock, accounts, reports), tables=TableService(db, clock),
                    sync=sync, estimates=EstimateService(db, clock),
-                   forecast=ForecastService(db, clock), timeline=TimelineService(db, clock),
+                   forecast=ForecastService(db, clock), timeline=timeline,
+                   handover=HandoverService(db, clock, reports, timeline, tasks),
                    notices=NoticeService(db, clock, status_page.write_configured),
                    status_page=status_page,
                    drills=drills, drill_score=DrillScoring(db, clock, drills, situation))
