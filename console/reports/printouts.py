@@ -209,8 +209,10 @@ def decision_log(incident: str, decisions: Sequence[Row], printed_at: str,
     return build_pdf(story, _frame("decisions", lang, printed_at), title("decisions", lang))
 
 
-def roster(users: Sequence[Row], printed_at: str, lang: str = "ko") -> bytes:
-    """``users``: ``name``, ``display``, ``role``, ``team`` (or None), ``contact``."""
+def roster(users: Sequence[Row], printed_at: str, lang: str = "ko",
+           external: Sequence[Row] = ()) -> bytes:
+    """``users``: ``name``, ``display``, ``role``, ``team`` (or None), ``contact``;
+    ``external``: ``organisation``, ``role``, ``name``, ``phone`` (services/contacts.py)."""
     order = {r.value: i for i, r in enumerate(Role)}
     teams = {t.value: i for i, t in enumerate(Team)}
     ordered = sorted(users, key=lambda u: (u["team"] is not None, teams.get(u["team"], 99),
@@ -221,6 +223,13 @@ def roster(users: Sequence[Row], printed_at: str, lang: str = "ko") -> bytes:
     story = [*_heading("roster", lang, words(lang, "org")),
              table([words(lang, "team"), _ics(lang, "person"), _ics(lang, "title"),
                     "ID", _contact(lang)], rows, [0.22, 0.26, 0.14, 0.14, 0.24], "LLLLL")]
+    if external:
+        story += heading("외부 기관 연락처" if lang == "ko" else "External contacts")
+        story.append(table(
+            ["기관" if lang == "ko" else "Organisation", "역할" if lang == "ko" else "Role",
+             _ics(lang, "person"), _contact(lang)],
+            [[e["organisation"], e["role"], e["name"], e["phone"]] for e in external],
+            [0.28, 0.34, 0.16, 0.22], "LLLL"))
     return build_pdf(story, _frame("roster", lang, printed_at), title("roster", lang))
 
 
