@@ -35,7 +35,7 @@ def test_the_index_names_every_file_and_every_blank_form_is_there(demo: Services
         assert title in printed, kind
     ledger = _text(written / next(n for n in forms if "수기접수대장" in n))
     citizen = [s for s in demo.inventory.systems()
-               if s.category.value == "citizen" and s.grade <= 2]
+               if s.category.value == "citizen" and s.grade == 1]
     assert citizen and all(f"{s.code} {s.name}"[:20] in ledger for s in citizen)
     assert "교대 브리핑(ICS 201)" in _text(written / "07-교대브리핑-최근8시간.pdf")
     assert "제40보" in _text(written / "00-상황보고_제40보_20251017-1700.pdf")

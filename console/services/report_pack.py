@@ -132,10 +132,10 @@ class FallbackPacks(ServiceBase):
                     return render_form(kind, lang, services or ())
             return produce
 
-        # A page per citizen-facing service of grade 1–2 (those a counter must keep taking
+        # A page per citizen-facing service of grade 1 (those a counter must keep taking
         # by hand), and one with the service left blank for any other.
         citizen = [f"{s.code} {s.name}" for s in self.reports.inventory.systems()
-                   if s.category.value == "citizen" and s.grade <= 2] + [""]
+                   if s.category.value == "citizen" and s.grade == 1] + [""]
         return [(f"1{i}-{name}", form(kind, citizen if kind == "ledger" else None))
                 for i, (kind, name) in enumerate([
                     ("ics214", "빈양식-활동일지-ICS214.pdf"), ("intake", "빈양식-장애접수서.pdf"),
