@@ -17,6 +17,7 @@ from console.services.demo import DemoBuilder
 from console.services.drill_score import DrillScoring
 from console.services.drills import DrillService, drill_clock_for
 from console.services.estimates import EstimateService
+from console.services.final_report import FinalReportService
 from console.services.forecast import ForecastService
 from console.services.handover import HandoverService
 from console.services.incidents import IncidentService
@@ -56,6 +57,7 @@ class Services:
     forecast: ForecastService
     timeline: TimelineService
     handover: HandoverService
+    final_report: FinalReportService
     notices: NoticeService
     status_page: StatusPageService
     drills: DrillService
@@ -98,6 +100,7 @@ class Services:
                    sync=sync, estimates=EstimateService(db, clock),
                    forecast=ForecastService(db, clock), timeline=timeline,
                    handover=HandoverService(db, clock, reports, timeline, tasks),
+                   final_report=FinalReportService(db, clock, reports, timeline, journal),
                    notices=NoticeService(db, clock, status_page.write_configured),
                    status_page=status_page,
                    drills=drills, drill_score=DrillScoring(db, clock, drills, situation))
