@@ -153,7 +153,7 @@ class DemoBuilder(ServiceBase):
         # those moments from the records just written: the next approval issues 제41보. Not at
         # scale: the copies are benchmark filler, and 40 frozen annexes of thousands of rows
         # each would be most of the database and of its build time.
-        if scale == 1:
+        if scale == 1 and records:
             self.reports.record_issued(
                 logged_reports(scenario["log"]), prepared_by=_user("situation"),
                 approved_by=_user("controller"), record_id=lambda n: _id("report", n),
