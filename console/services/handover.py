@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from console.domain.clock import Clock, iso, to_utc
+from console.domain.clock import Clock, iso, kst, to_utc
 from console.domain.enums import NoticeChannel, NoticeStatus
 from console.domain.errors import ValidationError
 from console.domain.timeline import TimelineEntry
@@ -37,7 +37,8 @@ class HandoverService(ServiceBase):
         last = to_utc(end) if end else self.now()
         first = to_utc(start) if start else last - SHIFT
         if first >= last:
-            raise ValidationError("handover.bad_period", start=iso(first), end=iso(last))
+            raise ValidationError("handover.bad_period", start=f"{kst(first):%Y-%m-%d %H:%M}",
+                                  end=f"{kst(last):%Y-%m-%d %H:%M}")
         return first, last
 
     def gather(self, incident_id: str | None = None, start: datetime | None = None,
