@@ -45,7 +45,10 @@ def test_pack_is_complete_and_pointed_to(moving, tmp_path: Path) -> None:
     names = sorted(p.name for p in written.iterdir())
     assert names == ["00-상황보고_제40보_20251017-1700.pdf", "01-상황보고-현재(초안).pdf", "02-장애현황대장.pdf",
                      "03-정보시스템목록-대체수단.pdf", "04-비상연락망.pdf", "05-결정사항기록부.pdf",
-                     "06-활동일지-ICS214.pdf", "manifest.json"]
+                     "06-활동일지-ICS214.pdf", "07-교대브리핑-최근8시간.pdf",
+                     "10-빈양식-활동일지-ICS214.pdf", "11-빈양식-장애접수서.pdf",
+                     "12-빈양식-서비스별-수기접수대장.pdf", "13-빈양식-통신문-ICS213.pdf",
+                     "14-빈양식-제N보.pdf", "index.txt", "manifest.json"]
     assert pack.check(written) == []
     assert "64개 중" in " ".join(pdf_pages((written / "01-상황보고-현재(초안).pdf").read_bytes()))
 

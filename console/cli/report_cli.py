@@ -109,9 +109,22 @@ def summary(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
+def handover(args: argparse.Namespace, services: Services) -> int:
+    start = parse_time(args.start) if args.start else None
+    end = parse_time(args.end) if args.end else None
+    print(_write(args.out, services.handover.briefing(args.incident, start, end, _lang(args))))
+    return 0
+
+
+def final_report(args: argparse.Namespace, services: Services) -> int:
+    print(_write(args.out, services.final_report.render(args.incident, _lang(args))))
+    return 0
+
+
 HANDLERS: dict[str, Callable[[argparse.Namespace, Services], int]] = {
     "report": report, "reports": reports, "reprint": reprint, "printout": printout,
-    "fallback-pack": fallback_pack, "summary": summary,
+    "fallback-pack": fallback_pack, "summary": summary, "handover": handover,
+    "final-report": final_report,
 }
 
 
@@ -147,6 +160,16 @@ def register(sub: argparse._SubParsersAction) -> None:
     brief.add_argument("--out", required=True, help="the PDF to write")
     brief.add_argument("--as-of", dest="as_of", help="the moment (default: now)")
     brief.add_argument("--incident")
+
+    shift = sub.add_parser("handover", help="the shift-handover briefing (ICS-201 style)")
+    shift.add_argument("--out", required=True, help="the PDF to write")
+    shift.add_argument("--from", dest="start", help="period start (default: 8 hours before --to)")
+    shift.add_argument("--to", dest="end", help="period end (default: now)")
+    shift.add_argument("--incident")
+
+    final = sub.add_parser("final-report", help="최종(결과)보고 of a closed incident")
+    final.add_argument("--out", required=True, help="the PDF to write")
+    final.add_argument("--incident")
 
     fallback = sub.add_parser("fallback-pack", help="write the paper fallback pack into DIR")
     fallback.add_argument("--out", required=True, help="the pack folder (a USB stick, a share)")

@@ -23,6 +23,7 @@ TEMP_PREFIX = ".tmp-pack-"
 GENERATION_PREFIX = "pack-"
 POINTER = "latest"
 MANIFEST = "manifest.json"
+INDEX = "index.txt"
 STALE_SECONDS = 600
 
 
@@ -94,6 +95,14 @@ def clean_leftovers(folder: Path, now: float | None = None) -> list[Path]:
     return removed
 
 
+def index_text(names: list[str], moment: datetime, about: dict[str, object]) -> str:
+    lines = ["서울특별시 재난안전대책본부 — 종이 대체 자료 묶음 목록 (paper fallback pack index)",
+             f"작성 시각(UTC): {moment.astimezone(UTC):%Y-%m-%d %H:%M}",
+             *(f"{key}: {value}" for key, value in about.items()), ""]
+    lines += [f"{i:2d}. {name}" for i, name in enumerate([*names, INDEX, MANIFEST], 1)]
+    return "\n".join(lines) + "\n"
+
+
 def write_pack(folder: Path, files: Iterable[tuple[str, Callable[[], bytes]]],
                moment: datetime, keep: int = 5, about: dict[str, object] | None = None) -> Path:
     """Write ``files`` (name, producer) as a new generation; return its folder."""
@@ -109,6 +118,11 @@ def write_pack(folder: Path, files: Iterable[tuple[str, Callable[[], bytes]]],
             data = produce()
             _write_file(temp / name, data)
             listing[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        # The index names every file of the generation (itself and the manifest too), so a
+        # reader with paper only knows what the stick should hold.
+        index = index_text(list(listing), moment, about or {}).encode("utf-8")
+        _write_file(temp / INDEX, index)
+        listing[INDEX] = {"bytes": len(index), "sha256": hashlib.sha256(index).hexdigest()}
         manifest = {"format": 1, "written_at": moment.astimezone(UTC).isoformat(),
                     "files": listing, **(about or {})}
         _write_file(temp / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1)

@@ -114,20 +114,22 @@ def activity_log(incident: str, teams: Sequence[Row], start: str | None, end: st
                             _contact(lang)], members,
                            [0.4, 0.25, 0.35], "LLL"))
         story += heading(_ics(lang, "activity"), "h2")
-        rows = []
+        # A long table (long_table.py): at scale a team's log runs to thousands of entries,
+        # which Paragraph cells took most of the fallback pack's time to lay out. A significant
+        # entry is printed in bold as a whole, its mark first.
+        rows: list[list[Any]] = []
         for entry in unit["entries"]:
-            text = escape(entry["text"])
+            text: Any = entry["text"]
             if entry["significant"]:
                 mark = _ics(lang, "significant")
                 if entry["verified"]:
                     mark += " " + _ics(lang, "verified")
-                text = f"<b>{escape(mark)}</b> {text}"
-            rows.append([full_time(lang, entry["at"]), Paragraph(text, STYLES["cell"]),
-                         entry.get("author") or "-"])
+                text = Strong(f"{mark} {text}")
+            rows.append([full_time(lang, entry["at"]), text, entry.get("author") or "-"])
         if not rows:
             rows = [["", words(lang, "nothing"), ""]]
-        story.append(table([_ics(lang, "datetime"), _ics(lang, "notable"),
-                            words(lang, "prepared")], rows, [0.22, 0.63, 0.15], "LLL"))
+        story.append(long_table([_ics(lang, "datetime"), _ics(lang, "notable"),
+                                 words(lang, "prepared")], rows, [0.22, 0.63, 0.15], "LLL"))
         story.append(Spacer(1, 8))
         story.append(_blocks([[_ics(lang, "prepared"), "", _ics(lang, "title"), ""],
                               [_ics(lang, "signature"), "", _ics(lang, "datetime"),
@@ -209,8 +211,10 @@ def decision_log(incident: str, decisions: Sequence[Row], printed_at: str,
     return build_pdf(story, _frame("decisions", lang, printed_at), title("decisions", lang))
 
 
-def roster(users: Sequence[Row], printed_at: str, lang: str = "ko") -> bytes:
-    """``users``: ``name``, ``display``, ``role``, ``team`` (or None), ``contact``."""
+def roster(users: Sequence[Row], printed_at: str, lang: str = "ko",
+           external: Sequence[Row] = ()) -> bytes:
+    """``users``: ``name``, ``display``, ``role``, ``team`` (or None), ``contact``;
+    ``external``: ``organisation``, ``role``, ``name``, ``phone`` (services/contacts.py)."""
     order = {r.value: i for i, r in enumerate(Role)}
     teams = {t.value: i for i, t in enumerate(Team)}
     ordered = sorted(users, key=lambda u: (u["team"] is not None, teams.get(u["team"], 99),
@@ -221,6 +225,13 @@ def roster(users: Sequence[Row], printed_at: str, lang: str = "ko") -> bytes:
     story = [*_heading("roster", lang, words(lang, "org")),
              table([words(lang, "team"), _ics(lang, "person"), _ics(lang, "title"),
                     "ID", _contact(lang)], rows, [0.22, 0.26, 0.14, 0.14, 0.24], "LLLLL")]
+    if external:
+        story += heading("외부 기관 연락처" if lang == "ko" else "External contacts")
+        story.append(table(
+            ["기관" if lang == "ko" else "Organisation", "역할" if lang == "ko" else "Role",
+             _ics(lang, "person"), _contact(lang)],
+            [[e["organisation"], e["role"], e["name"], e["phone"]] for e in external],
+            [0.28, 0.34, 0.16, 0.22], "LLLL"))
     return build_pdf(story, _frame("roster", lang, printed_at), title("roster", lang))
 
 

@@ -17,7 +17,9 @@ from console.services.demo import DemoBuilder
 from console.services.drill_score import DrillScoring
 from console.services.drills import DrillService, drill_clock_for
 from console.services.estimates import EstimateService
+from console.services.final_report import FinalReportService
 from console.services.forecast import ForecastService
+from console.services.handover import HandoverService
 from console.services.incidents import IncidentService
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
@@ -54,6 +56,8 @@ class Services:
     estimates: EstimateService
     forecast: ForecastService
     timeline: TimelineService
+    handover: HandoverService
+    final_report: FinalReportService
     notices: NoticeService
     status_page: StatusPageService
     drills: DrillService
@@ -86,14 +90,17 @@ class Services:
         situation = SituationService(db, clock)
         drills = DrillService(db, clock, incidents, outages, journal)
         reports = ReportService(db, clock)
+        timeline, tasks = TimelineService(db, clock), TaskService(db, clock)
         return cls(db=db, accounts=accounts,
                    incidents=incidents, inventory=InventoryService(db, clock),
-                   outages=outages, tasks=TaskService(db, clock),
+                   outages=outages, tasks=tasks,
                    journal=journal, maintenance=MaintenanceService(db, clock),
                    situation=situation, reports=reports,
                    demo=DemoBuilder(db, clock, accounts, reports), tables=TableService(db, clock),
                    sync=sync, estimates=EstimateService(db, clock),
-                   forecast=ForecastService(db, clock), timeline=TimelineService(db, clock),
+                   forecast=ForecastService(db, clock), timeline=timeline,
+                   handover=HandoverService(db, clock, reports, timeline, tasks),
+                   final_report=FinalReportService(db, clock, reports, timeline, journal),
                    notices=NoticeService(db, clock, status_page.write_configured),
                    status_page=status_page,
                    drills=drills, drill_score=DrillScoring(db, clock, drills, situation))

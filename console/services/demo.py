@@ -19,7 +19,9 @@ from console.domain.errors import ValidationError
 from console.domain.ids import natural_id
 from console.locate import resource
 from console.services.accounts import AccountService
+from console.services.contacts import EXTERNAL_CONTACTS
 from console.services.context import Actor, ServiceBase
+from console.services.demo_contacts import DEMO_EXTERNAL, DEMO_PHONES
 from console.services.inventory import department_id, facility_id, system_id
 from console.services.report_history import logged_reports
 from console.services.reports import ReportService
@@ -42,6 +44,7 @@ from console.store.models import (
     PublicNotice,
     PublicNoticeEvent,
     PublicNoticeVersion,
+    Setting,
     SystemDependency,
     Task,
     TaskEvent,
@@ -164,7 +167,10 @@ class DemoBuilder(ServiceBase):
         for name, role, team, display in DEMO_USERS:
             rows.entity(User, at, None, id=_user(name), name=name, display_name=display,
                         role=role.value, team=team.value if team else None,
-                        password_hash=shared_hash, contact="", active=True)
+                        password_hash=shared_hash, contact=DEMO_PHONES.get(name, ""),
+                        active=True)
+        rows.entity(Setting, at, None, id=natural_id("setting", EXTERNAL_CONTACTS),
+                    key=EXTERNAL_CONTACTS, value=json.dumps(DEMO_EXTERNAL, ensure_ascii=False))
 
     def _incident(self, rows: _Rows, scenario: dict[str, Any]) -> str:
         data = scenario["incident"]

@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, cast
 
 from console.domain.clock import Clock, from_iso, iso, to_utc
 from console.domain.enums import Team
@@ -18,6 +18,7 @@ from console.reports import pack
 from console.reports.records import FallbackSettings, ReportRow, Reprint, file_name
 from console.services.accounts import AccountService
 from console.services.context import Actor, ServiceBase, local_value, set_local_value
+from console.services.inventory import InventoryService
 from console.store.database import Database
 
 FALLBACK_FOLDER, FALLBACK_MINUTES, FALLBACK_KEEP, FALLBACK_LAST = (
@@ -28,9 +29,11 @@ class _Reports(Protocol):
     """What the pack takes from the report service (structural: no import circle)."""
 
     accounts: AccountService
+    inventory: InventoryService
 
     def list(self, incident_id: str | None = None) -> builtins.list[ReportRow]: ...
     def reprint(self, report_id: str) -> Reprint: ...
+    def exercise(self) -> bool: ...
     def preview(self, incident_id: str | None = None, as_of: datetime | None = None,
                 lang: str = "ko") -> bytes: ...
     def printout(self, kind: str, team: Team | None = None, start: datetime | None = None,
@@ -96,6 +99,8 @@ class FallbackPacks(ServiceBase):
             ("04-비상연락망.pdf", lambda: self.reports.printout("roster", lang=lang)),
             ("05-결정사항기록부.pdf", lambda: self.reports.printout("decisions", lang=lang)),
             ("06-활동일지-ICS214.pdf", lambda: self.reports.printout("log", lang=lang)),
+            ("07-교대브리핑-최근8시간.pdf", lambda: self._handover(lang)),
+            *self._forms(lang),
         ]
         with self._pack_lock:
             written = pack.write_pack(Path(target), files, moment, keep or settings.keep,
@@ -103,6 +108,39 @@ class FallbackPacks(ServiceBase):
         with self.db.transaction() as session:
             set_local_value(session, FALLBACK_LAST, iso(moment) or "")
         return written
+
+    def _handover(self, lang: str) -> bytes:
+        # Imported here: services/handover.py imports services/reports.py, which imports this.
+        from console.services.handover import HandoverService
+        from console.services.reports import ReportService
+        from console.services.tasks import TaskService
+        from console.services.timeline import TimelineService
+
+        handover = HandoverService(self.db, self.clock, cast(ReportService, self.reports),
+                                   TimelineService(self.db, self.clock),
+                                   TaskService(self.db, self.clock))
+        return handover.briefing(lang=lang)
+
+    def _forms(self, lang: str) -> list[tuple[str, Callable[[], bytes]]]:
+        """The blank forms, to fill by hand (console/reports/forms.py)."""
+        from console.reports.forms import render_form
+        from console.reports.layout import exercise_pages
+
+        def form(kind: str, services: builtins.list[str] | None = None) -> Callable[[], bytes]:
+            def produce() -> bytes:
+                with exercise_pages(self.reports.exercise()):
+                    return render_form(kind, lang, services or ())
+            return produce
+
+        # A page per citizen-facing service of grade 1 (those a counter must keep taking
+        # by hand), and one with the service left blank for any other.
+        citizen = [f"{s.code} {s.name}" for s in self.reports.inventory.systems()
+                   if s.category.value == "citizen" and s.grade == 1] + [""]
+        return [(f"1{i}-{name}", form(kind, citizen if kind == "ledger" else None))
+                for i, (kind, name) in enumerate([
+                    ("ics214", "빈양식-활동일지-ICS214.pdf"), ("intake", "빈양식-장애접수서.pdf"),
+                    ("ledger", "빈양식-서비스별-수기접수대장.pdf"),
+                    ("ics213", "빈양식-통신문-ICS213.pdf"), ("sitrep", "빈양식-제N보.pdf")])]
 
     def after_approval(self) -> tuple[Path | None, str | None]:
         if self.settings().folder is None:

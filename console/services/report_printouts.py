@@ -12,6 +12,7 @@ from console.domain.enums import Team
 from console.domain.errors import ValidationError
 from console.reports.text import label
 from console.services.accounts import AccountService
+from console.services.contacts import external_contacts
 from console.services.context import ServiceBase, current_incident
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
@@ -39,7 +40,9 @@ class Printouts(ServiceBase):
         printed = iso(self.now())
         assert printed is not None
         if kind == "roster":
-            return printouts.roster(self.users(), printed, lang)
+            with self.db.sessions() as session:
+                external = [dict(e) for e in external_contacts(session)]
+            return printouts.roster(self.users(), printed, lang, external)
         if kind == "inventory":
             return printouts.inventory([
                 {"code": s.code, "name": s.name, "department": s.department,

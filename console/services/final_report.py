@@ -1,0 +1,58 @@
+"""최종(결과)보고 of a closed incident: gathers the record through the services that own each
+part (the snapshot at the stand-down, the timeline, the decision log, the report register)
+and renders it with console/reports/final.py."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from console.domain.clock import Clock, from_iso, iso
+from console.domain.errors import ValidationError
+from console.domain.timeline import EntryKind
+from console.services.context import ServiceBase, current_incident
+from console.services.journal import JournalService
+from console.services.reports import ReportService
+from console.services.timeline import TimelineService
+from console.store.database import Database
+
+if TYPE_CHECKING:
+    from console.reports.final import FinalData
+
+
+class FinalReportService(ServiceBase):
+    def __init__(self, db: Database, clock: Clock, reports: ReportService,
+                 timeline: TimelineService, journal: JournalService) -> None:
+        super().__init__(db, clock)
+        self.reports, self.timeline, self.journal = reports, timeline, journal
+
+    def gather(self, incident_id: str | None = None, lang: str = "ko") -> FinalData:
+        from console.reports.final import FinalData  # reportlab on first use
+
+        with self.db.sessions() as session:
+            incident = current_incident(session, incident_id)
+            incident_id, title = incident.id, incident.title
+        entries = self.timeline.entries(incident_id, lang=lang)
+        closing = [e for e in entries if e.kind is EntryKind.CLOSED]
+        if not closing:
+            raise ValidationError("final.not_closed", incident=title)
+        closed = closing[-1]
+        snapshot = self.reports.snapshot(incident_id, from_iso(iso(closed.at)))
+        # Per-outage lines are the figures' business (64 systems, hundreds of steps); the
+        # milestones are the rest of the timeline.
+        milestones = [{"at": iso(e.at) or "", "kind": e.kind.label(lang), "text": e.text}
+                      for e in entries if e.kind is not EntryKind.OUTAGE]
+        decisions = [{"at": iso(d.at) or "", "by": d.decided_by or "", "summary": d.summary,
+                      "rationale": d.rationale}
+                     for d in reversed(self.journal.decisions(incident_id))]
+        issued = sorted({r.number for r in self.reports.list(incident_id)
+                         if r.number is not None})
+        return FinalData(snapshot=snapshot, milestones=milestones, decisions=decisions,
+                         issued=issued, close_reason=closed.text)
+
+    def render(self, incident_id: str | None = None, lang: str = "ko") -> bytes:
+        from console.reports.final import render_final
+        from console.reports.layout import exercise_pages
+
+        data = self.gather(incident_id, lang)
+        with exercise_pages(self.reports.exercise()):
+            return render_final(data, lang)
