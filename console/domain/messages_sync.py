@@ -14,6 +14,9 @@ SYNC_HISTORY_MESSAGES: dict[str, tuple[str, str]] = {
     "conflict.secret_value": (
         "{table}.{field}에는 값을 입력할 수 없습니다: 누구의 것을 남길지 '--keep N'으로 고르십시오(목록: 'sync conflicts')",
         "{table}.{field} cannot be typed in: choose whose to keep with '--keep N' (see 'sync conflicts')"),
+    "conflict.status_value": (
+        "{table}.{field}은(는) 충돌한 값 중 하나로만 해소할 수 있습니다({values}): '--keep N' 또는 그 값을 쓰십시오",
+        "{table}.{field} can only be resolved to one of the conflicting values ({values}): use '--keep N' or one of them"),
     "conflict.secret_candidate": (
         "(비밀번호 변경 — 작성자 {author}, 단말 {workstation})",
         "(password changed — by {author} at {workstation})"),

@@ -23,6 +23,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from console.domain.clock import Clock, from_iso, iso, parse_time, utc_now
 from console.domain.errors import ConsoleError, NotFound, ValidationError, VerificationFailed
 from console.domain.permissions import Action
+from console.services import sync_status
 from console.services.context import Actor, ChangeSet, current_incident
 from console.services.sync_hub import HubSummary, HubSync
 from console.store.database import Database
@@ -35,6 +36,7 @@ from console.sync import hub, state
 from console.sync.apply import COLUMNS, apply_changes
 from console.sync.bundle import export_parts, read_bundle, verify_chains, write_bundle
 from console.sync.schema import is_secret, tables
+from console.sync.status_events import BY_FIELD
 
 _COLS = ", ".join(COLUMNS)
 
@@ -260,6 +262,12 @@ class SyncService(HubSync):
             connection = session.connection()
             if not conflict_queries.is_open(connection, table, record, field):
                 raise NotFound("conflict.not_open", table=table, record=record, field=field)
+            if (table, field) in BY_FIELD:  # a status: one new event ends it (rule 6)
+                kept = sync_status.resolve(session, actor, now, self.new_record, table, record,
+                                           field, keep, value)
+                self._record_resolution(session, actor, table, record, field, kept)
+                changes.note(table, record)
+                return changes
             if keep is not None:
                 heads = conflict_queries.candidates(connection, table, record, field)
                 if not 0 <= keep < len(heads):

@@ -24,6 +24,7 @@ from typing import Any
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
+from console.domain import causal
 from console.domain.clock import from_iso, iso
 from console.domain.outage_clock import ClockEvent, episode_events, latest, read_clock
 from console.store.models import Incident, Outage, Task
@@ -126,11 +127,20 @@ def _latest_caches(connection: Connection, events: str, owner: str, value: str, 
     if wanted == []:
         return {}
     by_owner: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    where, params = _where(owner, wanted)
-    rows_of: Any = connection.execute(
-        text(f"SELECT {owner}, at, id, {value} FROM {events}{where}"), params)
-    for row_id, at, event_id, event_value in rows_of:
+    stamps: dict[str, list[causal.Stamp | None]] = defaultdict(list)
+    where, params = _where(f"e.{owner}", wanted)
+    # Each event with its change's causal stamp: the latest *head* shows (causal.heads), so an
+    # event that saw another comes after it whatever the clocks say (Histories, rules 5–6).
+    rows_of: Any = connection.execute(text(
+        f"SELECT e.{owner}, e.at, e.id, e.{value}, c.hlc, c.site_id, c.supersedes "
+        f"FROM {events} e LEFT JOIN change_log c ON c.row_id = e.id AND c.field = '*' "
+        f"AND c.tbl = '{events}'{where}"), params)
+    for row_id, at, event_id, event_value, clock, site, knew in rows_of:
         by_owner[row_id].append((at, event_id, event_value))  # ISO text sorts as time does
+        stamps[row_id].append(None if clock is None else (clock, site, knew))
+    for row_id, found in by_owner.items():
+        flags = causal.heads(stamps[row_id])
+        by_owner[row_id] = [event for event, head in zip(found, flags, strict=True) if head]
     where, params = _where("id", wanted)
     result = {}
     for row in connection.execute(

@@ -27,9 +27,10 @@ from sqlalchemy.exc import OperationalError
 
 from console.domain.clock import from_iso, iso
 from console.store import derived
-from console.sync import hlc
+from console.sync import hlc, status_events
 from console.sync.forks import refuse_forks
 from console.sync.schema import BOOKKEEPING, DERIVED, TableInfo, tables
+from console.sync.status_events import STATUS_EVENTS
 
 COLUMNS = ("site_id", "seq", "hlc", "tbl", "row_id", "field", "value", "supersedes", "author",
            "wall_time", "schema_version", "prev_hash", "entry_hash")
@@ -137,6 +138,10 @@ def apply_changes(connection: Connection, rows: Sequence[tuple[object, ...]], sc
         if table.name in result.tables:
             _materialize(run, table)
     _pending(run, known, schema)
+    # After materialising: the heads of an owner are read through its event rows.
+    events = ", ".join(repr(t) for t in STATUS_EVENTS)
+    status_events.refresh(connection, status_events.touched_owners(connection, run(
+        f"SELECT tbl, row_id FROM temp.sync_touched WHERE tbl IN ({events})").all()))
     _derived(connection)
     result.pending_rows = run("SELECT count(*) FROM sync_pending_row").scalar() or 0
     return result

@@ -28,8 +28,9 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from console.domain.clock import Clock, iso, utc_now
 from console.store import database as store_database
 from console.store.migrate import head_revision
-from console.sync import hlc, home
+from console.sync import hlc, home, status_events
 from console.sync.schema import WHOLE_ROW, TableInfo, encode, tables
+from console.sync.status_events import STATUS_EVENTS
 
 NO_CAPTURE = "sync_no_capture"
 """session.info key: this session writes sync bookkeeping itself (apply): do not capture."""
@@ -88,8 +89,11 @@ class Capture:
         sha = hashlib.sha256
         rows = []
         superseding = []
+        batch: dict[tuple[str, str], tuple[int, str]] = {}
         for index, (tbl, row_id, field, value, supersedes, author) in enumerate(entries):
             seq, clock_value = first_seq + index, first_hlc + index
+            if tbl in STATUS_EVENTS and field == WHOLE_ROW and supersedes == "[]":
+                supersedes = _event_knowledge(connection, batch, tbl, value, clock_value, site)
             digest = sha("\x1f".join((prev, site, str(seq), str(clock_value), tbl, row_id, field,
                                       value, supersedes, author or "", wall, schema)
                                      ).encode()).hexdigest()
@@ -109,6 +113,21 @@ class Capture:
                     "('head_signature', ?)", (f"{last} {prev} {signature}",))
         if superseding:
             _supersede(connection, superseding, rows)
+        if batch:  # a status event written here knew every head: its owner's conflict ends
+            owners: dict[str, set[str]] = {}
+            for events_table, owner_id in batch:
+                owners.setdefault(events_table, set()).add(owner_id)
+            status_events.refresh(connection, owners)
+
+
+def _event_knowledge(connection: Connection, batch: dict[tuple[str, str], tuple[int, str]],
+                     tbl: str, value: str, clock_value: int, site: str) -> str:
+    """The ``supersedes`` of a status event: the owner's event heads held here (rule 6)."""
+    owner_id = str(json.loads(value).get(STATUS_EVENTS[tbl].owner_column))
+    earlier = batch.get((tbl, owner_id))
+    heads = [earlier] if earlier else status_events.known_heads(connection, tbl, owner_id)
+    batch[(tbl, owner_id)] = (clock_value, site)
+    return heads_json(heads)
 
 
 def _supersede(connection: Connection, superseding: list[tuple[str, str, str, int]],

@@ -12,6 +12,7 @@ from sqlalchemy import text
 from sqlalchemy.engine import Connection
 
 from console.domain.clock import from_iso
+from console.sync import status_events
 from console.sync.schema import is_secret
 
 _Head = tuple[str, str | None, str, str, int]
@@ -42,6 +43,8 @@ class Conflict:
 
 def candidates(connection: Connection, table: str, row_id: str, field: str) -> list[_Head]:
     """Heads of one field: (value JSON, author id, site, wall time, hlc), newest clock first."""
+    if (table, field) in status_events.BY_FIELD:  # a status: the heads of its events (rule 6)
+        return status_events.heads(connection, table, row_id, field)
     rows: Iterable[_Head] = connection.execute(text(
         "SELECT value, author, site_id, wall_time, hlc FROM change_log WHERE row_id = :r "
         "AND tbl = :t AND field = :f AND is_head = 1"), {"r": row_id, "t": table, "f": field})

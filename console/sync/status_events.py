@@ -1,0 +1,124 @@
+"""Concurrent status events: two events of one task, outage or incident written where neither
+workstation had seen the other's (docs/sync.md, Histories, rule 6).
+
+A status is a cache of append-only events (store/derived.py), so two workstations never write
+the same field: each adds an event, and the latest by time used to win silently. Now every
+status event carries the causal knowledge its author had: its change's ``supersedes`` lists
+the event heads of the same owner this workstation held when it wrote it (capture fills it).
+An event is *covered* when a later one knew it. The heads of an owner are its events nobody
+covers; two heads with different values are a conflict on the owner's field, listed and
+resolved like any field conflict, while the cache shows the latest by time meanwhile.
+
+Events that carry no knowledge (``supersedes = []``: an owner's first event, or one written
+before this rule) are ordered by time as before: such an event is covered by any event with a
+later clock. So one outage opened on two workstations (two first "down" events) is no
+conflict, and histories written before the rule list none.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy.engine import Connection
+
+from console.domain import causal
+from console.sync.schema import WHOLE_ROW
+
+
+@dataclass(frozen=True)
+class StatusEvents:
+    events: str
+    """The event table."""
+    owner_table: str
+    owner_column: str
+    value_column: str
+    field: str
+    """The owner's cached field the events decide."""
+
+
+STATUS_EVENTS = {spec.events: spec for spec in (
+    StatusEvents("task_event", "task", "task_id", "status", "status"),
+    StatusEvents("outage_event", "outage", "outage_id", "status", "status"),
+    StatusEvents("crisis_level_change", "incident", "incident_id", "level", "crisis_level"),
+)}
+BY_FIELD = {(s.owner_table, s.field): s for s in STATUS_EVENTS.values()}
+
+Head = tuple[str, str | None, str, str, int]
+"""As conflicts.candidates: (value JSON, author id, site, wall time, hlc)."""
+_Event = tuple[int, str, str, str, str | None, str]
+"""(hlc, site, supersedes JSON, whole-row JSON, author, wall time)."""
+
+
+def _events(connection: Connection, spec: StatusEvents, owner_id: str) -> list[_Event]:
+    rows: Iterable[_Event] = connection.exec_driver_sql(
+        f"SELECT c.hlc, c.site_id, c.supersedes, c.value, c.author, c.wall_time "
+        f"FROM {spec.events} e JOIN change_log c ON c.row_id = e.id AND c.tbl = ? "
+        f"AND c.field = ? WHERE e.{spec.owner_column} = ?",
+        (spec.events, WHOLE_ROW, owner_id))
+    return list(rows)
+
+
+def _heads(events: list[_Event]) -> list[_Event]:
+    flags = causal.heads([(e[0], e[1], e[2]) for e in events])
+    return [event for event, head in zip(events, flags, strict=True) if head]
+
+
+def known_heads(connection: Connection, events_table: str, owner_id: str
+                ) -> list[tuple[int, str]]:
+    """What a new event of this owner written here knows: the heads held here."""
+    spec = STATUS_EVENTS[events_table]
+    return [(e[0], e[1]) for e in _heads(_events(connection, spec, owner_id))]
+
+
+def heads(connection: Connection, owner_table: str, owner_id: str, field: str) -> list[Head]:
+    """The candidates of a status conflict, newest clock first (the shape of field heads)."""
+    spec = BY_FIELD[(owner_table, field)]
+    found = [(json.dumps(json.loads(e[3]).get(spec.value_column), ensure_ascii=False),
+              e[4], e[1], e[5], e[0]) for e in _heads(_events(connection, spec, owner_id))]
+    found.sort(key=lambda h: (h[4], h[2]), reverse=True)
+    return found
+
+
+def head_event(connection: Connection, owner_table: str, owner_id: str, field: str,
+               index: int) -> dict[str, object]:
+    """The whole stored row of candidate ``index`` (for a resolution that keeps it)."""
+    spec = BY_FIELD[(owner_table, field)]
+    events = sorted(_heads(_events(connection, spec, owner_id)), key=lambda e: (e[0], e[1]),
+                    reverse=True)
+    row: dict[str, object] = json.loads(events[index][3])
+    return row
+
+
+def refresh(connection: Connection, owners: dict[str, set[str]]) -> None:
+    """Recompute the status conflicts of these owners ({event table: owner ids})."""
+    for events_table, owner_ids in owners.items():
+        spec = STATUS_EVENTS[events_table]
+        for owner_id in sorted(owner_ids):
+            values = {h[0] for h in heads(connection, spec.owner_table, owner_id, spec.field)}
+            key = (spec.owner_table, owner_id, spec.field)
+            if len(values) > 1:
+                connection.exec_driver_sql(
+                    "INSERT OR IGNORE INTO sync_conflict (tbl, row_id, field) VALUES (?, ?, ?)",
+                    key)
+            else:
+                connection.exec_driver_sql(
+                    "DELETE FROM sync_conflict WHERE tbl = ? AND row_id = ? AND field = ?", key)
+
+
+def touched_owners(connection: Connection, table_rows: Iterable[tuple[str, str]]
+                   ) -> dict[str, set[str]]:
+    """The owners of the status events among (table, row id) pairs."""
+    owners: dict[str, set[str]] = {}
+    for table, row_id in table_rows:
+        spec = STATUS_EVENTS.get(table)
+        if spec is None:
+            continue
+        found = connection.exec_driver_sql(
+            f"SELECT json_extract(value, '$.{spec.owner_column}') FROM change_log "
+            "WHERE tbl = ? AND row_id = ? AND field = ? LIMIT 1",
+            (table, row_id, WHOLE_ROW)).scalar()
+        if found:
+            owners.setdefault(table, set()).add(str(found))
+    return owners
