@@ -555,3 +555,31 @@ def test_an_outage_worked_around_on_one_workstation_and_restored_on_another(
         assert station.app.outages.list()[0].status == "restored"
         assert station.app.maintenance.verify() == []
     assert a.digest() == b.digest()
+
+
+def test_a_clock_two_days_ahead_does_not_hijack_a_later_status(stations, tmp_path: Path) -> None:
+    """5 (tasks and crisis levels). A's clock is two days ahead: its "blocked" and its level
+    "alert" are dated in the future. B, having seen them, marks the task done and lowers the
+    level: B's events knew A's, so they come after them on both, whatever the dates say."""
+    from console.domain.enums import CrisisLevel, TaskStatus
+
+    a, b = _with_incident_and_system(stations, tmp_path)
+    a.app.tasks.add(a.login("commander"), Team.SITUATION, "restore the mail server")
+    (task,) = a.app.tasks.list()
+    a.clock.advance(days=2)
+    a.app.tasks.change_status(a.login("commander"), task.id, TaskStatus.BLOCKED)
+    a.app.incidents.change_level(a.login("commander"), CrisisLevel.ALERT, "spreading")
+    _send(a, b, tmp_path / "fast.zip")
+    b.app.tasks.change_status(b.login("commander"), task.id, TaskStatus.DONE)
+    b.app.incidents.change_level(b.login("commander"), CrisisLevel.CAUTION, "contained")
+    _send(b, a, tmp_path / "later.zip")
+    for station in (a, b):
+        assert station.app.tasks.list()[0].status == "done"
+        assert [c for c in station.app.sync.conflicts() if c.field in ("status",
+                                                                      "crisis_level")] == []
+        with station.app.db.transaction() as session:
+            from console.store.models import Incident
+
+            (incident,) = session.query(Incident).all()
+            assert incident.crisis_level == "caution"
+    assert a.digest() == b.digest()
