@@ -17,18 +17,22 @@ Stamp = tuple[int, str, str]
 """(clock, workstation, supersedes JSON)."""
 
 
-def heads(stamps: Sequence[Stamp | None]) -> list[bool]:
-    """For each event, whether it is a head (in the order given)."""
-    known = {(int(h), str(s)) for stamp in stamps if stamp is not None
+def heads(events: Sequence[Sequence[Stamp]]) -> list[bool]:
+    """For each event (the stamps of its changes), whether it is a head, in the order given.
+
+    One event row can travel as several changes (the same history written on two
+    workstations, e.g. two demos): knowing any of them is knowing the event."""
+    known = {(int(h), str(s)) for stamps in events for stamp in stamps
              for h, s in json.loads(stamp[2] or "[]")}
-    blind = [stamp[0] for stamp in stamps if stamp is not None and (stamp[2] or "[]") == "[]"]
+    blind = [min(stamp[0] for stamp in stamps) for stamps in events
+             if stamps and all((stamp[2] or "[]") == "[]" for stamp in stamps)]
     later_blind = max(blind, default=None)
     found = []
-    for stamp in stamps:
-        if stamp is None:
+    for stamps in events:
+        if not stamps:
             found.append(True)
-        elif (stamp[0], stamp[1]) in known:
+        elif any((stamp[0], stamp[1]) in known for stamp in stamps):
             found.append(False)  # a later event knew this one
         else:
-            found.append(later_blind is None or later_blind <= stamp[0])
+            found.append(later_blind is None or later_blind <= min(s[0] for s in stamps))
     return found

@@ -127,7 +127,7 @@ def _latest_caches(connection: Connection, events: str, owner: str, value: str, 
     if wanted == []:
         return {}
     by_owner: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
-    stamps: dict[str, list[causal.Stamp | None]] = defaultdict(list)
+    stamps: dict[str, list[causal.Stamp]] = defaultdict(list)  # by event id
     where, params = _where(f"e.{owner}", wanted)
     # Each event with its change's causal stamp: the latest *head* shows (causal.heads), so an
     # event that saw another comes after it whatever the clocks say (Histories, rules 5–6).
@@ -136,10 +136,14 @@ def _latest_caches(connection: Connection, events: str, owner: str, value: str, 
         f"FROM {events} e LEFT JOIN change_log c ON c.row_id = e.id AND c.field = '*' "
         f"AND c.tbl = '{events}'{where}"), params)
     for row_id, at, event_id, event_value, clock, site, knew in rows_of:
-        by_owner[row_id].append((at, event_id, event_value))  # ISO text sorts as time does
-        stamps[row_id].append(None if clock is None else (clock, site, knew))
+        if event_id not in stamps:  # one line per change: an event may travel as several
+            by_owner[row_id].append((at, event_id, event_value))  # ISO text sorts as time
+        if clock is not None:
+            stamps[event_id].append((clock, site, knew))
+        else:
+            stamps.setdefault(event_id, [])
     for row_id, found in by_owner.items():
-        flags = causal.heads(stamps[row_id])
+        flags = causal.heads([stamps[event[1]] for event in found])
         by_owner[row_id] = [event for event, head in zip(found, flags, strict=True) if head]
     where, params = _where("id", wanted)
     result = {}

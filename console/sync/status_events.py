@@ -47,21 +47,27 @@ BY_FIELD = {(s.owner_table, s.field): s for s in STATUS_EVENTS.values()}
 
 Head = tuple[str, str | None, str, str, int]
 """As conflicts.candidates: (value JSON, author id, site, wall time, hlc)."""
-_Event = tuple[int, str, str, str, str | None, str]
+_Change = tuple[int, str, str, str, str | None, str]
 """(hlc, site, supersedes JSON, whole-row JSON, author, wall time)."""
+_Event = tuple[_Change, list[causal.Stamp]]
+"""An event row: its latest change, and the stamps of all its changes."""
 
 
 def _events(connection: Connection, spec: StatusEvents, owner_id: str) -> list[_Event]:
-    rows: Iterable[_Event] = connection.exec_driver_sql(
-        f"SELECT c.hlc, c.site_id, c.supersedes, c.value, c.author, c.wall_time "
+    """The owner's events, one per event row (its latest change), with every change's stamp."""
+    rows: Iterable[tuple[str, int, str, str, str, str | None, str]] = connection.exec_driver_sql(
+        f"SELECT e.id, c.hlc, c.site_id, c.supersedes, c.value, c.author, c.wall_time "
         f"FROM {spec.events} e JOIN change_log c ON c.row_id = e.id AND c.tbl = ? "
-        f"AND c.field = ? WHERE e.{spec.owner_column} = ?",
+        f"AND c.field = ? WHERE e.{spec.owner_column} = ? ORDER BY e.id, c.hlc, c.site_id",
         (spec.events, WHOLE_ROW, owner_id))
-    return list(rows)
+    by_row: dict[str, list[tuple[int, str, str, str, str | None, str]]] = {}
+    for event_id, *change in rows:
+        by_row.setdefault(event_id, []).append(tuple(change))  # type: ignore[arg-type]
+    return [(changes[-1], [(c[0], c[1], c[2]) for c in changes]) for changes in by_row.values()]
 
 
 def _heads(events: list[_Event]) -> list[_Event]:
-    flags = causal.heads([(e[0], e[1], e[2]) for e in events])
+    flags = causal.heads([stamps for _, stamps in events])
     return [event for event, head in zip(events, flags, strict=True) if head]
 
 
@@ -69,14 +75,15 @@ def known_heads(connection: Connection, events_table: str, owner_id: str
                 ) -> list[tuple[int, str]]:
     """What a new event of this owner written here knows: the heads held here."""
     spec = STATUS_EVENTS[events_table]
-    return [(e[0], e[1]) for e in _heads(_events(connection, spec, owner_id))]
+    return [stamp[:2] for _, stamps in _heads(_events(connection, spec, owner_id))
+            for stamp in stamps]
 
 
 def heads(connection: Connection, owner_table: str, owner_id: str, field: str) -> list[Head]:
     """The candidates of a status conflict, newest clock first (the shape of field heads)."""
     spec = BY_FIELD[(owner_table, field)]
     found = [(json.dumps(json.loads(e[3]).get(spec.value_column), ensure_ascii=False),
-              e[4], e[1], e[5], e[0]) for e in _heads(_events(connection, spec, owner_id))]
+              e[4], e[1], e[5], e[0]) for e, _ in _heads(_events(connection, spec, owner_id))]
     found.sort(key=lambda h: (h[4], h[2]), reverse=True)
     return found
 
@@ -85,8 +92,8 @@ def head_event(connection: Connection, owner_table: str, owner_id: str, field: s
                index: int) -> dict[str, object]:
     """The whole stored row of candidate ``index`` (for a resolution that keeps it)."""
     spec = BY_FIELD[(owner_table, field)]
-    events = sorted(_heads(_events(connection, spec, owner_id)), key=lambda e: (e[0], e[1]),
-                    reverse=True)
+    events = sorted((e for e, _ in _heads(_events(connection, spec, owner_id))),
+                    key=lambda e: (e[0], e[1]), reverse=True)
     row: dict[str, object] = json.loads(events[index][3])
     return row
 
