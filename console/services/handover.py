@@ -5,29 +5,44 @@ roster — and renders it with console/reports/handover.py."""
 
 from __future__ import annotations
 
+import builtins
 from datetime import datetime, timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from console.domain.clock import Clock, iso, kst, to_utc
 from console.domain.enums import NoticeChannel, NoticeStatus
 from console.domain.errors import ValidationError
 from console.domain.timeline import TimelineEntry
+from console.reports.records import ReportRow
 from console.services.context import ServiceBase, current_incident
 from console.services.notice_rows import load_rows
-from console.services.reports import ReportService
+from console.services.report_printouts import Printouts
 from console.services.tasks import TaskService
 from console.services.timeline import TimelineService
 from console.store.database import Database
 
 if TYPE_CHECKING:
     from console.reports.handover import HandoverData
+    from console.reports.snapshot import Snapshot
+
+
+class _Reports(Protocol):
+    """What the briefing takes from the report service (structural: the pack, which the
+    report service holds, makes a briefing too, so importing it would be a circle)."""
+
+    printouts: Printouts
+
+    def snapshot(self, incident_id: str | None = None, as_of: datetime | None = None
+                 ) -> Snapshot: ...
+    def list(self, incident_id: str | None = None) -> builtins.list[ReportRow]: ...
+    def exercise(self) -> bool: ...
 
 SHIFT = timedelta(hours=8)
 """The default period: the last shift (DESIGN.md §7, ``handover``)."""
 
 
 class HandoverService(ServiceBase):
-    def __init__(self, db: Database, clock: Clock, reports: ReportService,
+    def __init__(self, db: Database, clock: Clock, reports: _Reports,
                  timeline: TimelineService, tasks: TaskService) -> None:
         super().__init__(db, clock)
         self.reports, self.timeline, self.tasks = reports, timeline, tasks

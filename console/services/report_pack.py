@@ -8,7 +8,7 @@ import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol
 
 from console.domain.clock import Clock, from_iso, iso, to_utc
 from console.domain.enums import Team
@@ -19,7 +19,11 @@ from console.reports.records import FallbackSettings, ReportRow, Reprint, file_n
 from console.services.accounts import AccountService
 from console.services.context import Actor, ServiceBase, local_value, set_local_value
 from console.services.inventory import InventoryService
+from console.services.report_printouts import Printouts
 from console.store.database import Database
+
+if TYPE_CHECKING:
+    from console.reports.snapshot import Snapshot
 
 FALLBACK_FOLDER, FALLBACK_MINUTES, FALLBACK_KEEP, FALLBACK_LAST = (
     "fallback_folder", "fallback_minutes", "fallback_keep", "fallback_last")
@@ -30,10 +34,13 @@ class _Reports(Protocol):
 
     accounts: AccountService
     inventory: InventoryService
+    printouts: Printouts
 
     def list(self, incident_id: str | None = None) -> builtins.list[ReportRow]: ...
     def reprint(self, report_id: str) -> Reprint: ...
     def exercise(self) -> bool: ...
+    def snapshot(self, incident_id: str | None = None, as_of: datetime | None = None
+                 ) -> Snapshot: ...
     def preview(self, incident_id: str | None = None, as_of: datetime | None = None,
                 lang: str = "ko") -> bytes: ...
     def printout(self, kind: str, team: Team | None = None, start: datetime | None = None,
@@ -112,11 +119,10 @@ class FallbackPacks(ServiceBase):
     def _handover(self, lang: str) -> bytes:
         # Imported here: services/handover.py imports services/reports.py, which imports this.
         from console.services.handover import HandoverService
-        from console.services.reports import ReportService
         from console.services.tasks import TaskService
         from console.services.timeline import TimelineService
 
-        handover = HandoverService(self.db, self.clock, cast(ReportService, self.reports),
+        handover = HandoverService(self.db, self.clock, self.reports,
                                    TimelineService(self.db, self.clock),
                                    TaskService(self.db, self.clock))
         return handover.briefing(lang=lang)

@@ -57,7 +57,7 @@ def test_draft_approve_preview_print_and_export(qtbot, make_context, tmp_path: P
     assert titles[-2:] == ["제41보", "제41보로 승인됨"]  # the draft is no longer one
     assert "제41보 발행" in view.status.text() and view.reason.text() == ""
     qtbot.waitUntil(lambda: view._current is not None and "제41보" in view._current[0]
-                    and view.document.status() == QPdfDocument.Status.Ready, timeout=10_000)
+                    and view.document.status() == QPdfDocument.Status.Ready, timeout=30_000)
     qtmodeltester.check(view.model)
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -127,7 +127,7 @@ def test_duplicates_are_flagged_in_the_list(qtbot, make_context) -> None:  # typ
 def test_printout_preview(qtbot, make_context) -> None:  # type: ignore[no-untyped-def]
     view = _view(qtbot, make_context, "press")
     # The newest issued report (the demo's 제40보) is previewed first; then the printout.
-    qtbot.waitUntil(lambda: view._current is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: view._current is not None, timeout=30_000)
     view.kinds.setCurrentIndex(view.kinds.findData("roster"))
     view.show_printout()
     settle(view.context)
