@@ -42,6 +42,7 @@ class UiContext:
     new_incident: Callable[[], object] | None = None
     """The window's 'New incident…' (offered when a write meets a closed incident)."""
     _form: FormDialog | None = field(default=None, init=False, repr=False)
+    _asked: dict[str, int] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.messages.lang = self.lang  # refusals speak the window's language
@@ -96,6 +97,21 @@ class UiContext:
         self.runner.submit(work, finished, refused)
 
     def read(self, work: Callable[[], Any], on_done: Callable[[Any], object],
-             on_error: Callable[[BaseException], object] | None = None) -> None:
-        """A read too slow for the GUI thread (a first load, a dependency walk)."""
-        self.runner.submit(work, on_done, on_error or self.messages.error)
+             on_error: Callable[[BaseException], object] | None = None,
+             latest: str | None = None) -> None:
+        """A read too slow for the GUI thread (a first load, a dependency walk).
+
+        ``latest`` names what the answer fills (a preview, a list): reads run on two threads
+        and may end out of order, so of the reads with one name only the answer to the last
+        one asked reaches ``on_done``; the earlier answers are dropped (a slow reprint chosen
+        first must not land over the report chosen after it)."""
+        if latest is None:
+            self.runner.submit(work, on_done, on_error or self.messages.error)
+            return
+        asked = self._asked[latest] = self._asked.get(latest, 0) + 1
+
+        def done(result: Any) -> None:
+            if self._asked.get(latest) == asked:
+                on_done(result)
+
+        self.runner.submit(work, done, on_error or self.messages.error)

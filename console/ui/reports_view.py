@@ -243,7 +243,8 @@ class ReportsView(QWidget):
         row = self.model.rows[current.row()]
         reports = self.context.services.reports
         self.context.read(lambda: reports.reprint(row.id),
-                          lambda again: self._reprinted(row, again), self._refused)
+                          lambda again: self._reprinted(row, again), self._refused,
+                          latest="reports preview")
 
     def _reprinted(self, row: ReportRow, again: Reprint) -> None:
         self._show(file_name(row), again.pdf)
@@ -346,11 +347,12 @@ class ReportsView(QWidget):
     def show_printout(self) -> None:
         kind = self.kinds.currentData()
         reports = self.context.services.reports
+        self.table.clearSelection()
         self.context.read(lambda: reports.printout(kind, lang=self.lang),
-                          lambda pdf: self._printout_ready(kind, pdf), self._refused)
+                          lambda pdf: self._printout_ready(kind, pdf), self._refused,
+                          latest="reports preview")
 
     def _printout_ready(self, kind: str, pdf: bytes) -> None:
-        self.table.clearSelection()
         self._show(f"{printout_name(kind)}.pdf", pdf)
         self._say(printout_name(kind))
 

@@ -165,7 +165,7 @@ class SyncView(QWidget):
     def refresh(self) -> None:
         sync = self.sync
         self.context.read(lambda: (sync.status(), sync.peers(), sync.conflicts(), sync.hub_url()),
-                          self._show)
+                          self._show, latest="sync status")
 
     def _show(self, result: tuple[Any, ...]) -> None:
         status, peers, conflicts, url = result

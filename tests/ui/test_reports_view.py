@@ -174,3 +174,27 @@ def test_drafting_disables_its_button_until_done(qtbot, make_context) -> None:  
     settle(view.context)
     assert view.buttons["draft_now"].isEnabled() and not view.progress.isVisibleTo(view)
     assert len(view.model.rows) == 41  # the demo's 40 and the one draft
+
+
+def test_a_slow_earlier_preview_never_replaces_the_one_asked_for_last(
+        qtbot, make_context, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Reads run on two threads: the preview of a report chosen first but read slowly must not
+    land over the one chosen after it (after an approval, the draft's reprint did)."""
+    import time
+    view = _view(qtbot, make_context, "controller")
+    settle(view.context)
+    reports = view.context.services.reports
+    first, last = view.model.rows[0], view.model.rows[-1]
+    reprint = reports.reprint
+
+    def slow_for_the_first(report_id: str):  # type: ignore[no-untyped-def]
+        if report_id == first.id:
+            time.sleep(1.0)
+        return reprint(report_id)
+
+    monkeypatch.setattr(reports, "reprint", slow_for_the_first)
+    view._select(first.id)
+    view._select(last.id)
+    settle(view.context)
+    assert view._current is not None and last.number is not None
+    assert f"제{last.number}보" in view._current[0]

@@ -134,7 +134,8 @@ class TimelinePage(QWidget):
         timeline, lang = self.context.services.timeline, self.context.lang
         self.context.read(lambda: timeline.entries(team=team, lang=lang),
                           lambda entries: self.model.set_entries(
-                              entries, self.since, self.context.actor.name))
+                              entries, self.since, self.context.actor.name),
+                          latest="timeline")
 
     def new_rows(self) -> int:
         return sum(1 for row in range(self.model.rowCount()) if self.model.is_new(row))
