@@ -135,3 +135,22 @@ def test_send_history_printout_per_channel(run: Run, demo_db: Path, tmp_path: Pa
     text = flat(out.read_bytes())
     assert "Public notices sent" in text and "Emergency text (CBS)" in text
     assert "납부기한을 10.31.까지" in text and "120 안내 스크립트" not in text
+
+
+def test_a_status_page_that_cannot_be_written_is_a_warning_in_the_users_language(
+        run: Run, demo_db: Path, tmp_path: Path) -> None:
+    db = str(demo_db)
+    stick = tmp_path / "stick"
+    assert run("--db", db, "--user", "press", "status-page", "--out", str(stick),
+               "--keep-writing")[0] == 0
+    for child in stick.iterdir():
+        child.unlink()
+    stick.rmdir()
+    stick.write_text("the stick was pulled; a file now sits where the folder was")
+    notice = _draft(run, demo_db)
+    assert run("--db", db, "--user", "press", "notice", "submit", notice)[0] == 0
+    code, out, err = run("--lang", "ko", "--db", db, "--user", "controller", "notice", "approve",
+                         notice)
+    assert code == 0 and out.strip() == TEXT  # the approval stands
+    assert err.startswith("warning: 단계는 기록했지만 공개 현황 페이지를 쓰지 못했습니다: ")
+    assert err.count("\n") == 1

@@ -12,6 +12,8 @@ from console.cli import commands
 from console.cli.output import json_time, print_json, print_table
 from console.domain.clock import parse_time
 from console.domain.enums import NoticeChannel, NoticeTier
+from console.domain.errors import render_error
+from console.domain.messages import Message
 from console.services.app import Services
 
 CHANNELS = [c.value for c in NoticeChannel]
@@ -110,8 +112,9 @@ def notice(args: argparse.Namespace, services: Services) -> int:
     elif action == "cancel":
         services.notices.cancel(who, args.id, args.reason)
     if services.notices.publish_error and action in ("approve", "issued"):
-        print(f"warning: status page not written: {services.notices.publish_error}",
-              file=sys.stderr)
+        reason = render_error(services.notices.publish_error, args.lang or "ko")
+        print("warning: " + Message("notice.status_page_not_written", reason=reason)
+              .render(args.lang or "ko"), file=sys.stderr)
     return 0
 
 

@@ -45,7 +45,7 @@ def report(args: argparse.Namespace, services: Services) -> int:
         print(path)
         print(f"number {issued.row.number}")
         if issued.row.duplicates:
-            print(f"warning: {issued.row.title('en')}", file=sys.stderr)
+            print(f"warning: {issued.row.title(_lang(args))}", file=sys.stderr)
         if issued.pack_error:
             print(f"warning: {issued.pack_error}", file=sys.stderr)
         return 0

@@ -17,8 +17,10 @@ from enum import Enum
 from typing import Any
 
 from console.domain.messages_drill import DRILL_MESSAGES
+from console.domain.messages_inventory import INVENTORY_MESSAGES
 from console.domain.messages_reports import REPORT_MESSAGES
 from console.domain.messages_sync import SYNC_HISTORY_MESSAGES
+from console.domain.messages_transport import TRANSPORT_MESSAGES
 from console.domain.messages_trust import TRUST_MESSAGES
 
 LANGS = ("ko", "en")
@@ -86,84 +88,12 @@ def placeholders(template: str) -> set[str]:
 # code: (Korean, English). One line each, saying what to do differently. Keep the groups in
 # the order of the layers that raise them; parameters as the raise sites name them.
 CATALOGUE: dict[str, tuple[str, str]] = {
-    "bundle.entry_too_large": (
-        "번들 거부: {entry}이(가) {limit}바이트보다 큽니다",
-        "bundle refused: {entry} is larger than {limit} bytes"),
-    "bundle.unpacks_too_large": (
-        "번들 거부: 압축을 풀면 {mib}MiB를 넘습니다(압축 폭탄 의심)",
-        "bundle refused: it unpacks to more than {mib} MiB (zip bomb?)"),
-    "bundle.unreadable": (
-        "번들 거부: {file}은(는) 읽을 수 있는 번들이 아닙니다(잘렸거나 ZIP 파일이 아님: {error})",
-        "bundle refused: {file} is not a readable bundle (truncated or not a ZIP: {error})"),
-    "bundle.unsafe_entry": (
-        "번들 거부: 안전하지 않은 항목 이름 '{entry}'(경로 조작)",
-        "bundle refused: unsafe entry name '{entry}' (path traversal)"),
-    "bundle.unexpected_entry": (
-        "번들 거부: 예상하지 않은 항목 '{entry}'이(가) 있습니다",
-        "bundle refused: unexpected entry '{entry}'"),
-    "bundle.entries": (
-        "번들 거부: 번들에는 정확히 {entries}만 있어야 합니다",
-        "bundle refused: it must hold exactly {entries}"),
-    "bundle.zip_bomb": (
-        "번들 거부: 선언된 크기가 압축 폭탄으로 보입니다({packed}바이트에서 {total}바이트, 비율 {ratio})",
-        "bundle refused: declared sizes look like a zip bomb ({total} bytes from {packed}, ratio {ratio})"),
-    "bundle.damaged": (
-        "번들 거부: 손상되었거나 잘린 파일입니다({error})",
-        "bundle refused: damaged or truncated ({error})"),
-    "bundle.bad_manifest": (
-        "번들 거부: manifest.json이 번들 목록 파일이 아닙니다",
-        "bundle refused: manifest.json is not a bundle manifest"),
-    "bundle.untrusted_signer": (
-        "번들 거부: 서명한 단말 '{name}'({origin})은(는) 이 단말이 신뢰하는 단말이 아닙니다. 먼저 'keys trust'로 그 단말의 키를 신뢰하십시오",
-        "bundle refused: signer '{name}' ({origin}) is not a trusted workstation here; trust its key first with 'keys trust'"),
-    "bundle.bad_signature": (
-        "번들 거부: 서명이 맞지 않습니다(변조되었거나 '{name}'이(가) 서명하지 않음)",
-        "bundle refused: the signature does not match (tampered, or not signed by '{name}')"),
-    "bundle.format": (
-        "번들 거부: 형식 버전 {found}은(는) 지원하지 않습니다(이 프로그램은 {supported}을(를) 읽습니다)",
-        "bundle refused: format version {found} is not supported (this program reads {supported})"),
-    "bundle.payload_too_large": (
-        "번들 거부: changes.jsonl이 서명된 목록 파일에 적힌 크기보다 큽니다(변조)",
-        "bundle refused: changes.jsonl is larger than its signed manifest says (tampered)"),
-    "bundle.line_too_long": (
-        "번들 거부: changes.jsonl의 {line}번째 줄이 {limit}바이트보다 깁니다",
-        "bundle refused: line {line} of changes.jsonl is longer than {limit} bytes"),
-    "bundle.payload_mismatch": (
-        "번들 거부: changes.jsonl이 서명된 목록 파일과 맞지 않습니다(변조되었거나 잘림)",
-        "bundle refused: changes.jsonl does not match its signed manifest (tampered or truncated)"),
-    "bundle.line_not_json": (
-        "번들 거부: changes.jsonl의 {line}번째 줄이 JSON이 아닙니다",
-        "bundle refused: line {line} of changes.jsonl is not JSON"),
-    "bundle.line_not_change": (
-        "번들 거부: {line}번째 줄이 변경 기록이 아닙니다",
-        "bundle refused: line {line} is not a change"),
-    "bundle.malformed_change": (
-        "번들 거부: {number}번째 변경 기록의 필드 형식이 잘못되었습니다",
-        "bundle refused: change {number} has malformed fields"),
-    "bundle.number_out_of_range": (
-        "번들 거부: {number}번째 변경 기록의 {field} 값이 데이터베이스 정수 범위(부호 있는 64비트)를 벗어납니다",
-        "bundle refused: change {number}: its {field} is beyond a database integer (signed 64-bit)"),
-    "bundle.malformed_value": (
-        "번들 거부: {number}번째 변경 기록의 값(value) 또는 대체 목록(supersedes)이 올바른 JSON이 아닙니다",
-        "bundle refused: change {number} has a value or supersedes list that is not valid JSON of its kind"),
-    "bundle.broken_chain": (
-        "번들 거부: {site}#{seq}에서 해시 체인이 끊어졌습니다",
-        "bundle refused: broken hash chain at {site}#{seq}"),
-    "bundle.bad_heads": (
-        "번들 거부: 목록 파일의 체인 머리 정보 형식이 잘못되었습니다",
-        "bundle refused: chain heads in the manifest are malformed"),
-    "bundle.head_mismatch": (
-        "번들 거부: {site}의 체인 머리가 서명된 목록 파일과 맞지 않습니다",
-        "bundle refused: chain head of {site} does not match the signed manifest"),
     "user.bad_name": (
         "사용자 이름 '{name}'은(는) 공백 없이 1~64자로 정하십시오",
         "user name '{name}' must be 1–64 characters without spaces"),
     "user.short_admin_password": (
         "관리자 비밀번호는 4자 이상이어야 합니다",
         "the admin password must have at least 4 characters"),
-    "workstation.needs_name": (
-        "단말 이름을 입력하십시오",
-        "the workstation needs a name"),
     "database.already_initialised": (
         "{path}은(는) 이미 초기화된 데이터베이스입니다",
         "{path} is already initialised"),
@@ -176,45 +106,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "login.wrong": (
         "'{name}'의 사용자 이름 또는 비밀번호가 틀렸습니다",
         "wrong user name or password for '{name}'"),
-    "workstation.no_identity": (
-        "이 데이터베이스에는 단말 식별 정보가 없습니다: 먼저 'init'을 실행하십시오",
-        "this database has no workstation identity: run 'init'"),
-    "bundle.no_file": (
-        "번들 파일 {path}이(가) 없습니다: 경로를 확인하십시오",
-        "no bundle {path}"),
-    "hub.no_url": (
-        "허브 주소가 없습니다: --url로 주거나 동기화 화면에서 설정하십시오",
-        "no hub URL: give --url or set one in the sync view"),
-    "hub.unreachable": (
-        "허브 {url}에 연결할 수 없습니다: {error}",
-        "hub {url} unreachable: {error}"),
-    "conflict.keep_or_value": (
-        "충돌을 해소하려면 남길 후보와 새 값 중 하나만 지정하십시오",
-        "resolve needs either a candidate to keep or a new value"),
-    "conflict.no_field": (
-        "{table}.{field} 필드가 없습니다",
-        "no field {table}.{field}"),
-    "conflict.not_open": (
-        "{table} {record} {field}에 해소할 충돌이 없습니다",
-        "no open conflict on {table} {record} {field}"),
-    "conflict.bad_candidate": (
-        "후보 번호 {keep}은(는) 0~{last} 범위를 벗어납니다",
-        "candidate {keep} is outside 0–{last}"),
-    "conflict.no_record": (
-        "이 단말에는 아직 {table} {record} 기록이 없습니다",
-        "no {table} {record} here yet"),
-    "workstation.not_single": (
-        "단말 명부에서 '{reference}'에 해당하는 단말을 하나로 특정할 수 없습니다",
-        "no single workstation '{reference}' in the roster"),
-    "conflict.bad_value": (
-        "'{value}'은(는) 이 필드에 맞는 값이 아닙니다",
-        "'{value}' is not a valid value for this field"),
     "backup.onto_database": (
         "백업 파일로 데이터베이스 자신을 덮어쓸 수 없습니다: 다른 경로를 지정하십시오",
         "the backup cannot overwrite the database itself: choose another path"),
-    "system.unknown_id": (
-        "ID가 {id}인 시스템이 없습니다",
-        "no system {id}"),
     "outage.unknown_id": (
         "ID가 {id}인 장애가 없습니다",
         "no outage {id}"),
@@ -227,9 +121,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "outage.unknown": (
         "'{reference}'에 해당하는 장애가 없습니다: 장애 ID나 시스템 코드를 입력하십시오",
         "no outage '{reference}' (give its id or its system's code)"),
-    "system.unknown_code": (
-        "코드가 '{code}'인 시스템이 없습니다: 시스템 코드를 확인하십시오",
-        "no system with code '{code}': check the system code"),
     "outage.before_incident": (
         "장애 발생 시각은 사고 발생 시각보다 앞설 수 없습니다",
         "an outage cannot be detected before its incident started"),
@@ -266,15 +157,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "file.missing": (
         "파일 {path}이(가) 없습니다: 경로를 확인하십시오",
         "no file {path}"),
-    "inventory.unreadable": (
-        "{file}을(를) 가져올 수 없습니다: {problem}",
-        "cannot import {file}: {problem}"),
-    "facility.no_systems": (
-        "'{facility}'에 설치된 시스템이 없습니다: 설치위치 이름을 확인하십시오",
-        "no system is hosted in facility '{facility}'"),
-    "inventory.rejected": (
-        "{file}: 문제 {count}건이 있어 아무것도 가져오지 않았습니다. 파일을 고친 뒤 다시 가져오십시오",
-        "{file}: {count} problem(s), nothing imported; correct the file and import it again"),
     "report.unknown": (
         "ID가 {id}인 상황보고가 없습니다",
         "no report {id}"),
@@ -335,18 +217,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "user.already_disabled": (
         "사용자 '{name}'은(는) 이미 사용 중지되었습니다",
         "user '{name}' is already disabled"),
-    "keys.no_file": (
-        "키 파일 {path}이(가) 없습니다: 경로를 확인하십시오",
-        "no key file {path}"),
-    "keys.too_large": (
-        "{file}은(는) 키 파일이라기에는 너무 큽니다",
-        "{file} is too large to be a key file"),
-    "keys.not_key_file": (
-        "{file}은(는) 단말 키 파일이 아닙니다",
-        "{file} is not a workstation key file"),
-    "keys.id_mismatch": (
-        "{file}: 단말 ID가 그 키와 맞지 않습니다",
-        "{file}: the workstation id does not belong to its key"),
     "decision.needs_summary": (
         "결정사항의 요지를 입력하십시오",
         "a decision needs a summary"),
@@ -413,15 +283,6 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "database.unreadable": (
         "{path}을(를) 열 수 없습니다: 읽을 수 있는 SQLite 데이터베이스가 아닙니다",
         "cannot open {path}: not a readable SQLite database"),
-    "sync.fork": (
-        "거부: 단말 '{name}'에 번호가 {seq}인 서로 다른 변경이 두 개 있습니다. 두 데이터베이스가 한 단말로 기록하고 있거나(복사한 데이터베이스 파일이거나, 변경을 공유한 뒤 복원함), 그 단말이 {seq}번부터 기록을 고쳐 썼습니다. 아무것도 반영하지 않았습니다. 데이터베이스마다 고유한 식별 정보가 필요합니다: docs/sync.md의 'One identity per database'를 보십시오",
-        "refused: workstation '{name}' has two different changes numbered {seq}: two databases are writing as one workstation (a copied database file, or a restore after its changes were shared), or it rewrote its history from change {seq} on; nothing was applied. Each database needs its own identity: see docs/sync.md, 'One identity per database'"),
-    "hub.bad_url": (
-        "허브 주소는 postgresql://로 시작해야 합니다(입력값: '{url}')",
-        "hub URL must start with postgresql:// (got '{url}')"),
-    "sync.not_home": (
-        "이 데이터베이스는 '{here}'가 아니라 PC '{home}'의 것입니다. 이 PC로 옮긴 것이면 확인하고('keys moved'), 복사본이면 고유한 단말 식별 정보를 주십시오('keys reidentify --name NAME'). 아무것도 기록하지 않았습니다",
-        "this database belongs to the PC '{home}', not '{here}': if it was moved here, confirm it ('keys moved'); if it is a copy, give it its own workstation identity ('keys reidentify --name NAME'); nothing was written"),
     "time.out_of_range": (
         "시각 {time}은(는) 범위를 벗어납니다: {earliest}년부터 {latest}년 사이의 날짜를 쓰십시오",
         "time {time} is out of range: give a date between {earliest} and {latest}"),
@@ -443,60 +304,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "enum.unknown": (
         "'{value}'은(는) 알 수 없는 {kind}입니다({choices} 중 하나를 쓰십시오)",
         "unknown {kind} '{value}' (expected one of: {choices})"),
-    "inventory.row": (
-        "{row}행: {problem}",
-        "row {row}: {problem}"),
-    "inventory.file_type": (
-        "{file}: '{suffix}'은(는) 지원하지 않는 파일 형식입니다(.csv 또는 .xlsx를 쓰십시오)",
-        "{file}: unsupported file type '{suffix}' (use .csv or .xlsx)"),
-    "inventory.encoding": (
-        "{file}을(를) UTF-8이나 CP949로 읽을 수 없습니다: 이 중 한 인코딩으로 저장하십시오",
-        "cannot decode {file} as UTF-8 or CP949: save it in one of these encodings"),
-    "inventory.csv_error": (
-        "{file}: {line}번째 줄을 CSV로 읽을 수 없습니다({error})",
-        "{file}: line {line}: {error}"),
-    "inventory.bad_xlsx": (
-        "{file}: 읽을 수 있는 .xlsx 통합 문서가 아닙니다({error})",
-        "{file}: not a readable .xlsx workbook ({error})"),
-    "inventory.no_sheet": (
-        "{file}: 통합 문서에 워크시트가 없습니다",
-        "{file}: the workbook has no worksheet"),
-    "inventory.no_header": (
-        "처음 {rows}행 안에 머리글 행이 없습니다. 없는 열: {columns}",
-        "no header row in the first {rows} rows; missing columns: {columns}"),
-    "inventory.no_rows": (
-        "머리글 행({row}행) 아래에 시스템이 없습니다",
-        "no systems listed below the header row (row {row})"),
-    "inventory.duplicate_code": (
-        "{column} '{code}'이(가) {row}행에 이미 있습니다: 한 시스템은 한 번만 적으십시오",
-        "{column} '{code}' already appears in row {row}: list each system once"),
-    "inventory.blank": (
-        "{column} 칸이 비어 있습니다",
-        "{column} is blank"),
-    "inventory.bad_category": (
-        "{column} '{value}'은(는) 알 수 없는 구분입니다(대시민/citizen 또는 내부행정/internal)",
-        "{column} '{value}' is not a known category (citizen/대시민 or internal/내부행정)"),
-    "inventory.self_dependency": (
-        "{column}에 자기 시스템 코드 '{code}'이(가) 들어 있습니다",
-        "{column} lists the system's own code '{code}'"),
-    "inventory.dependency_cycle": (
-        "{column}이(가) 순환합니다: {cycle}: 이 가운데 한 의존을 빼십시오",
-        "{column} forms a cycle: {cycle}; remove one of these dependencies"),
-    "inventory.unknown_dependency": (
-        "{column} '{code}'은(는) 이 파일에도, 등록된 시스템에도 없는 시스템 코드입니다",
-        "{column} '{code}' is not a system code in this file or among the known systems"),
-    "inventory.not_number": (
-        "{column} '{value}'은(는) 숫자가 아닙니다",
-        "{column} '{value}' is not a number"),
-    "inventory.not_whole": (
-        "{column} '{value}'은(는) 정수가 아닙니다",
-        "{column} '{value}' is not a whole number"),
-    "inventory.grade_range": (
-        "{column} '{value}'은(는) 1~4 범위를 벗어납니다",
-        "{column} '{value}' is outside 1–4"),
-    "inventory.bad_hours": (
-        "{column} '{value}'은(는) 0 이상의 시간 수가 아닙니다",
-        "{column} '{value}' is not a non-negative number of hours"),
+    "cli.unknown_view": (
+        "알 수 없는 화면 '{view}'입니다(다음 중 하나: {views})",
+        "unknown view '{view}' (one of: {views})"),
     "cli.no_password": (
         "비밀번호가 없습니다: CONSOLE_PASSWORD를 설정하거나 터미널에서 실행하십시오",
         "no password: set CONSOLE_PASSWORD or run in a terminal"),
@@ -554,6 +364,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "notice.issued_before_approval": (
         "발송 시각 {at}이(가) 승인 시각보다 앞섭니다",
         "the issue time {at} is before the approval"),
+    "notice.status_page_not_written": (
+        "단계는 기록했지만 공개 현황 페이지를 쓰지 못했습니다: {reason}",
+        "the step is recorded, but the public status page was not written: {reason}"),
     "cap.invalid": (
         "CAP 1.2 검증에 실패했습니다: {reason}",
         "the CAP 1.2 alert does not validate: {reason}"),
@@ -562,6 +375,8 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "the database has no users yet: run 'init' or 'demo' first"),
 }
 
+CATALOGUE.update(TRANSPORT_MESSAGES)
+CATALOGUE.update(INVENTORY_MESSAGES)
 CATALOGUE.update(TRUST_MESSAGES)
 CATALOGUE.update(DRILL_MESSAGES)
 CATALOGUE.update(REPORT_MESSAGES)

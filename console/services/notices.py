@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from console.domain import notices as rules
 from console.domain.clock import Clock, iso, utc_now, write_time
 from console.domain.enums import DisasterArea, NoticeChannel, NoticeStatus, NoticeTier
-from console.domain.errors import ConsoleError, PermissionDenied, ValidationError, render_error
+from console.domain.errors import ConsoleError, PermissionDenied, ValidationError
 from console.domain.permissions import Action
 from console.reports import cap
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
@@ -43,7 +43,7 @@ class NoticeService(ServiceBase):
         """Called after a notice is approved or issued: the status page is rewritten then.
         A failure to write it (a missing stick) never undoes the step: it is reported in
         ``publish_error``."""
-        self.publish_error: str | None = None
+        self.publish_error: BaseException | None = None
 
     def _publish(self) -> None:
         if self.published is None:
@@ -52,7 +52,7 @@ class NoticeService(ServiceBase):
             self.published()
             self.publish_error = None
         except (OSError, ConsoleError) as error:  # a write refused is file.cannot_write
-            self.publish_error = render_error(error, "en")
+            self.publish_error = error  # each face says it in its user's language
 
     def draft(self, actor: Actor, channel: NoticeChannel, text: str,
               tier: NoticeTier | None = None, area: str = "", lang: str = "ko",

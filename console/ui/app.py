@@ -25,6 +25,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from console.domain.enums import Role, Team
 from console.domain.errors import ConsoleError
+from console.domain.messages import Message
 from console.locate import resource
 from console.services.app import Services
 from console.services.context import Actor
@@ -168,7 +169,8 @@ def reader_actor(services: Services, lang: str) -> Actor:
 
 def take_screenshot(db_path: Path, view: str, out_path: Path, lang: str = "ko") -> int:
     if view not in VIEW_NAMES:
-        print(f"error: unknown view '{view}' (one of: {', '.join(VIEW_NAMES)})", file=sys.stderr)
+        print("error: " + Message("cli.unknown_view", view=view, views=", ".join(VIEW_NAMES))
+              .render(lang), file=sys.stderr)
         return 1
     locale = QLocale()
     app, translators = prepare(lang, offscreen=True)
