@@ -9,6 +9,7 @@ from pathlib import Path
 
 from console.cli import commands, selftest_cli
 from console.cli.extensions import EXTENSIONS
+from console.cli.language import cli_lang, localise_parser, speaking
 from console.cli.parser import build_parser
 from console.domain.errors import ConsoleError
 from console.services.app import Services
@@ -40,8 +41,11 @@ def default_db() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    lang = cli_lang(argv)  # the parser's own words are in it: known before it is built
+    with speaking(lang):
+        parser = localise_parser(build_parser(), lang)
+        args = parser.parse_args(argv)
     db_path = Path(args.db) if args.db else default_db()
     try:
         if args.command is None or args.command == "screenshot":
@@ -56,8 +60,9 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             services.close()
     except commands.UsageError as error:
-        parser.print_usage(sys.stderr)
-        print(f"error: {error}", file=sys.stderr)
+        with speaking(lang):
+            parser.print_usage(sys.stderr)
+        print(f"error: {error.message.render(lang)}", file=sys.stderr)
         return 2
     except ConsoleError as error:  # a refusal: the coded sentence in the user's language
         print(f"error: {error.render(args.lang or 'ko')}", file=sys.stderr)
