@@ -51,7 +51,7 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "더 새 버전의 프로그램이 만든 번들입니다: 보관했다가 업그레이드한 뒤 반영합니다",
         "bundle from a newer program version: kept, applied after upgrading"),
     "cli.bundle_imported": (
-        "{file}에서 받은 변경 {received}건 중 {new}건이 새것이었습니다",
+        "변경 {received}건 중 새것 {new}건을 {file}에서 가져왔습니다",
         "imported {new} new of {received} changes from {file}"),
     "cli.hub_synced": (
         "허브: 보냄 {pushed}건, 받음 {pulled}건 (새것 {new}건)",

@@ -57,7 +57,7 @@ def test_a_restore_leaves_no_hole_for_good(stations, tmp_path: Path, monkeypatch
     assert main(["--db", str(b.app.db.path), "--user", "admin", "sync", "import",
                  str(tmp_path / "a2-for-b.zip")]) == 0
     said = capsys.readouterr()
-    assert said.out.startswith("imported 1 new of 1") and "a1" not in _texts(b)
+    assert said.out.startswith("변경 1건 중 새것 1건") and "a1" not in _texts(b)
     first = first_a1(a)
     assert said.err == (f"warning: 단말 'ws-0'의 변경 {first}–{first}번이 아직 이 단말에 없습니다"
                         "(그 뒤의 변경은 받았습니다). 이 단말에서 만든 꾸러미를 그 단말에 가져가 "
