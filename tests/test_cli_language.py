@@ -179,3 +179,19 @@ def test_a_usage_complaint_of_a_command_in_the_users_language(run: Run, demo_db:
     code, _, said = run("--lang", "en", *argv)
     assert code == 2 and said.startswith("usage: incident-console ")
     assert said.splitlines()[-1] == "error: --out alert.txt: the file name must end in .xml"
+
+
+@pytest.mark.parametrize("command", [[], ["report"], ["self-test"], ["keys", "move-out"]])
+def test_korean_help_fits_the_terminal(run: Run, monkeypatch: pytest.MonkeyPatch,
+                                       command: list[str]) -> None:
+    """argparse wraps by characters; a Hangul syllable takes two columns of the terminal."""
+    from console.cli.output import _width
+
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out, _ = run(*command, "--help")
+    assert code == 0 and HANGUL.search(out)
+    assert max(_width(line) for line in out.splitlines()) <= 80
+    usage = out.split("\n\n", 1)[0].splitlines()
+    if len(usage) > 1:  # continued usage lines start under the first one's words
+        assert len(usage[1]) - len(usage[1].lstrip(" ")) == _width(
+            f"사용법: incident-console {' '.join(command)} ".replace("  ", " "))

@@ -12,6 +12,7 @@ from console.cli.extensions import EXTENSIONS
 from console.cli.language import cli_lang, localise_parser, speaking
 from console.cli.parser import build_parser
 from console.domain.errors import ConsoleError
+from console.domain.messages import Message
 from console.services.app import Services
 
 _ON_NEW_FILE = {"init": commands.init, "demo": commands.demo, "restore": commands.restore_command}
@@ -83,6 +84,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: still one line, nothing half-written (transactions)
         if os.environ.get("CONSOLE_DEBUG"):
             raise
-        print(f"error: internal error ({type(error).__name__}: {error}); "
-              "run again with CONSOLE_DEBUG=1 for details", file=sys.stderr)
+        print("error: " + Message("cli.internal_error", kind=type(error).__name__,
+                                  error=error).render(lang), file=sys.stderr)
         return 1

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 import argparse
 import gettext
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 
 from console.cli.help_ko import ARGPARSE_KO, HELP_KO
+from console.cli.output import _width as display_width  # the tables' rule: Hangul is two
 
 DEFAULT_LANG = "ko"
 
@@ -72,7 +73,40 @@ def localise_parser(parser: argparse.ArgumentParser, lang: str) -> argparse.Argu
     if lang == "ko":
         for holder, attribute, english in help_texts(parser):
             setattr(holder, attribute, HELP_KO.get(english, english))
+        for each in parsers(parser):
+            each.formatter_class = _WideTextFormatter  # read when help is formatted
     return parser
+
+
+class _WideTextFormatter(argparse.HelpFormatter):
+    """Wraps help texts by terminal columns, not characters: a Hangul syllable takes two, so
+    argparse's own wrapping would make Korean lines up to twice as wide as the terminal."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        lines: list[str] = []
+        line, used = "", 0
+        for word in text.split():
+            wide = display_width(word)
+            if line and used + 1 + wide > width:
+                lines.append(line)
+                line, used = word, wide
+            else:
+                line, used = (f"{line} {word}", used + 1 + wide) if line else (word, wide)
+        return [*lines, line] if line else lines
+
+    def _format_usage(self, usage: str | None, actions: Iterable[argparse.Action],
+                      groups: Iterable[argparse._MutuallyExclusiveGroup], prefix: str | None
+                      ) -> str:
+        text = super()._format_usage(usage, actions, groups, prefix)
+        # Continued usage lines line up under the first: "사용법: " is wider than its length.
+        shown = ARGPARSE_KO["usage: "] if prefix is None else prefix
+        shift = " " * (display_width(shown) - len(shown))
+        first, *rest = text.split("\n")
+        return "\n".join([first, *(shift + line if line.startswith(" ") else line
+                                   for line in rest)])
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        return "\n".join(indent + line for line in self._split_lines(text, width - len(indent)))
 
 
 class _ArgparseKorean(gettext.NullTranslations):

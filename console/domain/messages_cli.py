@@ -81,6 +81,9 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     "cli.desktop_missing": (
         "이 데스크톱에서는 아직 콘솔 창을 열 수 없습니다: {parts}",
         "this desktop cannot show the console yet: {parts}"),
+    "cli.internal_error": (
+        "내부 오류({kind}: {error}): 자세한 내용은 CONSOLE_DEBUG=1로 다시 실행하십시오",
+        "internal error ({kind}: {error}); run again with CONSOLE_DEBUG=1 for details"),
     "cli.window_cannot_start": (
         "창을 시작할 수 없습니다: {error}",
         "the window cannot start: {error}"),
