@@ -36,7 +36,7 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
         "백업을 쓰고 검증했습니다: {path}",
         "backup written and verified: {path}"),
     "cli.restored": (
-        "{db}을(를) {file}에서 복원했습니다. 바뀌기 전 데이터베이스는 {kept}(으)로 보관했습니다",
+        "{db}을(를) {file}에서 복원했습니다. 바뀌기 전 데이터베이스를 보관했습니다: {kept}",
         "restored {db} from {file}; the replaced database is kept as {kept}"),
     "cli.restored_new_identity": (
         "이 데이터베이스는 이제 새 단말 '{name}'(으)로 기록합니다(백업이 이 단말이 이미 나눴을 수 있는 변경보다 오래되었습니다): 다른 단말마다 이 키를 신뢰하게 하십시오(여기서: keys export --out FILE, 그곳에서: keys trust FILE)",

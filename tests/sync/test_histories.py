@@ -393,7 +393,7 @@ def test_restore_says_what_unshared_work_it_drops_and_how_to_get_it_back(
     assert main(["--db", str(path), "--user", "admin", "restore", str(tmp_path / "old.sqlite")]) == 0
     said = capsys.readouterr()
     err = said.err
-    kept = Path(said.out.split("kept as ", 1)[1].splitlines()[0].strip())
+    kept = Path(said.out.split("보관했습니다: ", 1)[1].splitlines()[0].strip())
     assert err.count("\n") == 1 and "warning: " in err
     assert "아직 다른 단말에 보내지 않은 변경 1건" in err and "sync export --out FILE" in err
     _reopen(a)
