@@ -168,6 +168,9 @@ def test_status_lines_in_the_users_language(run: Run, demo_db: Path) -> None:
     code, out, _ = run("--db", str(demo_db), "--user", "commander", "backup", "--out",
                        str(demo_db.with_name("copy.sqlite")))
     assert code == 0 and out.startswith("백업을 쓰고 검증했습니다: ")
+    conflicts = ["--db", str(demo_db), "--user", "commander", "sync", "conflicts"]
+    assert run(*conflicts)[1] == "(해소되지 않은 충돌 없음)\n"
+    assert run("--lang", "en", *conflicts)[1] == "(no open conflicts)\n"
 
 
 def test_a_usage_complaint_of_a_command_in_the_users_language(run: Run, demo_db: Path) -> None:

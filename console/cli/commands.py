@@ -305,4 +305,4 @@ def _emit(args: argparse.Namespace, rows: Sequence[Mapping[str, object]], column
     if args.json:
         print_json(rows)
     else:
-        print_table(rows, columns)
+        print_table(rows, columns, _lang(args))

@@ -132,7 +132,8 @@ def _list(args: argparse.Namespace, services: Services) -> int:
     else:
         shown = [{**row, "channel": r.channel.label(lang), "status": r.status.label(lang),
                   "text": r.text[:40]} for row, r in zip(rows, notices, strict=True)]
-        print_table(shown, ["id", "channel", "tier", "status", "chars", "issued_at", "text"])
+        print_table(shown, ["id", "channel", "tier", "status", "chars", "issued_at", "text"],
+                    lang)
     return 0
 
 

@@ -73,7 +73,8 @@ def reports(args: argparse.Namespace, services: Services) -> int:
     if args.json:
         print_json(rows)
     else:
-        print_table(rows, ["id", "title", "as_of", "issued_at", "approved_by", "workstation"])
+        print_table(rows, ["id", "title", "as_of", "issued_at", "approved_by", "workstation"],
+                    _lang(args))
     return 0
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 CLI_MESSAGES: dict[str, tuple[str, str]] = {
     "cli.password_prompt": ("{user}의 암호: ", "password for {user}: "),
     "cli.new_password_prompt": ("{user}의 새 암호: ", "new password for {user}: "),
+    "cli.new_user_password_prompt": ("새 사용자의 암호: ", "new user's password: "),
     "cli.passphrase_prompt": ("옮긴 키의 암호: ", "passphrase for the moved key: "),
     "cli.out_suffix": (
         "--out {path}: 파일 이름은 {suffix}(으)로 끝나야 합니다",
@@ -56,6 +57,7 @@ CLI_MESSAGES: dict[str, tuple[str, str]] = {
     "cli.hub_synced": (
         "허브: 보냄 {pushed}건, 받음 {pulled}건 (새것 {new}건)",
         "hub: pushed {pushed}, pulled {pulled} ({new} new)"),
+    "cli.no_rows": ("(없음)", "(none)"),
     "cli.no_conflicts": ("(해소되지 않은 충돌 없음)", "(no open conflicts)"),
     "cli.conflict_candidate": (
         "  [{number}] {value}  작성 {author}, 단말 {workstation}, {at}",
