@@ -9,8 +9,10 @@ from pathlib import Path
 
 from console.cli import commands, selftest_cli
 from console.cli.extensions import EXTENSIONS
+from console.cli.language import cli_lang, localise_parser, speaking
 from console.cli.parser import build_parser
 from console.domain.errors import ConsoleError
+from console.domain.messages import Message
 from console.services.app import Services
 
 _ON_NEW_FILE = {"init": commands.init, "demo": commands.demo, "restore": commands.restore_command}
@@ -40,8 +42,11 @@ def default_db() -> Path:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    lang = cli_lang(argv)  # the parser's own words are in it: known before it is built
+    with speaking(lang):
+        parser = localise_parser(build_parser(), lang)
+        args = parser.parse_args(argv)
     db_path = Path(args.db) if args.db else default_db()
     try:
         if args.command is None or args.command == "screenshot":
@@ -56,8 +61,9 @@ def main(argv: list[str] | None = None) -> int:
         finally:
             services.close()
     except commands.UsageError as error:
-        parser.print_usage(sys.stderr)
-        print(f"error: {error}", file=sys.stderr)
+        with speaking(lang):
+            parser.print_usage(sys.stderr)
+        print(f"error: {error.message.render(lang)}", file=sys.stderr)
         return 2
     except ConsoleError as error:  # a refusal: the coded sentence in the user's language
         print(f"error: {error.render(args.lang or 'ko')}", file=sys.stderr)
@@ -78,6 +84,6 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as error:  # a bug: still one line, nothing half-written (transactions)
         if os.environ.get("CONSOLE_DEBUG"):
             raise
-        print(f"error: internal error ({type(error).__name__}: {error}); "
-              "run again with CONSOLE_DEBUG=1 for details", file=sys.stderr)
+        print("error: " + Message("cli.internal_error", kind=type(error).__name__,
+                                  error=error).render(lang), file=sys.stderr)
         return 1

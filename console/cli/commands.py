@@ -24,7 +24,11 @@ from console.services.demo import DEMO_USERS
 
 
 class UsageError(Exception):
-    """Exit status 2: the command line itself is wrong."""
+    """Exit status 2: the command line itself is wrong (said in the user's language)."""
+
+    def __init__(self, message: Message) -> None:
+        super().__init__(message.render("en"))
+        self.message = message
 
 
 def _time(text: str | None) -> datetime | None:
@@ -41,20 +45,24 @@ def _schedule(args: argparse.Namespace) -> ReportSchedule:
     return ReportSchedule.every(args.every)
 
 
-def _password(prompt: str) -> str:
+def _password(prompt: Message, lang: str) -> str:
     password = os.environ.get("CONSOLE_PASSWORD")
     if password is None:
         if not sys.stdin.isatty():
             raise ConsoleError("cli.no_password")
-        password = getpass.getpass(prompt)
+        password = getpass.getpass(prompt.render(lang))
     return password
 
 
 def actor(args: argparse.Namespace, services: Services) -> Actor:
     if not args.user:  # a refusal, as a wrong password is: one line, exit 1
         raise ConsoleError("cli.no_user", command=_command_words(args))
-    return services.accounts.login(args.user, _password(f"password for {args.user}: "),
-                                   args.lang or "en")
+    prompt = Message("cli.password_prompt", user=args.user)
+    return services.accounts.login(args.user, _password(prompt, _lang(args)), args.lang or "en")
+
+
+def _lang(args: argparse.Namespace) -> str:
+    return args.lang or "ko"
 
 
 def _command_words(args: argparse.Namespace) -> str:
@@ -81,10 +89,11 @@ def _new_database(db_path: Path) -> Iterator[Services]:
 def init(args: argparse.Namespace, db_path: Path) -> int:
     if db_path.exists():  # before asking for a password that could not be used
         raise ConsoleError("cli.db_exists", path=db_path)
-    password = _password(f"new password for {args.admin}: ")
+    password = _password(Message("cli.new_password_prompt", user=args.admin), _lang(args))
     with _new_database(db_path) as services:
         services.accounts.initialise(args.workstation, args.admin, password)
-    print(f"initialised {db_path} for workstation '{args.workstation}', admin '{args.admin}'")
+    print(Message("cli.initialised", path=db_path, workstation=args.workstation,
+                  admin=args.admin).render(_lang(args)))
     return 0
 
 
@@ -93,7 +102,8 @@ def demo(args: argparse.Namespace, db_path: Path) -> int:
         services.demo.build(args.scale)
         outages = len(services.outages.list())
     users = ", ".join(name for name, *_ in DEMO_USERS)
-    print(f"demo database {db_path}: {outages} outages; users {users} (password 'demo')")
+    print(Message("cli.demo_built", path=db_path, outages=outages, users=users)
+          .render(_lang(args)))
     return 0
 
 
@@ -109,16 +119,21 @@ def import_systems(args: argparse.Namespace, services: Services) -> int:
         for problem in rejected.problems:
             print(f"  {problem.render(lang)}", file=sys.stderr)
         return 1
-    verb = "would import" if summary.dry_run else "imported"
-    print(f"{verb} {summary.rows} systems ({summary.created} new, {summary.updated} changed; "
-          f"{summary.departments_created} new departments, "
-          f"{summary.facilities_created} new facilities)")
+    if summary.dry_run:  # two codes, two sentences: nothing was changed in the first
+        said = Message("cli.would_import", rows=summary.rows, created=summary.created,
+                       updated=summary.updated, departments=summary.departments_created,
+                       facilities=summary.facilities_created)
+    else:
+        said = Message("cli.imported", rows=summary.rows, created=summary.created,
+                       updated=summary.updated, departments=summary.departments_created,
+                       facilities=summary.facilities_created)
+    print(said.render(_lang(args)))
     return 0
 
 
 def export_systems(args: argparse.Namespace, services: Services) -> int:
     count = services.inventory.export_file(Path(args.file))
-    print(f"exported {count} systems to {args.file}")
+    print(Message("cli.systems_exported", count=count, file=args.file).render(_lang(args)))
     return 0
 
 
@@ -245,7 +260,7 @@ def log(args: argparse.Namespace, services: Services) -> int:
 
 def backup(args: argparse.Namespace, services: Services) -> int:
     written = services.maintenance.backup(actor(args, services), Path(args.out))
-    print(f"backup written and verified: {written}")
+    print(Message("cli.backup_written", path=written).render(_lang(args)))
     return 0
 
 
@@ -258,17 +273,15 @@ def restore_command(args: argparse.Namespace, db_path: Path) -> int:
     finally:
         services.close()
     restored = Services.restore(db_path, Path(args.file), who)
-    print(f"restored {db_path} from {args.file}; the replaced database is kept as "
-          f"{restored.kept}")
+    print(Message("cli.restored", db=db_path, file=args.file, kept=restored.kept)
+          .render(_lang(args)))
     if restored.unshared:
         print("warning: " + Message("restore.unshared_dropped", count=restored.unshared,
                                     kept=restored.kept, db=db_path)
               .render(args.lang or "ko"), file=sys.stderr)
     if restored.new_identity:
-        print(f"this database now writes as a new workstation, '{restored.new_identity}' (the "
-              "backup is older than the changes this workstation may have shared): on each "
-              "other workstation, trust its key (here: keys export --out FILE; there: keys "
-              "trust FILE)")
+        print(Message("cli.restored_new_identity", name=restored.new_identity)
+              .render(_lang(args)))
     return 0
 
 
@@ -278,7 +291,7 @@ def verify(args: argparse.Namespace, services: Services) -> int:
         print(f"finding: {finding}", file=sys.stderr)
     if findings:
         raise VerificationFailed("verify.findings", count=len(findings), path=services.db.path)
-    print(f"ok: {services.db.path} passed integrity, reference and invariant checks")
+    print(Message("cli.verified", path=services.db.path).render(_lang(args)))
     return 0
 
 
@@ -292,4 +305,4 @@ def _emit(args: argparse.Namespace, rows: Sequence[Mapping[str, object]], column
     if args.json:
         print_json(rows)
     else:
-        print_table(rows, columns)
+        print_table(rows, columns, _lang(args))

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from console.domain.messages import Message
+
 
 def run_desktop(args: argparse.Namespace, db_path: Path) -> int:
     offscreen = args.command == "screenshot"
@@ -16,14 +18,15 @@ def run_desktop(args: argparse.Namespace, db_path: Path) -> int:
     except ImportError:
         missing = []
     if missing:
-        print("error: this desktop cannot show the console yet: " + "; ".join(missing),
-              file=sys.stderr)
+        print("error: " + Message("cli.desktop_missing", parts="; ".join(missing))
+              .render(args.lang or "ko"), file=sys.stderr)
         print(apt_install_hint(missing), file=sys.stderr)
         return 1
     try:
         from console.ui.app import run_window, take_screenshot
     except ImportError as error:
-        print(f"error: the window cannot start: {error}", file=sys.stderr)
+        print("error: " + Message("cli.window_cannot_start", error=error)
+              .render(args.lang or "ko"), file=sys.stderr)
         return 1
     if offscreen:
         return take_screenshot(db_path, args.view, Path(args.out), args.lang or "ko")

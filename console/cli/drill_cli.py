@@ -103,7 +103,7 @@ def _scenarios(args: argparse.Namespace) -> int:
         print_json(rows)
     else:
         print_table(rows, ["name", "injects", "length",
-                           "title_en" if args.lang == "en" else "title"])
+                           "title_en" if args.lang == "en" else "title"], args.lang or "ko")
     return 0
 
 

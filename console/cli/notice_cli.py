@@ -79,7 +79,7 @@ def notice(args: argparse.Namespace, services: Services) -> int:
             NoticeChannel(args.channel) if args.channel else None, args.lang or "ko")
         target = Path(args.out)
         if target.suffix.lower() != ".pdf":
-            raise commands.UsageError(f"--out {args.out}: the file name must end in .pdf")
+            raise commands.UsageError(Message("cli.out_suffix", path=args.out, suffix=".pdf"))
         target.parent.mkdir(parents=True, exist_ok=True)
         partial = target.with_name(f".{target.name}.part")
         partial.write_bytes(data)
@@ -90,7 +90,7 @@ def notice(args: argparse.Namespace, services: Services) -> int:
     if action == "draft":
         references = args.updates or args.cancels
         if args.updates and args.cancels:
-            raise commands.UsageError("give --updates or --cancels, not both")
+            raise commands.UsageError(Message("cli.updates_or_cancels"))
         changes = services.notices.draft(
             who, NoticeChannel(args.channel), args.text,
             NoticeTier(args.tier) if args.tier else None, args.area, args.notice_lang,
@@ -132,14 +132,15 @@ def _list(args: argparse.Namespace, services: Services) -> int:
     else:
         shown = [{**row, "channel": r.channel.label(lang), "status": r.status.label(lang),
                   "text": r.text[:40]} for row, r in zip(rows, notices, strict=True)]
-        print_table(shown, ["id", "channel", "tier", "status", "chars", "issued_at", "text"])
+        print_table(shown, ["id", "channel", "tier", "status", "chars", "issued_at", "text"],
+                    lang)
     return 0
 
 
 def _cap(args: argparse.Namespace, services: Services) -> int:
     target = Path(args.out)
     if target.suffix.lower() != ".xml":
-        raise commands.UsageError(f"--out {args.out}: the file name must end in .xml")
+        raise commands.UsageError(Message("cli.out_suffix", path=args.out, suffix=".xml"))
     data = services.notices.cap(args.id)
     target.parent.mkdir(parents=True, exist_ok=True)
     partial = target.with_name(f".{target.name}.part")

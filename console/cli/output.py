@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from console.domain.clock import kst
+from console.domain.messages import Message
 
 
 def json_time(moment: datetime | None) -> str | None:
@@ -27,9 +28,10 @@ def _width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
-def print_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> None:
+def print_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], lang: str = "ko"
+                ) -> None:
     if not rows:
-        print("(none)")
+        print(Message("cli.no_rows").render(lang))
         return
     cells = [[("" if row[c] is None else str(row[c])) for c in columns] for row in rows]
     widths = [max(_width(c), *(_width(r[i]) for r in cells)) for i, c in enumerate(columns)]

@@ -13,6 +13,7 @@ from console.cli.output import json_time
 from console.domain.clock import format_kst
 from console.domain.enums import Role, Team
 from console.domain.errors import ConsoleError, ValidationError
+from console.domain.messages import Message
 from console.services.app import Services
 
 
@@ -49,12 +50,12 @@ def timeline(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
-def _new_password() -> str:
+def _new_password(lang: str) -> str:
     password = os.environ.get("CONSOLE_NEW_PASSWORD")
     if password is None:
         if not sys.stdin.isatty():
             raise ConsoleError("cli.no_new_password")
-        password = getpass.getpass("new user's password: ")
+        password = getpass.getpass(Message("cli.new_user_password_prompt").render(lang))
     if len(password) < 4:
         raise ValidationError("user.short_password")
     return password
@@ -72,7 +73,7 @@ def user(args: argparse.Namespace, services: Services) -> int:
         print(services.accounts.disable_user(who, args.name))
         return 0
     role, team = Role.parse(args.role), Team.parse(args.team) if args.team else None
-    print(services.accounts.add_user(who, args.name, _new_password(), role, team,
+    print(services.accounts.add_user(who, args.name, _new_password(args.lang or "ko"), role, team,
                                      args.full_name, args.phone))
     return 0
 

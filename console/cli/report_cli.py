@@ -19,6 +19,7 @@ from console.cli.output import json_time, print_json, print_table
 from console.domain.clock import parse_time
 from console.domain.enums import Team
 from console.domain.errors import VerificationFailed
+from console.domain.messages import Message
 from console.services.app import Services
 from console.services.reports import PRINTOUT_KINDS
 from console.store.files import write_atomically
@@ -31,7 +32,7 @@ def _lang(args: argparse.Namespace) -> str:
 def _write(path: str, data: bytes) -> Path:
     target = Path(path)
     if target.suffix.lower() != ".pdf":
-        raise commands.UsageError(f"--out {path}: the file name must end in .pdf")
+        raise commands.UsageError(Message("cli.out_suffix", path=path, suffix=".pdf"))
     return write_atomically(target, data)
 
 
@@ -72,7 +73,8 @@ def reports(args: argparse.Namespace, services: Services) -> int:
     if args.json:
         print_json(rows)
     else:
-        print_table(rows, ["id", "title", "as_of", "issued_at", "approved_by", "workstation"])
+        print_table(rows, ["id", "title", "as_of", "issued_at", "approved_by", "workstation"],
+                    _lang(args))
     return 0
 
 

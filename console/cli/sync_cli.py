@@ -56,12 +56,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     kin.add_argument("file")
 
 
-def _passphrase() -> str:
+def _passphrase(lang: str) -> str:
     passphrase = os.environ.get("CONSOLE_KEY_PASSPHRASE")
     if passphrase is None:
         if not sys.stdin.isatty():
             raise ConsoleError("keys.no_passphrase")
-        passphrase = getpass.getpass("passphrase for the moved key: ")
+        passphrase = getpass.getpass(Message("cli.passphrase_prompt").render(lang))
     return passphrase
 
 
@@ -79,47 +79,50 @@ def _shown(candidate: Any, lang: str) -> Any:
 
 
 def sync_command(args: argparse.Namespace, services: Services) -> int:
-    sync = services.sync
+    sync, lang = services.sync, args.lang or "ko"
     if args.action == "export":
         summary = sync.export_bundle(actor(args, services), Path(args.out), args.for_peer)
-        print(f"exported {summary.changes} changes to {summary.path} ({summary.size} bytes)")
+        print(Message("cli.bundle_exported", changes=summary.changes, path=summary.path,
+                      size=summary.size).render(lang))
     elif args.action == "import":
         result = sync.import_bundle(actor(args, services), Path(args.file))
         if result.pending_bundle:
-            _warn("bundle from a newer program version: kept, applied after upgrading")
+            _warn(Message("cli.bundle_pending").render(lang))
         _warn(result.clock_warning)
         for name, first, last in result.holes:
-            _warn(Message("sync.hole", name=name, first=first, last=last)
-                  .render(args.lang or "ko"))
-        print(f"imported {result.new} new of {result.received} changes from {args.file}")
+            _warn(Message("sync.hole", name=name, first=first, last=last).render(lang))
+        print(Message("cli.bundle_imported", new=result.new, received=result.received,
+                      file=args.file).render(lang))
     elif args.action == "hub":
         if not args.url and not sync.hub_url():
-            raise UsageError("sync hub needs --url the first time")
+            raise UsageError(Message("cli.hub_needs_url"))
         hub = sync.hub_sync(actor(args, services), args.url)
         _warn(hub.clock_warning)
         if hub.notice is not None:
-            _warn(hub.notice.render(args.lang or "ko"))
+            _warn(hub.notice.render(lang))
         for site, count in sorted(hub.refused.items()):
-            _warn(Message("hub.refused_rows", count=count, site=site).render(args.lang or "ko"))
-        print(f"hub: pushed {hub.pushed}, pulled {hub.pulled} ({hub.new} new)")
+            _warn(Message("hub.refused_rows", count=count, site=site).render(lang))
+        print(Message("cli.hub_synced", pushed=hub.pushed, pulled=hub.pulled, new=hub.new)
+              .render(lang))
     elif args.action == "conflicts":
         rows: list[dict[str, Any]] = [
             {"table": c.table, "record": c.record, "field": c.field,
-             "candidates": [{"value": _shown(k, args.lang or "ko"), "author": k.author,
+             "candidates": [{"value": _shown(k, lang), "author": k.author,
                              "workstation": k.workstation, "secret": k.secret,
                              "wall_time": json_time(k.wall_time)} for k in c.candidates]}
             for c in sync.conflicts()]
         if args.json:
             print_json(rows)
         elif not rows:
-            print("(no open conflicts)")
+            print(Message("cli.no_conflicts").render(lang))
         else:
             for row in rows:
                 print(f"{row['table']} {row['record']} {row['field']}:")
                 for number, cand in enumerate(row["candidates"]):
                     shown = cand["value"] if cand["secret"] else repr(cand["value"])
-                    print(f"  [{number}] {shown}  by {cand['author']} "
-                          f"at {cand['workstation']}, {cand['wall_time']}")
+                    print(Message("cli.conflict_candidate", number=number, value=shown,
+                                  author=cand["author"], workstation=cand["workstation"],
+                                  at=cand["wall_time"]).render(lang))
     else:
         changes = sync.resolve(actor(args, services), args.table, args.record, args.field,
                                keep=args.keep, value=args.value)
@@ -128,31 +131,32 @@ def sync_command(args: argparse.Namespace, services: Services) -> int:
 
 
 def keys_command(args: argparse.Namespace, services: Services) -> int:
+    lang = args.lang or "ko"
     if args.action == "export":
         content = services.sync.export_key(Path(args.out))
-        print(f"wrote the public key of '{content['name']}' to {args.out}")
+        print(Message("cli.key_exported", name=content["name"], path=args.out).render(lang))
         return 0
     if args.action == "moved":
         services.sync.confirm_moved(actor(args, services))
-        print("this database now belongs to this PC, as the same workstation")
+        print(Message("cli.key_moved").render(lang))
         return 0
     if args.action == "move-out":
-        out = services.sync.move_key_out(actor(args, services), Path(args.out), _passphrase())
-        print(f"wrote the sealed signing key to {out}; carry it and the passphrase separately")
+        out = services.sync.move_key_out(actor(args, services), Path(args.out),
+                                         _passphrase(lang))
+        print(Message("cli.key_moved_out", path=out).render(lang))
         return 0
     if args.action == "move-in":
         target = services.sync.move_key_in(actor(args, services), Path(args.file),
-                                           _passphrase())
-        print(f"installed the signing key in {target}")
+                                           _passphrase(lang))
+        print(Message("cli.key_moved_in", path=target).render(lang))
         return 0
     if args.action == "reidentify":
         station = services.sync.reidentify(actor(args, services), args.name)
-        print(f"this database now writes as workstation '{args.name.strip()}' ({station}); "
-              "the others must trust its key: keys export --out FILE here, keys trust FILE "
-              "there")
+        print(Message("cli.reidentified", name=args.name.strip(), station=station)
+              .render(lang))
         return 0
     peer = services.sync.trust_key(actor(args, services), Path(args.file))
-    print(f"trusted workstation '{peer.name}' ({peer.id})")
+    print(Message("cli.key_trusted", name=peer.name, id=peer.id).render(lang))
     return 0
 
 

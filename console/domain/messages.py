@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from enum import Enum
 from typing import Any
 
+from console.domain.messages_cli import CLI_MESSAGES
 from console.domain.messages_drill import DRILL_MESSAGES
 from console.domain.messages_inventory import INVENTORY_MESSAGES
 from console.domain.messages_reports import REPORT_MESSAGES
@@ -381,3 +382,4 @@ CATALOGUE.update(TRUST_MESSAGES)
 CATALOGUE.update(DRILL_MESSAGES)
 CATALOGUE.update(REPORT_MESSAGES)
 CATALOGUE.update(SYNC_HISTORY_MESSAGES)
+CATALOGUE.update(CLI_MESSAGES)

@@ -126,7 +126,8 @@ def test_cli_writes_and_restore_are_captured(cli, tmp_path: Path, demo_db: Path)
     cli(*db, "backup", "--out", str(backup))
     cli(*db, "log", "add", "--team", "situation", "--text", "백업 뒤의 기록")
     before = snapshot(backup)  # what the restored database starts from
-    _, said = cli("--db", str(demo_db), "--user", "controller", "restore", str(backup))
+    _, said = cli("--lang", "en", "--db", str(demo_db), "--user", "controller", "restore",
+                  str(backup))
     assert "new workstation" in said  # restore's own write: a new identity, logged
     cli(*db, "log", "add", "--team", "situation", "--text", "복원 뒤의 기록")
     written = assert_captured(demo_db, before)

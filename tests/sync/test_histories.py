@@ -57,7 +57,7 @@ def test_a_restore_leaves_no_hole_for_good(stations, tmp_path: Path, monkeypatch
     assert main(["--db", str(b.app.db.path), "--user", "admin", "sync", "import",
                  str(tmp_path / "a2-for-b.zip")]) == 0
     said = capsys.readouterr()
-    assert said.out.startswith("imported 1 new of 1") and "a1" not in _texts(b)
+    assert said.out.startswith("변경 1건 중 새것 1건") and "a1" not in _texts(b)
     first = first_a1(a)
     assert said.err == (f"warning: 단말 'ws-0'의 변경 {first}–{first}번이 아직 이 단말에 없습니다"
                         "(그 뒤의 변경은 받았습니다). 이 단말에서 만든 꾸러미를 그 단말에 가져가 "
@@ -393,7 +393,7 @@ def test_restore_says_what_unshared_work_it_drops_and_how_to_get_it_back(
     assert main(["--db", str(path), "--user", "admin", "restore", str(tmp_path / "old.sqlite")]) == 0
     said = capsys.readouterr()
     err = said.err
-    kept = Path(said.out.split("kept as ", 1)[1].splitlines()[0].strip())
+    kept = Path(said.out.split("보관했습니다: ", 1)[1].splitlines()[0].strip())
     assert err.count("\n") == 1 and "warning: " in err
     assert "아직 다른 단말에 보내지 않은 변경 1건" in err and "sync export --out FILE" in err
     _reopen(a)

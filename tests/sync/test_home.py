@@ -94,7 +94,7 @@ def test_cli_moved_and_reidentify(stations, tmp_path: Path, monkeypatch, capsys)
     db = ["--db", str(path), "--user", "admin"]
     assert main([*db, "log", "add", "--team", "situation", "--text", "x"]) == 1
     assert "keys moved" in capsys.readouterr().err
-    assert main([*db, "keys", "reidentify", "--name", "laptop-1"]) == 0
+    assert main([*db, "--lang", "en", "keys", "reidentify", "--name", "laptop-1"]) == 0
     assert "now writes as workstation 'laptop-1'" in capsys.readouterr().out
     monkeypatch.setenv("CONSOLE_PASSWORD", "pw")
     assert main(["--db", str(path), "--user", "commander", "log", "add", "--team",
