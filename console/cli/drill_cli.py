@@ -30,6 +30,8 @@ _WORDS = {
     "score": ("점수 {score}점 (감점 {count}건)", "score {score} ({count} deductions)"),
     "aar": ("사후강평 보고서 {path} ({size} bytes)", "after-action report {path} ({size} bytes)"),
     "lesson": ("교훈을 기록했습니다", "lesson recorded"),
+    "reset": ("훈련을 처음 상태로 되돌렸습니다: 시나리오 '{name}', 채점표와 훈련 표시는 그대로입니다",
+              "the drill is back at its start: scenario '{name}'; its scoring table and exercise mark are kept"),
     "replay": ("{path}: 상황부여 {count}건의 시나리오 '{name}'", "{path}: scenario '{name}' with {count} injects"),
 }
 
@@ -54,6 +56,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     speed = dsub.add_parser("speed", help="run the drill clock at 1×, 2× or 10×")
     speed.add_argument("speed", type=int)
     dsub.add_parser("next", help="jump to the next inject and apply it")
+    dsub.add_parser("reset", help="put the drill back to its start: its records removed, the "
+                    "clock at +00:00 and paused (controller)")
     advance = dsub.add_parser("advance", help="move the drill clock; injects due are applied")
     how = advance.add_mutually_exclusive_group(required=True)
     how.add_argument("--by", help="a duration: 30m, 2h, 1h30m, 3d")
@@ -152,6 +156,9 @@ def _on_services(args: argparse.Namespace, services: Services) -> int:
         drills.set_speed(who, args.speed)
     elif args.action == "next":
         drills.next_inject(who)
+    elif args.action == "reset":
+        services.drill_reset.reset(who)
+        print(_say(args, "reset", name=drills.scenario().name))
     elif args.action == "advance":
         if args.by:
             drills.advance(who, by=parse_duration(args.by))

@@ -7,7 +7,8 @@ exercise in the file itself (store/exercise.py) from its first transaction on.
 
 from __future__ import annotations
 
-from datetime import timedelta
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from console.domain.clock import Clock, utc_now
@@ -38,7 +39,7 @@ def new_drill(out: Path, name: str, wall: Clock = utc_now, keys: KeyStore | None
     if out.exists():
         raise ConsoleError("drill.out_exists", path=out)
     try:
-        _make(out, scenario, text, wall, keys)
+        make_drill_file(out, scenario, text, wall, keys)
     except BaseException:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{out}{suffix}").unlink(missing_ok=True)
@@ -46,12 +47,19 @@ def new_drill(out: Path, name: str, wall: Clock = utc_now, keys: KeyStore | None
     return scenario
 
 
-def _make(out: Path, scenario: Scenario, text: str, wall: Clock, keys: KeyStore | None) -> None:
+def make_drill_file(out: Path, scenario: Scenario, text: str, wall: Clock,
+                    keys: KeyStore | None, origin: datetime | None = None,
+                    finish: Callable[[Services], None] | None = None) -> None:
+    """The drill file at ``out`` (which must not exist): ``new_drill`` and the reset
+    (services/drill_reset.py) both make it here, so a reset drill is a new drill.
+
+    ``origin``: the drill's moment at elapsed zero (default: the scenario's start, else now);
+    ``finish`` runs on the finished file's services (the reset keeps its scoring table)."""
     services = Services.open(out, create=True, clock=wall, keys=keys)
     try:
         services.demo.build(workstation_name="drill", records=False)
         now = wall()
-        origin = scenario.start or now.replace(second=0, microsecond=0)
+        origin = origin or scenario.start or now.replace(second=0, microsecond=0)
         with services.db.transaction() as session:
             mark_exercise(session, now, None)
             put_setting(session, SCENARIO_KEY, text, now, None)
@@ -75,5 +83,7 @@ def _make(out: Path, scenario: Scenario, text: str, wall: Clock, keys: KeyStore 
                                           location=data.location, summary=scenario.title)
         with services.db.transaction() as session:
             put_setting(session, INCIDENT_KEY, changes.first_id, wall(), actor.user_id)
+        if finish is not None:
+            finish(services)
     finally:
         services.close()

@@ -112,6 +112,11 @@ class DrillService(ServiceBase):
         """One clock change or inject at a time: the window's timer and its buttons run on
         two worker threads, and each change starts from the state the last one left."""
 
+    @property
+    def lock(self) -> threading.RLock:
+        """Held by a reset (services/drill_reset.py): no inject lands while the file is swapped."""
+        return self._lock
+
     # -- what the drill is ------------------------------------------------------------------
     def is_exercise(self) -> bool:
         with self.db.sessions() as session:
