@@ -11,7 +11,6 @@ from console.cli import commands, selftest_cli
 from console.cli.extensions import EXTENSIONS
 from console.cli.parser import build_parser
 from console.domain.errors import ConsoleError
-from console.services.app import Services
 
 _ON_NEW_FILE = {"init": commands.init, "demo": commands.demo, "restore": commands.restore_command}
 _ON_SERVICES = {
@@ -50,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_desktop(args, db_path)
         if args.command in _ON_NEW_FILE:
             return _ON_NEW_FILE[args.command](args, db_path)
-        services = Services.open(db_path)
+        services = commands.open_services(db_path)
         try:
             return _ON_SERVICES[args.command](args, services)
         finally:

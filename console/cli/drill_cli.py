@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from console.cli.commands import actor
+from console.cli.commands import actor, open_services
 from console.cli.output import json_time, print_json, print_table
 from console.domain.drill_clock import format_duration, parse_duration
 from console.services.app import Services
@@ -94,7 +94,7 @@ def drill_command(args: argparse.Namespace, db_path: Path) -> int:
         scenario = new_drill(Path(args.out), args.scenario)
         print(_say(args, "made", path=args.out, name=scenario.name, count=len(scenario.injects)))
         return 0
-    services = Services.open(db_path)
+    services = open_services(db_path)
     try:
         return _on_services(args, services)
     finally:

@@ -215,6 +215,14 @@ class DrillService(ServiceBase):
         injects are the scenario's, written by the drill's own user."""
         return self._apply_due(self._drill_clock().elapsed())
 
+    def catch_up(self) -> ChangeSet:
+        """The injects a running drill clock has passed since anyone looked: a command is not
+        a timer, so the command line applies them whenever it opens a database (nothing on a
+        real database or a paused clock; the window's timer ticks on its own)."""
+        if not isinstance(self.clock, DrillClock) or not self.clock.state.running:
+            return ChangeSet()
+        return self.tick()
+
     # -- lessons ------------------------------------------------------------------------------
     def add_lesson(self, actor: Actor, text: str) -> ChangeSet:
         actor.require(Action.RUN_DRILL)
