@@ -106,7 +106,7 @@ class Services:
                    notices=NoticeService(db, clock, status_page.write_configured),
                    status_page=status_page,
                    drills=drills, drill_score=DrillScoring(db, clock, drills, situation),
-                   drill_reset=DrillReset(db, clock, drills, keys))
+                   drill_reset=DrillReset(db, clock, drills, cls.opener, keys))
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,
@@ -115,6 +115,12 @@ class Services:
 
     def close(self) -> None:
         self.db.close()
+
+    @classmethod
+    def opener(cls, path: Path, create: bool, wall: Clock, keys: KeyStore | None
+               ) -> Services:
+        """How a drill file being made is opened (services/drill_build.py's ``Opener``)."""
+        return cls.open(path, create=create, clock=wall, keys=keys)
 
     @classmethod
     def restore(cls, path: Path, backup_file: Path, actor: Actor,

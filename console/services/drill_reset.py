@@ -3,7 +3,7 @@ from, its clock back at +00:00 and paused.
 
 The records of a database are append-only and, for a real incident, shared with the other
 workstations, so a reset never deletes rows: it makes a new drill file next to the old one, as
-``drill new`` does (services/drill_files.py), with the drill's moment at elapsed zero, the
+``drill new`` does (services/drill_build.py), with the drill's moment at elapsed zero, the
 scenario's text and the controller's own scoring table carried over, verifies it, and copies it
 over the old one with SQLite's backup API in one step, as a restore does (store/backup.py): a
 failure before the copy leaves the drill as it was, and the copy itself is one transaction. A
@@ -17,7 +17,6 @@ import contextlib
 import sqlite3
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from console.domain.clock import Clock
 from console.domain.drill_clock import ClockState, DrillClock, format_duration
@@ -25,6 +24,7 @@ from console.domain.errors import ConsoleError, VerificationFailed
 from console.domain.permissions import Action
 from console.domain.scenario import parse_scenario
 from console.services.context import Actor, ChangeSet, ServiceBase
+from console.services.drill_build import FileServices, Opener, make_drill_file
 from console.services.drill_score import TABLE_KEY
 from console.services.drills import (
     CLOCK_KEY,
@@ -39,17 +39,14 @@ from console.store.database import Database
 from console.store.keyfile import KeyStore
 from console.store.models import Base
 
-if TYPE_CHECKING:
-    from console.services.app import Services
-
 RESET_ACTION = "drill_reset"
 
 
 class DrillReset(ServiceBase):
-    def __init__(self, db: Database, clock: Clock, drills: DrillService,
+    def __init__(self, db: Database, clock: Clock, drills: DrillService, opener: Opener,
                  keys: KeyStore | None = None) -> None:
         super().__init__(db, clock)
-        self.drills, self.keys = drills, keys
+        self.drills, self.opener, self.keys = drills, opener, keys
 
     def reset(self, actor: Actor) -> ChangeSet:
         """Put the drill back to its start; every page then reads the new file."""
@@ -68,7 +65,7 @@ class DrillReset(ServiceBase):
             detail = (f"elapsed {format_duration(status.elapsed)}, injects {status.applied}/"
                       f"{len(scenario.injects)}")
 
-            def finish(services: Services) -> None:
+            def finish(services: FileServices) -> None:
                 station = services.accounts.workstation()[0]
                 # The new file has a workstation of its own; the controller is the same user.
                 who = replace(actor, workstation_id=station)
@@ -80,10 +77,7 @@ class DrillReset(ServiceBase):
 
             _remove(partial)
             try:
-                # drill_files opens Services, which are made with this service: imported late.
-                from console.services.drill_files import make_drill_file
-
-                make_drill_file(partial, scenario, text, clock.wall, self.keys,
+                make_drill_file(self.opener, partial, scenario, text, clock.wall, self.keys,
                                 origin=clock.state.origin, finish=finish)
                 findings = file_findings(partial)
                 if findings:
