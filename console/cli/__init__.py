@@ -13,7 +13,6 @@ from console.cli.language import cli_lang, localise_parser, speaking
 from console.cli.parser import build_parser
 from console.domain.errors import ConsoleError
 from console.domain.messages import Message
-from console.services.app import Services
 
 _ON_NEW_FILE = {"init": commands.init, "demo": commands.demo, "restore": commands.restore_command}
 _ON_SERVICES = {
@@ -55,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
             return run_desktop(args, db_path)
         if args.command in _ON_NEW_FILE:
             return _ON_NEW_FILE[args.command](args, db_path)
-        services = Services.open(db_path)
+        services = commands.open_services(db_path)
         try:
             return _ON_SERVICES[args.command](args, services)
         finally:

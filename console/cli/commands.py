@@ -31,6 +31,19 @@ class UsageError(Exception):
         self.message = message
 
 
+def open_services(db_path: Path) -> Services:
+    """The services of every command over an existing database. A drill whose clock runs
+    gets the injects that fell due since the last command first, so what a command shows
+    (``situation --json``, the board's figures) is the drill's present."""
+    services = Services.open(db_path)
+    try:
+        services.drills.catch_up()
+    except BaseException:
+        services.close()
+        raise
+    return services
+
+
 def _time(text: str | None) -> datetime | None:
     return parse_time(text) if text else None
 

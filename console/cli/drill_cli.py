@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from console.cli.commands import actor
+from console.cli.commands import actor, open_services
 from console.cli.output import json_time, print_json, print_table
 from console.domain.drill_clock import format_duration, parse_duration
 from console.services.app import Services
@@ -30,6 +30,9 @@ _WORDS = {
     "score": ("점수 {score}점 (감점 {count}건)", "score {score} ({count} deductions)"),
     "aar": ("사후강평 보고서 {path} ({size} bytes)", "after-action report {path} ({size} bytes)"),
     "lesson": ("교훈을 기록했습니다", "lesson recorded"),
+    "judged": ("판정 감점을 기록했습니다: {label} -{points}점", "judgement deduction recorded: {label} -{points}"),
+    "reset": ("훈련을 처음 상태로 되돌렸습니다: 시나리오 '{name}', 채점표와 훈련 표시는 그대로입니다",
+              "the drill is back at its start: scenario '{name}'; its scoring table and exercise mark are kept"),
     "replay": ("{path}: 상황부여 {count}건의 시나리오 '{name}'", "{path}: scenario '{name}' with {count} injects"),
 }
 
@@ -54,6 +57,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     speed = dsub.add_parser("speed", help="run the drill clock at 1×, 2× or 10×")
     speed.add_argument("speed", type=int)
     dsub.add_parser("next", help="jump to the next inject and apply it")
+    dsub.add_parser("reset", help="put the drill back to its start: its records removed, the "
+                    "clock at +00:00 and paused (controller)")
     advance = dsub.add_parser("advance", help="move the drill clock; injects due are applied")
     how = advance.add_mutually_exclusive_group(required=True)
     how.add_argument("--by", help="a duration: 30m, 2h, 1h30m, 3d")
@@ -65,6 +70,12 @@ def register(sub: argparse._SubParsersAction) -> None:
     table.add_argument("--table", help="a scoring table (JSON, as resources/drills/scoring.json)")
     lesson = dsub.add_parser("lesson", help="record a lesson learnt for the AAR (controller)")
     lesson.add_argument("--text", required=True)
+    judge = dsub.add_parser("judge", help="record a judgement deduction (a wrong summary, a "
+                            "typo...; the kinds are the scoring table's) (controller)")
+    judge.add_argument("--kind", required=True,
+                       help="a judgement of the scoring table: summary_error, typo, ...")
+    judge.add_argument("--note", required=True, help="what was wrong")
+    judge.add_argument("--about", help="the id of the record it is about (a report, a notice)")
     aar = dsub.add_parser("aar", help="after-action report (PDF)")
     aar.add_argument("--out", required=True)
     replay = dsub.add_parser("from-incident",
@@ -83,7 +94,7 @@ def drill_command(args: argparse.Namespace, db_path: Path) -> int:
         scenario = new_drill(Path(args.out), args.scenario)
         print(_say(args, "made", path=args.out, name=scenario.name, count=len(scenario.injects)))
         return 0
-    services = Services.open(db_path)
+    services = open_services(db_path)
     try:
         return _on_services(args, services)
     finally:
@@ -116,9 +127,12 @@ def _on_services(args: argparse.Namespace, services: Services) -> int:
         if args.json:
             _dump(result.figures())
         else:
-            print(_say(args, "score", score=f"{result.score:g}", count=len(result.deductions)))
+            print(_say(args, "score", score=f"{result.score:g}", count=result.count))
+            lang = args.lang or "ko"
             for line in result.deductions:
-                print(f"  -{line.points:g}  {line.reason(args.lang or 'ko')}")
+                print(f"  -{line.points:g}  {line.reason(lang)}")
+            for judged in result.judgements:
+                print(f"  -{judged.points:g}  {judged.reason(lang)}")
         return 0
     if args.action == "scoring":
         if args.table:
@@ -127,7 +141,16 @@ def _on_services(args: argparse.Namespace, services: Services) -> int:
         _dump({"start": table.start,
                "acknowledgement_within": format_duration(table.acknowledgement_within),
                "activation_within": format_duration(table.activation_within),
-               "deductions": table.deductions})
+               "deductions": table.deductions,
+               "judgements": {kind: {"label": j.label, "label_en": j.label_en,
+                                     "points": j.points}
+                              for kind, j in table.judgements.items()}})
+        return 0
+    if args.action == "judge":
+        services.drill_score.judge(actor(args, services), args.kind, args.note, args.about)
+        kind = services.drill_score.table().judgements[args.kind]
+        print(_say(args, "judged", label=kind.label_en if args.lang == "en" else kind.label,
+                   points=f"{kind.points:g}"))
         return 0
     if args.action == "aar":
         pdf = services.drill_score.after_action_report(actor(args, services), args.lang or "ko")
@@ -152,6 +175,9 @@ def _on_services(args: argparse.Namespace, services: Services) -> int:
         drills.set_speed(who, args.speed)
     elif args.action == "next":
         drills.next_inject(who)
+    elif args.action == "reset":
+        services.drill_reset.reset(who)
+        print(_say(args, "reset", name=drills.scenario().name))
     elif args.action == "advance":
         if args.by:
             drills.advance(who, by=parse_duration(args.by))

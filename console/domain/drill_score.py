@@ -10,7 +10,7 @@ shows, so the score and the board never disagree about when something was due.
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
 from typing import Any
@@ -92,11 +92,41 @@ class Deduction:
 
 
 @dataclass(frozen=True)
+class JudgementKind:
+    """A deduction a person judges (a wrong summary, a typo), not a deadline: its points are
+    the table's, its cases the exercise controller's."""
+
+    label: str
+    label_en: str
+    points: float
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """One judgement deduction the controller recorded (services/drill_score.py)."""
+
+    kind: str
+    label: str
+    label_en: str
+    points: float
+    note: str
+    about: str | None
+    """The record it is about (a report's, a notice's, a log entry's id), if any."""
+    at: datetime
+
+    def reason(self, lang: str = "ko") -> str:
+        what = self.label_en if lang == "en" else self.label
+        return f"{what}: {self.note}"
+
+
+@dataclass(frozen=True)
 class ScoringTable:
     start: float
     acknowledgement_within: timedelta
     activation_within: timedelta
     deductions: dict[str, dict[str, float]]
+    judgements: dict[str, JudgementKind] = field(default_factory=dict)
+    """Optional in a table file: a table without them uses the defaults' (the service)."""
 
     @classmethod
     def parse(cls, text: str, file: str) -> ScoringTable:
@@ -136,7 +166,25 @@ class ScoringTable:
                     raise bad(f"deductions.{kind}.{outcome}",
                               Message("scenario.not_a", kind="0 이상의 숫자/a number ≥ 0"))
             table[kind] = {"late": float(entry["late"]), "missed": float(entry["missed"])}
-        return cls(start, spans["acknowledgement_within"], spans["activation_within"], table)
+        return cls(start, spans["acknowledgement_within"], spans["activation_within"], table,
+                   _judgement_kinds(data.get("judgements", {}), bad))
+
+
+def _judgement_kinds(raw: Any, bad: Any) -> dict[str, JudgementKind]:
+    if not isinstance(raw, dict):
+        raise bad("judgements", Message("scenario.not_a", kind="객체/an object"))
+    kinds = {}
+    for kind, entry in raw.items():
+        where = f"judgements.{kind}"
+        if not isinstance(entry, dict):
+            raise bad(where, Message("scenario.not_a", kind="객체/an object"))
+        label, label_en, points = entry.get("label"), entry.get("label_en"), entry.get("points")
+        if not isinstance(label, str) or not label.strip():
+            raise bad(f"{where}.label", Message("scenario.missing"))
+        if not isinstance(points, int | float) or isinstance(points, bool) or points < 0:
+            raise bad(f"{where}.points", Message("scenario.not_a", kind="0 이상의 숫자/a number ≥ 0"))
+        kinds[kind] = JudgementKind(label.strip(), str(label_en or label).strip(), float(points))
+    return kinds
 
 
 @dataclass(frozen=True)
@@ -144,10 +192,17 @@ class Score:
     start: float
     deadlines: list[Deadline]
     deductions: list[Deduction]
+    judgements: list[Judgement] = field(default_factory=list)
 
     @property
     def score(self) -> float:
-        return max(0.0, self.start - sum(d.points for d in self.deductions))
+        lost = sum(d.points for d in self.deductions) + sum(j.points for j in self.judgements)
+        return max(0.0, self.start - lost)
+
+    @property
+    def count(self) -> int:
+        """Every deduction, of a deadline or of a judgement."""
+        return len(self.deductions) + len(self.judgements)
 
     def figures(self) -> dict[str, Any]:
         """``drill score --json``: {"score": N, "deductions": [...], "deadlines": [...]}."""
@@ -164,10 +219,14 @@ class Score:
                 "deductions": [{**deadline(x.deadline), "points": x.points,
                                 "reason": x.reason("en"), "reason_ko": x.reason("ko")}
                                for x in self.deductions],
-                "deadlines": [deadline(d) for d in self.deadlines]}
+                "deadlines": [deadline(d) for d in self.deadlines],
+                "judgements": [{"kind": j.kind, "label": j.label, "label_en": j.label_en,
+                                "points": j.points, "note": j.note, "about": j.about,
+                                "at": iso(j.at)} for j in self.judgements]}
 
 
-def score(deadlines: list[Deadline], table: ScoringTable) -> Score:
+def score(deadlines: list[Deadline], table: ScoringTable,
+          judgements: list[Judgement] | None = None) -> Score:
     deductions = []
     for deadline in sorted(deadlines, key=lambda d: d.due):
         outcome = deadline.outcome
@@ -175,7 +234,8 @@ def score(deadlines: list[Deadline], table: ScoringTable) -> Score:
             points = table.deductions[deadline.kind][outcome.value]
             if points:
                 deductions.append(Deduction(deadline, points))
-    return Score(table.start, sorted(deadlines, key=lambda d: d.due), deductions)
+    return Score(table.start, sorted(deadlines, key=lambda d: d.due), deductions,
+                 sorted(judgements or [], key=lambda j: j.at))
 
 
 @dataclass(frozen=True)

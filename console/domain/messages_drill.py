@@ -43,6 +43,18 @@ DRILL_MESSAGES: dict[str, tuple[str, str]] = {
     "drill.incident_open": (
         "사고 '{title}'은(는) 아직 종료되지 않았습니다: 해산한 사고만 훈련 시나리오로 만들 수 있습니다",
         "incident '{title}' is not closed yet: only an incident that has stood down becomes a drill scenario"),
+    "drill.reset_failed": (
+        "훈련을 초기화하지 못했습니다({finding}): 훈련은 그대로입니다",
+        "the drill was not reset ({finding}); it is as it was"),
+    "drill.unknown_judgement": (
+        "채점표에 판정 감점 '{kind}'이(가) 없습니다. 있는 항목: {kinds}",
+        "the scoring table has no judgement '{kind}'; its judgements are: {kinds}"),
+    "drill.judgement_needs_note": (
+        "판정 감점에는 사유(--note)를 적어야 합니다",
+        "a judgement deduction needs a note (--note)"),
+    "drill.unknown_record": (
+        "기록 '{id}'이(가) 이 훈련에 없습니다",
+        "no record '{id}' in this drill"),
     "scenario.at": (
         "시나리오 {file} {line}행, {field}: {problem}",
         "scenario {file} line {line}, {field}: {problem}"),

@@ -33,6 +33,7 @@ _WORDS = {
     "scored": ("{score}점 / {start}점 (감점 {count}건)", "{score} of {start} ({count} deductions)"),
     "deadlines": ("기한별 이행", "Deadlines"),
     "deductions": ("감점 내역", "Deductions"),
+    "judgements": ("판정 감점 (통제관)", "Judgement deductions (exercise controller)"),
     "timeline": ("상황부여와 대응", "Injects and responses"),
     "figures": ("시간대별 장애·복구", "Systems down and restored over the drill"),
     "lessons": ("통제관 교훈", "Lessons (exercise controller)"),
@@ -72,7 +73,7 @@ def render_after_action(aar: AfterAction, lang: str = "ko") -> bytes:
                             moment=full_time(lang, iso(aar.moment)))), STYLES["dateline"])]
     story += heading(_w(lang, "score"), "h1")
     story.append(para(_w(lang, "scored", score=f"{result.score:g}", start=f"{result.start:g}",
-                         count=len(result.deductions)), "lead"))
+                         count=result.count), "lead"))
     story += heading(_w(lang, "deadlines"), "h2")
     rows = []
     for deadline in result.deadlines:
@@ -89,6 +90,12 @@ def render_after_action(aar: AfterAction, lang: str = "ko") -> bytes:
     story.append(table([_w(lang, "col_points"), _w(lang, "col_reason")],
                        [[f"-{d.points:g}", d.reason(lang)] for d in result.deductions]
                        or [["0", _w(lang, "none")]], [0.1, 0.9], "RL"))
+    # The controller's judgements (a wrong summary, a typo), each with its note.
+    story += heading(_w(lang, "judgements"), "h2")
+    story.append(table([_w(lang, "col_points"), _w(lang, "col_reason"), _w(lang, "col_at")],
+                       [[f"-{j.points:g}", j.reason(lang), _t(lang, j.at)]
+                        for j in result.judgements] or [["0", _w(lang, "none"), ""]],
+                       [0.1, 0.72, 0.18], "RLC"))
     story += heading(_w(lang, "figures"), "h1", room=200)
     total = max((down + restored for _, down, restored in aar.curve), default=0)
     curve: list[list] = [[iso(at), restored] for at, _, restored in aar.curve]

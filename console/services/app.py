@@ -14,6 +14,7 @@ from console.services import maintenance
 from console.services.accounts import DEFAULT_HASHER, AccountService
 from console.services.context import Actor
 from console.services.demo import DemoBuilder
+from console.services.drill_reset import DrillReset
 from console.services.drill_score import DrillScoring
 from console.services.drills import DrillService, drill_clock_for
 from console.services.estimates import EstimateService
@@ -62,6 +63,7 @@ class Services:
     status_page: StatusPageService
     drills: DrillService
     drill_score: DrillScoring
+    drill_reset: DrillReset
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
@@ -103,7 +105,8 @@ class Services:
                    final_report=FinalReportService(db, clock, reports, timeline, journal),
                    notices=NoticeService(db, clock, status_page.write_configured),
                    status_page=status_page,
-                   drills=drills, drill_score=DrillScoring(db, clock, drills, situation))
+                   drills=drills, drill_score=DrillScoring(db, clock, drills, situation),
+                   drill_reset=DrillReset(db, clock, drills, cls.opener, keys))
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,
@@ -112,6 +115,12 @@ class Services:
 
     def close(self) -> None:
         self.db.close()
+
+    @classmethod
+    def opener(cls, path: Path, create: bool, wall: Clock, keys: KeyStore | None
+               ) -> Services:
+        """How a drill file being made is opened (services/drill_build.py's ``Opener``)."""
+        return cls.open(path, create=create, clock=wall, keys=keys)
 
     @classmethod
     def restore(cls, path: Path, backup_file: Path, actor: Actor,

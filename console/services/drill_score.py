@@ -7,6 +7,7 @@ injects' voice, services/drills.py); every deadline starts at an inject or at th
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -20,21 +21,25 @@ from console.domain.drill_score import (
     KIND_LABELS,
     AfterAction,
     Deadline,
+    Judgement,
     Score,
     ScoringTable,
     score,
 )
 from console.domain.enums import NoticeChannel
+from console.domain.errors import ValidationError
 from console.domain.permissions import Action
 from console.domain.scenario import Expected, ResponseKind
 from console.locate import resource
-from console.services.context import Actor, ServiceBase
+from console.services.context import Actor, ChangeSet, ServiceBase
 from console.services.drills import DrillService, put_setting, setting
 from console.services.incidents import schedule_at
 from console.services.notice_rows import issued_by
 from console.services.situation import SituationService
 from console.store.database import Database
 from console.store.models import (
+    Base,
+    DrillJudgement,
     Incident,
     InformationSystem,
     LogEntry,
@@ -66,7 +71,12 @@ class DrillScoring(ServiceBase):
             return ScoringTable.parse(Path(file).read_text(encoding="utf-8"), Path(file).name)
         with self.db.sessions() as session:
             own = setting(session, TABLE_KEY)
-        return ScoringTable.parse(own, TABLE_KEY) if own else default_table()
+        if not own:
+            return default_table()
+        table = ScoringTable.parse(own, TABLE_KEY)
+        # A table kept before judgements existed (or without them) judges by the defaults'.
+        return table if table.judgements else replace(table,
+                                                      judgements=default_table().judgements)
 
     def set_table(self, actor: Actor, file: Path) -> ScoringTable:
         """The controller's own scoring table for this drill (checked before it is kept)."""
@@ -81,7 +91,46 @@ class DrillScoring(ServiceBase):
     def score(self, actor: Actor, table: ScoringTable | None = None) -> Score:
         actor.require(Action.RUN_DRILL)
         table = table or self.table()
-        return score(self.deadlines(table), table)
+        return score(self.deadlines(table), table, self._judgements(table))
+
+    # -- judgement deductions: the controller's, never the trainees' -------------------------
+    def judge(self, actor: Actor, kind: str, note: str, about: str | None = None
+              ) -> ChangeSet:
+        """A judgement deduction (a wrong summary, a typo, a wrong date, a missing report):
+        its kind is a line of the scoring table in effect, which gives its points."""
+        actor.require(Action.RUN_DRILL)
+        self.drills.status()  # refuses a database that is not an exercise
+        kinds = self.table().judgements
+        if kind not in kinds:
+            raise ValidationError("drill.unknown_judgement", kind=kind,
+                                  kinds=", ".join(kinds) or "-")
+        if not note.strip():
+            raise ValidationError("drill.judgement_needs_note")
+        about = (about or "").strip() or None
+        changes = ChangeSet()
+        with self.db.transaction() as session:
+            if about is not None and not _is_record(session, about):
+                raise ValidationError("drill.unknown_record", id=about)
+            row = self.new_record(DrillJudgement(incident_id=self.drills.incident_id(),
+                                                 at=self.now(), kind=kind, note=note.strip(),
+                                                 about=about), actor, self.now())
+            session.add(row)
+            self.audit(session, actor, "drill_judge", row.id, kind)
+            changes.note("drill_judgement", row.id)
+        return changes
+
+    def _judgements(self, table: ScoringTable) -> list[Judgement]:
+        with self.db.sessions() as session:
+            rows = list(session.scalars(select(DrillJudgement).order_by(DrillJudgement.at)))
+        found = []
+        for row in rows:
+            kind = table.judgements.get(row.kind)
+            # A kind the table no longer has is still listed, with no points.
+            label, label_en, points = ((kind.label, kind.label_en, kind.points) if kind
+                                       else (row.kind, row.kind, 0.0))
+            found.append(Judgement(row.kind, label, label_en, points, row.note, row.about,
+                                   to_utc(row.at)))
+        return found
 
     def deadlines(self, table: ScoringTable) -> list[Deadline]:
         self.drills.status()  # refuses a database that is not an exercise
@@ -230,3 +279,13 @@ class DrillScoring(ServiceBase):
         from console.reports.aar import render_after_action  # reportlab on first use
 
         return render_after_action(self.after_action(actor, table), lang)
+
+
+def _is_record(session: Session, record_id: str) -> bool:
+    """Whether any table holds a row with this id (the record a judgement is about)."""
+    for table in Base.metadata.sorted_tables:
+        column = table.columns.get("id")
+        if column is not None and session.execute(
+                select(column).where(column == record_id).limit(1)).first() is not None:
+            return True
+    return False

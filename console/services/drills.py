@@ -112,6 +112,11 @@ class DrillService(ServiceBase):
         """One clock change or inject at a time: the window's timer and its buttons run on
         two worker threads, and each change starts from the state the last one left."""
 
+    @property
+    def lock(self) -> threading.RLock:
+        """Held by a reset (services/drill_reset.py): no inject lands while the file is swapped."""
+        return self._lock
+
     # -- what the drill is ------------------------------------------------------------------
     def is_exercise(self) -> bool:
         with self.db.sessions() as session:
@@ -209,6 +214,14 @@ class DrillService(ServiceBase):
         this on its timer. It needs no permission: only the controller moves the clock, and the
         injects are the scenario's, written by the drill's own user."""
         return self._apply_due(self._drill_clock().elapsed())
+
+    def catch_up(self) -> ChangeSet:
+        """The injects a running drill clock has passed since anyone looked: a command is not
+        a timer, so the command line applies them whenever it opens a database (nothing on a
+        real database or a paused clock; the window's timer ticks on its own)."""
+        if not isinstance(self.clock, DrillClock) or not self.clock.state.running:
+            return ChangeSet()
+        return self.tick()
 
     # -- lessons ------------------------------------------------------------------------------
     def add_lesson(self, actor: Actor, text: str) -> ChangeSet:

@@ -469,6 +469,19 @@ class DrillLesson(Record):
     text: Mapped[str] = mapped_column(Text)
 
 
+class DrillJudgement(Record):
+    """A judgement deduction of the exercise controller (a wrong summary, a typo): its kind
+    names a line of the scoring table, which holds its points."""
+
+    __tablename__ = "drill_judgement"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcTime)
+    kind: Mapped[str] = mapped_column(String(40))
+    note: Mapped[str] = mapped_column(Text)
+    about: Mapped[str | None] = mapped_column(Id)
+    """The record it is about (any table's id), if the controller named one."""
+
+
 # The window's sort indexes (migration 0005): sort column and tie-breaking id.
 _SORTED = InformationSystem
 Index("ix_information_system_sort_code", _SORTED.code, _SORTED.id)

@@ -10,6 +10,7 @@ refreshes from the tables it wrote, as after any other write.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -30,6 +32,7 @@ from console.services.drills import DrillStatus
 from console.store.exercise import EXERCISE_MARK
 from console.ui.context import UiContext
 from console.ui.dialogs import FormDialog, text_box
+from console.ui.drill_judge import JudgementDialog
 from console.ui.pdf_print import PdfPrint
 
 BAND_STYLE = ("background: #ffb300; color: #1a1a1a; font-weight: bold; font-size: 13pt;"
@@ -77,6 +80,11 @@ class DrillPanel(QWidget):
         for value in SPEEDS:
             self.speed.addItem(f"{value}×", value)
         self.next = QPushButton(self.tr("Next inject"), self)
+        self.reset = QPushButton(self.tr("Reset…"), self)
+        self.reset.setObjectName("drillReset")
+        self.reset_question: QMessageBox | None = None
+        self.judge = QPushButton(self.tr("Judgement…"), self)
+        self.judge.setObjectName("drillJudge")
         self.lesson = QPushButton(self.tr("Lesson…"), self)
         self.lesson.setObjectName("drillLesson")
         self.aar = QPushButton(self.tr("Print after-action report…"), self)
@@ -87,7 +95,8 @@ class DrillPanel(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.clock)
-        for widget in (self.start, self.pause, self.speed, self.next, self.lesson, self.aar):
+        for widget in (self.start, self.pause, self.speed, self.next, self.reset, self.judge,
+                       self.lesson, self.aar):
             row.addWidget(widget)
             widget.setVisible(self.controller)  # trainees see the clock, not its controls
         row.addStretch(1)
@@ -101,9 +110,11 @@ class DrillPanel(QWidget):
         self.pause.clicked.connect(lambda: self._write(lambda a: self.drills.pause(a)))
         self.next.clicked.connect(lambda: self._write(lambda a: self.drills.next_inject(a)))
         self.speed.activated.connect(self._speed_chosen)
+        self.reset.clicked.connect(self.ask_reset)
+        self.judge.clicked.connect(self.ask_judgement)
         self.lesson.clicked.connect(self.ask_lesson)
         self.aar.clicked.connect(lambda: self.print_after_action())
-        self.dialog: LessonDialog | None = None
+        self.dialog: LessonDialog | JudgementDialog | None = None
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.refresh)
@@ -113,6 +124,41 @@ class DrillPanel(QWidget):
     def _write(self, call: Any) -> None:
         actor = self.context.actor
         self.context.write(lambda: call(actor), lambda _result: self.refresh())
+
+    def ask_reset(self) -> QMessageBox:
+        """Asks first: a reset removes every record of the drill so far."""
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Reset the drill?"),
+                          self.tr("The drill goes back to its start: every record written in it "
+                                  "(outages, tasks, log, notices, reports, lessons, judgements) "
+                                  "is removed and the clock is paused at +00:00. The scenario, "
+                                  "the scoring table and the exercise mark stay."),
+                          QMessageBox.StandardButton.NoButton, self)
+        confirm = box.addButton(self.tr("Reset"), QMessageBox.ButtonRole.DestructiveRole)
+        confirm.setObjectName("confirmReset")
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        confirm.clicked.connect(self._reset)
+        self.reset_question = box
+        box.open()
+        return box
+
+    def _reset(self) -> None:
+        context, services = self.context, self.context.services
+        actor = context.actor
+        station: list[str | None] = []
+
+        def work() -> Any:
+            changes = services.drill_reset.reset(actor)
+            station.append(services.accounts.workstation()[0])
+            return changes
+
+        def done(_result: object) -> None:
+            # The rebuilt file has a workstation of its own: later writes carry its id.
+            context.actor = replace(context.actor, workstation_id=station[0])
+            self.banner.setText(self.tr("No inject yet"))
+            self.refresh()
+
+        context.write(work, done)
 
     def ask_lesson(self) -> LessonDialog:
         """A lesson learnt, in a form that keeps its text until it is written."""
@@ -126,6 +172,22 @@ class DrillPanel(QWidget):
         self.dialog = dialog
         dialog.open()
         return dialog
+
+    def ask_judgement(self) -> None:
+        """A judgement deduction, in a form listing the scoring table's judgements (read off
+        the GUI thread first)."""
+        self.context.read(self.context.services.drill_score.table, self._open_judgement,
+                          self.context.messages.error, latest="drill-judgement")
+
+    def _open_judgement(self, table: Any) -> None:
+        dialog = JudgementDialog(table, self.context.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        actor, score = self.context.actor, self.context.services.drill_score
+        dialog.submit = lambda: self.context.submit_form(dialog, lambda: self.context.write(
+            lambda: score.judge(actor, dialog.chosen(), dialog.note.toPlainText(),
+                                dialog.about.text()), lambda _result: self._read_score()))
+        self.dialog = dialog
+        dialog.open()
 
     def print_after_action(self, printer: QPrinter | None = None, how: str | None = None
                            ) -> bool:
@@ -170,13 +232,16 @@ class DrillPanel(QWidget):
             self.context.write(self.drills.tick)  # due: apply it (one service call)
         self._ticks += 1
         if self.controller and (self._ticks % 5 == 1):
-            actor = self.context.actor
-            self.context.read(lambda: self.context.services.drill_score.score(actor),
-                              self._show_score, lambda _error: None)
+            self._read_score()
+
+    def _read_score(self) -> None:
+        actor = self.context.actor
+        self.context.read(lambda: self.context.services.drill_score.score(actor),
+                          self._show_score, lambda _error: None, latest="drill-score")
 
     def _show_score(self, result: Any) -> None:
         self.score.setText(self.tr("Score: %1 (%2 deductions)").replace(
-            "%1", f"{result.score:g}").replace("%2", str(len(result.deductions))))
+            "%1", f"{result.score:g}").replace("%2", str(result.count)))
 
 
 class LessonDialog(FormDialog):

@@ -521,12 +521,13 @@
 <context>
     <name>DrillPanel</name>
     <message>
-        <location filename="../../console/ui/drill_panel.py" line="+69"/>
+        <location filename="../../console/ui/drill_panel.py" line="+72"/>
+        <location line="+86"/>
         <source>No inject yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-82"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
@@ -547,6 +548,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Reset…</source>
+        <translation>Reset…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Judgement…</source>
+        <translation>Judgement…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Lesson…</source>
         <translation>Lesson…</translation>
     </message>
@@ -561,7 +572,22 @@
         <translation>After-action report</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+38"/>
+        <source>Reset the drill?</source>
+        <translation>Reset the drill?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The drill goes back to its start: every record written in it (outages, tasks, log, notices, reports, lessons, judgements) is removed and the clock is paused at +00:00. The scenario, the scoring table and the exercise mark stay.</source>
+        <translation>The drill goes back to its start: every record written in it (outages, tasks, log, notices, reports, lessons, judgements) is removed and the clock is paused at +00:00. The scenario, the scoring table and the exercise mark stay.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reset</source>
+        <translation>Reset</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -581,7 +607,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Score: %1 (%2 deductions)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -790,6 +816,44 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+10"/>
         <source>Crisis level changed to %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JudgementDialog</name>
+    <message>
+        <location filename="../../console/ui/drill_judge.py" line="+16"/>
+        <source>Judgement deduction</source>
+        <translation>Judgement deduction</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>optional: the id of the record it is about</source>
+        <translation>optional: the id of the record it is about</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The scoring table has no judgements.</source>
+        <translation>The scoring table has no judgements.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write what was wrong.</source>
+        <translation>Write what was wrong.</translation>
     </message>
 </context>
 <context>
@@ -1804,7 +1868,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Note: the reprint differs from the PDF as issued (same snapshot, new renderer)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1839,7 +1903,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Written to %1</source>
         <translation type="unfinished"></translation>
     </message>

@@ -521,12 +521,13 @@
 <context>
     <name>DrillPanel</name>
     <message>
-        <location filename="../../console/ui/drill_panel.py" line="+69"/>
+        <location filename="../../console/ui/drill_panel.py" line="+72"/>
+        <location line="+86"/>
         <source>No inject yet</source>
         <translation>아직 상황부여 없음</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-82"/>
         <source>Start</source>
         <translation>시작</translation>
     </message>
@@ -547,6 +548,16 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Reset…</source>
+        <translation>초기화…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Judgement…</source>
+        <translation>판정 감점…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Lesson…</source>
         <translation>교훈 기록…</translation>
     </message>
@@ -561,7 +572,22 @@
         <translation>훈련 사후강평 보고서</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+38"/>
+        <source>Reset the drill?</source>
+        <translation>훈련을 초기화할까요?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The drill goes back to its start: every record written in it (outages, tasks, log, notices, reports, lessons, judgements) is removed and the clock is paused at +00:00. The scenario, the scoring table and the exercise mark stay.</source>
+        <translation>훈련을 처음 상태로 되돌립니다: 훈련 중 기록된 모든 내용(장애, 조치과제, 활동일지, 대시민 안내, 상황보고, 교훈, 판정 감점)이 지워지고 훈련 시계는 +00:00에 멈춥니다. 시나리오, 채점표, 훈련 표시는 그대로입니다.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Reset</source>
+        <translation>초기화</translation>
+    </message>
+    <message>
+        <location line="+81"/>
         <source>running</source>
         <translation>진행 중</translation>
     </message>
@@ -581,7 +607,7 @@
         <translation>상황부여 %1 (%2, %3): %4</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+17"/>
         <source>Score: %1 (%2 deductions)</source>
         <translation>점수 %1점 (감점 %2건)</translation>
     </message>
@@ -793,6 +819,44 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+10"/>
         <source>Crisis level changed to %1.</source>
         <translation>위기경보 수준을 변경했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>JudgementDialog</name>
+    <message>
+        <location filename="../../console/ui/drill_judge.py" line="+16"/>
+        <source>Judgement deduction</source>
+        <translation>판정 감점</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>optional: the id of the record it is about</source>
+        <translation>선택: 해당 기록의 ID</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Kind</source>
+        <translation>항목</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Note</source>
+        <translation>사유</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>About</source>
+        <translation>대상 기록</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The scoring table has no judgements.</source>
+        <translation>채점표에 판정 감점 항목이 없습니다.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Write what was wrong.</source>
+        <translation>무엇이 잘못되었는지 적어 주십시오.</translation>
     </message>
 </context>
 <context>
@@ -1807,7 +1871,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>아직 상황보고가 없습니다. &apos;지금 초안 작성&apos;은 현재 상황을 초안으로 만들고, 초안을 승인하면 다음 제N보가 발행됩니다. 다른 출력물은 &apos;출력물 보기&apos;에서 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Note: the reprint differs from the PDF as issued (same snapshot, new renderer)</source>
         <translation>주의: 재출력본이 발행 당시 PDF와 다릅니다 (내용은 같은 스냅숏에서 생성)</translation>
     </message>
@@ -1842,7 +1906,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>비상 출력 묶음: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Written to %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>

@@ -154,3 +154,25 @@ def test_trainees_have_no_lesson_or_report_button(drill_window) -> None:  # type
     panel = drill_window("situation").drill_panel
     assert panel is not None
     assert not panel.lesson.isVisible() and not panel.aar.isVisible()
+
+
+def test_the_controller_resets_the_drill_after_a_confirmation(drill_window, drill: Services,  # type: ignore[no-untyped-def]
+                                                              qtbot) -> None:
+    controller = as_user(drill, "controller")
+    drill.drills.advance(controller, to=timedelta(minutes=4))
+    window = drill_window("controller")
+    panel = window.drill_panel
+    assert panel is not None and panel.reset.isVisible() and panel.judge.isVisible()
+    panel.reset.click()
+    question = panel.reset_question
+    assert question is not None and question.isVisible()
+    assert drill.drills.status().applied == 2  # nothing happens before the answer
+    confirm = next(b for b in question.buttons() if b.objectName() == "confirmReset")
+    confirm.click()
+    qtbot.waitUntil(lambda: drill.drills.status().applied == 0, timeout=30_000)
+    settle(window)
+    assert drill.outages.list() == [] and drill.drills.status().elapsed == timedelta(0)
+    assert window.context.actor.workstation_id == drill.accounts.workstation()[0]
+    assert "+00:00" in panel.clock.text()
+    trainee = drill_window("systems").drill_panel
+    assert trainee is not None and not trainee.reset.isVisible() and not trainee.judge.isVisible()
