@@ -149,6 +149,13 @@ HELP_KO: dict[str, str] = {
     "after-action report (PDF)": "사후강평 보고서 (PDF)",
     "turn a closed incident's record into a drill scenario": "종료된 사고의 기록을 훈련 시나리오로 만듭니다",
     "the scenario's name (default: the file's name)": "시나리오 이름 (기본값: 파일 이름)",
+    "put the drill back to its start: its records removed, the clock at +00:00 and paused (controller)":
+        "훈련을 처음으로 되돌립니다: 훈련 기록을 지우고 시계를 +00:00에 멈춥니다 (통제관)",
+    "record a judgement deduction (a wrong summary, a typo...; the kinds are the scoring table's) (controller)":
+        "판정 감점을 기록합니다 (요약 오류, 오탈자 등. 종류는 채점표에 따름) (통제관)",
+    "a judgement of the scoring table: summary_error, typo, ...": "채점표의 판정 항목: summary_error, typo 등",
+    "what was wrong": "무엇이 틀렸는지",
+    "the id of the record it is about (a report, a notice)": "해당 기록의 ID (상황보고, 대시민 안내 등)",
 }
 
 # argparse's templates (Python 3.11's argparse.py, through gettext): the ones a user can meet.
