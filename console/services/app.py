@@ -12,6 +12,7 @@ from console.domain.errors import ConsoleError
 from console.domain.permissions import Action
 from console.services import maintenance
 from console.services.accounts import DEFAULT_HASHER, AccountService
+from console.services.contacts import ContactService
 from console.services.context import Actor
 from console.services.demo import DemoBuilder
 from console.services.drill_score import DrillScoring
@@ -62,6 +63,7 @@ class Services:
     status_page: StatusPageService
     drills: DrillService
     drill_score: DrillScoring
+    contacts: ContactService
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
@@ -103,7 +105,8 @@ class Services:
                    final_report=FinalReportService(db, clock, reports, timeline, journal),
                    notices=NoticeService(db, clock, status_page.write_configured),
                    status_page=status_page,
-                   drills=drills, drill_score=DrillScoring(db, clock, drills, situation))
+                   drills=drills, drill_score=DrillScoring(db, clock, drills, situation),
+                   contacts=ContactService(db, clock))
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,

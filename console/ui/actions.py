@@ -52,6 +52,7 @@ class ActionId(Enum):
     FALLBACK_PACK = "fallback_pack"
     LANG_KO = "lang_ko"
     LANG_EN = "lang_en"
+    EXTERNAL_CONTACTS = "external_contacts"
     QUIT = "quit"
     ABOUT = "about"
 
@@ -165,6 +166,10 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Automatic hub sync…"), "settings", "sync"),
     ActionId.FALLBACK_PACK: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Paper fallback pack…"), "settings", "reports"),
+    ActionId.EXTERNAL_CONTACTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "External contacts…"), "settings", "reports",
+        tip=QT_TRANSLATE_NOOP("Actions", "National centre liaison, ministry, operators, "
+                                         "vendors and districts: printed on the roster")),
     ActionId.LANG_KO: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Korean"), "settings", "language", checkable=True),
     ActionId.LANG_EN: ActionSpec(
