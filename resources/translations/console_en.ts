@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+74"/>
+        <location filename="../../console/ui/actions.py" line="+75"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,6 +283,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>External contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National centre liaison, ministry, operators, vendors and districts: printed on the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Korean</source>
         <translation type="unfinished"></translation>
     </message>
@@ -363,6 +373,112 @@
     <message>
         <location line="+11"/>
         <source>Backup written and verified: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BriefingBar</name>
+    <message>
+        <location filename="../../console/ui/briefings.py" line="+84"/>
+        <source>Handover briefing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift-handover briefing (ICS 201) of a period: what changed, open and overdue tasks, approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+29"/>
+        <source>Situation summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>The one-page situation summary for the commander</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Handover briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactsDialog</name>
+    <message>
+        <location filename="../../console/ui/contacts_dialog.py" line="+37"/>
+        <source>External contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printed on the roster and in the paper fallback pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Contact added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the contact to change in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the contact to remove in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact removed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -723,6 +839,44 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../console/ui/briefings.py" line="-67"/>
+        <source>Handover briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period from (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period to (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last shift:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomeQuestion</name>
     <message>
         <location filename="../../console/ui/home_question.py" line="+39"/>
@@ -1026,7 +1180,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+111"/>
+        <location filename="../../console/ui/main_window.py" line="+112"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1036,7 +1190,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>Not available in this view.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1696,7 +1850,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../console/ui/reports_view.py" line="+98"/>
+        <location filename="../../console/ui/reports_model.py" line="+47"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1734,7 +1888,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ReportsView</name>
     <message>
-        <location line="-54"/>
+        <location filename="../../console/ui/reports_view.py" line="+44"/>
         <source>Activity log (ICS 214)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1759,7 +1913,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+37"/>
         <source>Reason, for a back-dated or after-stand-down report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1774,7 +1928,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Draft now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1799,12 +1953,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>No situation report yet. &apos;Draft now&apos; renders the situation as it stands; approving a draft issues the next numbered report. The other printouts are under &apos;Show printout&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Note: the reprint differs from the PDF as issued (same snapshot, new renderer)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1839,7 +1993,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>Written to %1</source>
         <translation type="unfinished"></translation>
     </message>

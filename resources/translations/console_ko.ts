@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+74"/>
+        <location filename="../../console/ui/actions.py" line="+75"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -283,6 +283,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>External contacts…</source>
+        <translation>외부 연락처…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National centre liaison, ministry, operators, vendors and districts: printed on the roster</source>
+        <translation>국가정보자원관리원 연락관, 행정안전부, 데이터센터 운영사, 업체, 자치구: 비상연락망에 인쇄됩니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>
@@ -364,6 +374,112 @@
         <location line="+11"/>
         <source>Backup written and verified: %1</source>
         <translation>백업을 쓰고 검증했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BriefingBar</name>
+    <message>
+        <location filename="../../console/ui/briefings.py" line="+84"/>
+        <source>Handover briefing…</source>
+        <translation>교대 브리핑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift-handover briefing (ICS 201) of a period: what changed, open and overdue tasks, approvals</source>
+        <translation>기간의 교대 브리핑(ICS 201): 변동 사항, 진행·기한 경과 과제, 승인 대기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+29"/>
+        <source>Situation summary</source>
+        <translation>상황 요약</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>The one-page situation summary for the commander</source>
+        <translation>본부장 보고용 한 쪽 상황 요약</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Handover briefing</source>
+        <translation>교대 브리핑</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsDialog</name>
+    <message>
+        <location filename="../../console/ui/contacts_dialog.py" line="+37"/>
+        <source>External contacts</source>
+        <translation>외부 연락처</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>Organisation</source>
+        <translation>기관</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save changes</source>
+        <translation>변경 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printed on the roster and in the paper fallback pack.</source>
+        <translation>비상연락망과 비상 출력물 묶음에 인쇄됩니다.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Contact added</source>
+        <translation>연락처를 추가했습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the contact to change in the list</source>
+        <translation>바꿀 연락처를 목록에서 선택하십시오</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact changed</source>
+        <translation>연락처를 변경했습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the contact to remove in the list</source>
+        <translation>삭제할 연락처를 목록에서 선택하십시오</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact removed</source>
+        <translation>연락처를 삭제했습니다</translation>
     </message>
 </context>
 <context>
@@ -723,6 +839,44 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../console/ui/briefings.py" line="-67"/>
+        <source>Handover briefing</source>
+        <translation>교대 브리핑</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period from (KST)</source>
+        <translation>기간 시작(KST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period to (KST)</source>
+        <translation>기간 끝(KST)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From (KST)</source>
+        <translation>시작(KST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To (KST)</source>
+        <translation>끝(KST)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last shift:</source>
+        <translation>최근 근무:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h</source>
+        <translation>%1시간</translation>
+    </message>
+</context>
+<context>
     <name>HomeQuestion</name>
     <message>
         <location filename="../../console/ui/home_question.py" line="+39"/>
@@ -1029,7 +1183,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+111"/>
+        <location filename="../../console/ui/main_window.py" line="+112"/>
         <source>Locked</source>
         <translation>잠김</translation>
     </message>
@@ -1039,7 +1193,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+98"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
@@ -1699,7 +1853,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../console/ui/reports_view.py" line="+98"/>
+        <location filename="../../console/ui/reports_model.py" line="+47"/>
         <source>Number</source>
         <translation>번호</translation>
     </message>
@@ -1737,7 +1891,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ReportsView</name>
     <message>
-        <location line="-54"/>
+        <location filename="../../console/ui/reports_view.py" line="+44"/>
         <source>Activity log (ICS 214)</source>
         <translation>활동일지 (ICS 214)</translation>
     </message>
@@ -1762,7 +1916,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>시스템 목록·대체수단</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+37"/>
         <source>Reason, for a back-dated or after-stand-down report</source>
         <translation>발행 사유(소급 보고·상황 종료 후 보고일 때)</translation>
     </message>
@@ -1777,7 +1931,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>출력물 종류</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Draft now</source>
         <translation>지금 초안 작성</translation>
     </message>
@@ -1802,12 +1956,12 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>출력물 보기</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>No situation report yet. &apos;Draft now&apos; renders the situation as it stands; approving a draft issues the next numbered report. The other printouts are under &apos;Show printout&apos;.</source>
         <translation>아직 상황보고가 없습니다. &apos;지금 초안 작성&apos;은 현재 상황을 초안으로 만들고, 초안을 승인하면 다음 제N보가 발행됩니다. 다른 출력물은 &apos;출력물 보기&apos;에서 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Note: the reprint differs from the PDF as issued (same snapshot, new renderer)</source>
         <translation>주의: 재출력본이 발행 당시 PDF와 다릅니다 (내용은 같은 스냅숏에서 생성)</translation>
     </message>
@@ -1842,7 +1996,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>비상 출력 묶음: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+29"/>
         <source>Written to %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
