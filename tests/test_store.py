@@ -168,6 +168,8 @@ def test_an_upgrade_fills_new_caches_by_their_rule(demo_db: Path) -> None:
             raw.execute(f"DROP TABLE {later}")  # tables of later migrations (0009)
         for later in ("drill_lesson", "drill_inject"):
             raw.execute(f"DROP TABLE {later}")  # and of 0010 (drills)
+        raw.execute("DROP TABLE incident_lesson")  # and of 0011, with its column
+        raw.execute("ALTER TABLE log_entry DROP COLUMN paper_ref")
         raw.execute("UPDATE alembic_version SET version_num = '0005'")
     services = Services.open(demo_db)
     try:

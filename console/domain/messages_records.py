@@ -17,10 +17,16 @@ RECORD_MESSAGES: dict[str, tuple[str, str]] = {
     "paper.needs_time": (
         "수기 기록을 옮겨 적을 때에는 종이에 적힌 시각이 필요합니다(--written-at)",
         "a transcription from paper needs the time written on the sheet (--written-at)"),
+    "paper.needs_ref": (
+        "옮겨 적는 수기 기록의 양식과 번호를 적어 주십시오(예: ICS-214 #3, --from-paper)",
+        "name the paper sheet being transcribed (e.g. ICS-214 #3, --from-paper)"),
     "paper.before_incident": (
         "종이에 적힌 시각 {at}은(는) 상황 발생({opened})보다 앞섭니다: 이 상황의 기록이 아닙니다. 기록하지 않았습니다",
         "the time on the sheet, {at}, is before the incident began ({opened}): not a record of this incident; nothing was recorded"),
     "lesson.needs_text": (
         "교훈 및 재발방지 대책의 내용이 비어 있습니다(--text)",
         "the lesson has no text (--text)"),
+    "lesson.before_incident": (
+        "{at}은(는) 상황 발생({opened})보다 앞섭니다: 교훈을 기록하지 않았습니다",
+        "{at} is before the incident began ({opened}): the lesson was not recorded"),
 }

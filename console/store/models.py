@@ -243,6 +243,9 @@ class LogEntry(Record):
     text: Mapped[str] = mapped_column(Text)
     significant: Mapped[bool] = mapped_column(Boolean, default=False)
     corrects_id: Mapped[str | None] = mapped_column(ForeignKey("log_entry.id"))
+    paper_ref: Mapped[str | None] = mapped_column(String(80))
+    """Typed in from a hand-written sheet ("ICS-214 #3"): ``at`` is the time written on it,
+    ``recorded_at`` when it was typed in. None: entered at the time (migration 0011)."""
 
 
 class LogVerification(Record):
@@ -464,6 +467,15 @@ class DrillLesson(Record):
     """The exercise controller's lessons learnt, for the after-action report."""
 
     __tablename__ = "drill_lesson"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcTime)
+    text: Mapped[str] = mapped_column(Text)
+
+
+class IncidentLesson(Record):
+    """A lesson or 재발방지 대책 of an incident, for the 최종(결과)보고 (migration 0011)."""
+
+    __tablename__ = "incident_lesson"
     incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
     at: Mapped[datetime] = mapped_column(UtcTime)
     text: Mapped[str] = mapped_column(Text)
