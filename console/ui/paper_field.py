@@ -1,7 +1,8 @@
 """The "transcribed from paper" rows of the log form: after a dead-computer day an officer
 types in the hand-written ICS-214 sheets and 장애 접수서. Checked, the entry is marked as
-typed in from the named sheet; its "when" row is then the time written on the sheet, and the
-service keeps the entry time apart (and refuses a sheet without its time or reference)."""
+typed in from the named sheet; the form's "when" row (above) is then the time on the sheet,
+and the service keeps the entry time apart (and refuses a sheet without its time or
+reference)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,8 @@ from console.ui.dialogs import FormDialog
 class PaperField(QObject):
     def __init__(self, form: FormDialog) -> None:
         super().__init__(form)
-        self.check = QCheckBox(self.tr("Transcribed from a paper sheet (the time below is "
-                                       "the one written on it)"), form)
+        self.check = QCheckBox(self.tr("Transcribed from a paper sheet ('When' is the time "
+                                       "written on it)"), form)
         self.check.setObjectName("from_paper")
         self.sheet = QLineEdit(form)
         self.sheet.setObjectName("paper_ref")

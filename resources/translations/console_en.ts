@@ -551,7 +551,7 @@
 <context>
     <name>DecisionsPage</name>
     <message>
-        <location filename="../../console/ui/pages/journal.py" line="+34"/>
+        <location filename="../../console/ui/pages/journal.py" line="+36"/>
         <source>Add decision…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1131,6 +1131,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+5"/>
         <source>Significance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcribed from paper</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1836,6 +1841,29 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+9"/>
         <source>New incident…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PaperField</name>
+    <message>
+        <location filename="../../console/ui/paper_field.py" line="+17"/>
+        <source>Transcribed from a paper sheet (&apos;When&apos; is the time written on it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. ICS-214 #3, 장애 접수서 #12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sheet</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

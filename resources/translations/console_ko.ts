@@ -551,7 +551,7 @@
 <context>
     <name>DecisionsPage</name>
     <message>
-        <location filename="../../console/ui/pages/journal.py" line="+34"/>
+        <location filename="../../console/ui/pages/journal.py" line="+36"/>
         <source>Add decision…</source>
         <translation>결정사항 등록…</translation>
     </message>
@@ -1135,6 +1135,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+5"/>
         <source>Significance</source>
         <translation>구분</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcribed from paper</source>
+        <translation>수기 기록 옮김</translation>
     </message>
 </context>
 <context>
@@ -1840,6 +1845,29 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+9"/>
         <source>New incident…</source>
         <translation>새 사고 등록…</translation>
+    </message>
+</context>
+<context>
+    <name>PaperField</name>
+    <message>
+        <location filename="../../console/ui/paper_field.py" line="+17"/>
+        <source>Transcribed from a paper sheet (&apos;When&apos; is the time written on it)</source>
+        <translation>수기 기록을 옮겨 적음('시각'은 종이에 적힌 시각)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. ICS-214 #3, 장애 접수서 #12</source>
+        <translation>예: ICS-214 #3, 장애 접수서 #12</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper sheet</source>
+        <translation>수기 양식</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sheet</source>
+        <translation>양식·번호</translation>
     </message>
 </context>
 <context>
