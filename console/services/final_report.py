@@ -44,15 +44,18 @@ class FinalReportService(ServiceBase):
         # milestones are the rest of the timeline.
         milestones = [{"at": iso(e.at) or "", "kind": e.kind.label(lang), "text": e.text}
                       for e in entries if e.kind is not EntryKind.OUTAGE]
-        decisions = [{"at": iso(d.at) or "", "by": d.decided_by or "", "summary": d.summary,
+        # People by display name (the roster's), not login id.
+        shown = {str(u["name"]): u["display"] or u["name"]
+                 for u in self.reports.printouts.users()}
+        decisions = [{"at": iso(d.at) or "",
+                      "by": (shown.get(d.decided_by) or d.decided_by) if d.decided_by else "",
+                      "summary": d.summary,
                       "rationale": d.rationale}
                      for d in reversed(self.journal.decisions(incident_id))]
         issued = sorted({r.number for r in self.reports.list(incident_id)
                          if r.number is not None})
         # 교훈 및 재발방지 대책: the lessons recorded as such and the record's lines that
-        # state a follow-up (the 10-17 decision's 사후 평가 및 재발방지 대책), authors by name.
-        shown = {str(u["name"]): u["display"] or u["name"]
-                 for u in self.reports.printouts.users()}
+        # state a follow-up (the 10-17 decision's 사후 평가 및 재발방지 대책).
         lessons = [{"at": iso(x.at) or "", "source": x.source, "text": x.text,
                     "by": (shown.get(x.by) or x.by) if x.by else ""}
                    for x in self.lessons.all(incident_id)]
