@@ -53,6 +53,7 @@ class ActionId(Enum):
     LANG_KO = "lang_ko"
     LANG_EN = "lang_en"
     EXTERNAL_CONTACTS = "external_contacts"
+    RECORD_LESSON = "record_lesson"
     QUIT = "quit"
     ABOUT = "about"
 
@@ -139,6 +140,10 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.STAND_DOWN: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Stand task force down…"), "act", "status",
         tip=QT_TRANSLATE_NOOP("Actions", "Close the incident, with the reason")),
+    ActionId.RECORD_LESSON: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Record a lesson…"), "act", "new",
+        tip=QT_TRANSLATE_NOOP("Actions", "A lesson or prevention measure for the final "
+                                         "report (also after the stand-down)")),
     ActionId.BACKUP: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Backup…"), "file", "export",
         tip=QT_TRANSLATE_NOOP("Actions", "A verified copy of this database")),

@@ -188,6 +188,7 @@ class MainWindow(QMainWindow):
         actions[ActionId.ACTIVATE_TASK_FORCE].triggered.connect(self.task_force.activate)
         actions[ActionId.REPORT_SCHEDULE].triggered.connect(self.task_force.schedule)
         actions[ActionId.STAND_DOWN].triggered.connect(self.task_force.stand_down)
+        actions[ActionId.RECORD_LESSON].triggered.connect(self.task_force.lesson)
         actions[ActionId.BACKUP].triggered.connect(lambda: self.backup.run())
         actions[ActionId.NEW_DRILL].triggered.connect(lambda: self.new_drill.run())
         actions[ActionId.SYNC_NOW].triggered.connect(self.sync_now)

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+75"/>
+        <location filename="../../console/ui/actions.py" line="+76"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -208,6 +208,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Record a lesson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A lesson or prevention measure for the final report (also after the stand-down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -947,6 +957,29 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>IncidentLessonDialog</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+71"/>
+        <source>Record a lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lesson or prevention measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the lesson.</source>
+        <translation type="unfinished">Write the lesson.</translation>
+    </message>
+</context>
+<context>
     <name>LessonDialog</name>
     <message>
         <location filename="../../console/ui/drill_panel.py" line="+6"/>
@@ -1195,7 +1228,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>Not available in this view.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1847,7 +1880,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>PaperField</name>
     <message>
-        <location filename="../../console/ui/paper_field.py" line="+17"/>
+        <location filename="../../console/ui/paper_field.py" line="+18"/>
         <source>Transcribed from a paper sheet (&apos;When&apos; is the time written on it)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2049,7 +2082,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../console/ui/task_force.py" line="+33"/>
+        <location filename="../../console/ui/task_force.py" line="-46"/>
         <source>Report schedule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2728,7 +2761,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TaskForceActions</name>
     <message>
-        <location filename="../../console/ui/task_force.py" line="+59"/>
+        <location filename="../../console/ui/task_force.py" line="+74"/>
         <source>No incident</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2750,6 +2783,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+8"/>
         <source>Report schedule set.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lesson recorded for the final report.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+75"/>
+        <location filename="../../console/ui/actions.py" line="+76"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -208,6 +208,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Record a lesson…</source>
+        <translation>교훈 기록…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A lesson or prevention measure for the final report (also after the stand-down)</source>
+        <translation>최종(결과)보고에 넣을 교훈 또는 재발방지 대책(대책본부 해제 후에도)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Backup…</source>
         <translation>백업…</translation>
     </message>
@@ -950,6 +960,29 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>IncidentLessonDialog</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+71"/>
+        <source>Record a lesson</source>
+        <translation>교훈 및 재발방지 대책 기록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation>사고</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lesson or prevention measure</source>
+        <translation>교훈·재발방지 대책</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the lesson.</source>
+        <translation>교훈 내용을 입력하십시오.</translation>
+    </message>
+</context>
+<context>
     <name>LessonDialog</name>
     <message>
         <location filename="../../console/ui/drill_panel.py" line="+6"/>
@@ -1198,7 +1231,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+98"/>
+        <location line="+99"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
@@ -1850,9 +1883,9 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>PaperField</name>
     <message>
-        <location filename="../../console/ui/paper_field.py" line="+17"/>
+        <location filename="../../console/ui/paper_field.py" line="+18"/>
         <source>Transcribed from a paper sheet (&apos;When&apos; is the time written on it)</source>
-        <translation>수기 기록을 옮겨 적음('시각'은 종이에 적힌 시각)</translation>
+        <translation>수기 기록을 옮겨 적음(&apos;시각&apos;은 종이에 적힌 시각)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2052,7 +2085,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../console/ui/task_force.py" line="+33"/>
+        <location filename="../../console/ui/task_force.py" line="-46"/>
         <source>Report schedule</source>
         <translation>상황보고 일정</translation>
     </message>
@@ -2731,7 +2764,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TaskForceActions</name>
     <message>
-        <location filename="../../console/ui/task_force.py" line="+59"/>
+        <location filename="../../console/ui/task_force.py" line="+74"/>
         <source>No incident</source>
         <translation>사고 없음</translation>
     </message>
@@ -2754,6 +2787,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+8"/>
         <source>Report schedule set.</source>
         <translation>상황보고 일정을 정했습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lesson recorded for the final report.</source>
+        <translation>최종(결과)보고에 넣을 교훈을 기록했습니다.</translation>
     </message>
 </context>
 <context>
