@@ -168,8 +168,15 @@ def incident(args: argparse.Namespace, services: Services) -> int:
         _emit(args, rows, ["id", "title", "crisis_level", "started_at", "activated_at",
                            "closed_at"])
         return 0
+    if args.action == "lessons":
+        _emit(args, [{"at": json_time(x.at), "source": x.source, "text": x.text, "by": x.by,
+                      "id": x.id} for x in services.lessons.all(args.incident)],
+              ["at", "source", "by", "text"])
+        return 0
     who = actor(args, services)
-    if args.action == "open":
+    if args.action == "lesson":
+        changes = services.lessons.add(who, args.text, _time(args.at), args.incident)
+    elif args.action == "open":
         changes = services.incidents.open(
             who, args.title, DisasterArea.parse(args.area), Cause.parse(args.cause),
             _time(args.at), CrisisLevel.parse(args.level))
@@ -257,7 +264,8 @@ def log(args: argparse.Namespace, services: Services) -> int:
     if args.action == "list":
         team = Team.parse(args.team) if args.team else None
         rows = [{"id": e.id, "at": json_time(e.at), "team": e.team, "author": e.author,
-                 "text": e.text, "significant": e.significant, "verified": e.verified}
+                 "text": e.text, "significant": e.significant, "verified": e.verified,
+                 "recorded_at": json_time(e.recorded_at), "from_paper": e.paper_ref}
                 for e in services.journal.log(team)]
         _emit(args, rows, ["at", "team", "author", "significant", "text"])
         return 0
@@ -266,7 +274,8 @@ def log(args: argparse.Namespace, services: Services) -> int:
         changes = services.journal.verify_log(who, args.id)
     else:
         changes = services.journal.add_log(who, Team.parse(args.team), args.text,
-                                           args.significant)
+                                           args.significant, _time(args.written_at),
+                                           paper_ref=args.from_paper)
     print(changes.first_id)
     return 0
 

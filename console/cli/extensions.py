@@ -10,6 +10,7 @@ from __future__ import annotations
 from types import ModuleType
 
 from console.cli import (
+    contacts_cli,
     drill_cli,
     forecast_cli,
     notice_cli,
@@ -21,4 +22,4 @@ from console.cli import (
 )
 
 EXTENSIONS: list[ModuleType] = [report_cli, sync_cli, selftest_cli, situation_cli, forecast_cli,
-                                people_cli, notice_cli, drill_cli]
+                                people_cli, notice_cli, drill_cli, contacts_cli]

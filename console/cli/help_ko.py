@@ -149,6 +149,32 @@ HELP_KO: dict[str, str] = {
     "after-action report (PDF)": "사후강평 보고서 (PDF)",
     "turn a closed incident's record into a drill scenario": "종료된 사고의 기록을 훈련 시나리오로 만듭니다",
     "the scenario's name (default: the file's name)": "시나리오 이름 (기본값: 파일 이름)",
+    'add a contact, or change contact --number N (fields not given keep their value)':
+        '연락처를 추가하거나 --number N의 연락처를 고칩니다 (주지 않은 항목은 그대로)',
+    'external contacts (국가정보자원관리원, 행정안전부, operators, vendors, 자치구)':
+        '외부 연락처 (국가정보자원관리원, 행정안전부, 운영사, 유지보수 업체, 자치구)',
+    "lessons recorded and the record's stated follow-ups":
+        '기록된 교훈과 기록에 적힌 후속 조치',
+    'list the external contacts, numbered':
+        '외부 연락처 목록 (번호 포함)',
+    'record a lesson or 재발방지 대책 (for the final report; also after the stand-down)':
+        '교훈 또는 재발방지 대책 기록 (최종보고용, 해산 후에도 가능)',
+    'remove contact N':
+        'N번 연락처 삭제',
+    'telephone number':
+        '전화번호',
+    'the contact to change (default: add one)':
+        '고칠 연락처 번호 (기본값: 새로 추가)',
+    'the person or desk':
+        '담당자 또는 부서',
+    "typed in from a hand-written sheet, e.g. 'ICS-214 #3' (needs --written-at; the entry time is kept apart)":
+        "수기 기록지에서 옮겨 적음, 예: 'ICS-214 #3' (--written-at 필요, 입력 시각은 따로 보존)",
+    'what they are to the task force, e.g. 연계 담당':
+        '대책본부와의 관계, 예: 연계 담당',
+    'when it happened: the time written on a paper sheet (KST if naive)':
+        '일어난 시각: 수기 기록지에 적힌 시각 (시간대가 없으면 KST)',
+    '기관명 (needed for a new contact)':
+        '기관명 (새 연락처에 필요)',
     "put the drill back to its start: its records removed, the clock at +00:00 and paused (controller)":
         "훈련을 처음으로 되돌립니다: 훈련 기록을 지우고 시계를 +00:00에 멈춥니다 (통제관)",
     "record a judgement deduction (a wrong summary, a typo...; the kinds are the scoring table's) (controller)":

@@ -65,6 +65,13 @@ def build_parser() -> argparse.ArgumentParser:
     cadence.add_argument("--every", type=float, help="a report every H hours")
     ischedule.add_argument("--at")
     _list(isub, "list", "list incidents")
+    ilesson = isub.add_parser("lesson", help="record a lesson or 재발방지 대책 (for the final "
+                                             "report; also after the stand-down)")
+    ilesson.add_argument("--text", required=True)
+    ilesson.add_argument("--incident")
+    ilesson.add_argument("--at")
+    ilessons = _list(isub, "lessons", "lessons recorded and the record's stated follow-ups")
+    ilessons.add_argument("--incident")
 
     outage = sub.add_parser("outage", help="outages of systems")
     osub = outage.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -124,6 +131,11 @@ def build_parser() -> argparse.ArgumentParser:
     ladd.add_argument("--team", required=True)
     ladd.add_argument("--text", required=True)
     ladd.add_argument("--significant", action="store_true")
+    ladd.add_argument("--written-at", dest="written_at",
+                      help="when it happened: the time written on a paper sheet (KST if naive)")
+    ladd.add_argument("--from-paper", dest="from_paper", metavar="REF",
+                      help="typed in from a hand-written sheet, e.g. 'ICS-214 #3' "
+                           "(needs --written-at; the entry time is kept apart)")
     lverify = lsub.add_parser("verify")
     lverify.add_argument("id")
     llist = _list(lsub, "list", "list log entries, newest first")

@@ -42,6 +42,8 @@ class Action(StrEnum):
     APPROVE_NOTICE = "approve_notice"
     ISSUE_NOTICE = "issue_notice"
     RUN_DRILL = "run_drill"
+    MANAGE_CONTACTS = "manage_contacts"
+    RECORD_LESSON = "record_lesson"
     READ = "read"
 
 
@@ -105,6 +107,11 @@ PERMISSIONS: dict[Action, Rule] = {
     Action.ISSUE_NOTICE: _rule(set(COMMAND), {Team.PRESS}),
     # The exercise controller runs the drill clock and sees the score; trainees do not.
     Action.RUN_DRILL: _rule({Role.COMMANDER, Role.CONTROLLER}),
+    # The external contacts (국가정보자원관리원, 행정안전부, operators, vendors, 자치구) are
+    # printed on the roster and the paper pack: command keeps that list.
+    Action.MANAGE_CONTACTS: _rule({Role.COMMANDER, Role.CONTROLLER}),
+    # Lessons and 재발방지 대책 go into the 최종(결과)보고: command records them.
+    Action.RECORD_LESSON: _rule(set(COMMAND)),
     Action.READ: _rule(set(Role)),
 }
 
@@ -137,6 +144,8 @@ _ACTION_WORDS = {
     Action.APPROVE_NOTICE: ("대시민 안내를 승인하거나 반려할", "approve or return a public notice"),
     Action.ISSUE_NOTICE: ("대시민 안내 발송을 기록할", "record a public notice as issued"),
     Action.RUN_DRILL: ("훈련을 진행하거나 채점을 볼", "run the drill or see its score"),
+    Action.MANAGE_CONTACTS: ("외부 연락처를 관리할", "manage the external contacts"),
+    Action.RECORD_LESSON: ("교훈 및 재발방지 대책을 기록할", "record a lesson"),
     Action.READ: ("조회할", "read"),
 }
 

@@ -1,12 +1,13 @@
 """최종(결과)보고 of a closed incident, from the record: the incident from activation to
 stand-down, the figures at the stand-down (the snapshot of that moment), the timeline's
-milestones, every decision, the reports issued, and the follow-up (tasks still open at the
-stand-down, the closing reason). Rendered from plain rows the final-report service gathers."""
+milestones, every decision, the reports issued, the follow-up (tasks still open at the
+stand-down, the closing reason), and the lessons and 재발방지 대책. Rendered from plain rows
+the final-report service gathers."""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from reportlab.platypus import Flowable
 
@@ -25,7 +26,11 @@ _WORDS: dict[str, tuple[str, str]] = {
     "reports": ("상황보고 {n}회 발행(제1보 ~ 제{last}보)", "{n} situation reports issued (No. 1 to {last})"),
     "timeline": ("3. 주요 경과", "3. Milestones"),
     "decisions": ("4. 결정사항", "4. Decisions"),
-    "follow": ("5. 후속 조치 및 재발방지 대책", "5. Follow-up and prevention"),
+    "follow": ("5. 후속 조치", "5. Follow-up"),
+    "lessons": ("6. 교훈 및 재발방지 대책", "6. Lessons and prevention of recurrence"),
+    "source": ("출처", "Source"),
+    "src_lesson": ("교훈 기록", "Lesson"), "src_decision": ("결정사항", "Decision"),
+    "src_log": ("활동일지", "Activity log"), "writer": ("기록자", "By"),
     "open": ("해제 시점 미완료 과제", "Tasks still open at the stand-down"),
     "reason": ("해제 사유: {r}", "Reason for the stand-down: {r}"),
     "when": ("일시", "Time"), "kind": ("구분", "Kind"), "what": ("내용", "What"),
@@ -51,6 +56,9 @@ class FinalData:
     issued: list[int]
     """Numbers of the reports issued."""
     close_reason: str
+    lessons: list[dict[str, str]] = field(default_factory=list)
+    """at, source (lesson, decision, log), text, by: lessons recorded and the record's lines
+    that state a follow-up, in time order."""
 
 
 def final_story(data: FinalData, lang: str) -> list[Flowable]:
@@ -101,6 +109,12 @@ def final_story(data: FinalData, lang: str) -> list[Flowable]:
                        [[label("team", p["team"], lang), p["title"], short_time(lang, p["due"])]
                         for p in snap["plans"]], [0.2, 0.6, 0.2], "LLL")
                  if snap["plans"] else none)
+    story += heading(paren(lang, fw(lang, "lessons"), str(len(data.lessons))), "h1")
+    story.append(table([fw(lang, "when"), fw(lang, "source"), fw(lang, "what"),
+                        fw(lang, "writer")],
+                       [[short_time(lang, x["at"]), fw(lang, f"src_{x['source']}"), x["text"],
+                         x["by"]] for x in data.lessons], [0.14, 0.14, 0.54, 0.18], "LLLL")
+                 if data.lessons else none)
     return story
 
 

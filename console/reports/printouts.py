@@ -91,7 +91,7 @@ def activity_log(incident: str, teams: Sequence[Row], start: str | None, end: st
                  printed_at: str, lang: str = "ko") -> bytes:
     """``teams``: one dict per team with ``team`` (value), ``members`` (dicts: ``display``,
     ``role``, ``contact``) and ``entries`` (dicts: ``at``, ``author``, ``text``,
-    ``significant``, ``verified``), in time order."""
+    ``significant``, ``verified``, ``paper``: the transcription note or None), in time order."""
     story: list[Flowable] = []
     period = _ics(lang, "from_to", a=full_time(lang, start) or "-",
                   b=full_time(lang, end) or _ics(lang, "open_end"))
@@ -120,6 +120,8 @@ def activity_log(incident: str, teams: Sequence[Row], start: str | None, end: st
         rows: list[list[Any]] = []
         for entry in unit["entries"]:
             text: Any = entry["text"]
+            if entry.get("paper"):  # typed in from a sheet: both times, and which sheet
+                text = f"[{entry['paper']}] {text}"
             if entry["significant"]:
                 mark = _ics(lang, "significant")
                 if entry["verified"]:

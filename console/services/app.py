@@ -12,6 +12,7 @@ from console.domain.errors import ConsoleError
 from console.domain.permissions import Action
 from console.services import maintenance
 from console.services.accounts import DEFAULT_HASHER, AccountService
+from console.services.contacts import ContactService
 from console.services.context import Actor
 from console.services.demo import DemoBuilder
 from console.services.drill_reset import DrillReset
@@ -24,6 +25,7 @@ from console.services.handover import HandoverService
 from console.services.incidents import IncidentService
 from console.services.inventory import InventoryService
 from console.services.journal import JournalService
+from console.services.lessons import LessonService
 from console.services.maintenance import MaintenanceService
 from console.services.notices import NoticeService
 from console.services.outages import OutageService
@@ -64,6 +66,8 @@ class Services:
     drills: DrillService
     drill_score: DrillScoring
     drill_reset: DrillReset
+    contacts: ContactService
+    lessons: LessonService
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
@@ -93,6 +97,7 @@ class Services:
         drills = DrillService(db, clock, incidents, outages, journal)
         reports = ReportService(db, clock)
         timeline, tasks = TimelineService(db, clock), TaskService(db, clock)
+        lessons = LessonService(db, clock, journal)
         return cls(db=db, accounts=accounts,
                    incidents=incidents, inventory=InventoryService(db, clock),
                    outages=outages, tasks=tasks,
@@ -102,11 +107,14 @@ class Services:
                    sync=sync, estimates=EstimateService(db, clock),
                    forecast=ForecastService(db, clock), timeline=timeline,
                    handover=HandoverService(db, clock, reports, timeline, tasks),
-                   final_report=FinalReportService(db, clock, reports, timeline, journal),
+                   final_report=FinalReportService(db, clock, reports, timeline, journal,
+                                                   lessons),
                    notices=NoticeService(db, clock, status_page.write_configured),
                    status_page=status_page,
                    drills=drills, drill_score=DrillScoring(db, clock, drills, situation),
-                   drill_reset=DrillReset(db, clock, drills, cls.opener, keys))
+                   drill_reset=DrillReset(db, clock, drills, cls.opener, keys),
+                   contacts=ContactService(db, clock),
+                   lessons=lessons)
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,

@@ -7,13 +7,13 @@ from datetime import datetime
 
 from sqlalchemy import select
 
-from console.domain.clock import write_time
+from console.domain.clock import format_kst, to_utc, write_time
 from console.domain.enums import Team
 from console.domain.errors import NotFound, ValidationError
 from console.domain.permissions import Action
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
 from console.services.incidents import refuse_if_closed
-from console.store.models import Decision, LogEntry, LogVerification, User
+from console.store.models import Decision, Incident, LogEntry, LogVerification, User
 
 
 @dataclass(frozen=True)
@@ -37,6 +37,10 @@ class LogRow:
     text: str
     significant: bool
     verified: bool
+    recorded_at: datetime | None = None
+    """When it was typed in (``at`` is when it happened, or the time on a paper sheet)."""
+    paper_ref: str | None = None
+    """The hand-written sheet it was transcribed from ("ICS-214 #3"); None: entered live."""
 
 
 class JournalService(ServiceBase):
@@ -72,18 +76,30 @@ class JournalService(ServiceBase):
                                 d.corrects_id) for d, name in session.execute(query)]
 
     def add_log(self, actor: Actor, team: Team, text: str, significant: bool = False,
-                at: datetime | None = None, incident_id: str | None = None) -> ChangeSet:
+                at: datetime | None = None, incident_id: str | None = None,
+                paper_ref: str | None = None) -> ChangeSet:
+        """``paper_ref``: a transcription of a hand-written sheet (a dead-computer day); ``at``
+        is then the time written on the sheet, kept apart from the entry time."""
         actor.require(Action.ADD_LOG, team)
         if not text.strip():
             raise ValidationError("log.needs_text")
+        if paper_ref is not None:  # from paper: the sheet named, its time given
+            paper_ref = " ".join(paper_ref.split())
+            if not paper_ref:
+                raise ValidationError("paper.needs_ref")
+            if at is None:
+                raise ValidationError("paper.needs_time")
         now = self.now()
         changes = ChangeSet()
         with self.db.transaction() as session:
             incident = current_incident(session, incident_id)
             refuse_if_closed(incident, actor.lang)
+            written = write_time(at, now)
+            if paper_ref:
+                refuse_before_incident(incident, written)
             entry = self.new_record(LogEntry(
-                incident_id=incident.id, team=team.value, at=write_time(at, now),
-                text=text.strip(), significant=significant), actor, now)
+                incident_id=incident.id, team=team.value, at=written,
+                text=text.strip(), significant=significant, paper_ref=paper_ref), actor, now)
             session.add(entry)
             changes.note("log_entry", entry.id)
         return changes
@@ -112,5 +128,14 @@ class JournalService(ServiceBase):
                 query = query.where(LogEntry.team == team.value)
             if incident_id:
                 query = query.where(LogEntry.incident_id == incident_id)
-            return [LogRow(e.id, e.at, e.team, name, e.text, e.significant, e.id in verified)
+            return [LogRow(e.id, e.at, e.team, name, e.text, e.significant, e.id in verified,
+                           e.recorded_at, e.paper_ref)
                     for e, name in session.execute(query)]
+
+
+def refuse_before_incident(incident: Incident, moment: datetime) -> None:
+    """The one-truth rule for a time from paper: not before the incident began (nor in the
+    future: write_time)."""
+    if to_utc(moment) < to_utc(incident.started_at):
+        raise ValidationError("paper.before_incident", at=format_kst(moment, "en"),
+                              opened=format_kst(incident.started_at, "en"))

@@ -10,6 +10,7 @@ from datetime import datetime
 from console.domain.clock import Clock, iso, to_utc
 from console.domain.enums import Team
 from console.domain.errors import ValidationError
+from console.domain.paper import paper_note
 from console.reports.text import label
 from console.services.accounts import AccountService
 from console.services.contacts import external_contacts
@@ -77,7 +78,9 @@ class Printouts(ServiceBase):
         for unit in teams:
             entries = [{"at": iso(e.at), "author": authors.get(e.author or "", e.author),
                         "text": e.text,
-                        "significant": e.significant, "verified": e.verified}
+                        "significant": e.significant, "verified": e.verified,
+                        "paper": paper_note(e.paper_ref, e.at, e.recorded_at or e.at, lang)
+                        if e.paper_ref else None}
                        for e in reversed(self.journal.log(unit, incident_id))
                        if _within(e.at, start, end)]
             units.append({"team": unit.value, "entries": entries,

@@ -217,6 +217,7 @@ def _log_columns(_now: datetime) -> dict[str, ColumnElement[Any]]:
         "significant": e.significant,
         "verified": exists().where(LogVerification.log_entry_id == e.id).correlate(e),
         "corrects_id": e.corrects_id, "incident_id": e.incident_id,
+        "recorded_at": e.recorded_at, "paper_ref": e.paper_ref,
     }
 
 

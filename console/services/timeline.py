@@ -9,6 +9,7 @@ from sqlalchemy.orm import aliased
 
 from console.domain.cadence import ReportSchedule
 from console.domain.enums import CrisisLevel, OutageStatus
+from console.domain.paper import paper_note
 from console.domain.timeline import EntryKind, TimelineEntry, chronological
 from console.services.context import ServiceBase, current_incident
 from console.store.models import (
@@ -78,7 +79,11 @@ class TimelineService(ServiceBase):
                     select(LogEntry, author.name)
                     .outerjoin(author, author.id == LogEntry.author_id)
                     .where(LogEntry.incident_id == iid, LogEntry.significant.is_(True))):
-                found.append(TimelineEntry(entry.at, EntryKind.LOG, entry.text, entry.team,
+                # A transcription from paper says so, with both its times.
+                paper = (paper_note(entry.paper_ref, entry.at, entry.recorded_at, lang)
+                         if entry.paper_ref else None)
+                text = f"{entry.text} [{paper}]" if paper else entry.text
+                found.append(TimelineEntry(entry.at, EntryKind.LOG, text, entry.team,
                                            name, entry.id))
             for report, name, user_team in session.execute(
                     select(SituationReport, author.name, author.team)

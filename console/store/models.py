@@ -243,6 +243,9 @@ class LogEntry(Record):
     text: Mapped[str] = mapped_column(Text)
     significant: Mapped[bool] = mapped_column(Boolean, default=False)
     corrects_id: Mapped[str | None] = mapped_column(ForeignKey("log_entry.id"))
+    paper_ref: Mapped[str | None] = mapped_column(String(80))
+    """Typed in from a hand-written sheet ("ICS-214 #3"): ``at`` is the time written on it,
+    ``recorded_at`` when it was typed in. None: entered at the time (migration 0012)."""
 
 
 class LogVerification(Record):
@@ -480,6 +483,15 @@ class DrillJudgement(Record):
     note: Mapped[str] = mapped_column(Text)
     about: Mapped[str | None] = mapped_column(Id)
     """The record it is about (any table's id), if the controller named one."""
+
+
+class IncidentLesson(Record):
+    """A lesson or 재발방지 대책 of an incident, for the 최종(결과)보고 (migration 0012)."""
+
+    __tablename__ = "incident_lesson"
+    incident_id: Mapped[str] = mapped_column(ForeignKey("incident.id"), index=True)
+    at: Mapped[datetime] = mapped_column(UtcTime)
+    text: Mapped[str] = mapped_column(Text)
 
 
 # The window's sort indexes (migration 0005): sort column and tie-breaking id.

@@ -52,6 +52,8 @@ class ActionId(Enum):
     FALLBACK_PACK = "fallback_pack"
     LANG_KO = "lang_ko"
     LANG_EN = "lang_en"
+    EXTERNAL_CONTACTS = "external_contacts"
+    RECORD_LESSON = "record_lesson"
     QUIT = "quit"
     ABOUT = "about"
 
@@ -138,6 +140,10 @@ SPECS: dict[ActionId, ActionSpec] = {
     ActionId.STAND_DOWN: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Stand task force down…"), "act", "status",
         tip=QT_TRANSLATE_NOOP("Actions", "Close the incident, with the reason")),
+    ActionId.RECORD_LESSON: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "Record a lesson…"), "act", "new",
+        tip=QT_TRANSLATE_NOOP("Actions", "A lesson or prevention measure for the final "
+                                         "report (also after the stand-down)")),
     ActionId.BACKUP: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Backup…"), "file", "export",
         tip=QT_TRANSLATE_NOOP("Actions", "A verified copy of this database")),
@@ -165,6 +171,10 @@ SPECS: dict[ActionId, ActionSpec] = {
         QT_TRANSLATE_NOOP("Actions", "Automatic hub sync…"), "settings", "sync"),
     ActionId.FALLBACK_PACK: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Paper fallback pack…"), "settings", "reports"),
+    ActionId.EXTERNAL_CONTACTS: ActionSpec(
+        QT_TRANSLATE_NOOP("Actions", "External contacts…"), "settings", "reports",
+        tip=QT_TRANSLATE_NOOP("Actions", "National centre liaison, ministry, operators, "
+                                         "vendors and districts: printed on the roster")),
     ActionId.LANG_KO: ActionSpec(
         QT_TRANSLATE_NOOP("Actions", "Korean"), "settings", "language", checkable=True),
     ActionId.LANG_EN: ActionSpec(

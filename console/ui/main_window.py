@@ -32,6 +32,7 @@ from console.ui.actions import VIEWS, ActionId, ActionRegistry, icon, translate
 from console.ui.background import BackgroundWork
 from console.ui.backup_action import BackupAction
 from console.ui.board.view import BoardView
+from console.ui.contacts_dialog import ContactsDialog
 from console.ui.context import UiContext
 from console.ui.dialogs import FallbackPackDialog
 from console.ui.drafts import DraftStore
@@ -187,11 +188,14 @@ class MainWindow(QMainWindow):
         actions[ActionId.ACTIVATE_TASK_FORCE].triggered.connect(self.task_force.activate)
         actions[ActionId.REPORT_SCHEDULE].triggered.connect(self.task_force.schedule)
         actions[ActionId.STAND_DOWN].triggered.connect(self.task_force.stand_down)
+        actions[ActionId.RECORD_LESSON].triggered.connect(self.task_force.lesson)
         actions[ActionId.BACKUP].triggered.connect(lambda: self.backup.run())
         actions[ActionId.NEW_DRILL].triggered.connect(lambda: self.new_drill.run())
         actions[ActionId.SYNC_NOW].triggered.connect(self.sync_now)
         actions[ActionId.AUTO_SYNC].triggered.connect(self.ask_auto_sync)
         actions[ActionId.FALLBACK_PACK].triggered.connect(self.configure_fallback)
+        actions[ActionId.EXTERNAL_CONTACTS].triggered.connect(
+            lambda: ContactsDialog(self.context, self).open())
         actions[ActionId.LOCK].triggered.connect(self.lock)
         actions[ActionId.SWITCH_USER].triggered.connect(self.switch_user.ask)
         actions[ActionId.IDLE_LOCK].triggered.connect(self.ask_idle_minutes)

@@ -5,19 +5,8 @@ context; a refusal shows its reason on the page and in the window's message."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QBuffer,
-    QByteArray,
-    QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -37,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from console.domain.clock import format_kst
 from console.services import watch
 from console.services.reports import (
     PRINTOUT_KINDS,
@@ -46,11 +34,11 @@ from console.services.reports import (
     Reprint,
     file_name,
 )
+from console.ui.briefings import BriefingBar
 from console.ui.context import UiContext
 from console.ui.formatting import QT_TRANSLATE_NOOP
 from console.ui.printing import PrintJob
-
-Index = QModelIndex | QPersistentModelIndex
+from console.ui.reports_model import ReportsModel
 
 _PRINTOUTS = {
     "log": QT_TRANSLATE_NOOP("ReportsView", "Activity log (ICS 214)"),
@@ -64,70 +52,6 @@ _PRINTOUTS = {
 
 def printout_name(kind: str) -> str:
     return QCoreApplication.translate("ReportsView", _PRINTOUTS[kind])
-
-
-class ReportsModel(QAbstractTableModel):
-    """The stored reports (a short list: tens per incident), issued first."""
-
-    COLUMNS = ("number", "as_of", "issued", "prepared", "approved", "station")
-
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self.rows: list[ReportRow] = []
-
-    def set_rows(self, rows: list[ReportRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation,
-                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal \
-                and 0 <= section < len(self.COLUMNS):
-            return self.headers()[section]
-        return None
-
-    def headers(self) -> list[str]:
-        return [self.tr("Number"), self.tr("As of"), self.tr("Issued"), self.tr("Prepared by"),
-                self.tr("Approved by"), self.tr("Workstation")]
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
-        row = self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return self._text(row, self.COLUMNS[index.column()])
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
-        if role == Qt.ItemDataRole.ToolTipRole and row.duplicates:
-            return self.tr("Number collision after sync: more than one report has this number")
-        if row.duplicates and role == Qt.ItemDataRole.BackgroundRole:
-            return QBrush(QColor("#fbe3e1"))
-        if row.duplicates and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#8e1b1b"))
-        if row.is_draft and role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor("#5f6368"))
-        return None
-
-    def _text(self, row: ReportRow, column: str) -> str:
-        if column == "number":
-            return row.title(self.lang)
-        if column == "as_of":
-            return format_kst(row.as_of, self.lang)
-        if column == "issued":
-            return format_kst(row.issued_at, self.lang)
-        if column == "prepared":
-            return row.prepared_by or ""
-        if column == "approved":
-            return row.approved_by or ""
-        return row.workstation or ""
 
 
 class ReportsView(QWidget):
@@ -164,6 +88,10 @@ class ReportsView(QWidget):
         self.kinds.setAccessibleName(self.tr("Printout"))
         for kind in PRINTOUT_KINDS:
             self.kinds.addItem(printout_name(kind), kind)
+        # The handover briefing and the 상황 요약 land in this preview (print, export).
+        self.briefings = BriefingBar(context, self)
+        self.briefings.ready.connect(self.show_document)
+        self.briefings.refused.connect(self._refused)
         self.buttons: dict[str, QPushButton] = {}
         for key, text, slot in (
                 ("draft_now", self.tr("Draft now"), self.draft_now),
@@ -193,6 +121,7 @@ class ReportsView(QWidget):
             if key == "approve":
                 actions.addWidget(self.reason, 1)
         actions.addStretch(1)
+        actions.addWidget(self.briefings)
         actions.addWidget(self.kinds)
         actions.addWidget(self.buttons["printout"])
         left = QWidget(self)
@@ -355,6 +284,12 @@ class ReportsView(QWidget):
     def _printout_ready(self, kind: str, pdf: bytes) -> None:
         self._show(f"{printout_name(kind)}.pdf", pdf)
         self._say(printout_name(kind))
+
+    def show_document(self, name: str, pdf: bytes) -> None:
+        """A paper made elsewhere (the briefing bar) on show, to print or export."""
+        self.table.clearSelection()
+        self._show(name, pdf)
+        self._say(name.removesuffix(".pdf"))
 
     def export_to(self, folder: Path) -> Path | None:
         """Write the document on show into ``folder``."""

@@ -1,5 +1,5 @@
 """The incident's life in the window: activate the task force (대책본부 가동), stand it down
-(해산, with the reason) and set the report schedule. The forms collect input; each accepted
+(해산, with the reason), set the report schedule and record a lesson (교훈 및 재발방지 대책). The forms collect input; each accepted
 form makes one IncidentService call off the GUI thread (console/services/incidents.py), and
 the board and the status bar follow from the bus."""
 
@@ -113,6 +113,21 @@ class ScheduleDialog(FormDialog):
                                         if h.strip()])
 
 
+class IncidentLessonDialog(FormDialog):
+    """A lesson or 재발방지 대책 for the 최종(결과)보고 (also after the stand-down)."""
+
+    def __init__(self, incident: IncidentNow, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Record a lesson"), parent)
+        self.form.addRow(self.tr("Incident"), QLabel(incident.title, self))
+        self.text = text_box(self, "", 4)
+        self.text.setObjectName("lesson")
+        self.form.addRow(self.tr("Lesson or prevention measure"), self.text)
+        self.finish()
+
+    def problem(self) -> str | None:
+        return None if self.text.toPlainText().strip() else self.tr("Write the lesson.")
+
+
 class TaskForceActions(QObject):
     """'Activate task force…', 'Stand down…' and 'Report schedule…' for the action registry."""
 
@@ -164,6 +179,14 @@ class TaskForceActions(QObject):
                           self.context.actor, _schedule(d), incident_id=i.id),
                       self.tr("Report schedule set.")))
 
+    def lesson(self) -> None:
+        window = self.incidents.window
+        self._ask(Action.RECORD_LESSON, lambda i: IncidentLessonDialog(i, window),
+                  lambda d, i: self._write(
+                      lambda: self.context.services.lessons.add(
+                          self.context.actor, _lesson(d), incident_id=i.id),
+                      self.tr("Lesson recorded for the final report.")))
+
     def _write(self, work: Callable[[], object], done: str) -> None:
         self.context.write(work, lambda _changes: self.incidents._done(done), CHANGED,
                            self.incidents._refused)
@@ -182,3 +205,8 @@ def _stand_down(dialog: FormDialog) -> tuple[datetime, str]:
 def _schedule(dialog: FormDialog) -> ReportSchedule:
     assert isinstance(dialog, ScheduleDialog)
     return dialog.values()
+
+
+def _lesson(dialog: FormDialog) -> str:
+    assert isinstance(dialog, IncidentLessonDialog)
+    return dialog.text.toPlainText().strip()

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+74"/>
+        <location filename="../../console/ui/actions.py" line="+76"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -208,6 +208,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Record a lesson…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A lesson or prevention measure for the final report (also after the stand-down)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Backup…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -283,6 +293,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>External contacts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National centre liaison, ministry, operators, vendors and districts: printed on the roster</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Korean</source>
         <translation type="unfinished"></translation>
     </message>
@@ -294,7 +314,7 @@
     <message>
         <location line="+2"/>
         <source>About</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">About</translation>
     </message>
 </context>
 <context>
@@ -367,6 +387,112 @@
     </message>
 </context>
 <context>
+    <name>BriefingBar</name>
+    <message>
+        <location filename="../../console/ui/briefings.py" line="+84"/>
+        <source>Handover briefing…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift-handover briefing (ICS 201) of a period: what changed, open and overdue tasks, approvals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+29"/>
+        <source>Situation summary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>The one-page situation summary for the commander</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Handover briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ContactsDialog</name>
+    <message>
+        <location filename="../../console/ui/contacts_dialog.py" line="+37"/>
+        <source>External contacts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>Organisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printed on the roster and in the paper fallback pack.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Contact added</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the contact to change in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the contact to remove in the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CrisisLevelDialog</name>
     <message>
         <location filename="../../console/ui/incident_dialogs.py" line="+92"/>
@@ -435,7 +561,7 @@
 <context>
     <name>DecisionsPage</name>
     <message>
-        <location filename="../../console/ui/pages/journal.py" line="+34"/>
+        <location filename="../../console/ui/pages/journal.py" line="+36"/>
         <source>Add decision…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -632,7 +758,7 @@
     <message>
         <location line="+1"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Note</translation>
     </message>
 </context>
 <context>
@@ -749,6 +875,44 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../console/ui/briefings.py" line="-67"/>
+        <source>Handover briefing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period from (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period to (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To (KST)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last shift:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>HomeQuestion</name>
     <message>
         <location filename="../../console/ui/home_question.py" line="+39"/>
@@ -816,6 +980,29 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+10"/>
         <source>Crisis level changed to %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLessonDialog</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+71"/>
+        <source>Record a lesson</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lesson or prevention measure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the lesson.</source>
+        <translation type="unfinished">Write the lesson.</translation>
     </message>
 </context>
 <context>
@@ -1043,6 +1230,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <source>Significance</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcribed from paper</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1090,7 +1282,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+111"/>
+        <location filename="../../console/ui/main_window.py" line="+112"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1100,7 +1292,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>Not available in this view.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1504,7 +1696,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+1"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Note</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -1542,7 +1734,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+1"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Note</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1750,6 +1942,29 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>PaperField</name>
+    <message>
+        <location filename="../../console/ui/paper_field.py" line="+18"/>
+        <source>Transcribed from a paper sheet (&apos;When&apos; is the time written on it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. ICS-214 #3, 장애 접수서 #12</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sheet</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PrintJob</name>
     <message>
         <location filename="../../console/ui/printing.py" line="+106"/>
@@ -1760,7 +1975,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../console/ui/reports_view.py" line="+98"/>
+        <location filename="../../console/ui/reports_model.py" line="+47"/>
         <source>Number</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1798,7 +2013,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ReportsView</name>
     <message>
-        <location line="-54"/>
+        <location filename="../../console/ui/reports_view.py" line="+44"/>
         <source>Activity log (ICS 214)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1823,7 +2038,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+37"/>
         <source>Reason, for a back-dated or after-stand-down report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1838,7 +2053,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Draft now</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1863,7 +2078,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>No situation report yet. &apos;Draft now&apos; renders the situation as it stands; approving a draft issues the next numbered report. The other printouts are under &apos;Show printout&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1903,7 +2118,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Written to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1931,7 +2146,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../console/ui/task_force.py" line="+33"/>
+        <location filename="../../console/ui/task_force.py" line="-46"/>
         <source>Report schedule</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2610,7 +2825,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TaskForceActions</name>
     <message>
-        <location filename="../../console/ui/task_force.py" line="+59"/>
+        <location filename="../../console/ui/task_force.py" line="+74"/>
         <source>No incident</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2634,6 +2849,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <source>Report schedule set.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location line="+8"/>
+        <source>Lesson recorded for the final report.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskStatusDialog</name>
@@ -2655,7 +2875,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
     <message>
         <location line="+1"/>
         <source>Note</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Note</translation>
     </message>
     <message>
         <location line="+5"/>

@@ -32,7 +32,7 @@
 <context>
     <name>Actions</name>
     <message>
-        <location filename="../../console/ui/actions.py" line="+74"/>
+        <location filename="../../console/ui/actions.py" line="+76"/>
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
     </message>
@@ -208,6 +208,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>Record a lesson…</source>
+        <translation>교훈 기록…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A lesson or prevention measure for the final report (also after the stand-down)</source>
+        <translation>최종(결과)보고에 넣을 교훈 또는 재발방지 대책(대책본부 해제 후에도)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Backup…</source>
         <translation>백업…</translation>
     </message>
@@ -283,6 +293,16 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>External contacts…</source>
+        <translation>외부 연락처…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>National centre liaison, ministry, operators, vendors and districts: printed on the roster</source>
+        <translation>국가정보자원관리원 연락관, 행정안전부, 데이터센터 운영사, 업체, 자치구: 비상연락망에 인쇄됩니다</translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Korean</source>
         <translation>한국어</translation>
     </message>
@@ -367,6 +387,112 @@
     </message>
 </context>
 <context>
+    <name>BriefingBar</name>
+    <message>
+        <location filename="../../console/ui/briefings.py" line="+84"/>
+        <source>Handover briefing…</source>
+        <translation>교대 브리핑…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The shift-handover briefing (ICS 201) of a period: what changed, open and overdue tasks, approvals</source>
+        <translation>기간의 교대 브리핑(ICS 201): 변동 사항, 진행·기한 경과 과제, 승인 대기</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+29"/>
+        <source>Situation summary</source>
+        <translation>상황 요약</translation>
+    </message>
+    <message>
+        <location line="-28"/>
+        <source>The one-page situation summary for the commander</source>
+        <translation>본부장 보고용 한 쪽 상황 요약</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Handover briefing</source>
+        <translation>교대 브리핑</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsDialog</name>
+    <message>
+        <location filename="../../console/ui/contacts_dialog.py" line="+37"/>
+        <source>External contacts</source>
+        <translation>외부 연락처</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+11"/>
+        <source>Organisation</source>
+        <translation>기관</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>Role</source>
+        <translation>역할</translation>
+    </message>
+    <message>
+        <location line="-10"/>
+        <location line="+11"/>
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location line="-11"/>
+        <location line="+11"/>
+        <source>Phone</source>
+        <translation>전화번호</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Add</source>
+        <translation>추가</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save changes</source>
+        <translation>변경 저장</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Printed on the roster and in the paper fallback pack.</source>
+        <translation>비상연락망과 비상 출력물 묶음에 인쇄됩니다.</translation>
+    </message>
+    <message>
+        <location line="+40"/>
+        <source>Contact added</source>
+        <translation>연락처를 추가했습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the contact to change in the list</source>
+        <translation>바꿀 연락처를 목록에서 선택하십시오</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact changed</source>
+        <translation>연락처를 변경했습니다</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the contact to remove in the list</source>
+        <translation>삭제할 연락처를 목록에서 선택하십시오</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Contact removed</source>
+        <translation>연락처를 삭제했습니다</translation>
+    </message>
+</context>
+<context>
     <name>CrisisLevelDialog</name>
     <message>
         <location filename="../../console/ui/incident_dialogs.py" line="+92"/>
@@ -435,7 +561,7 @@
 <context>
     <name>DecisionsPage</name>
     <message>
-        <location filename="../../console/ui/pages/journal.py" line="+34"/>
+        <location filename="../../console/ui/pages/journal.py" line="+36"/>
         <source>Add decision…</source>
         <translation>결정사항 등록…</translation>
     </message>
@@ -749,6 +875,44 @@
     </message>
 </context>
 <context>
+    <name>HandoverDialog</name>
+    <message>
+        <location filename="../../console/ui/briefings.py" line="-67"/>
+        <source>Handover briefing</source>
+        <translation>교대 브리핑</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Period from (KST)</source>
+        <translation>기간 시작(KST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Period to (KST)</source>
+        <translation>기간 끝(KST)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>From (KST)</source>
+        <translation>시작(KST)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>To (KST)</source>
+        <translation>끝(KST)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The last shift:</source>
+        <translation>최근 근무:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>%1 h</source>
+        <translation>%1시간</translation>
+    </message>
+</context>
+<context>
     <name>HomeQuestion</name>
     <message>
         <location filename="../../console/ui/home_question.py" line="+39"/>
@@ -819,6 +983,29 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+10"/>
         <source>Crisis level changed to %1.</source>
         <translation>위기경보 수준을 변경했습니다: %1</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentLessonDialog</name>
+    <message>
+        <location filename="../../console/ui/task_force.py" line="+71"/>
+        <source>Record a lesson</source>
+        <translation>교훈 및 재발방지 대책 기록</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Incident</source>
+        <translation>사고</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Lesson or prevention measure</source>
+        <translation>교훈·재발방지 대책</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Write the lesson.</source>
+        <translation>교훈 내용을 입력하십시오.</translation>
     </message>
 </context>
 <context>
@@ -1046,6 +1233,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <source>Significance</source>
         <translation>구분</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>Transcribed from paper</source>
+        <translation>수기 기록 옮김</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -1093,7 +1285,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+111"/>
+        <location filename="../../console/ui/main_window.py" line="+112"/>
         <source>Locked</source>
         <translation>잠김</translation>
     </message>
@@ -1103,7 +1295,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>기본 도구 모음</translation>
     </message>
     <message>
-        <location line="+96"/>
+        <location line="+99"/>
         <source>Not available in this view.</source>
         <translation>이 화면에서는 사용할 수 없습니다.</translation>
     </message>
@@ -1753,6 +1945,29 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
 </context>
 <context>
+    <name>PaperField</name>
+    <message>
+        <location filename="../../console/ui/paper_field.py" line="+18"/>
+        <source>Transcribed from a paper sheet (&apos;When&apos; is the time written on it)</source>
+        <translation>수기 기록을 옮겨 적음(&apos;시각&apos;은 종이에 적힌 시각)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>e.g. ICS-214 #3, 장애 접수서 #12</source>
+        <translation>예: ICS-214 #3, 장애 접수서 #12</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Paper sheet</source>
+        <translation>수기 양식</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Sheet</source>
+        <translation>양식·번호</translation>
+    </message>
+</context>
+<context>
     <name>PrintJob</name>
     <message>
         <location filename="../../console/ui/printing.py" line="+106"/>
@@ -1763,7 +1978,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ReportsModel</name>
     <message>
-        <location filename="../../console/ui/reports_view.py" line="+98"/>
+        <location filename="../../console/ui/reports_model.py" line="+47"/>
         <source>Number</source>
         <translation>번호</translation>
     </message>
@@ -1801,7 +2016,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ReportsView</name>
     <message>
-        <location line="-54"/>
+        <location filename="../../console/ui/reports_view.py" line="+44"/>
         <source>Activity log (ICS 214)</source>
         <translation>활동일지 (ICS 214)</translation>
     </message>
@@ -1826,7 +2041,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>시스템 목록·대체수단</translation>
     </message>
     <message>
-        <location line="+101"/>
+        <location line="+37"/>
         <source>Reason, for a back-dated or after-stand-down report</source>
         <translation>발행 사유(소급 보고·상황 종료 후 보고일 때)</translation>
     </message>
@@ -1841,7 +2056,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>출력물 종류</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+9"/>
         <source>Draft now</source>
         <translation>지금 초안 작성</translation>
     </message>
@@ -1866,7 +2081,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>출력물 보기</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>No situation report yet. &apos;Draft now&apos; renders the situation as it stands; approving a draft issues the next numbered report. The other printouts are under &apos;Show printout&apos;.</source>
         <translation>아직 상황보고가 없습니다. &apos;지금 초안 작성&apos;은 현재 상황을 초안으로 만들고, 초안을 승인하면 다음 제N보가 발행됩니다. 다른 출력물은 &apos;출력물 보기&apos;에서 볼 수 있습니다.</translation>
     </message>
@@ -1906,7 +2121,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>비상 출력 묶음: %1</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+29"/>
         <source>Written to %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
@@ -1934,7 +2149,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>ScheduleDialog</name>
     <message>
-        <location filename="../../console/ui/task_force.py" line="+33"/>
+        <location filename="../../console/ui/task_force.py" line="-46"/>
         <source>Report schedule</source>
         <translation>상황보고 일정</translation>
     </message>
@@ -2613,7 +2828,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TaskForceActions</name>
     <message>
-        <location filename="../../console/ui/task_force.py" line="+59"/>
+        <location filename="../../console/ui/task_force.py" line="+74"/>
         <source>No incident</source>
         <translation>사고 없음</translation>
     </message>
@@ -2636,6 +2851,11 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <location line="+8"/>
         <source>Report schedule set.</source>
         <translation>상황보고 일정을 정했습니다.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Lesson recorded for the final report.</source>
+        <translation>최종(결과)보고에 넣을 교훈을 기록했습니다.</translation>
     </message>
 </context>
 <context>

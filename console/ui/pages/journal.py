@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from console.domain.enums import Role, Team
+from console.domain.paper import paper_note
 from console.domain.permissions import Action
 from console.services import watch
 from console.services.tables import TableQuery
@@ -12,6 +13,7 @@ from console.ui import formatting as fmt
 from console.ui.context import UiContext
 from console.ui.dialogs import DecisionDialog, LogDialog
 from console.ui.pages.base import TablePage, detail_table, esc
+from console.ui.paper_field import PaperField
 from console.ui.table_model import Column, Row, RowStyle
 from console.ui.when_field import WhenField
 
@@ -156,6 +158,9 @@ class LogPage(TablePage):
             (self.tr("Team"), esc(fmt.label(Team, row["team"], lang))),
             (self.tr("Author"), esc(row["author"] or "—")),
             (self.tr("Significance"), esc(state)),
+            *([(self.tr("Transcribed from paper"), esc(paper_note(
+                row["paper_ref"], row["at"], row["recorded_at"], lang)))]
+              if row.get("paper_ref") else []),
         ]))
 
     def new_item(self) -> None:
@@ -164,15 +169,16 @@ class LogPage(TablePage):
             return
         dialog = LogDialog(team, self.lang, self)
         when = WhenField(dialog, self.context.now())
-        self.open_dialog(dialog, lambda: self._add(dialog, when))
+        paper = PaperField(dialog)
+        self.open_dialog(dialog, lambda: self._add(dialog, when, paper))
 
-    def _add(self, dialog: LogDialog, when: WhenField) -> None:
+    def _add(self, dialog: LogDialog, when: WhenField, paper: PaperField) -> None:
         team = Team(dialog.team.currentData())
         text = dialog.text.toPlainText().strip()
         significant = dialog.significant.isChecked()
-        at = when.moment()
+        at, ref = when.moment(), paper.ref()
         self.context.write(lambda: self.context.services.journal.add_log(
-            self.context.actor, team, text, significant, at=at))
+            self.context.actor, team, text, significant, at=at, paper_ref=ref))
 
     def verify(self) -> None:
         """The controller confirms a significant entry (WebEOC's significant-events board)."""
