@@ -50,11 +50,27 @@ def _password(prompt: str) -> str:
     return password
 
 
+UNWRITABLE = ("database.read_only", "database.folder_read_only", "database.busy")
+"""Why a log-in may go unrecorded: the command still runs (reading needs no write)."""
+
+
 def actor(args: argparse.Namespace, services: Services) -> Actor:
+    """The user of ``--user``, logged in, their log-in recorded as the window records one.
+
+    Every command that authenticates comes here, so "new since your last log-in" (the
+    window's timeline and board) counts a shift's command-line work as a log-in too. A
+    database this user cannot write (read-only, busy) is still read: only the record is lost,
+    as in the window (ui/login.py)."""
     if not args.user:  # a refusal, as a wrong password is: one line, exit 1
         raise ConsoleError("cli.no_user", command=_command_words(args))
-    return services.accounts.login(args.user, _password(f"password for {args.user}: "),
-                                   args.lang or "en")
+    who = services.accounts.login(args.user, _password(f"password for {args.user}: "),
+                                  args.lang or "en")
+    try:
+        services.accounts.record_login(who.user_id)
+    except ConsoleError as error:
+        if error.code not in UNWRITABLE:
+            raise
+    return who
 
 
 def _command_words(args: argparse.Namespace) -> str:
