@@ -218,9 +218,10 @@ def task(args: argparse.Namespace, services: Services) -> int:
         changes = services.tasks.add(who, Team.parse(args.team), args.title, args.outage,
                                      _time(args.due), args.assignee, args.detail)
     elif args.action == "edit":
+        # --due '' clears the due time, as --assignee '' leaves the task to nobody.
         changes = services.tasks.edit(who, args.id, args.title, _time(args.due), args.assignee,
                                       Team.parse(args.team) if args.team else None,
-                                      priority=args.priority)
+                                      priority=args.priority, clear_due=args.due == "")
     else:
         changes = services.tasks.change_status(who, args.id, TaskStatus.parse(args.to), args.note)
     print(changes.first_id)

@@ -17,6 +17,7 @@ from enum import Enum
 from typing import Any
 
 from console.domain.messages_drill import DRILL_MESSAGES
+from console.domain.messages_live import LIVE_MESSAGES
 from console.domain.messages_reports import REPORT_MESSAGES
 from console.domain.messages_sync import SYNC_HISTORY_MESSAGES
 from console.domain.messages_trust import TRUST_MESSAGES
@@ -566,3 +567,4 @@ CATALOGUE.update(TRUST_MESSAGES)
 CATALOGUE.update(DRILL_MESSAGES)
 CATALOGUE.update(REPORT_MESSAGES)
 CATALOGUE.update(SYNC_HISTORY_MESSAGES)
+CATALOGUE.update(LIVE_MESSAGES)

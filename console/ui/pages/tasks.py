@@ -138,7 +138,7 @@ class TasksPage(TablePage):
         edit = dialog.values()
         self.context.write(lambda: self.context.services.tasks.edit(
             self.context.actor, record_id, title=edit.title, due=edit.due,
-            priority=edit.priority, assignee=edit.assignee))
+            priority=edit.priority, assignee=edit.assignee, clear_due=edit.due is None))
 
     def assign(self) -> None:
         record_id = self.need_selection()
