@@ -33,10 +33,10 @@ from console.ui.actions import VIEWS, ActionId, ActionRegistry, icon, translate
 from console.ui.background import BackgroundWork
 from console.ui.backup_action import BackupAction
 from console.ui.context import UiContext
-from console.ui.dialogs import FallbackPackDialog
 from console.ui.drafts import DraftStore
 from console.ui.drill_new import NewDrillAction
 from console.ui.drill_panel import DrillPanel, ExerciseBand
+from console.ui.fallback_dialog import FallbackPackDialog
 from console.ui.incident_dialogs import IncidentActions
 from console.ui.lock_veil import DialogVeils
 from console.ui.login import IdleWatcher, LockDialog

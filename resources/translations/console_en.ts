@@ -323,7 +323,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+373"/>
+        <location filename="../../console/ui/forms.py" line="+175"/>
         <source>Assign task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -407,7 +407,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+57"/>
+        <location filename="../../console/ui/forms.py" line="+57"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -589,7 +589,7 @@
 <context>
     <name>FacilityDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-173"/>
+        <location filename="../../console/ui/forms.py" line="-161"/>
         <source>Facility down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -612,7 +612,7 @@
 <context>
     <name>FallbackPackDialog</name>
     <message>
-        <location line="+191"/>
+        <location filename="../../console/ui/fallback_dialog.py" line="+26"/>
         <location line="+28"/>
         <source>Paper fallback pack</source>
         <translation type="unfinished"></translation>
@@ -651,7 +651,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location line="-378"/>
+        <location filename="../../console/ui/dialogs.py" line="+110"/>
         <source>Discard the typed text?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -813,7 +813,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LinkOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+224"/>
+        <location filename="../../console/ui/forms.py" line="+90"/>
         <source>Link task to outage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -869,7 +869,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+51"/>
+        <location filename="../../console/ui/forms.py" line="+51"/>
         <source>New activity log entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1026,7 +1026,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+111"/>
+        <location filename="../../console/ui/main_window.py" line="+133"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1108,7 +1108,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>NewDrillAction</name>
     <message>
-        <location filename="../../console/ui/drill_new.py" line="+42"/>
+        <location filename="../../console/ui/drill_new.py" line="+41"/>
         <location line="+7"/>
         <location line="+15"/>
         <source>New drill</source>
@@ -1423,7 +1423,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OpenOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-215"/>
+        <location filename="../../console/ui/forms.py" line="-203"/>
         <source>Open an outage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1489,7 +1489,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+42"/>
+        <location filename="../../console/ui/pages/outages.py" line="+37"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1804,7 +1804,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Note: the reprint differs from the PDF as issued (same snapshot, new renderer)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1839,7 +1839,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Written to %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1923,7 +1923,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../console/ui/status.py" line="+49"/>
+        <location filename="../../console/ui/status.py" line="+51"/>
         <source>DB: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2420,7 +2420,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+77"/>
+        <location filename="../../console/ui/forms.py" line="+77"/>
         <source>New task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2574,7 +2574,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TaskStatusDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+55"/>
+        <location filename="../../console/ui/forms.py" line="+43"/>
         <source>Change task status</source>
         <translation type="unfinished"></translation>
     </message>

@@ -323,7 +323,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+373"/>
+        <location filename="../../console/ui/forms.py" line="+175"/>
         <source>Assign task</source>
         <translation>담당자 지정</translation>
     </message>
@@ -407,7 +407,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+57"/>
+        <location filename="../../console/ui/forms.py" line="+57"/>
         <source>Decision</source>
         <translation>결정사항</translation>
     </message>
@@ -589,7 +589,7 @@
 <context>
     <name>FacilityDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-173"/>
+        <location filename="../../console/ui/forms.py" line="-161"/>
         <source>Facility down</source>
         <translation>시설 장애</translation>
     </message>
@@ -612,7 +612,7 @@
 <context>
     <name>FallbackPackDialog</name>
     <message>
-        <location line="+191"/>
+        <location filename="../../console/ui/fallback_dialog.py" line="+26"/>
         <location line="+28"/>
         <source>Paper fallback pack</source>
         <translation>비상 출력 묶음</translation>
@@ -651,7 +651,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location line="-378"/>
+        <location filename="../../console/ui/dialogs.py" line="+110"/>
         <source>Discard the typed text?</source>
         <translation>입력한 내용을 버릴까요?</translation>
     </message>
@@ -816,7 +816,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LinkOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+224"/>
+        <location filename="../../console/ui/forms.py" line="+90"/>
         <source>Link task to outage</source>
         <translation>조치과제에 장애 연결</translation>
     </message>
@@ -872,7 +872,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+51"/>
+        <location filename="../../console/ui/forms.py" line="+51"/>
         <source>New activity log entry</source>
         <translation>활동일지 작성</translation>
     </message>
@@ -1029,7 +1029,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+111"/>
+        <location filename="../../console/ui/main_window.py" line="+133"/>
         <source>Locked</source>
         <translation>잠김</translation>
     </message>
@@ -1111,7 +1111,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>NewDrillAction</name>
     <message>
-        <location filename="../../console/ui/drill_new.py" line="+42"/>
+        <location filename="../../console/ui/drill_new.py" line="+41"/>
         <location line="+7"/>
         <location line="+15"/>
         <source>New drill</source>
@@ -1426,7 +1426,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OpenOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-215"/>
+        <location filename="../../console/ui/forms.py" line="-203"/>
         <source>Open an outage</source>
         <translation>장애 등록</translation>
     </message>
@@ -1492,7 +1492,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+42"/>
+        <location filename="../../console/ui/pages/outages.py" line="+37"/>
         <source>All statuses</source>
         <translation>전체 상태</translation>
     </message>
@@ -1807,7 +1807,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>아직 상황보고가 없습니다. &apos;지금 초안 작성&apos;은 현재 상황을 초안으로 만들고, 초안을 승인하면 다음 제N보가 발행됩니다. 다른 출력물은 &apos;출력물 보기&apos;에서 볼 수 있습니다.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+30"/>
         <source>Note: the reprint differs from the PDF as issued (same snapshot, new renderer)</source>
         <translation>주의: 재출력본이 발행 당시 PDF와 다릅니다 (내용은 같은 스냅숏에서 생성)</translation>
     </message>
@@ -1842,7 +1842,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
         <translation>비상 출력 묶음: %1</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+23"/>
         <source>Written to %1</source>
         <translation>%1에 저장했습니다</translation>
     </message>
@@ -1926,7 +1926,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../console/ui/status.py" line="+49"/>
+        <location filename="../../console/ui/status.py" line="+51"/>
         <source>DB: %1</source>
         <translation>DB: %1</translation>
     </message>
@@ -2423,7 +2423,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+77"/>
+        <location filename="../../console/ui/forms.py" line="+77"/>
         <source>New task</source>
         <translation>새 조치과제</translation>
     </message>
@@ -2577,7 +2577,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TaskStatusDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+55"/>
+        <location filename="../../console/ui/forms.py" line="+43"/>
         <source>Change task status</source>
         <translation>조치과제 상태 변경</translation>
     </message>

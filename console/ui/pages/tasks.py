@@ -13,7 +13,7 @@ from console.services import watch
 from console.services.tables import Facets, TableQuery
 from console.ui import formatting as fmt
 from console.ui.context import UiContext
-from console.ui.dialogs import AssignDialog, LinkOutageDialog, TaskDialog, TaskStatusDialog
+from console.ui.forms import AssignDialog, LinkOutageDialog, TaskDialog, TaskStatusDialog
 from console.ui.pages.base import TablePage, detail_table, esc
 from console.ui.table_model import Column, Row, RowStyle
 from console.ui.task_edit import TaskEditDialog
