@@ -67,11 +67,27 @@ def _password(prompt: Message, lang: str) -> str:
     return password
 
 
+UNWRITABLE = ("database.read_only", "database.folder_read_only", "database.busy")
+"""Why a log-in may go unrecorded: the command still runs (reading needs no write)."""
+
+
 def actor(args: argparse.Namespace, services: Services) -> Actor:
+    """The user of ``--user``, logged in, their log-in recorded as the window records one.
+
+    Every command that authenticates comes here, so "new since your last log-in" (the
+    window's timeline and board) counts a shift's command-line work as a log-in too. A
+    database this user cannot write (read-only, busy) is still read: only the record is lost,
+    as in the window (ui/login.py)."""
     if not args.user:  # a refusal, as a wrong password is: one line, exit 1
         raise ConsoleError("cli.no_user", command=_command_words(args))
     prompt = Message("cli.password_prompt", user=args.user)
-    return services.accounts.login(args.user, _password(prompt, _lang(args)), args.lang or "en")
+    who = services.accounts.login(args.user, _password(prompt, _lang(args)), args.lang or "en")
+    try:
+        services.accounts.record_login(who.user_id)
+    except ConsoleError as error:
+        if error.code not in UNWRITABLE:
+            raise
+    return who
 
 
 def _lang(args: argparse.Namespace) -> str:
@@ -237,9 +253,10 @@ def task(args: argparse.Namespace, services: Services) -> int:
         changes = services.tasks.add(who, Team.parse(args.team), args.title, args.outage,
                                      _time(args.due), args.assignee, args.detail)
     elif args.action == "edit":
+        # --due '' clears the due time, as --assignee '' leaves the task to nobody.
         changes = services.tasks.edit(who, args.id, args.title, _time(args.due), args.assignee,
                                       Team.parse(args.team) if args.team else None,
-                                      priority=args.priority)
+                                      priority=args.priority, clear_due=args.due == "")
     else:
         changes = services.tasks.change_status(who, args.id, TaskStatus.parse(args.to), args.note)
     print(changes.first_id)

@@ -106,7 +106,7 @@ def build_parser() -> argparse.ArgumentParser:
     tedit = tsub.add_parser("edit")
     tedit.add_argument("id")
     tedit.add_argument("--title")
-    tedit.add_argument("--due")
+    tedit.add_argument("--due", help="the new due time; '' clears it")
     tedit.add_argument("--assignee")
     tedit.add_argument("--team")
     tedit.add_argument("--priority", type=int, help="1 (highest) to 3")

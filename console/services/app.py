@@ -1,9 +1,17 @@
-"""All services over one database and one clock, built once and handed to the faces."""
+"""All services over one database and one clock, composed once and handed to the faces.
+
+Each service (and its module) is built on first use: a face that shows the board must not pay
+for importing the report, demo and drill machinery before its first screen (issue 12, start-up
+against the floor; docs/window.md). What every open must do runs in ``over``: change capture,
+the drill clock, and the sync steps after an upgrade."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Generic, TypeVar, overload
 
 from argon2 import PasswordHasher
 
@@ -12,62 +20,87 @@ from console.domain.errors import ConsoleError
 from console.domain.permissions import Action
 from console.services import maintenance
 from console.services.accounts import DEFAULT_HASHER, AccountService
-from console.services.contacts import ContactService
 from console.services.context import Actor
-from console.services.demo import DemoBuilder
-from console.services.drill_reset import DrillReset
-from console.services.drill_score import DrillScoring
-from console.services.drills import DrillService, drill_clock_for
-from console.services.estimates import EstimateService
-from console.services.final_report import FinalReportService
-from console.services.forecast import ForecastService
-from console.services.handover import HandoverService
-from console.services.incidents import IncidentService
-from console.services.inventory import InventoryService
-from console.services.journal import JournalService
-from console.services.lessons import LessonService
-from console.services.maintenance import MaintenanceService
-from console.services.notices import NoticeService
-from console.services.outages import OutageService
-from console.services.reports import ReportService
-from console.services.situation import SituationService
-from console.services.status_page import StatusPageService
+from console.services.drills import drill_clock_for
 from console.services.sync import SyncService
-from console.services.tables import TableService
-from console.services.tasks import TaskService
-from console.services.timeline import TimelineService
 from console.store.database import Database, open_database
 from console.store.keyfile import KeyStore
 from console.sync import capture
 
+if TYPE_CHECKING:
+    from console.services.contacts import ContactService
+    from console.services.demo import DemoBuilder
+    from console.services.drill_reset import DrillReset
+    from console.services.drill_score import DrillScoring
+    from console.services.drills import DrillService
+    from console.services.estimates import EstimateService
+    from console.services.final_report import FinalReportService
+    from console.services.forecast import ForecastService
+    from console.services.handover import HandoverService
+    from console.services.incidents import IncidentService
+    from console.services.inventory import InventoryService
+    from console.services.journal import JournalService
+    from console.services.lessons import LessonService
+    from console.services.maintenance import MaintenanceService
+    from console.services.notices import NoticeService
+    from console.services.outages import OutageService
+    from console.services.reports import ReportService
+    from console.services.situation import SituationService
+    from console.services.status_page import StatusPageService
+    from console.services.tables import TableService
+    from console.services.tasks import TaskService
+    from console.services.timeline import TimelineService
 
-@dataclass
+T = TypeVar("T")
+
+
+class _BuiltOnFirstUse(Generic[T]):
+    """A service attribute built by its function at first access, then kept on the instance.
+
+    Reads run on the runner's two threads and the GUI thread at once: the lock makes every
+    face share one instance of each service (some keep state, e.g. the sync signing keys). It
+    is re-entrant because a service is built from others (the demo from accounts, reports)."""
+
+    def __init__(self, build: Callable[[Any], T]) -> None:
+        self.build = build
+        self.name = build.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, instance: None, owner: type | None = None) -> _BuiltOnFirstUse[T]: ...
+
+    @overload
+    def __get__(self, instance: Services, owner: type | None = None) -> T: ...
+
+    def __get__(self, instance: Services | None, owner: type | None = None
+                ) -> T | _BuiltOnFirstUse[T]:
+        if instance is None:
+            return self
+        # No __set__: once built, the instance's own attribute is found before this.
+        with instance._building:
+            built: T | None = instance.__dict__.get(self.name)
+            if built is None:
+                built = self.build(instance)
+                instance.__dict__[self.name] = built
+        return built
+
+
+def built_on_first_use(build: Callable[[Any], T]) -> _BuiltOnFirstUse[T]:
+    return _BuiltOnFirstUse(build)
+
+
 class Services:
-    db: Database
-    accounts: AccountService
-    incidents: IncidentService
-    inventory: InventoryService
-    outages: OutageService
-    tasks: TaskService
-    journal: JournalService
-    maintenance: MaintenanceService
-    situation: SituationService
-    demo: DemoBuilder
-    reports: ReportService
-    tables: TableService
-    sync: SyncService
-    estimates: EstimateService
-    forecast: ForecastService
-    timeline: TimelineService
-    handover: HandoverService
-    final_report: FinalReportService
-    notices: NoticeService
-    status_page: StatusPageService
-    drills: DrillService
-    drill_score: DrillScoring
-    drill_reset: DrillReset
-    contacts: ContactService
-    lessons: LessonService
+    """The services over ``db``: ``accounts`` and ``sync`` are built with it (every open uses
+    them), every other on first use. Constructor injection as before: each service gets the
+    database, the clock and the services it needs, from here; nothing is global."""
+
+    def __init__(self, db: Database, clock: Clock, keys: KeyStore, accounts: AccountService,
+                 sync: SyncService) -> None:
+        self.db, self.clock, self.keys = db, clock, keys
+        self.accounts, self.sync = accounts, sync
+        self._building = threading.RLock()
 
     @classmethod
     def over(cls, db: Database, clock: Clock = utc_now,
@@ -90,31 +123,119 @@ class Services:
         _apply_after_upgrade(sync)
         if db.capture is not None and db.capture.head_signer is None:
             db.capture.head_signer = sync.sign_head
-        status_page = StatusPageService(db, clock)
-        incidents, outages = IncidentService(db, clock), OutageService(db, clock)
-        journal = JournalService(db, clock)
-        situation = SituationService(db, clock)
-        drills = DrillService(db, clock, incidents, outages, journal)
-        reports = ReportService(db, clock)
-        timeline, tasks = TimelineService(db, clock), TaskService(db, clock)
-        lessons = LessonService(db, clock, journal)
-        return cls(db=db, accounts=accounts,
-                   incidents=incidents, inventory=InventoryService(db, clock),
-                   outages=outages, tasks=tasks,
-                   journal=journal, maintenance=MaintenanceService(db, clock),
-                   situation=situation, reports=reports,
-                   demo=DemoBuilder(db, clock, accounts, reports), tables=TableService(db, clock),
-                   sync=sync, estimates=EstimateService(db, clock),
-                   forecast=ForecastService(db, clock), timeline=timeline,
-                   handover=HandoverService(db, clock, reports, timeline, tasks),
-                   final_report=FinalReportService(db, clock, reports, timeline, journal,
-                                                   lessons),
-                   notices=NoticeService(db, clock, status_page.write_configured),
-                   status_page=status_page,
-                   drills=drills, drill_score=DrillScoring(db, clock, drills, situation),
-                   drill_reset=DrillReset(db, clock, drills, cls.opener, keys),
-                   contacts=ContactService(db, clock),
-                   lessons=lessons)
+        return cls(db, clock, keys, accounts, sync)
+
+    # -- built on first use (each imports its module here, not at start) ---------------------
+    @built_on_first_use
+    def incidents(self) -> IncidentService:
+        from console.services.incidents import IncidentService
+        return IncidentService(self.db, self.clock)
+
+    @built_on_first_use
+    def inventory(self) -> InventoryService:
+        from console.services.inventory import InventoryService
+        return InventoryService(self.db, self.clock)
+
+    @built_on_first_use
+    def outages(self) -> OutageService:
+        from console.services.outages import OutageService
+        return OutageService(self.db, self.clock)
+
+    @built_on_first_use
+    def tasks(self) -> TaskService:
+        from console.services.tasks import TaskService
+        return TaskService(self.db, self.clock)
+
+    @built_on_first_use
+    def journal(self) -> JournalService:
+        from console.services.journal import JournalService
+        return JournalService(self.db, self.clock)
+
+    @built_on_first_use
+    def maintenance(self) -> MaintenanceService:
+        from console.services.maintenance import MaintenanceService
+        return MaintenanceService(self.db, self.clock)
+
+    @built_on_first_use
+    def situation(self) -> SituationService:
+        from console.services.situation import SituationService
+        return SituationService(self.db, self.clock)
+
+    @built_on_first_use
+    def reports(self) -> ReportService:
+        from console.services.reports import ReportService
+        return ReportService(self.db, self.clock)
+
+    @built_on_first_use
+    def demo(self) -> DemoBuilder:
+        from console.services.demo import DemoBuilder
+        return DemoBuilder(self.db, self.clock, self.accounts, self.reports)
+
+    @built_on_first_use
+    def tables(self) -> TableService:
+        from console.services.tables import TableService
+        return TableService(self.db, self.clock)
+
+    @built_on_first_use
+    def estimates(self) -> EstimateService:
+        from console.services.estimates import EstimateService
+        return EstimateService(self.db, self.clock)
+
+    @built_on_first_use
+    def forecast(self) -> ForecastService:
+        from console.services.forecast import ForecastService
+        return ForecastService(self.db, self.clock)
+
+    @built_on_first_use
+    def timeline(self) -> TimelineService:
+        from console.services.timeline import TimelineService
+        return TimelineService(self.db, self.clock)
+
+    @built_on_first_use
+    def handover(self) -> HandoverService:
+        from console.services.handover import HandoverService
+        return HandoverService(self.db, self.clock, self.reports, self.timeline, self.tasks)
+
+    @built_on_first_use
+    def final_report(self) -> FinalReportService:
+        from console.services.final_report import FinalReportService
+        return FinalReportService(self.db, self.clock, self.reports, self.timeline,
+                                  self.journal, self.lessons)
+
+    @built_on_first_use
+    def status_page(self) -> StatusPageService:
+        from console.services.status_page import StatusPageService
+        return StatusPageService(self.db, self.clock)
+
+    @built_on_first_use
+    def notices(self) -> NoticeService:
+        from console.services.notices import NoticeService
+        return NoticeService(self.db, self.clock, self.status_page.write_configured)
+
+    @built_on_first_use
+    def drills(self) -> DrillService:
+        from console.services.drills import DrillService
+        return DrillService(self.db, self.clock, self.incidents, self.outages, self.journal)
+
+    @built_on_first_use
+    def drill_score(self) -> DrillScoring:
+        from console.services.drill_score import DrillScoring
+        return DrillScoring(self.db, self.clock, self.drills, self.situation)
+
+    @built_on_first_use
+    def drill_reset(self) -> DrillReset:
+        from console.services.drill_reset import DrillReset
+        return DrillReset(self.db, self.clock, self.drills, Services.opener, self.keys)
+
+    @built_on_first_use
+    def contacts(self) -> ContactService:
+        from console.services.contacts import ContactService
+        return ContactService(self.db, self.clock)
+
+    @built_on_first_use
+    def lessons(self) -> LessonService:
+        from console.services.lessons import LessonService
+        return LessonService(self.db, self.clock, self.journal)
 
     @classmethod
     def open(cls, path: Path, create: bool = False, clock: Clock = utc_now,

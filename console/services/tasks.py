@@ -89,7 +89,11 @@ class TaskService(ServiceBase):
     def edit(self, actor: Actor, reference: str, title: str | None = None,
              due: datetime | None = None, assignee: str | None = None, team: Team | None = None,
              detail: str | None = None, outage: str | None = None,
-             priority: int | None = None) -> ChangeSet:
+             priority: int | None = None, clear_due: bool = False) -> ChangeSet:
+        """Change what is given (None: as it was). ``clear_due``: the task has no due time
+        any more (the form's unticked "Due", the CLI's ``--due ''``)."""
+        if clear_due and due is not None:
+            raise ValidationError("task.due_and_no_due")
         if priority is not None and not 1 <= priority <= 3:
             raise ValidationError("task.bad_priority", priority=priority)
         now = self.now()
@@ -105,6 +109,8 @@ class TaskService(ServiceBase):
                 task.title = title.strip()
             if due is not None:
                 task.due_at = to_utc(due)
+            elif clear_due:
+                task.due_at = None
             if assignee is not None:
                 task.assignee_id = _user_id(session, assignee)
             if detail is not None:

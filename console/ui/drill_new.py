@@ -10,7 +10,6 @@ from PySide6.QtCore import QObject, QProcess
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QWidget
 
 from console.domain.drill_clock import format_duration
-from console.services.drill_files import new_drill
 from console.services.drills import load_named, scenario_names
 from console.ui.context import UiContext
 
@@ -52,7 +51,7 @@ class NewDrillAction(QObject):
                 return
             path = Path(picked)
         name, target = scenario, path
-        self.context.read(lambda: new_drill(target, name),
+        self.context.read(lambda: _new_drill(target, name),
                           lambda _scenario: self._made(target, open_it))
 
     def _made(self, path: Path, open_it: bool) -> None:
@@ -64,3 +63,11 @@ class NewDrillAction(QObject):
             self.tr("New drill"),
             self.tr("The drill database %1 is made; it opens in a window of its own. Log in as "
                     "controller (password: demo) to run it.").replace("%1", str(path)))
+
+
+def _new_drill(target: Path, scenario: str) -> object:
+    """Build the drill database (on the runner thread). Its module builds through the demo and
+    report machinery: imported with the first drill, not with the window."""
+    from console.services.drill_files import new_drill
+
+    return new_drill(target, scenario)

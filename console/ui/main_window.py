@@ -4,8 +4,9 @@ fallback pack). Pages do the work; this only arranges and dispatches."""
 
 from __future__ import annotations
 
+from importlib import import_module
 from pathlib import Path
-from typing import Any, cast
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -31,40 +32,61 @@ from console.ui.actions import SPECS as ACTION_SPECS
 from console.ui.actions import VIEWS, ActionId, ActionRegistry, icon, translate
 from console.ui.background import BackgroundWork
 from console.ui.backup_action import BackupAction
-from console.ui.board.view import BoardView
 from console.ui.contacts_dialog import ContactsDialog
 from console.ui.context import UiContext
-from console.ui.dialogs import FallbackPackDialog
 from console.ui.drafts import DraftStore
 from console.ui.drill_new import NewDrillAction
 from console.ui.drill_panel import DrillPanel, ExerciseBand
+from console.ui.fallback_dialog import FallbackPackDialog
 from console.ui.incident_dialogs import IncidentActions
 from console.ui.lock_veil import DialogVeils
 from console.ui.login import IdleWatcher, LockDialog
-from console.ui.notices_view import NoticesView
 from console.ui.page_stack import PageStack
 from console.ui.pages import PageFactory
-from console.ui.pages.journal import DecisionsPage, LogPage
-from console.ui.pages.outages import OutagesPage
-from console.ui.pages.systems import SystemsPage
-from console.ui.pages.tasks import TasksPage
-from console.ui.pages.timeline import TimelinePage
-from console.ui.reports_view import ReportsView
 from console.ui.settings import UiSettings
 from console.ui.status import StatusPanel
 from console.ui.switch_user import SwitchUser
-from console.ui.sync_view import SyncView
 from console.ui.task_force import TaskForceActions
+
+if TYPE_CHECKING:
+    from console.ui.board.view import BoardView
+    from console.ui.sync_view import SyncView
 
 VIEW_NAMES = [action.value for action in VIEWS]
 """board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7), timeline,
 notices."""
 
-PAGES: dict[str, PageFactory] = {
-    "board": BoardView, "systems": SystemsPage, "outages": OutagesPage, "tasks": TasksPage,
-    "decisions": DecisionsPage, "log": LogPage, "reports": ReportsView, "sync": SyncView,
-    "timeline": TimelinePage, "notices": NoticesView}
-"""The page class of each view; every one is a page(context, parent)."""
+PAGE_CLASSES: dict[str, tuple[str, str]] = {
+    "board": ("console.ui.board.view", "BoardView"),
+    "systems": ("console.ui.pages.systems", "SystemsPage"),
+    "outages": ("console.ui.pages.outages", "OutagesPage"),
+    "tasks": ("console.ui.pages.tasks", "TasksPage"),
+    "decisions": ("console.ui.pages.journal", "DecisionsPage"),
+    "log": ("console.ui.pages.journal", "LogPage"),
+    "reports": ("console.ui.reports_view", "ReportsView"),
+    "sync": ("console.ui.sync_view", "SyncView"),
+    "timeline": ("console.ui.pages.timeline", "TimelinePage"),
+    "notices": ("console.ui.notices_view", "NoticesView")}
+"""The module and class of each view's page; every one is a page(context, parent). A page's
+module is imported when the page is first built (page_stack.py), not with the window: the
+views the first screen does not show (and the report and sync machinery behind them) cost
+nothing at start-up (docs/window.md)."""
+
+
+def page_class(view: str) -> PageFactory:
+    """The page class of ``view``, its module imported now."""
+    module, name = PAGE_CLASSES[view]
+    return cast(PageFactory, getattr(import_module(module), name))
+
+
+def _built_on_first_use(view: str) -> PageFactory:
+    def build(context: UiContext, parent: QWidget | None) -> QWidget:
+        return page_class(view)(context, parent)
+    return build
+
+
+PAGES: dict[str, PageFactory] = {view: _built_on_first_use(view) for view in PAGE_CLASSES}
+"""The factory of each view's page (PageStack builds through it)."""
 
 
 class MainWindow(QMainWindow):
@@ -211,9 +233,9 @@ class MainWindow(QMainWindow):
     def _page_built(self, name: str, page: QWidget) -> None:
         """Wire a view to the window when it is first built (page_stack.py)."""
         if name == "board":
-            cast(BoardView, page).report_due.connect(self.status.show_report_due)
+            cast("BoardView", page).report_due.connect(self.status.show_report_due)
         elif name == "sync":
-            sync_page = cast(SyncView, page)
+            sync_page = cast("SyncView", page)
             sync_page.use_background(self.background)
             sync_page.synced.connect(self.status.refresh_sync)
 

@@ -5,17 +5,19 @@ fallback pack, and the KST clock. Everything it shows is read off the GUI thread
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from console.domain.clock import format_elapsed, format_kst, kst
 from console.services import watch
-from console.services.reports import FallbackSettings
 from console.services.sync import SyncStatus
 from console.ui.background import BackgroundWork, PackOutcome
 from console.ui.context import UiContext
+
+if TYPE_CHECKING:  # the report machinery loads with the first report, not with the bar
+    from console.services.reports import FallbackSettings
 
 NO_VALUE = "—"
 SYNC_REFRESH_MS = 30_000

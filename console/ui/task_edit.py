@@ -19,7 +19,7 @@ SEOUL = QTimeZone(b"Asia/Seoul")
 class TaskEdit:
     title: str
     due: datetime | None
-    """None: the due time stays as it was (a task's due time is not cleared here)."""
+    """None: the task has no due time ("Due" unticked: a due time it had is cleared)."""
     priority: int
     assignee: str
     """A user name; "" for nobody."""

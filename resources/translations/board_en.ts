@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+194"/>
+        <location filename="../../console/ui/board/view.py" line="+181"/>
         <source>Restoration over time</source>
         <translation>Restoration over time</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>Figures as of {time}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../console/ui/board/figures.py" line="+29"/>
         <source>Systems affected</source>
         <translation>Systems affected</translation>
     </message>
@@ -114,7 +114,7 @@
         <translation>failure grade 1–2 still down: {n}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>RTO breached</source>
         <translation type="unfinished"></translation>
     </message>
@@ -134,27 +134,27 @@
         <translation>{total} so far · at most {peak} at once</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../console/ui/board/lists.py" line="+43"/>
         <source>Importance {n}</source>
         <translation>Importance {n}</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location filename="../../console/ui/board/view.py" line="+6"/>
         <source>Affected {n}</source>
         <translation>Affected {n}</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-10"/>
         <source>Crisis level {level} ({rank}/4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+11"/>
         <source>Phase {n}</source>
         <translation>Phase {n}</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../console/ui/board/lists.py" line="-3"/>
         <source>Others ({n})</source>
         <translation>Others ({n})</translation>
     </message>
@@ -164,61 +164,60 @@
         <translation>Team</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>None yet</source>
         <translation>None yet</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>(corrected) {summary}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../../console/ui/board/clocks.py" line="+49"/>
         <source>Now {time}</source>
         <translation>Now {time}</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+17"/>
-        <location line="+26"/>
+        <location line="+9"/>
+        <location line="+20"/>
+        <location line="+22"/>
         <source>Task force not activated</source>
         <translation>Task force not activated</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-39"/>
         <source>Task force activated {time} · closed after {elapsed}</source>
         <translation>Task force activated {time} · closed after {elapsed}</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Task force activated {time} · {elapsed} elapsed</source>
         <translation>Task force activated {time} · {elapsed} elapsed</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Next situation report</source>
         <translation>Next situation report</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>Task force closed</source>
         <translation>Task force closed</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-17"/>
         <source>Report No. {n} due {time}</source>
         <translation>Report No. {n} due {time}</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Overdue {time}</source>
         <translation>Overdue {time}</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-18"/>
         <source>First emergency text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -228,12 +227,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Due {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-70"/>
         <source>{days}d {hours}h</source>
         <translation>{days}d {hours}h</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>BoardView</name>
     <message>
-        <location filename="../../console/ui/board/view.py" line="+194"/>
+        <location filename="../../console/ui/board/view.py" line="+181"/>
         <source>Restoration over time</source>
         <translation>복구 추이</translation>
     </message>
@@ -74,7 +74,7 @@
         <translation>{time} 기준</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location filename="../../console/ui/board/figures.py" line="+29"/>
         <source>Systems affected</source>
         <translation>영향 시스템</translation>
     </message>
@@ -114,7 +114,7 @@
         <translation>장애등급 1·2 미복구 {n}</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>RTO breached</source>
         <translation>RTO 초과</translation>
     </message>
@@ -134,27 +134,27 @@
         <translation>누계 {total} · 동시 최대 {peak}</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location filename="../../console/ui/board/lists.py" line="+43"/>
         <source>Importance {n}</source>
         <translation>중요도 {n}등급</translation>
     </message>
     <message>
-        <location line="-28"/>
+        <location filename="../../console/ui/board/view.py" line="+6"/>
         <source>Affected {n}</source>
         <translation>영향 {n}개</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-10"/>
         <source>Crisis level {level} ({rank}/4)</source>
         <translation>위기경보 {level} ({rank}/4)</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+11"/>
         <source>Phase {n}</source>
         <translation>{n}차</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location filename="../../console/ui/board/lists.py" line="-3"/>
         <source>Others ({n})</source>
         <translation>기타 {n}개 실국</translation>
     </message>
@@ -164,61 +164,60 @@
         <translation>반</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>None yet</source>
         <translation>없음</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+4"/>
         <source>(corrected) {summary}</source>
         <translation>(정정됨) {summary}</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location filename="../../console/ui/board/clocks.py" line="+49"/>
         <source>Now {time}</source>
         <translation>현재 {time}</translation>
     </message>
     <message>
-        <location line="+8"/>
-        <location line="+17"/>
-        <location line="+26"/>
+        <location line="+9"/>
+        <location line="+20"/>
+        <location line="+22"/>
         <source>Task force not activated</source>
         <translation>대책본부 미가동</translation>
     </message>
     <message>
-        <location line="-40"/>
+        <location line="-39"/>
         <source>Task force activated {time} · closed after {elapsed}</source>
         <translation>대책본부 가동 {time} · {elapsed} 운영 후 해산</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Task force activated {time} · {elapsed} elapsed</source>
         <translation>대책본부 가동 {time} · 경과 {elapsed}</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Next situation report</source>
         <translation>다음 상황보고</translation>
     </message>
     <message>
         <location line="+3"/>
-        <location line="+26"/>
+        <location line="+22"/>
         <source>Task force closed</source>
         <translation>대책본부 해산</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-17"/>
         <source>Report No. {n} due {time}</source>
         <translation>제{n}보 · {time} 예정</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <location line="+22"/>
+        <location line="+28"/>
         <source>Overdue {time}</source>
         <translation>지연 {time}</translation>
     </message>
     <message>
-        <location line="-13"/>
+        <location line="-18"/>
         <source>First emergency text</source>
         <translation>첫 재난문자</translation>
     </message>
@@ -228,12 +227,12 @@
         <translation>{time} 발송</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Due {time}</source>
         <translation>기한 {time}</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="-70"/>
         <source>{days}d {hours}h</source>
         <translation>{days}일 {hours}시간</translation>
     </message>

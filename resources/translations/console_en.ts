@@ -343,7 +343,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+373"/>
+        <location filename="../../console/ui/forms.py" line="+175"/>
         <source>Assign task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -533,7 +533,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+57"/>
+        <location filename="../../console/ui/forms.py" line="+57"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
@@ -741,7 +741,7 @@
 <context>
     <name>FacilityDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-173"/>
+        <location filename="../../console/ui/forms.py" line="-161"/>
         <source>Facility down</source>
         <translation type="unfinished"></translation>
     </message>
@@ -764,7 +764,7 @@
 <context>
     <name>FallbackPackDialog</name>
     <message>
-        <location line="+191"/>
+        <location filename="../../console/ui/fallback_dialog.py" line="+26"/>
         <location line="+28"/>
         <source>Paper fallback pack</source>
         <translation type="unfinished"></translation>
@@ -803,7 +803,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location line="-378"/>
+        <location filename="../../console/ui/dialogs.py" line="+110"/>
         <source>Discard the typed text?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1064,7 +1064,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LinkOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+224"/>
+        <location filename="../../console/ui/forms.py" line="+90"/>
         <source>Link task to outage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1120,7 +1120,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+51"/>
+        <location filename="../../console/ui/forms.py" line="+51"/>
         <source>New activity log entry</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1282,7 +1282,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+112"/>
+        <location filename="../../console/ui/main_window.py" line="+134"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,7 +1364,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>NewDrillAction</name>
     <message>
-        <location filename="../../console/ui/drill_new.py" line="+42"/>
+        <location filename="../../console/ui/drill_new.py" line="+41"/>
         <location line="+7"/>
         <location line="+15"/>
         <source>New drill</source>
@@ -1679,7 +1679,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OpenOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-215"/>
+        <location filename="../../console/ui/forms.py" line="-203"/>
         <source>Open an outage</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1745,7 +1745,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+42"/>
+        <location filename="../../console/ui/pages/outages.py" line="+37"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2202,7 +2202,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../console/ui/status.py" line="+49"/>
+        <location filename="../../console/ui/status.py" line="+51"/>
         <source>DB: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2699,7 +2699,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+77"/>
+        <location filename="../../console/ui/forms.py" line="+77"/>
         <source>New task</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2858,7 +2858,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TaskStatusDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+55"/>
+        <location filename="../../console/ui/forms.py" line="+43"/>
         <source>Change task status</source>
         <translation type="unfinished"></translation>
     </message>

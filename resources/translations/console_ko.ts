@@ -343,7 +343,7 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+373"/>
+        <location filename="../../console/ui/forms.py" line="+175"/>
         <source>Assign task</source>
         <translation>담당자 지정</translation>
     </message>
@@ -533,7 +533,7 @@
 <context>
     <name>DecisionDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+57"/>
+        <location filename="../../console/ui/forms.py" line="+57"/>
         <source>Decision</source>
         <translation>결정사항</translation>
     </message>
@@ -741,7 +741,7 @@
 <context>
     <name>FacilityDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-173"/>
+        <location filename="../../console/ui/forms.py" line="-161"/>
         <source>Facility down</source>
         <translation>시설 장애</translation>
     </message>
@@ -764,7 +764,7 @@
 <context>
     <name>FallbackPackDialog</name>
     <message>
-        <location line="+191"/>
+        <location filename="../../console/ui/fallback_dialog.py" line="+26"/>
         <location line="+28"/>
         <source>Paper fallback pack</source>
         <translation>비상 출력 묶음</translation>
@@ -803,7 +803,7 @@
 <context>
     <name>FormDialog</name>
     <message>
-        <location line="-378"/>
+        <location filename="../../console/ui/dialogs.py" line="+110"/>
         <source>Discard the typed text?</source>
         <translation>입력한 내용을 버릴까요?</translation>
     </message>
@@ -1067,7 +1067,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LinkOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+224"/>
+        <location filename="../../console/ui/forms.py" line="+90"/>
         <source>Link task to outage</source>
         <translation>조치과제에 장애 연결</translation>
     </message>
@@ -1123,7 +1123,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>LogDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+51"/>
+        <location filename="../../console/ui/forms.py" line="+51"/>
         <source>New activity log entry</source>
         <translation>활동일지 작성</translation>
     </message>
@@ -1285,7 +1285,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../console/ui/main_window.py" line="+112"/>
+        <location filename="../../console/ui/main_window.py" line="+134"/>
         <source>Locked</source>
         <translation>잠김</translation>
     </message>
@@ -1367,7 +1367,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>NewDrillAction</name>
     <message>
-        <location filename="../../console/ui/drill_new.py" line="+42"/>
+        <location filename="../../console/ui/drill_new.py" line="+41"/>
         <location line="+7"/>
         <location line="+15"/>
         <source>New drill</source>
@@ -1682,7 +1682,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OpenOutageDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="-215"/>
+        <location filename="../../console/ui/forms.py" line="-203"/>
         <source>Open an outage</source>
         <translation>장애 등록</translation>
     </message>
@@ -1748,7 +1748,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>OutagesPage</name>
     <message>
-        <location filename="../../console/ui/pages/outages.py" line="+42"/>
+        <location filename="../../console/ui/pages/outages.py" line="+37"/>
         <source>All statuses</source>
         <translation>전체 상태</translation>
     </message>
@@ -2205,7 +2205,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>StatusPanel</name>
     <message>
-        <location filename="../../console/ui/status.py" line="+49"/>
+        <location filename="../../console/ui/status.py" line="+51"/>
         <source>DB: %1</source>
         <translation>DB: %1</translation>
     </message>
@@ -2702,7 +2702,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TaskDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+77"/>
+        <location filename="../../console/ui/forms.py" line="+77"/>
         <source>New task</source>
         <translation>새 조치과제</translation>
     </message>
@@ -2861,7 +2861,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
 <context>
     <name>TaskStatusDialog</name>
     <message>
-        <location filename="../../console/ui/dialogs.py" line="+55"/>
+        <location filename="../../console/ui/forms.py" line="+43"/>
         <source>Change task status</source>
         <translation>조치과제 상태 변경</translation>
     </message>

@@ -157,7 +157,7 @@ def test_the_window_captures_a_page_write(qapp, monkeypatch: pytest.MonkeyPatch,
 
     from console.domain.enums import OutageStatus
     from console.ui import app as ui_app
-    from console.ui.dialogs import OutageStatusDialog
+    from console.ui.forms import OutageStatusDialog
     from console.ui.login import LoginDialog
     from console.ui.main_window import MainWindow
 

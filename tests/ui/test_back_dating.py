@@ -14,7 +14,7 @@ from console.domain.enums import Cause, DisasterArea, OutageStatus, TaskStatus, 
 from console.services.app import Services
 from console.services.context import Actor
 from console.ui.context import UiContext
-from console.ui.dialogs import DecisionDialog, LogDialog, OutageStatusDialog, TaskStatusDialog
+from console.ui.forms import DecisionDialog, LogDialog, OutageStatusDialog, TaskStatusDialog
 from console.ui.main_window import MainWindow
 from console.ui.settings import UiSettings
 from tests.conftest import FakeClock

@@ -20,8 +20,8 @@ from console.services.app import Services
 from console.services.context import Actor
 from console.store.models import FailureGradeRule
 from console.ui.board import BoardView
+from console.ui.board.figures import percent_text
 from console.ui.board.plot import KstAxis
-from console.ui.board.view import percent_text
 from console.ui.context import UiContext
 from tests.conftest import FAST_HASHER, FakeClock
 

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from console.domain.enums import Cause, DisasterArea, OutageStatus
 from console.services.tables import TableQuery
 from console.ui import formatting as fmt
-from console.ui.dialogs import ConfirmListDialog, FacilityDialog, OutageStatusDialog
+from console.ui.forms import ConfirmListDialog, FacilityDialog, OutageStatusDialog
 from console.ui.main_window import MainWindow
 from tests.ui.conftest import settle
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QPlainTextEdit
 from shiboken6 import isValid
 
 from console.domain.enums import Cause, DisasterArea, TaskStatus, Team
-from console.ui.dialogs import (
+from console.ui.forms import (
     AssignDialog,
     DecisionDialog,
     LinkOutageDialog,

@@ -50,3 +50,23 @@ def test_a_member_may_not_edit_another_teams_task(make_window) -> None:  # type:
     settle(window)
     assert not isinstance(page.dialog, TaskEditDialog)  # refused before a form opens
     assert next(t for t in services.tasks.list() if t.id == task.id).title == task.title
+
+
+def test_unticking_due_clears_the_due_time(make_window) -> None:  # type: ignore[no-untyped-def]
+    window: MainWindow = make_window("commander", "en", "tasks")
+    page = window.pages["tasks"]
+    services = window.context.services
+    task = next(t for t in services.tasks.list() if t.team == "systems")
+    services.tasks.edit(window.context.actor, task.id,
+                        due=datetime(2025, 10, 21, 0, 30, tzinfo=UTC))
+    settle(window)
+    assert page.select_id(task.id)
+    page.edit()
+    dialog = page.dialog
+    assert isinstance(dialog, TaskEditDialog) and dialog.has_due.isChecked()
+    dialog.has_due.setChecked(False)
+    assert not dialog.due.isEnabled()
+    dialog.accept()
+    settle(window)
+    edited = next(t for t in services.tasks.list() if t.id == task.id)
+    assert edited.due_at is None and edited.title == task.title

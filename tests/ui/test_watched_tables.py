@@ -12,7 +12,7 @@ from console.services import watch
 from console.store.models import Base
 from console.ui import incident_dialogs
 from console.ui.board.view import WATCHED_TABLES
-from console.ui.main_window import PAGES
+from console.ui.main_window import PAGE_CLASSES, page_class
 from console.ui.pages.base import TablePage
 
 WILDCARDS = {watch.ANY_TABLE}  # "anything may have changed" (the board listens for it)
@@ -23,7 +23,8 @@ def watched_sets() -> dict[str, frozenset[str]]:
              if isinstance(value, frozenset)}
     found["board WATCHED_TABLES"] = WATCHED_TABLES
     found["incident_dialogs.CHANGED"] = frozenset(incident_dialogs.CHANGED)
-    for view, page in PAGES.items():
+    for view in PAGE_CLASSES:
+        page = page_class(view)
         if isinstance(page, type) and issubclass(page, TablePage):
             found[f"{view} page INTERESTS"] = page.INTERESTS
     return found
@@ -45,4 +46,4 @@ def test_every_watched_table_exists(where: str, tables: frozenset[str]) -> None:
 
 def test_a_grading_rule_change_moves_the_board_and_the_outage_list() -> None:
     assert "failure_grade_rule" in WATCHED_TABLES
-    assert "failure_grade_rule" in PAGES["outages"].INTERESTS  # type: ignore[attr-defined]
+    assert "failure_grade_rule" in page_class("outages").INTERESTS  # type: ignore[attr-defined]

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from console.domain.enums import Cause, DisasterArea
 from console.ui.actions import ActionId
-from console.ui.dialogs import LogDialog
+from console.ui.forms import LogDialog
 from console.ui.lock_veil import VEIL_NAME
 from console.ui.main_window import MainWindow
 from tests.ui.conftest import settle

@@ -7,38 +7,33 @@ services' clock: the database is read again only when the bus says a relevant ta
 
 from __future__ import annotations
 
-import math
-from collections import Counter
-from datetime import datetime, timedelta
+from datetime import datetime
 
 import shiboken6
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QShowEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from console.domain.clock import format_elapsed, format_kst, kst
-from console.domain.enums import CrisisLevel, TaskStatus, Team
+from console.domain.clock import format_kst
+from console.domain.enums import CrisisLevel
 from console.domain.forecast_facts import Forecast
-from console.domain.records import corrected_ids
 from console.domain.situation import OutageFilter
-from console.domain.timeline import is_new
 from console.services import watch
 from console.services.situation import SituationView
 from console.ui.board.chart import RestorationChart
+from console.ui.board.clocks import BoardClocks, short_time
+from console.ui.board.figures import show_figures
+from console.ui.board.lists import BoardLists
 from console.ui.board.loader import Loader
 from console.ui.board.moment import MomentControl
 from console.ui.board.scope import ScopeFilter
 from console.ui.board.widgets import (
     BAD,
-    GOOD,
-    INK,
     MUTED,
     Badge,
-    Bar,
     BarList,
     CountGrid,
     FitLabel,
-    Line,
     LineList,
     Panel,
     Tile,
@@ -47,10 +42,7 @@ from console.ui.board.widgets import (
 from console.ui.context import UiContext
 
 WALL_SCALE = 1.8
-TOP_DEPARTMENTS = 10
-SHOWN_ENTRIES = 5
 COALESCE_MS = 300
-TASK_COLUMNS = (TaskStatus.OPEN, TaskStatus.IN_PROGRESS, TaskStatus.BLOCKED, TaskStatus.DONE)
 WATCHED_TABLES = watch.SITUATION | {watch.ANY_TABLE}
 """A change to any of these can move a figure; "*" is a catch-all."""
 
@@ -59,16 +51,6 @@ BoardView { background: #eef1f4; }
 QFrame#tile, QFrame#panel, QFrame#header {
     background: #ffffff; border: 1px solid #d0d7de; border-radius: 8px; }
 """
-
-
-def percent_text(restored: int, affected: int) -> str:
-    """Never rounds up to 100 % before the last system is back."""
-    if not affected:
-        return "0 %"
-    if restored == affected:
-        return "100 %"
-    value = math.floor(1000 * restored / affected) / 10
-    return f"{value:.0f} %" if value == int(value) else f"{value:.1f} %"
 
 
 class BoardView(QWidget):
@@ -181,6 +163,11 @@ class BoardView(QWidget):
         bottom.addWidget(self._panels["decisions"], 3)
         bottom.addWidget(self._panels["log"], 3)
         bottom.addWidget(self._panels["notices"], 3)
+
+        self._clocks = BoardClocks(self._clock, self._activation, self._tiles["next_report"],
+                                   self._tiles["first_text"])
+        self._lists = BoardLists(self._departments, self._grades, self._tasks,
+                                 self._decisions, self._log, self._notices)
 
         self._page = QVBoxLayout(self)
         self._page.setSpacing(10)
@@ -348,43 +335,13 @@ class BoardView(QWidget):
             (self.tr("Past moment: figures as of {time}") if self._as_of is not None
              else self.tr("Figures as of {time}")).format(time=format_kst(situation.as_of, lang)))
 
-        citizen = situation.citizen_affected
-        self._tiles["affected"].show_value(
-            self.tr("Systems affected"), str(situation.affected),
-            self.tr("{citizen} citizen-facing · {internal} internal").format(
-                citizen=citizen, internal=situation.affected - citizen))
-        done = situation.affected > 0 and situation.restored == situation.affected
-        self._tiles["restored"].show_value(
-            self.tr("Restored"), f"{situation.restored} / {situation.affected}",
-            self.tr("Restoration rate {percent}").format(
-                percent=percent_text(situation.restored, situation.affected)),
-            GOOD if done else INK)
-        self._tiles["citizen_down"].show_value(
-            self.tr("Citizen-facing still down"), str(situation.citizen_down),
-            self.tr("of {n} citizen-facing affected").format(n=citizen),
-            BAD if situation.citizen_down else GOOD)
-        # The same kind of grade as the bars beside it (importance, of the system); the
-        # failure grade (of the outage) is a second, labelled number.
-        self._tiles["importance_1_2_down"].show_value(
-            self.tr("Importance 1–2 still down"), str(situation.importance_1_2_down),
-            self.tr("failure grade 1–2 still down: {n}").format(n=situation.grade_1_2_down),
-            BAD if situation.importance_1_2_down else GOOD)
-        # Restored outages that breached count too: a breach is a fact of the past.
-        self._tiles["rto_breached"].show_value(
-            self.tr("RTO breached"), str(situation.rto_breached),
-            self.tr("{down} of them still down").format(
-                down=sum(1 for o in situation.still_down if o.rto_breached)),
-            BAD if situation.rto_breached else GOOD)
-        self._tiles["alternative_active"].show_value(
-            self.tr("On alternative means now"), str(situation.alternative_active),
-            self.tr("{total} so far · at most {peak} at once").format(
-                total=situation.alternative_total, peak=situation.alternative_peak))
+        show_figures(self._tiles, situation)
 
         self._chart.draw(
             situation, view.incident.activated_at or view.incident.started_at,
             self._curve_end(view), self.tr("Affected {n}").format(n=situation.affected),
             self.tr("Phase {n}"))
-        self._show_breakdowns(view)
+        self._lists.show(view, lang, self._context.since_login, self._context.actor.name)
         self._forecast_loader.request()
         self._tick()
         if self._as_of is None and self._incident_id is None:
@@ -400,51 +357,6 @@ class BoardView(QWidget):
             end = max(end, view.situation.curve[-1][0])
         return end
 
-    def _show_breakdowns(self, view: SituationView) -> None:
-        lang = self._context.lang
-        situation = view.situation
-        departments = situation.tally("department")
-        bars = [Bar(t.key, t.restored, t.affected) for t in departments[:TOP_DEPARTMENTS]]
-        rest = departments[TOP_DEPARTMENTS:]
-        if rest:
-            bars.append(Bar(self.tr("Others ({n})").format(n=len(rest)),
-                            sum(t.restored for t in rest), sum(t.affected for t in rest)))
-        self._departments.set_bars(bars)
-        self._grades.set_bars([Bar(self.tr("Importance {n}").format(n=t.key), t.restored,
-                                   t.affected)
-                               for t in situation.tally("importance_grade")])
-
-        by_team = situation.tasks_by_team()
-        self._tasks.set_table(
-            [self.tr("Team"), *(status.label(lang) for status in TASK_COLUMNS)],
-            [(team.label(lang), [by_team.get(team.value, Counter()).get(status.value, 0)
-                                 for status in TASK_COLUMNS]) for team in Team],
-            alert_columns=frozenset({1 + TASK_COLUMNS.index(TaskStatus.BLOCKED)}))
-        none = self.tr("None yet")
-        corrected = corrected_ids(view.decisions)
-        # Marked: new to this user since their last log-in, written by someone else.
-        since, me = self._context.since_login, self._context.actor.name
-        self._decisions.set_lines(
-            [Line(self._short_time(d.at), self.tr("(corrected) {summary}").format(
-                summary=d.summary), struck=True, new=is_new(d.at, since, d.by, me))
-             if d.id in corrected
-             else Line(self._short_time(d.at), d.summary, new=is_new(d.at, since, d.by, me))
-             for d in view.decisions[:SHOWN_ENTRIES]], none)
-        self._log.set_lines(
-            [Line(self._short_time(e.at), e.text, e.verified,
-                  new=is_new(e.at, since, e.author, me))
-             for e in view.significant_log[:SHOWN_ENTRIES]], none)
-        self._notices.set_lines(
-            [Line(self._short_time(n.issued_at), f"[{n.channel.label(lang)}] {n.text}",
-                  new=is_new(n.issued_at, since))
-             for n in (view.notices or [])[:SHOWN_ENTRIES] if n.issued_at], none)
-
-    def _short_time(self, moment: datetime) -> str:
-        local = kst(moment)
-        if self._context.lang == "ko":
-            return f"{local.month}. {local.day}. {local:%H:%M}"
-        return f"{local:%m-%d %H:%M}"
-
     # -- the clocks --------------------------------------------------------------------
 
     def showEvent(self, event: QShowEvent) -> None:
@@ -458,78 +370,13 @@ class BoardView(QWidget):
         self._ticker.stop()
 
     def _tick(self) -> None:
-        """Clock, elapsed time and countdown, from the stored view: no database read."""
-        lang = self._context.lang
-        now = self._context.services.situation.now()
-        self._clock.setText(self.tr("Now {time}").format(time=f"{kst(now):%H:%M:%S}"))
-        view = self._view
-        if view is None:
-            return
-        moment = self._as_of or now
-        incident = view.incident
-        closed = incident.closed_at is not None and incident.closed_at <= moment
-        if incident.activated_at is None or incident.activated_at > moment:
-            self._activation.setText(self.tr("Task force not activated"))
-        else:
-            end = incident.closed_at if closed and incident.closed_at else moment
-            template = (self.tr("Task force activated {time} · closed after {elapsed}") if closed
-                        else self.tr("Task force activated {time} · {elapsed} elapsed"))
-            self._activation.setText(template.format(
-                time=format_kst(incident.activated_at, lang),
-                elapsed=format_elapsed(end - incident.activated_at, lang)))
-        self._show_countdown(view, moment, closed)
-        self._show_text_countdown(view, moment, closed)
+        """Clock, elapsed time and countdowns, from the stored view: no database read."""
+        self._clocks.show(self._view, self._context.services.situation.now(), self._as_of,
+                          self._context.lang)
 
-    def _show_countdown(self, view: SituationView, moment: datetime, closed: bool) -> None:
-        tile = self._tiles["next_report"]
-        caption = self.tr("Next situation report")
-        due = view.next_report_due
-        if closed or due is None:
-            tile.show_value(caption, "—", self.tr("Task force closed") if closed
-                            else self.tr("Task force not activated"), MUTED)
-            return
-        lang = self._context.lang
-        number = (view.last_report_number or 0) + 1
-        detail = self.tr("Report No. {n} due {time}").format(
-            n=number, time=format_kst(due, lang))
-        # The schedule rules after the first report; the tile has no room for it on a wall.
-        tile.setToolTip(view.schedule.label(lang) if view.last_report_number else "")
-        left = due - moment
-        if left < timedelta(0):
-            tile.show_value(caption, self.tr("Overdue {time}").format(
-                time=self._duration(-left)), detail, BAD)
-        else:
-            tile.show_value(caption, self._duration(left), detail, INK)
+    def _short_time(self, moment: datetime) -> str:
+        return short_time(moment, self._context.lang)
 
-    def _show_text_countdown(self, view: SituationView, moment: datetime, closed: bool
-                             ) -> None:
-        """The first emergency text within 20 minutes of activation (situation.py's rule)."""
-        tile = self._tiles["first_text"]
-        caption = self.tr("First emergency text")
-        due = view.next_text_due
-        if due is None:
-            sent = [n.issued_at for n in view.notices or [] if n.issued_at
-                    and n.channel.value == "cbs"]
-            detail = (self.tr("Sent {time}").format(time=self._short_time(min(sent))) if sent
-                      else self.tr("Task force closed") if closed
-                      else self.tr("Task force not activated"))
-            tile.show_value(caption, "✓" if sent else "—", detail, MUTED)
-            return
-        detail = self.tr("Due {time}").format(time=format_kst(due, self._context.lang))
-        left = due - moment
-        if left < timedelta(0):
-            tile.show_value(caption, self.tr("Overdue {time}").format(
-                time=self._duration(-left)), detail, BAD)
-        else:
-            tile.show_value(caption, self._duration(left), detail, INK)
-
-    def _duration(self, delta: timedelta) -> str:
-        seconds = int(delta.total_seconds())
-        if delta >= timedelta(days=1):
-            # Seconds mean nothing a day out; the tile must stay short enough for a wall.
-            days, hours = seconds // 86400, seconds % 86400 // 3600
-            return self.tr("{days}d {hours}h").format(days=days, hours=hours)
-        return f"{seconds // 3600}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
 
     # -- wall mode ---------------------------------------------------------------------
 

@@ -11,7 +11,7 @@ from console.services import watch
 from console.services.tables import TableQuery
 from console.ui import formatting as fmt
 from console.ui.context import UiContext
-from console.ui.dialogs import DecisionDialog, LogDialog
+from console.ui.forms import DecisionDialog, LogDialog
 from console.ui.pages.base import TablePage, detail_table, esc
 from console.ui.paper_field import PaperField
 from console.ui.table_model import Column, Row, RowStyle

@@ -14,12 +14,7 @@ from console.services.inventory import SystemRow
 from console.services.tables import Facets, TableQuery
 from console.ui import formatting as fmt
 from console.ui.context import UiContext
-from console.ui.dialogs import (
-    ConfirmListDialog,
-    FacilityDialog,
-    OpenOutageDialog,
-    OutageStatusDialog,
-)
+from console.ui.forms import ConfirmListDialog, FacilityDialog, OpenOutageDialog, OutageStatusDialog
 from console.ui.grade_override import GradeOverrideDialog
 from console.ui.pages.base import TablePage, detail_table, esc
 from console.ui.table_model import Column, Row, RowStyle

@@ -13,7 +13,7 @@ from console.services import watch
 from console.services.tables import Facets, TableQuery
 from console.ui import formatting as fmt
 from console.ui.context import UiContext
-from console.ui.dialogs import AssignDialog, LinkOutageDialog, TaskDialog, TaskStatusDialog
+from console.ui.forms import AssignDialog, LinkOutageDialog, TaskDialog, TaskStatusDialog
 from console.ui.pages.base import TablePage, detail_table, esc
 from console.ui.table_model import Column, Row, RowStyle
 from console.ui.task_edit import TaskEditDialog
@@ -138,7 +138,7 @@ class TasksPage(TablePage):
         edit = dialog.values()
         self.context.write(lambda: self.context.services.tasks.edit(
             self.context.actor, record_id, title=edit.title, due=edit.due,
-            priority=edit.priority, assignee=edit.assignee))
+            priority=edit.priority, assignee=edit.assignee, clear_due=edit.due is None))
 
     def assign(self) -> None:
         record_id = self.need_selection()
