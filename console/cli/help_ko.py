@@ -149,6 +149,9 @@ HELP_KO: dict[str, str] = {
     "after-action report (PDF)": "사후강평 보고서 (PDF)",
     "turn a closed incident's record into a drill scenario": "종료된 사고의 기록을 훈련 시나리오로 만듭니다",
     "the scenario's name (default: the file's name)": "시나리오 이름 (기본값: 파일 이름)",
+    "only this department's outages": '이 실국의 장애만',
+    "only this facility's outages": '이 시설의 장애만',
+    "the new due time; '' clears it": "새 기한. ''를 주면 기한을 지웁니다",
     'add a contact, or change contact --number N (fields not given keep their value)':
         '연락처를 추가하거나 --number N의 연락처를 고칩니다 (주지 않은 항목은 그대로)',
     'external contacts (국가정보자원관리원, 행정안전부, operators, vendors, 자치구)':

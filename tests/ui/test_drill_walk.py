@@ -16,8 +16,8 @@ from console.domain.enums import OutageStatus
 from console.services.app import Services
 from console.ui.actions import ActionId
 from console.ui.context import UiContext
-from console.ui.dialogs import LogDialog, OpenOutageDialog, OutageStatusDialog
 from console.ui.drill_judge import JudgementDialog
+from console.ui.forms import LogDialog, OpenOutageDialog, OutageStatusDialog
 from console.ui.main_window import MainWindow
 from console.ui.task_force import ActivateDialog
 from tests.conftest import FakeClock

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QCheckBox, QLineEdit
 from console.domain.enums import Cause, DisasterArea
 from console.services.app import Services
 from console.services.context import Actor
-from console.ui.dialogs import LogDialog
+from console.ui.forms import LogDialog
 from console.ui.settings import UiSettings
 from tests.conftest import FakeClock
 from tests.test_services import inventory  # noqa: F401  (the fixture)
