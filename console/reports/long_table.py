@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib import rl_accel
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
@@ -59,6 +60,51 @@ class _Laid:
     zebra: bool
     strong: dict[int, set[int]] = field(default_factory=dict)
     """Row → the columns of its bold cells."""
+    glyphs: _Glyphs = field(default_factory=lambda: _Glyphs())
+    """The text operators of lines already drawn, for the document being built."""
+
+
+class _Glyphs:
+    """What ``PDFTextObject.textOut`` writes for a line, worked out once per line and font.
+
+    textOut splits the line into the font subset's codes, escapes them and measures the line
+    for a cursor that a table never uses; a table repeats the same departments, categories
+    and grades thousands of times. The strings written are textOut's exactly (its
+    ``_formatText``, for a TrueType font without shaping), so the PDF's bytes are the same
+    (tests/test_long_table.py compares with textOut). The subset codes belong to one
+    document: a new document starts afresh.
+    """
+
+    def __init__(self) -> None:
+        self.doc: object = None
+        self.chunks: dict[tuple[str, str], list[tuple[int, str]]] = {}
+        self.names: dict[tuple[str, int], str] = {}
+
+    def write(self, text: PDFTextObject, face: str, line: str) -> str:
+        canvas = text._canvas
+        doc = canvas._doc
+        if doc is not self.doc:
+            self.doc, self.chunks, self.names = doc, {}, {}
+        font = getFont(face)
+        chunks = self.chunks.get((face, line))
+        if chunks is None:
+            chunks = [(subset, canvas._escape(part))
+                      for subset, part in font.splitString(line, doc)]
+            self.chunks[face, line] = chunks
+        parts: list[str] = []
+        current, setting = text._curSubset, None
+        for subset, escaped in chunks:
+            if subset != current:
+                if setting is None:
+                    setting = (f"{rl_accel.fp_str(text._fontsize)} Tf "
+                               f"{rl_accel.fp_str(text._leading)} TL")
+                name = self.names.get((face, subset))
+                if name is None:
+                    name = self.names[face, subset] = font.getSubsetInternalName(subset, doc)
+                parts.append(f"{name} {setting}")
+                current = text._curSubset = subset
+            parts.append(f"({escaped}) Tj")
+        return " ".join(parts)
 
 
 def _lines(text: str, font: str, room: float) -> list[str]:
@@ -76,8 +122,17 @@ def lay_out(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequen
     points = [w * frame_width if w <= 1 else w for w in widths]
     room = [p - 2 * CELL_PADDING - 0.5 for p in points]
     head = [_lines(str(h), BOLD, room[i]) for i, h in enumerate(header)]
-    laid = [[_lines("" if v is None else str(v), REGULAR, room[i]) for i, v in enumerate(row)]
-            for row in rows]
+    # A column repeats its values (departments, categories, grades): each broken once.
+    broken: list[dict[str, list[str]]] = [{} for _ in range(count)]
+
+    def cell(column: int, value: Any) -> list[str]:
+        text = "" if value is None else str(value)
+        lines = broken[column].get(text)
+        if lines is None:
+            lines = broken[column][text] = _lines(text, REGULAR, room[column])
+        return lines
+
+    laid = [[cell(i, v) for i, v in enumerate(row)] for row in rows]
     heights = [TOP + BOTTOM + LEADING * max(len(cell) for cell in row) for row in laid]
     strong: dict[int, set[int]] = {}
     for r, row in enumerate(rows):
@@ -157,9 +212,11 @@ class LongTable(Flowable):
         canvas.line(0, below, self.width, below)
         canvas.restoreState()
 
-    @staticmethod
-    def _row(text: PDFTextObject, cells: list[list[str]], top: float, lefts: list[float],
-             font: str, align: str, bold: set[int] | None = None) -> None:
+    def _row(self, text: PDFTextObject, cells: list[list[str]], top: float,
+             lefts: list[float], font: str, align: str, bold: set[int] | None = None) -> None:
+        # setTextOrigin and textOut, written straight into the text object (_Glyphs).
+        code, glyphs, fp_str = text._code, self.laid.glyphs, rl_accel.fp_str
+        origin = "1 0 0 1 {} Tm" if text._canvas.bottomup else "1 0 0 -1 {} Tm"
         for column, lines in enumerate(cells):
             face = BOLD if bold and column in bold else font
             text.setFont(face, CELL_SIZE, LEADING)
@@ -171,8 +228,8 @@ class LongTable(Flowable):
                     if align[column] != "L":
                         width = stringWidth(line, face, CELL_SIZE)
                         x = right - width if align[column] == "R" else (left + right - width) / 2
-                    text.setTextOrigin(x, baseline)
-                    text.textOut(line)
+                    code.append(origin.format(fp_str(x, baseline)))
+                    code.append(glyphs.write(text, face, line))
                 baseline -= LEADING
 
 
