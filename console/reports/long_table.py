@@ -77,20 +77,27 @@ class _Glyphs:
 
     def __init__(self) -> None:
         self.doc: object = None
-        self.chunks: dict[tuple[str, str], list[tuple[int, str]]] = {}
-        self.names: dict[tuple[str, int], str] = {}
+        self.written: dict[tuple[str, str, int], tuple[str, int]] = {}
+        """(font, line, the subset in use before) → (the operators, the subset after)."""
 
     def write(self, text: PDFTextObject, face: str, line: str) -> str:
         canvas = text._canvas
         doc = canvas._doc
         if doc is not self.doc:
-            self.doc, self.chunks, self.names = doc, {}, {}
-        font = getFont(face)
-        chunks = self.chunks.get((face, line))
-        if chunks is None:
-            chunks = [(subset, canvas._escape(part))
-                      for subset, part in font.splitString(line, doc)]
-            self.chunks[face, line] = chunks
+            self.doc, self.written = doc, {}
+        key = (face, line, text._curSubset)
+        done = self.written.get(key)
+        if done is None:
+            done = self.written[key] = self._format(text, face, line)
+        text._curSubset = done[1]
+        return done[0]
+
+    @staticmethod
+    def _format(text: PDFTextObject, face: str, line: str) -> tuple[str, int]:
+        """textOut's operators for ``line`` after ``text._curSubset``; the subset after."""
+        canvas, font = text._canvas, getFont(face)
+        chunks = [(subset, canvas._escape(part))
+                  for subset, part in font.splitString(line, canvas._doc)]
         parts: list[str] = []
         current, setting = text._curSubset, None
         for subset, escaped in chunks:
@@ -98,13 +105,10 @@ class _Glyphs:
                 if setting is None:
                     setting = (f"{rl_accel.fp_str(text._fontsize)} Tf "
                                f"{rl_accel.fp_str(text._leading)} TL")
-                name = self.names.get((face, subset))
-                if name is None:
-                    name = self.names[face, subset] = font.getSubsetInternalName(subset, doc)
-                parts.append(f"{name} {setting}")
-                current = text._curSubset = subset
+                parts.append(f"{font.getSubsetInternalName(subset, canvas._doc)} {setting}")
+                current = subset
             parts.append(f"({escaped}) Tj")
-        return " ".join(parts)
+        return " ".join(parts), current
 
 
 def _lines(text: str, font: str, room: float) -> list[str]:
@@ -168,7 +172,8 @@ class LongTable(Flowable):
         cut = min(bisect_right(tops, limit) - 1, self.end)
         if cut <= self.start:
             return []  # not even one row fits: the whole piece moves to the next page
-        return [LongTable(self.laid, self.start, cut), LongTable(self.laid, cut, self.end)]
+        piece = type(self)  # a subclass splits into its own kind (tests/test_long_table.py)
+        return [piece(self.laid, self.start, cut), piece(self.laid, cut, self.end)]
 
     def draw(self) -> None:
         canvas, laid = self.canv, self.laid
@@ -219,7 +224,9 @@ class LongTable(Flowable):
         origin = "1 0 0 1 {} Tm" if text._canvas.bottomup else "1 0 0 -1 {} Tm"
         for column, lines in enumerate(cells):
             face = BOLD if bold and column in bold else font
-            text.setFont(face, CELL_SIZE, LEADING)
+            # text.setFont for a TrueType font: it only notes the font (no operator yet).
+            text._fontname, text._fontsize, text._leading = face, CELL_SIZE, LEADING
+            text._curSubset = -1
             left, right = lefts[column] + CELL_PADDING, lefts[column + 1] - CELL_PADDING
             baseline = top - TOP - CELL_SIZE
             for line in lines:
