@@ -6,6 +6,7 @@ every printout (layout.py); what is written on them is transcribed later."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from reportlab.platypus import Flowable, PageBreak, Table
 from reportlab.platypus import TableStyle as TS
@@ -178,9 +179,10 @@ def render_form(kind: str, lang: str = "ko", services: Sequence[str] = ()) -> by
     makers: dict[str, Callable[[], list[Flowable]]] = {
         "ics214": lambda: _ics214(lang), "intake": lambda: _intake(lang),
         "ics213": lambda: _ics213(lang), "sitrep": lambda: _sitrep(lang)}
+    pages: list[Callable[[], list[Flowable]]]
     if kind == "ledger":
         grid = _ledger_grid(lang)  # one grid, drawn once (_Stamp)
-        pages = [lambda s=s: _ledger(lang, s, grid) for s in services or [""]]
+        pages = [partial(_ledger, lang, service, grid) for service in services or [""]]
     else:
         pages = [makers[kind]]
     for i, page in enumerate(pages):
