@@ -4,8 +4,19 @@ from __future__ import annotations
 
 import re
 
-from console.reports.layout import PageFrame, build_pdf
-from console.reports.long_table import Strong, long_table
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.textobject import PDFTextObject
+
+from console.reports.fonts import BOLD
+from console.reports.layout import CELL_PADDING, CELL_SIZE, PageFrame, build_pdf
+from console.reports.long_table import (
+    LEADING,
+    TOP,
+    LongTable,
+    Strong,
+    lay_out,
+    long_table,
+)
 from tests.pdftext import pdf_pages
 
 
@@ -36,3 +47,44 @@ def test_a_long_cell_wraps_and_its_row_stays_whole() -> None:
         codes = re.findall(r"R(\d{4})", page)
         assert codes == sorted(codes)
     assert re.sub(r"\s+", "", text).count("가나다라") == 40 * (119 // 7)
+
+
+class _ByTextOut(LongTable):
+    """The rows written through reportlab's own setFont/setTextOrigin/textOut: what
+    LongTable._row writes straight into the text object must be these very bytes."""
+
+    def _row(self, text: PDFTextObject, cells: list[list[str]], top: float,
+             lefts: list[float], font: str, align: str, bold: set[int] | None = None) -> None:
+        for column, lines in enumerate(cells):
+            face = BOLD if bold and column in bold else font
+            text.setFont(face, CELL_SIZE, LEADING)
+            left, right = lefts[column] + CELL_PADDING, lefts[column + 1] - CELL_PADDING
+            baseline = top - TOP - CELL_SIZE
+            for line in lines:
+                if line:
+                    x = left
+                    if align[column] != "L":
+                        width = stringWidth(line, face, CELL_SIZE)
+                        x = right - width if align[column] == "R" else (left + right - width) / 2
+                    text.setTextOrigin(x, baseline)
+                    text.textOut(line)
+                baseline -= LEADING
+
+
+def test_the_rows_are_written_as_textout_writes_them() -> None:
+    # Many glyphs (past one font subset's 256 codes), bold cells, repeated and wrapped cells,
+    # right and centred columns, two documents in turn (the subset codes are per document).
+    rows: list[list[object]] = [
+        [f"R{i:04d}", "가나다 라마 " * (i % 25) if i % 3 else " ".join(
+            "".join(chr(0xAC00 + (i * 7 + k * 3 + w) % 2000) for k in range(2 + (i + w) % 6))
+            for w in range(i % 40)),
+         Strong("미수립") if i % 5 == 0 else f"{i * 1.5:g}", "가운데"] for i in range(1, 700)]
+    frame = PageFrame("머리", "표", lambda x, y: f"쪽 {x} / {y}")
+
+    def pdf(kind: type[LongTable]) -> bytes:
+        laid = lay_out(["코드", "이름", "값", "정렬"], rows, [0.15, 0.5, 0.2, 0.15], "LLRC")
+        return build_pdf([kind(laid)], frame, title="t")
+
+    fast, reference = pdf(LongTable), pdf(_ByTextOut)
+    assert fast == reference
+    assert pdf(LongTable) == fast  # a second document: its own subsets

@@ -6,6 +6,7 @@ every printout (layout.py); what is written on them is transcribed later."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from functools import partial
 
 from reportlab.platypus import Flowable, PageBreak, Table
 from reportlab.platypus import TableStyle as TS
@@ -113,12 +114,38 @@ def _intake(lang: str) -> list[Flowable]:
         _fields(["전산 입력 일시|Entered in the console at", "입력자|Entered by"], lang)]
 
 
-def _ledger(lang: str, service: str) -> list[Flowable]:
+class _Stamp(Flowable):
+    """The same blank grid on every page of the ledger (a page per service, 390 at
+    ``demo --scale 30``): drawn once into a PDF form and placed on each page, rather than laid
+    out and drawn again 390 times (most of that file's time)."""
+
+    def __init__(self, grid: Table, name: str) -> None:
+        super().__init__()
+        self.grid, self.name = grid, name
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        self.width, self.height = self.grid.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        canvas = self.canv
+        if not canvas.hasForm(self.name):
+            canvas.beginForm(self.name)
+            self.grid.drawOn(canvas, 0, 0)
+            canvas.endForm()
+        canvas.doForm(self.name)
+
+
+def _ledger_grid(lang: str) -> Table:
+    return _grid(["No.", _t(lang, "접수 일시", "Received"), _t(lang, "민원인", "Citizen"),
+                  _t(lang, "연락처", "Phone"), _t(lang, "신청 내용", "Request"),
+                  _t(lang, "처리 결과", "Outcome"), _t(lang, "전산 입력", "Entered")],
+                 22, [0.06, 0.13, 0.13, 0.14, 0.26, 0.16, 0.12])
+
+
+def _ledger(lang: str, service: str, grid: Table) -> list[Flowable]:
     return [para(f"{_t(lang, '서비스', 'Service')}: {service}", "lead"),
-            _grid(["No.", _t(lang, "접수 일시", "Received"), _t(lang, "민원인", "Citizen"),
-                   _t(lang, "연락처", "Phone"), _t(lang, "신청 내용", "Request"),
-                   _t(lang, "처리 결과", "Outcome"), _t(lang, "전산 입력", "Entered")],
-                  22, [0.06, 0.13, 0.13, 0.14, 0.26, 0.16, 0.12])]
+            _Stamp(grid, "ledger-grid")]
 
 
 def _ics213(lang: str) -> list[Flowable]:
@@ -152,8 +179,12 @@ def render_form(kind: str, lang: str = "ko", services: Sequence[str] = ()) -> by
     makers: dict[str, Callable[[], list[Flowable]]] = {
         "ics214": lambda: _ics214(lang), "intake": lambda: _intake(lang),
         "ics213": lambda: _ics213(lang), "sitrep": lambda: _sitrep(lang)}
-    pages = ([lambda s=s: _ledger(lang, s) for s in services or [""]]
-             if kind == "ledger" else [makers[kind]])
+    pages: list[Callable[[], list[Flowable]]]
+    if kind == "ledger":
+        grid = _ledger_grid(lang)  # one grid, drawn once (_Stamp)
+        pages = [partial(_ledger, lang, service, grid) for service in services or [""]]
+    else:
+        pages = [makers[kind]]
     for i, page in enumerate(pages):
         if i:
             story.append(PageBreak())

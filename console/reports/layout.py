@@ -177,6 +177,10 @@ def table(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequence
     return result
 
 
+_WORD_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}
+"""(font, size) → word → width: a cache of pure sums of the font's glyph widths."""
+
+
 def wrap_lines(text: str, font_name: str, size: float, width: float) -> str:
     """``text`` broken into lines no wider than ``width``: at spaces, and inside a word only
     when the word alone is wider. A plain multi-line cell costs a fraction of a Paragraph,
@@ -184,9 +188,16 @@ def wrap_lines(text: str, font_name: str, size: float, width: float) -> str:
     face = pdfmetrics.getFont(font_name).face
     widths, default = face.charWidths, face.defaultWidth
     scale = size / 1000
+    known = _WORD_WIDTHS.setdefault((font_name, size), {})
+    if len(known) > 100_000:
+        known.clear()
 
     def measure(word: str) -> float:
-        return sum(widths.get(ord(ch), default) for ch in word) * scale
+        # Words repeat across thousands of cells (departments, "서비스"): each summed once.
+        wide = known.get(word)
+        if wide is None:
+            wide = known[word] = sum(widths.get(ord(ch), default) for ch in word) * scale
+        return wide
 
     space = measure(" ")
     lines: list[str] = []

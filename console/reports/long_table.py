@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 from typing import Any
 
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.lib import rl_accel
+from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
@@ -59,6 +60,55 @@ class _Laid:
     zebra: bool
     strong: dict[int, set[int]] = field(default_factory=dict)
     """Row → the columns of its bold cells."""
+    glyphs: _Glyphs = field(default_factory=lambda: _Glyphs())
+    """The text operators of lines already drawn, for the document being built."""
+
+
+class _Glyphs:
+    """What ``PDFTextObject.textOut`` writes for a line, worked out once per line and font.
+
+    textOut splits the line into the font subset's codes, escapes them and measures the line
+    for a cursor that a table never uses; a table repeats the same departments, categories
+    and grades thousands of times. The strings written are textOut's exactly (its
+    ``_formatText``, for a TrueType font without shaping), so the PDF's bytes are the same
+    (tests/test_long_table.py compares with textOut). The subset codes belong to one
+    document: a new document starts afresh.
+    """
+
+    def __init__(self) -> None:
+        self.doc: object = None
+        self.written: dict[tuple[str, str, int], tuple[str, int]] = {}
+        """(font, line, the subset in use before) → (the operators, the subset after)."""
+
+    def write(self, text: PDFTextObject, face: str, line: str) -> str:
+        canvas = text._canvas
+        doc = canvas._doc
+        if doc is not self.doc:
+            self.doc, self.written = doc, {}
+        key = (face, line, text._curSubset)
+        done = self.written.get(key)
+        if done is None:
+            done = self.written[key] = self._format(text, face, line)
+        text._curSubset = done[1]
+        return done[0]
+
+    @staticmethod
+    def _format(text: PDFTextObject, face: str, line: str) -> tuple[str, int]:
+        """textOut's operators for ``line`` after ``text._curSubset``; the subset after."""
+        canvas, font = text._canvas, getFont(face)
+        chunks = [(subset, canvas._escape(part))
+                  for subset, part in font.splitString(line, canvas._doc)]
+        parts: list[str] = []
+        current, setting = text._curSubset, None
+        for subset, escaped in chunks:
+            if subset != current:
+                if setting is None:
+                    setting = (f"{rl_accel.fp_str(text._fontsize)} Tf "
+                               f"{rl_accel.fp_str(text._leading)} TL")
+                parts.append(f"{font.getSubsetInternalName(subset, canvas._doc)} {setting}")
+                current = subset
+            parts.append(f"({escaped}) Tj")
+        return " ".join(parts), current
 
 
 def _lines(text: str, font: str, room: float) -> list[str]:
@@ -76,8 +126,17 @@ def lay_out(header: Sequence[str], rows: Sequence[Sequence[Any]], widths: Sequen
     points = [w * frame_width if w <= 1 else w for w in widths]
     room = [p - 2 * CELL_PADDING - 0.5 for p in points]
     head = [_lines(str(h), BOLD, room[i]) for i, h in enumerate(header)]
-    laid = [[_lines("" if v is None else str(v), REGULAR, room[i]) for i, v in enumerate(row)]
-            for row in rows]
+    # A column repeats its values (departments, categories, grades): each broken once.
+    broken: list[dict[str, list[str]]] = [{} for _ in range(count)]
+
+    def cell(column: int, value: Any) -> list[str]:
+        text = "" if value is None else str(value)
+        lines = broken[column].get(text)
+        if lines is None:
+            lines = broken[column][text] = _lines(text, REGULAR, room[column])
+        return lines
+
+    laid = [[cell(i, v) for i, v in enumerate(row)] for row in rows]
     heights = [TOP + BOTTOM + LEADING * max(len(cell) for cell in row) for row in laid]
     strong: dict[int, set[int]] = {}
     for r, row in enumerate(rows):
@@ -113,7 +172,8 @@ class LongTable(Flowable):
         cut = min(bisect_right(tops, limit) - 1, self.end)
         if cut <= self.start:
             return []  # not even one row fits: the whole piece moves to the next page
-        return [LongTable(self.laid, self.start, cut), LongTable(self.laid, cut, self.end)]
+        piece = type(self)  # a subclass splits into its own kind (tests/test_long_table.py)
+        return [piece(self.laid, self.start, cut), piece(self.laid, cut, self.end)]
 
     def draw(self) -> None:
         canvas, laid = self.canv, self.laid
@@ -157,12 +217,16 @@ class LongTable(Flowable):
         canvas.line(0, below, self.width, below)
         canvas.restoreState()
 
-    @staticmethod
-    def _row(text: PDFTextObject, cells: list[list[str]], top: float, lefts: list[float],
-             font: str, align: str, bold: set[int] | None = None) -> None:
+    def _row(self, text: PDFTextObject, cells: list[list[str]], top: float,
+             lefts: list[float], font: str, align: str, bold: set[int] | None = None) -> None:
+        # setTextOrigin and textOut, written straight into the text object (_Glyphs).
+        code, glyphs, fp_str = text._code, self.laid.glyphs, rl_accel.fp_str
+        origin = "1 0 0 1 {} Tm" if text._canvas.bottomup else "1 0 0 -1 {} Tm"
         for column, lines in enumerate(cells):
             face = BOLD if bold and column in bold else font
-            text.setFont(face, CELL_SIZE, LEADING)
+            # text.setFont for a TrueType font: it only notes the font (no operator yet).
+            text._fontname, text._fontsize, text._leading = face, CELL_SIZE, LEADING
+            text._curSubset = -1
             left, right = lefts[column] + CELL_PADDING, lefts[column + 1] - CELL_PADDING
             baseline = top - TOP - CELL_SIZE
             for line in lines:
@@ -171,8 +235,8 @@ class LongTable(Flowable):
                     if align[column] != "L":
                         width = stringWidth(line, face, CELL_SIZE)
                         x = right - width if align[column] == "R" else (left + right - width) / 2
-                    text.setTextOrigin(x, baseline)
-                    text.textOut(line)
+                    code.append(origin.format(fp_str(x, baseline)))
+                    code.append(glyphs.write(text, face, line))
                 baseline -= LEADING
 
 

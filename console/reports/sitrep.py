@@ -22,6 +22,7 @@ from console.reports.layout import (
     para,
     table,
 )
+from console.reports.long_table import long_table
 from console.reports.snapshot import Snapshot, SystemRow
 from console.reports.text import (
     Names,
@@ -218,8 +219,12 @@ def _still_down(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:
                      short_label("category", item["category"], lang), item["grade"],
                      label("outage", item["status"], lang),
                      elapsed(lang, item["elapsed_hours"]), expected])
-    story.append(table([words(lang, "system"), words(lang, "department"),
-                        words(lang, "category"), words(lang, "failure_grade"),
-                        words(lang, "status"), words(lang, "elapsed"), words(lang, "expected")],
-                       rows, [0.28, 0.15, 0.09, 0.08, 0.09, 0.11, 0.20], "LLCCCRL"))
+    # Thousands still down at scale (a platypus table re-measures itself at every page end):
+    # a long table then; a real incident's dozens print as they always have (the stored
+    # reports reprint with the same bytes).
+    make = long_table if len(rows) > sitrep_actions.LONG_ROWS else table
+    story.append(make([words(lang, "system"), words(lang, "department"),
+                       words(lang, "category"), words(lang, "failure_grade"),
+                       words(lang, "status"), words(lang, "elapsed"), words(lang, "expected")],
+                      rows, [0.28, 0.15, 0.09, 0.08, 0.09, 0.11, 0.20], "LLCCCRL"))
     return story

@@ -10,7 +10,7 @@ from reportlab.platypus import Flowable, PageBreak, Paragraph
 from console.domain.enums import NoticeChannel, Team
 from console.reports.fonts import BOLD
 from console.reports.layout import STYLES, WARN, escape, heading, heading_with, para, table
-from console.reports.long_table import long_table
+from console.reports.long_table import Strong, long_table
 from console.reports.snapshot import TASK_KINDS, NoticeItem, Snapshot, TeamTasks
 from console.reports.text import (
     Names,
@@ -108,11 +108,17 @@ def public_information(snapshot: Snapshot, lang: str, names: Names) -> list[Flow
                  words(lang, "alt_running" if s["alternative_active"]
                        else "alt_ended" if s["restored_at"] else "alt_stopped")]
                 for s in ordered]
-        bold = [("FONT", (3, i + 1), (3, i + 1), BOLD, 8) for i, s in enumerate(ordered)
-                if s["alternative_active"]]
-        story.append(table([words(lang, "system"), words(lang, "department"),
-                            words(lang, "alt_means"), words(lang, "status")], rows,
-                           [0.27, 0.17, 0.42, 0.14], "LLLC", extra=bold))
+        header = [words(lang, "system"), words(lang, "department"), words(lang, "alt_means"),
+                  words(lang, "status")]
+        if len(rows) > LONG_ROWS:  # thousands at scale: drawn the light way (long_table.py)
+            for row, system in zip(rows, ordered, strict=True):
+                if system["alternative_active"]:
+                    row[3] = Strong(row[3])
+            story.append(long_table(header, rows, [0.27, 0.17, 0.42, 0.14], "LLLC"))
+        else:
+            bold = [("FONT", (3, i + 1), (3, i + 1), BOLD, 8) for i, s in enumerate(ordered)
+                    if s["alternative_active"]]
+            story.append(table(header, rows, [0.27, 0.17, 0.42, 0.14], "LLLC", extra=bold))
     else:
         story.append(para(f"- {words(lang, 'nothing')}", "note"))
     # Notices of the same period as §4 and §5: since the last issued report, with the total.
@@ -200,6 +206,12 @@ def _forecast(snapshot: Snapshot, lang: str) -> list[Flowable]:
                             etr=basis["with_etr"], draws=basis["draws"], seed=basis["seed"]),
                       "note"))
     return story
+
+
+LONG_ROWS = 300
+"""A table of more rows than this is a long table (an incident's real ones have dozens;
+``demo --scale 100``'s has 2,701). Below it the table is as reports were always printed,
+so the stored reports reprint with the same bytes."""
 
 
 def annex(snapshot: Snapshot, lang: str, names: Names) -> list[Flowable]:

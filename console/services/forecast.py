@@ -50,20 +50,24 @@ def outages_at(moment: datetime, facts: Sequence[OutageFact],
 
 
 class ForecastService(ServiceBase):
-    def _load(self, incident_id: str | None) -> tuple[
-            str, datetime | None, list[OutageFact], dict[str, list[EstimateFact]],
-            dict[str, list[str]]]:
+    def _load(self, incident_id: str | None, facts: Sequence[OutageFact] | None = None
+              ) -> tuple[str, datetime | None, Sequence[OutageFact],
+                         dict[str, list[EstimateFact]], dict[str, list[str]]]:
         with self.db.sessions() as session:
             incident = current_incident(session, incident_id)
-            return (incident.id, incident.activated_at, outage_facts(session, incident.id),
+            return (incident.id, incident.activated_at,
+                    outage_facts(session, incident.id) if facts is None else facts,
                     estimate_facts(session, incident.id), dependencies(session))
 
     def forecast(self, incident_id: str | None = None, as_of: datetime | None = None,
-                 seed: int = DEFAULT_SEED, draws: int = DEFAULT_DRAWS) -> Forecast:
+                 seed: int = DEFAULT_SEED, draws: int = DEFAULT_DRAWS,
+                 facts: Sequence[OutageFact] | None = None) -> Forecast:
+        """``facts``: the incident's outages when the caller has read them already (a
+        report's situation view), else read here."""
         if seed < 0:
             raise ValidationError("forecast.bad_seed", seed=seed)
         moment = to_utc(as_of) if as_of else self.now()
-        incident, _, facts, estimates, depends = self._load(incident_id)
+        incident, _, facts, estimates, depends = self._load(incident_id, facts)
         # The computation needs numpy (~0.3 s to import): loaded with the first forecast, on
         # the runner thread, not when the window starts.
         from console.domain.forecast import forecast

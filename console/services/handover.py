@@ -57,14 +57,18 @@ class HandoverService(ServiceBase):
         return first, last
 
     def gather(self, incident_id: str | None = None, start: datetime | None = None,
-               end: datetime | None = None, lang: str = "ko") -> HandoverData:
+               end: datetime | None = None, lang: str = "ko",
+               snapshot: Snapshot | None = None) -> HandoverData:
+        """``snapshot``: the situation at the period's end when the caller has frozen it
+        already (the fallback pack, whose draft report is the same moment's)."""
         from console.reports.handover import HandoverData  # reportlab on first use
 
         first, last = self.period(start, end)
         with self.db.sessions() as session:
             incident_id = current_incident(session, incident_id).id
             notices = load_rows(session, incident_id)
-        snapshot = self.reports.snapshot(incident_id, last)
+        if snapshot is None:
+            snapshot = self.reports.snapshot(incident_id, last)
         contacts = self.reports.printouts.users()
         # A briefing names people as the roster does (display name), not by login id.
         shown = {str(c["name"]): c["display"] or c["name"] for c in contacts}
@@ -99,11 +103,12 @@ class HandoverService(ServiceBase):
                 if to_utc(e.at) >= first]
 
     def briefing(self, incident_id: str | None = None, start: datetime | None = None,
-                 end: datetime | None = None, lang: str = "ko") -> bytes:
+                 end: datetime | None = None, lang: str = "ko",
+                 snapshot: Snapshot | None = None) -> bytes:
         from console.reports.handover import render_handover
         from console.reports.layout import exercise_pages
 
-        data = self.gather(incident_id, start, end, lang)
+        data = self.gather(incident_id, start, end, lang, snapshot)
         with exercise_pages(self.reports.exercise()):
             return render_handover(data, lang)
 

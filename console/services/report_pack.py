@@ -41,8 +41,8 @@ class _Reports(Protocol):
     def exercise(self) -> bool: ...
     def snapshot(self, incident_id: str | None = None, as_of: datetime | None = None
                  ) -> Snapshot: ...
-    def preview(self, incident_id: str | None = None, as_of: datetime | None = None,
-                lang: str = "ko") -> bytes: ...
+    def render(self, snapshot: Snapshot, lang: str = "ko", reprinted_at: str | None = None
+               ) -> bytes: ...
     def printout(self, kind: str, team: Team | None = None, start: datetime | None = None,
                  end: datetime | None = None, lang: str = "ko",
                  incident_id: str | None = None) -> bytes: ...
@@ -99,14 +99,23 @@ class FallbackPacks(ServiceBase):
         if issued:
             newest = max(issued, key=lambda r: (r.number, r.issued_at or r.as_of))
             files.append((f"00-{file_name(newest)}", lambda: self.reports.reprint(newest.id).pdf))
+        # The draft report and the handover briefing show the situation at the pack's moment:
+        # frozen once for both (at scale 30 a snapshot takes ~1.5 s).
+        frozen: list[Snapshot] = []
+
+        def situation() -> Snapshot:
+            if not frozen:
+                frozen.append(self.reports.snapshot(as_of=moment))
+            return frozen[0]
+
         files += [
-            ("01-상황보고-현재(초안).pdf", lambda: self.reports.preview(lang=lang)),
+            ("01-상황보고-현재(초안).pdf", lambda: self.reports.render(situation(), lang)),
             ("02-장애현황대장.pdf", lambda: self.reports.printout("outages", lang=lang)),
             ("03-정보시스템목록-대체수단.pdf", lambda: self.reports.printout("inventory", lang=lang)),
             ("04-비상연락망.pdf", lambda: self.reports.printout("roster", lang=lang)),
             ("05-결정사항기록부.pdf", lambda: self.reports.printout("decisions", lang=lang)),
             ("06-활동일지-ICS214.pdf", lambda: self.reports.printout("log", lang=lang)),
-            ("07-교대브리핑-최근8시간.pdf", lambda: self._handover(lang)),
+            ("07-교대브리핑-최근8시간.pdf", lambda: self._handover(lang, moment, situation())),
             *self._forms(lang),
         ]
         with self._pack_lock:
@@ -116,7 +125,7 @@ class FallbackPacks(ServiceBase):
             set_local_value(session, FALLBACK_LAST, iso(moment) or "")
         return written
 
-    def _handover(self, lang: str) -> bytes:
+    def _handover(self, lang: str, end: datetime, snapshot: Snapshot) -> bytes:
         # Imported here: services/handover.py imports services/reports.py, which imports this.
         from console.services.handover import HandoverService
         from console.services.tasks import TaskService
@@ -125,7 +134,7 @@ class FallbackPacks(ServiceBase):
         handover = HandoverService(self.db, self.clock, self.reports,
                                    TimelineService(self.db, self.clock),
                                    TaskService(self.db, self.clock))
-        return handover.briefing(lang=lang)
+        return handover.briefing(end=end, lang=lang, snapshot=snapshot)
 
     def _forms(self, lang: str) -> list[tuple[str, Callable[[], bytes]]]:
         """The blank forms, to fill by hand (console/reports/forms.py)."""

@@ -130,7 +130,8 @@ class ReportService(ServiceBase):
                                                      view.schedule) if view.activated else None)
             # The forecast at the report's moment goes into the snapshot now, with the
             # figures: a reprint shows what was estimated then, byte for byte.
-            frozen["forecast"] = (forecast_part(self.forecasts.forecast(view.incident.id, moment))
+            frozen["forecast"] = (forecast_part(self.forecasts.forecast(
+                view.incident.id, moment, facts=view.outage_facts or None))
                                   if with_forecast else None)
             result.append(frozen)
         return result

@@ -66,6 +66,9 @@ class SituationView:
     facilities: tuple[str, ...] = ()
     """Every department and facility with an outage in the incident: what a board may be
     narrowed to (OutageFilter), whatever the filter in force."""
+    outage_facts: Sequence[OutageFact] = ()
+    """The incident's outages as read for the view (every one, whatever the moment): what
+    the report's forecast reads too, rather than reading them again (at scale 100 ~0.8 s)."""
 
     @property
     def report_overdue(self) -> bool:
@@ -150,7 +153,8 @@ class SituationService(ServiceBase):
             notices=seen, crisis_since=level[0] if level else None,
             crisis_previous=previous,
             departments=tuple(sorted({f.department for f in outages if f.department})),
-            facilities=tuple(sorted({f.facility for f in outages if f.facility})))
+            facilities=tuple(sorted({f.facility for f in outages if f.facility})),
+            outage_facts=outages)
 
 
 def _task_facts(session: Session, incident_id: str) -> list[TaskFact]:

@@ -2,6 +2,7 @@
 document with tables of the same sizes built in the same run.
 
     .venv/bin/python tests/bench/bench_report.py [--scales 1,30] [--repeat 3]
+        [--databases demo.sqlite,demo-100.sqlite]   (copies of databases built with `demo`)
 
 Targets (issue 4): demo ≤ 1 s, scale 30 ≤ 5 s, both ≤ 2× the baseline. The report's time is
 split into the situation read (SQL + domain), the snapshot and the render; the baseline has the
@@ -13,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
+import shutil
 import sys
 import tempfile
 import time
@@ -23,12 +26,14 @@ from pathlib import Path
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate, Table, TableStyle
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+# BENCH_TREE=/path/to/another/checkout measures that tree's code with this bench ("before").
+sys.path.insert(0, os.environ.get("BENCH_TREE") or str(Path(__file__).resolve().parents[2]))
 
 from argon2 import PasswordHasher
 
 from console.domain.clock import parse_time
 from console.reports.fonts import REGULAR, register_fonts
+from console.reports.long_table import LongTable
 from console.reports.sitrep import situation_story
 from console.services.app import Services
 
@@ -37,11 +42,13 @@ MOMENTS = {"phase 1 (10-03 12:00)": "2025-10-03T12:00+09:00", "end (10-20)": "20
 
 
 def best(work: Callable[[], object], repeat: int) -> float:
+    """CPU seconds (process time): on a machine shared with other work the wall time is
+    mostly waiting for a core, and the ratio to the baseline would be noise."""
     times = []
     for _ in range(repeat):
-        start = time.perf_counter()
+        start = time.process_time()
         work()
-        times.append(time.perf_counter() - start)
+        times.append(time.process_time() - start)
     return min(times)
 
 
@@ -54,7 +61,11 @@ def _text(cell: object) -> str:
 def tables_of(story: list[Flowable]) -> list[list[list[str]]]:
     found: list[list[list[str]]] = []
     for flowable in story:
-        if isinstance(flowable, Table):
+        if isinstance(flowable, LongTable):  # the same rows, as the plain table would get them
+            laid = flowable.laid
+            found.append([["\n".join(cell) for cell in row]
+                          for row in [laid.header, *laid.rows[flowable.start:flowable.end]]])
+        elif isinstance(flowable, Table):
             cells = flowable._cellvalues
             nested = [c for row in cells for c in row if isinstance(c, Table)]
             if nested:
@@ -77,7 +88,7 @@ def baseline(tables: list[list[list[str]]]) -> bytes:
     return buffer.getvalue()
 
 
-def measure(services: Services, scale: int, repeat: int) -> None:
+def measure(services: Services, scale: int | str, repeat: int) -> None:
     reports = services.reports
     for label, text in MOMENTS.items():
         moment = parse_time(text)
@@ -90,7 +101,7 @@ def measure(services: Services, scale: int, repeat: int) -> None:
         rows = sum(len(t) for t in tables)
         base = best(partial(baseline, tables), repeat)
         pages = pdf.count(b"/Type /Page\n")
-        print(f"{'x' + str(scale):<10} {label:<22} {rows:>6} {pages:>5} {read:>7.3f} "
+        print(f"{str(scale) if isinstance(scale, str) else 'x' + str(scale):<10} {label:<22} {rows:>6} {pages:>5} {read:>7.3f} "
               f"{max(0.0, whole - read):>8.3f} {render:>7.3f} {whole + render:>7.3f} "
               f"{base:>8.3f} {render / base:>6.2f}")
 
@@ -99,25 +110,37 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--scales", default="1,30")
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--databases", default="",
+                        help="measure copies of these demo databases instead of building")
+    parser.add_argument("--no-pack", action="store_true")
     args = parser.parse_args()
     register_fonts()
     print(f"{'database':<10} {'as of':<22} {'rows':>6} {'pages':>5} {'read':>7} "
           f"{'snapshot':>8} {'render':>7} {'total':>7} {'baseline':>8} {'ratio':>6}")
     with tempfile.TemporaryDirectory() as folder:
-        for scale in (int(s) for s in args.scales.split(",")):
+        for given in filter(None, args.databases.split(",")):
+            copy = Path(folder) / Path(given).name
+            shutil.copy(given, copy)
+            services = Services.open(copy, hasher=CHEAP)
+            measure(services, Path(given).stem, args.repeat)
+            services.close()
+        for scale in (int(s) for s in filter(None, args.scales.split(","))):
             path = Path(folder) / f"demo-{scale}.sqlite"
             started = time.perf_counter()
             services = Services.open(path, create=True, hasher=CHEAP)
             services.demo.build(scale)
             built = time.perf_counter() - started
             measure(services, scale, args.repeat)
+            if args.no_pack:
+                services.close()
+                continue
             started = time.perf_counter()
             services.reports.write_fallback_pack(Path(folder) / f"pack-{scale}")
             packed = time.perf_counter() - started
             services.close()
             print(f"  (demo x{scale} built in {built:.1f} s; fallback pack written in "
                   f"{packed:.1f} s)")
-    print("seconds, best of --repeat; total = read + snapshot + render; "
+    print("CPU seconds, best of --repeat; total = read + snapshot + render; "
           "ratio = render / baseline (same tables)")
     return 0
 
