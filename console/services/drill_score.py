@@ -172,8 +172,11 @@ class DrillScoring(ServiceBase):
                 met = self._response(session, incident, inject.expect, at, drill_user,
                                      player_logs)
                 what = inject.expect.text or inject.text
+                # The scenario writes the expected response in Korean only: in English name
+                # the inject it answers, not the inject's text as if it were the response.
+                what_en = f"the response to “{inject.text_en}”" if inject.text_en else what
                 found.append(Deadline("inject", f"{row.number}. {what}",
-                                      f"{row.number}. {inject.text_en or what}",
+                                      f"{row.number}. {what_en}",
                                       at + inject.expect.within, met, now))
             closed = to_utc(incident.closed_at) if incident.closed_at else None
         # After the stand-down nothing more falls due (the board shows no next report either).
