@@ -168,6 +168,7 @@ def test_an_upgrade_fills_new_caches_by_their_rule(demo_db: Path) -> None:
             raw.execute(f"DROP TABLE {later}")  # tables of later migrations (0009)
         for later in ("drill_lesson", "drill_inject"):
             raw.execute(f"DROP TABLE {later}")  # and of 0010 (drills)
+        raw.execute("DROP TABLE sync_set_aside")  # 0011 (a copy's changes set aside)
         raw.execute("UPDATE alembic_version SET version_num = '0005'")
     services = Services.open(demo_db)
     try:
