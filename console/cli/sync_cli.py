@@ -116,8 +116,6 @@ def sync_command(args: argparse.Namespace, services: Services) -> int:
             print_json(rows)
         elif not rows:
             print("(no open conflicts)")
-        for aside in sync.set_aside() if not args.json else ():
-            print(set_aside_line(aside, args.lang or "ko"))
         else:
             for row in rows:
                 print(f"{row['table']} {row['record']} {row['field']}:")
@@ -125,6 +123,9 @@ def sync_command(args: argparse.Namespace, services: Services) -> int:
                     shown = cand["value"] if cand["secret"] else repr(cand["value"])
                     print(f"  [{number}] {shown}  by {cand['author']} "
                           f"at {cand['workstation']}, {cand['wall_time']}")
+        if not args.json:  # a repair's evidence (sync/repair.py): kept, never exported
+            for aside in sync.set_aside():
+                print(set_aside_line(aside, args.lang or "ko"))
     else:
         changes = sync.resolve(actor(args, services), args.table, args.record, args.field,
                                keep=args.keep, value=args.value)

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from console.cli import main
 from console.domain.enums import Team
 from console.domain.errors import ValidationError, VerificationFailed
 from tests.sync.conftest import Station
@@ -70,7 +71,8 @@ def _after_repair(a: Station, c: Station, copy: Station, tmp_path: Path) -> None
     assert a.digest() == copy.digest()
 
 
-def test_a_copy_refused_here_is_repaired_by_reidentify(stations, tmp_path: Path) -> None:
+def test_a_copy_refused_here_is_repaired_by_reidentify(stations, tmp_path: Path, monkeypatch,
+                                                       capsys) -> None:
     a, _b, c = stations(3)
     copy = _copy_of(a, tmp_path)
     _both_write(a, copy, tmp_path)
@@ -87,6 +89,12 @@ def test_a_copy_refused_here_is_repaired_by_reidentify(stations, tmp_path: Path)
     assert (aside.former, aside.site, aside.new_first) == ("ws-0", "copy", 1)
     assert aside.count == aside.last - aside.first + 1 == aside.new_last
     assert copy.app.maintenance.verify() == []
+    monkeypatch.setenv("CONSOLE_PASSWORD", "admin-pass")
+    db = str(copy.app.db.path)
+    for command in (["sync", "conflicts"], ["verify"]):
+        assert main(["--db", db, "--user", "admin", "--lang", "en", *command]) == 0
+        assert (f"{aside.count} change(s) this database wrote as workstation 'ws-0' "
+                f"(#{aside.first}–{aside.last}) are set aside") in capsys.readouterr().out
     _after_repair(a, c, copy, tmp_path)
     assert copy.app.sync.set_aside() == [aside]  # kept as evidence, never exported
     assert a.app.sync.set_aside() == [] and c.app.sync.set_aside() == []
