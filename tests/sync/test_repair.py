@@ -11,6 +11,8 @@ import pytest
 from console.cli import main
 from console.domain.enums import Team
 from console.domain.errors import ValidationError, VerificationFailed
+from console.services.app import Services
+from tests.conftest import FAST_HASHER
 from tests.sync.conftest import Station
 from tests.sync.test_forks import FORK, _copy_of
 
@@ -98,10 +100,11 @@ def test_a_copy_refused_here_is_repaired_by_reidentify(stations, tmp_path: Path,
     _after_repair(a, c, copy, tmp_path)
     assert copy.app.sync.set_aside() == [aside]  # kept as evidence, never exported
     assert a.app.sync.set_aside() == [] and c.app.sync.set_aside() == []
+    copy.app.close()
 
 
 def test_a_copy_refused_elsewhere_is_repaired_from_the_number_the_refusal_named(
-        stations, tmp_path: Path) -> None:
+        stations, tmp_path: Path, monkeypatch, capsys) -> None:
     a, _b, c = stations(3)
     copy = _copy_of(a, tmp_path)
     _both_write(a, copy, tmp_path)
@@ -112,10 +115,18 @@ def test_a_copy_refused_elsewhere_is_repaired_from_the_number_the_refusal_named(
 
     with pytest.raises(ValidationError, match="--from takes a change number"):
         copy.app.sync.reidentify(copy.admin, "copy", fork_at=0)
-    copy.app.sync.reidentify(copy.admin, "copy", fork_at=seq)
+    monkeypatch.setenv("CONSOLE_PASSWORD", "admin-pass")
+    copy.app.close()  # the command line opens the file itself
+    db = str(copy.app.db.path)
+    assert main(["--db", db, "--user", "admin", "--lang", "en", "keys", "reidentify",
+                 "--name", "copy", "--from", str(seq)]) == 0
+    assert "are set aside as evidence" in capsys.readouterr().out
+    copy.app = Services.open(copy.app.db.path, clock=copy.clock, hasher=FAST_HASHER)
+    copy.admin = copy.app.accounts.login("admin", "admin-pass")
 
     assert copy.app.sync.set_aside()[0].first == seq
     _after_repair(a, c, copy, tmp_path)
+    copy.app.close()
 
 
 def test_without_a_known_fork_reidentify_sets_nothing_aside(stations, tmp_path: Path) -> None:
@@ -124,3 +135,4 @@ def test_without_a_known_fork_reidentify_sets_nothing_aside(stations, tmp_path: 
     copy.app.sync.reidentify(copy.admin, "copy")
     assert copy.app.sync.set_aside() == []
     assert copy.app.maintenance.verify() == []
+    copy.app.close()
