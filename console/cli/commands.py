@@ -12,7 +12,7 @@ from dataclasses import asdict
 from datetime import datetime
 from pathlib import Path
 
-from console.cli.output import json_time, print_json, print_table
+from console.cli.output import json_time, print_json, print_table, set_aside_line
 from console.domain.cadence import ReportSchedule
 from console.domain.clock import parse_time
 from console.domain.enums import Cause, CrisisLevel, DisasterArea, OutageStatus, TaskStatus, Team
@@ -331,6 +331,8 @@ def verify(args: argparse.Namespace, services: Services) -> int:
     if findings:
         raise VerificationFailed("verify.findings", count=len(findings), path=services.db.path)
     print(Message("cli.verified", path=services.db.path).render(_lang(args)))
+    for aside in services.sync.set_aside():  # a repair's evidence: kept, not a finding
+        print("note: " + set_aside_line(aside, _lang(args)))
     return 0
 
 

@@ -38,3 +38,10 @@ def print_table(rows: Sequence[Mapping[str, Any]], columns: Sequence[str], lang:
     for line in [list(columns), *cells]:
         print("  ".join(cell + " " * (w - _width(cell)) for cell, w in zip(line, widths,
                                                                              strict=True)).rstrip())
+
+
+def set_aside_line(aside: Any, lang: str) -> str:
+    """A repair's evidence, said by ``keys reidentify``, ``sync conflicts`` and ``verify``."""
+    return Message("repair.set_aside", count=aside.count, former=aside.former,
+                   first=aside.first, last=aside.last, site=aside.site,
+                   new_first=aside.new_first, new_last=aside.new_last).render(lang)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from console.cli.commands import UsageError, actor
-from console.cli.output import json_time, print_json
+from console.cli.output import json_time, print_json, set_aside_line
 from console.domain.errors import ConsoleError
 from console.domain.messages import Message
 from console.services.app import Services
@@ -49,6 +49,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     kreid = ksub.add_parser("reidentify", help="this database is a copy: give it its own "
                             "workstation identity and key (admin)")
     kreid.add_argument("--name", required=True, help="the new workstation's name")
+    kreid.add_argument("--from", dest="fork_at", type=int, default=None, metavar="SEQ",
+                       help="a copy that wrote as the original: re-issue its changes from this "
+                       "number on (the one a refusal named; one noted here is used otherwise)")
     kout = ksub.add_parser("move-out", help="this workstation's signing key, sealed under a "
                            "passphrase (CONSOLE_KEY_PASSPHRASE), to move it to another PC (admin)")
     kout.add_argument("--out", required=True)
@@ -123,6 +126,9 @@ def sync_command(args: argparse.Namespace, services: Services) -> int:
                     print(Message("cli.conflict_candidate", number=number, value=shown,
                                   author=cand["author"], workstation=cand["workstation"],
                                   at=cand["wall_time"]).render(lang))
+        if not args.json:  # a repair's evidence (sync/repair.py): kept, never exported
+            for aside in sync.set_aside():
+                print(set_aside_line(aside, lang))
     else:
         changes = sync.resolve(actor(args, services), args.table, args.record, args.field,
                                keep=args.keep, value=args.value)
@@ -151,7 +157,10 @@ def keys_command(args: argparse.Namespace, services: Services) -> int:
         print(Message("cli.key_moved_in", path=target).render(lang))
         return 0
     if args.action == "reidentify":
-        station = services.sync.reidentify(actor(args, services), args.name)
+        station = services.sync.reidentify(actor(args, services), args.name, args.fork_at)
+        for aside in services.sync.set_aside():
+            if aside.site == args.name.strip():
+                print(set_aside_line(aside, lang))
         print(Message("cli.reidentified", name=args.name.strip(), station=station)
               .render(lang))
         return 0

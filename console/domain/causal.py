@@ -11,7 +11,8 @@ nothing is shared yet) is always a head and covers nothing."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from datetime import datetime
 
 Stamp = tuple[int, str, str]
 """(clock, workstation, supersedes JSON)."""
@@ -35,4 +36,43 @@ def heads(events: Sequence[Sequence[Stamp]]) -> list[bool]:
             found.append(False)  # a later event knew this one
         else:
             found.append(later_blind is None or later_blind <= min(s[0] for s in stamps))
+    return found
+
+
+Written = tuple[datetime, datetime | None, Sequence[Stamp]]
+"""An event for ``lifts``: (its time, when its author wrote it (wall clock), its stamps)."""
+
+
+def lifts(events: Mapping[str, Written]) -> dict[str, tuple[datetime, int]]:
+    """Events that must stand later than their time says: {id: (after, depth)}.
+
+    An event's author knew the events its ``supersedes`` names. When one of them is dated
+    after the moment the author wrote — in its author's future, so some clock was off (a
+    workstation two days ahead) — the event cannot have happened before it: it is ordered
+    no earlier than that event (``after``) and behind it (``depth``, one more than the
+    deepest lifted predecessor). Events whose predecessors lie in their author's past keep
+    their own time, so a deliberately back-dated entry ("restored at 10:00", written later)
+    still stands where its time says (docs/sync.md, Histories, rule 5)."""
+    owner = {(int(s[0]), str(s[1])): event_id for event_id, (_, _, stamps) in events.items()
+             for s in stamps}
+    # A knower's clock is above every clock it knew (the HLC receive rule): by clock order,
+    # predecessors are placed before the events that knew them.
+    ordered = sorted(events, key=lambda e: min((int(s[0]) for s in events[e][2]), default=0))
+    placed: dict[str, tuple[datetime, int]] = {}
+    found: dict[str, tuple[datetime, int]] = {}
+    for event_id in ordered:
+        at, written, stamps = events[event_id]
+        best = (at, 0)
+        lifted = False
+        for h, site in {(int(h), str(s)) for stamp in stamps
+                        for h, s in json.loads(stamp[2] or "[]")}:
+            before = owner.get((h, site))
+            if before is None or before == event_id or before not in placed:
+                continue
+            time, depth = placed[before]
+            if written is not None and time > written and (time, depth + 1) > best:
+                best, lifted = (time, depth + 1), True
+        placed[event_id] = best
+        if lifted:
+            found[event_id] = best
     return found

@@ -26,4 +26,10 @@ SYNC_HISTORY_MESSAGES: dict[str, tuple[str, str]] = {
     "hub.rewound": (
         "허브 {url}에 이 단말이 마지막으로 받은 변경({cursor}번)이 예전 그대로 있지 않습니다(허브가 복원되었습니까?): 처음부터 다시 받았습니다",
         "the hub at {url} no longer holds the change this workstation last pulled (hub row {cursor}) as it was (was the hub restored?): pulled again from its beginning"),
+    "repair.bad_fork": (
+        "--from에는 1 이상의 변경 번호를 주십시오(입력값: {seq})",
+        "--from takes a change number of 1 or more (got {seq})"),
+    "repair.set_aside": (
+        "이 데이터베이스가 단말 '{former}'(으)로 기록한 변경 {count}건({first}–{last}번)은 증거로 따로 보관했고, 같은 내용을 단말 '{site}'의 {new_first}–{new_last}번으로 다시 발행했습니다: 보관한 변경은 내보내지 않으며, 원래 단말의 같은 번호 변경을 받아들입니다",
+        "{count} change(s) this database wrote as workstation '{former}' (#{first}–{last}) are set aside as evidence and re-issued, same content, as '{site}' #{new_first}–{new_last}: the set-aside ones are never exported, and the original's own changes with those numbers are accepted"),
 }

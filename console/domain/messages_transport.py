@@ -123,8 +123,8 @@ TRANSPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "{file}: 단말 ID가 그 키와 맞지 않습니다",
         "{file}: the workstation id does not belong to its key"),
     "sync.fork": (
-        "거부: 단말 '{name}'에 번호가 {seq}인 서로 다른 변경이 두 개 있습니다. 두 데이터베이스가 한 단말로 기록하고 있거나(복사한 데이터베이스 파일이거나, 변경을 공유한 뒤 복원함), 그 단말이 {seq}번부터 기록을 고쳐 썼습니다. 아무것도 반영하지 않았습니다. 데이터베이스마다 고유한 식별 정보가 필요합니다: docs/sync.md의 'One identity per database'를 보십시오",
-        "refused: workstation '{name}' has two different changes numbered {seq}: two databases are writing as one workstation (a copied database file, or a restore after its changes were shared), or it rewrote its history from change {seq} on; nothing was applied. Each database needs its own identity: see docs/sync.md, 'One identity per database'"),
+        "거부: 단말 '{name}'에 번호가 {seq}인 서로 다른 변경이 두 개 있습니다. 두 데이터베이스가 한 단말로 기록하고 있거나(복사한 데이터베이스 파일이거나, 변경을 공유한 뒤 복원함), 그 단말이 {seq}번부터 기록을 고쳐 썼습니다. 아무것도 반영하지 않았습니다. 데이터베이스마다 고유한 식별 정보가 필요합니다: docs/sync.md의 'One identity per database'를 보십시오. 복사본에서는 'keys reidentify --name NAME --from {seq}'로 그 변경부터 새 식별 정보로 다시 발행하십시오",
+        "refused: workstation '{name}' has two different changes numbered {seq}: two databases are writing as one workstation (a copied database file, or a restore after its changes were shared), or it rewrote its history from change {seq} on; nothing was applied. Each database needs its own identity: see docs/sync.md, 'One identity per database'; on the copy, 'keys reidentify --name NAME --from {seq}' re-issues its changes from that one under its own identity"),
     "hub.bad_url": (
         "허브 주소는 postgresql://로 시작해야 합니다(입력값: '{url}')",
         "hub URL must start with postgresql:// (got '{url}')"),

@@ -4,7 +4,9 @@ report snapshots, printouts, ``verify``) reads these functions or a cache writte
 
 The rules, written once:
 - **Order.** Events are ordered by (time, id); ids are UUIDv7, so two events at the same moment
-  keep the order they were recorded in, and every workstation sorts them alike.
+  keep the order they were recorded in, and every workstation sorts them alike. An event whose
+  author knew an event dated in the author's future (a fast clock elsewhere) stands after it
+  (``after``/``depth``, domain/causal.py ``lifts``): no fast clock can put itself last.
 - **Status** at a moment is the status of the latest event at or before it (``down`` before
   any). Events after the moment do not exist yet.
 - **Phase** (복구 차수) is the recovery phase of the latest event that names one (1 by default):
@@ -37,12 +39,23 @@ _Ordered = TypeVar("_Ordered", bound=tuple[Any, ...])
 
 
 class ClockEvent(NamedTuple):
-    """One status event; tuples sort by (at, id), the one tie-break."""
+    """One status event; events are read in ``clock_order``."""
 
     at: datetime
     id: str
     status: str
     phase: int | None = None
+    after: datetime | None = None
+    """Stands no earlier than this (an event it knew, dated in its author's future)."""
+    depth: int = 0
+    """Behind the lifted events it knew, at the same ``after``."""
+
+
+def clock_order(event: ClockEvent) -> tuple[datetime, int, datetime, str]:
+    """The one order of an outage's events: time (or the later ``after``), then causal
+    depth, then the event's own time and id."""
+    at = event.at if event.after is None or event.after < event.at else event.after
+    return (at, event.depth, event.at, event.id)
 
 
 def event_order(at: datetime, event_id: str) -> tuple[datetime, str]:
@@ -98,9 +111,9 @@ def read_clock(detected_at: datetime, events: Iterable[ClockEvent],
     restored: datetime | None = None
     alternative_since: datetime | None = None
     used = False
-    for event in sorted(events):
+    for event in sorted(events, key=clock_order):
         if moment is not None and event.at > moment:
-            break
+            continue  # not happened yet at the moment (a lifted event may precede it)
         new = OutageStatus(event.status)
         if new.is_restored:
             if not status.is_restored or restored is None:
@@ -139,7 +152,7 @@ def episode_events(episodes: Sequence[tuple[object, int, Sequence[ClockEvent]]]
                         if events)
     result = []
     for _, number, events in episodes:
-        ordered = tuple(sorted(events))
+        ordered = tuple(sorted(events, key=clock_order))
         later = [at for n, at in detections if n > number]
         if not later:
             result.append(ordered)
@@ -150,8 +163,8 @@ def episode_events(episodes: Sequence[tuple[object, int, Sequence[ClockEvent]]]
         if not ends:
             result.append(ordered)
             continue
-        end = ends[-1]
-        result.append(tuple(e for e in ordered if e <= end
+        end = clock_order(ends[-1])
+        result.append(tuple(e for e in ordered if clock_order(e) <= end
                             or OutageStatus(e.status).is_restored))
     return result
 
@@ -162,13 +175,14 @@ def transitions(events: Sequence[ClockEvent], until: datetime
     changes: the steps of the restoration curve and of the alternative-means count."""
     steps: list[tuple[datetime, bool, bool]] = []
     restored = alternative = False
-    for event in sorted(events):
+    for event in sorted(events, key=clock_order):
         if event.at > until:
-            break
+            continue
         status = OutageStatus(event.status)
         now_restored, now_alternative = status.is_restored, status is OutageStatus.WORKAROUND
         if (now_restored, now_alternative) != (restored, alternative):
-            steps.append((event.at, now_restored, now_alternative))
+            # At its place in the order: the steps never go back in time.
+            steps.append((clock_order(event)[0], now_restored, now_alternative))
             restored, alternative = now_restored, now_alternative
     return steps
 

@@ -10,7 +10,7 @@ from typing import Any, cast
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from console.domain.clock import to_utc, write_time
+from console.domain.clock import FUTURE_TOLERANCE, to_utc, write_time
 from console.domain.enums import Category, Cause, CrisisLevel, DisasterArea, OutageStatus, Scope
 from console.domain.errors import NotFound, ValidationError
 from console.domain.grading import GradeRule, GradeTable, check_override
@@ -20,6 +20,7 @@ from console.domain.permissions import Action
 from console.domain.situation import OutageFact, assess
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
 from console.services.incidents import refuse_if_closed
+from console.store import derived
 from console.store.models import (
     CrisisLevelChange,
     Department,
@@ -105,9 +106,14 @@ def outage_facts(session: Session, incident_id: str | None) -> list[OutageFact]:
         event_query = event_query.where(Outage.incident_id == incident_id)
         query = query.where(Outage.incident_id == incident_id)
     events: dict[str, list[ClockEvent]] = defaultdict(list)
-    for event in session.execute(event_query):
+    found = list(session.execute(event_query))
+    # The order no fast clock can hijack: the one rule the caches read too (store/derived.py).
+    lifted = derived.outage_lifts(session.connection(),
+                                  sorted({e.outage_id for e in found}) if incident_id else None)
+    for event in found:
+        after, depth = lifted.get(event.id, (None, 0))
         events[event.outage_id].append(ClockEvent(event.at, event.id, event.status,
-                                                  event.phase))
+                                                  event.phase, after, depth))
     rows = cast(Any, session.execute(query).all())
     # The episodes of one system in one incident read each other (the rule derived.py's
     # caches follow too): stale knowledge on an earlier episode does not re-open it.
@@ -240,7 +246,11 @@ class OutageService(ServiceBase):
         when = write_time(at, now)
         with self.db.transaction() as session:
             outage = find_outage(session, reference)
-            if when < to_utc(outage.detected_at):
+            detected = to_utc(outage.detected_at)
+            # A detection dated in this workstation's future came from a fast clock elsewhere:
+            # the bound is what this workstation knows (its own time), not that date; the
+            # event then stands after the detection in the clock's order (causal.lifts).
+            if when < detected <= now + FUTURE_TOLERANCE:
                 raise ValidationError("outage.change_before_detection")
             current = OutageStatus(outage.status)
             if to == current:

@@ -134,6 +134,9 @@ class SyncService(HubSync):
         try:
             self._apply_pending_bundles()
             return self._import_file(copy, name=path.name)
+        except VerificationFailed as error:
+            self.note_fork(error)
+            raise
         finally:
             copy.unlink(missing_ok=True)
 

@@ -11,7 +11,7 @@ from typing import Any
 from sqlalchemy import Engine
 
 from console.domain.clock import iso
-from console.domain.errors import ConsoleError, ValidationError
+from console.domain.errors import ConsoleError, ValidationError, VerificationFailed
 from console.domain.messages import Message
 from console.domain.permissions import Action
 from console.services.context import Actor
@@ -76,6 +76,13 @@ class HubSync(KeyRoster):
     def hub_sync(self, actor: Actor, url: str | None = None) -> HubSummary:
         """Push what the hub lacks, then pull what is new there (same apply as bundles)."""
         actor.require(Action.SYNC)
+        try:
+            return self._hub_sync(url)
+        except VerificationFailed as error:
+            self.note_fork(error)  # this database's own history forks: kept for its repair
+            raise
+
+    def _hub_sync(self, url: str | None) -> HubSummary:
         if self._exercise():  # refused before connecting: neither push nor pull
             raise ConsoleError("drill.hub_refused")
         url = url or self.hub_url()

@@ -13,16 +13,19 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 from sqlalchemy import select, text
 from sqlalchemy.engine import Connection
 
-from console.domain.clock import Clock, from_iso, utc_now
-from console.domain.errors import ConsoleError, ValidationError
+from console.domain.clock import Clock, from_iso, iso, utc_now
+from console.domain.errors import ConsoleError, ValidationError, VerificationFailed
 from console.domain.ids import natural_id
 from console.domain.permissions import Action
 from console.services.context import Actor, ServiceBase, set_local_value
 from console.store.database import Database
 from console.store.files import write_atomically
 from console.store.keyfile import KeyStore, public_hex, seal, unseal
+from console.store.migrate import head_revision
 from console.store.models import Workstation
-from console.sync import home, hub, state
+from console.sync import home, hub, repair, state
+from console.sync.apply import apply_changes
+from console.sync.forks import ForkRefused
 
 KEY_KIND = "incident-console workstation key"
 MAX_KEY_FILE = 64 * 1024
@@ -212,13 +215,20 @@ class KeyRoster(ServiceBase):
         if self.db.capture is not None:
             self.db.capture.forget_site()
 
-    def reidentify(self, actor: Actor | None, name: str) -> str:
+    def reidentify(self, actor: Actor | None, name: str, fork_at: int | None = None) -> str:
         """Give a copied database its own workstation identity and key (a new site): two
-        databases must never write changes under the same site id."""
+        databases must never write changes under the same site id.
+
+        A copy that already wrote as the original is repaired in the same transaction
+        (sync/repair.py): its changes from the fork point on — ``fork_at``, the number a
+        refusal elsewhere named, or the one a refusal here noted — are re-issued under the
+        new identity and the old ones set aside."""
         if actor is not None:
             actor.require(Action.MANAGE_KEYS)
         if not name.strip():
             raise ValidationError("workstation.needs_name")
+        if fork_at is not None and fork_at < 1:
+            raise ValidationError("repair.bad_fork", seq=fork_at)
         key = Ed25519PrivateKey.generate()
         public = public_hex(key)
         station_id = natural_id("workstation", public)
@@ -235,7 +245,11 @@ class KeyRoster(ServiceBase):
             set_local_value(session, "workstation_id", station_id)
             set_local_value(session, "workstation_name", name.strip())
             connection.exec_driver_sql("PRAGMA secure_delete = ON")
-            connection.exec_driver_sql("DELETE FROM local_identity WHERE key = 'signing_key'")
+            # The former site's signed head is not this identity's: the next write signs anew.
+            connection.exec_driver_sql("DELETE FROM local_identity WHERE key IN "
+                                       "('signing_key', 'head_signature')")
+            if former:
+                self._repair(connection, former, station_id, fork_at)
             session.flush()
             home.record(connection)
             if self.db.capture is not None:
@@ -245,3 +259,36 @@ class KeyRoster(ServiceBase):
                                         self.now()))
             self.audit(session, actor, "reidentify", station_id, name)
         return station_id
+
+    def _repair(self, connection: Connection, former: str, station_id: str,
+                fork_at: int | None) -> repair.Reissued | None:
+        first = fork_at if fork_at is not None else repair.noted_fork(connection, former)
+        if first is None:
+            return None
+        done = repair.reissue(connection, former, first, station_id, iso(self.now()) or "")
+        if done is not None:
+            # Every row the re-issued changes wrote is merged again: a tie on the clock with
+            # another workstation's change is now broken by the new site id, as everywhere.
+            connection.exec_driver_sql(
+                "INSERT OR IGNORE INTO sync_pending_row (tbl, row_id) SELECT DISTINCT tbl, "
+                "row_id FROM change_log WHERE site_id = ?", (station_id,))
+            apply_changes(connection, [], head_revision(), self.now(), retry_pending=True)
+        return done
+
+    def note_fork(self, error: VerificationFailed) -> None:
+        """A refusal because this database's own history forks (it is a copy that wrote as
+        the original, or the original of one): the point is kept, in its own transaction
+        after the refused one, for ``keys reidentify`` to repair the copy from there
+        (sync/repair.py). Nothing of the refused changes is kept."""
+        if not isinstance(error, ForkRefused):
+            return
+        try:
+            with self.db.transaction() as session:
+                repair.note_fork(session.connection(), error.site, error.seq)
+        except ConsoleError:
+            pass  # a file this user cannot write: the refusal itself is what matters
+
+    def set_aside(self) -> list[repair.SetAside]:
+        """Changes this database wrote as another workstation, set aside by a repair."""
+        with self.db.sessions() as session:
+            return repair.set_aside(session.connection())

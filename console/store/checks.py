@@ -17,7 +17,8 @@ from console.store.models import Base
 LOCAL_TABLES = frozenset({"local_identity", "alembic_version"})
 # Sync bookkeeping (console/sync): how a workstation got its state, not the state itself.
 SYNC_TABLES = frozenset({"change_log", "sync_clock", "sync_superseded", "sync_conflict",
-                         "sync_pending_row", "sync_pending_bundle", "sync_peer", "sync_state"})
+                         "sync_pending_row", "sync_pending_bundle", "sync_peer", "sync_state",
+                         "sync_set_aside"})
 LOCAL_TABLES = LOCAL_TABLES | SYNC_TABLES
 LOCAL_COLUMNS = {"workstation": frozenset({"trusted"})}
 

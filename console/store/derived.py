@@ -5,7 +5,7 @@ incident's crisis level, each a cache of its append-only events.
 ``executemany`` of the rows that changed) and is what the services, sync apply, the demo builder
 and an upgrade call; ``stale`` runs the same computation and returns what differs, for
 ``verify``. The rules themselves live in console/domain/outage_clock.py (order by event time,
-then id: the one tie-break).
+then id: the one tie-break; an event that knew one dated in its author's future after it).
 
 Writes go straight to the connection, not through the ORM session: caches are recomputed on
 every workstation from the events, so they are not change-logged (sync/schema.py DERIVED).
@@ -66,6 +66,36 @@ def _moment(value: str) -> datetime:
     return moment
 
 
+def outage_lifts(connection: Connection, outage_ids: list[str] | None
+                 ) -> dict[str, tuple[datetime, int]]:
+    """The outage events that stand later than their time (causal.lifts: an event knew one
+    dated in its author's future), by event id; both loaders of outage events read it
+    (here, for the caches, and services/outages.py ``outage_facts`` for every face)."""
+    where, params = _where("e.outage_id", outage_ids)
+    # Only outages with an event that records knowledge can have one.
+    knowing = " AND " if where else " WHERE "
+    rows: Any = connection.execute(text(
+        "SELECT e.outage_id, e.id, e.at, c.hlc, c.site_id, c.supersedes, c.wall_time "
+        "FROM outage_event e JOIN change_log c ON c.row_id = e.id AND c.field = '*' "
+        f"AND c.tbl = 'outage_event'{where}{knowing}e.outage_id IN (SELECT k.outage_id "
+        "FROM outage_event k JOIN change_log x ON x.row_id = k.id AND x.field = '*' "
+        "AND x.tbl = 'outage_event' WHERE x.supersedes <> '[]')"), params)
+    by_outage: dict[str, dict[str, tuple[datetime, datetime | None, list[causal.Stamp]]]] = \
+        defaultdict(dict)
+    for outage_id, event_id, at, clock, site, knew, wall in rows:
+        events = by_outage[outage_id]
+        moment, written, stamps = events.get(event_id, (_moment(at), None, []))
+        wrote = from_iso(wall)
+        if wrote is not None and (written is None or wrote < written):
+            written = wrote
+        stamps.append((clock, site, knew))
+        events[event_id] = (moment, written, stamps)
+    found: dict[str, tuple[datetime, int]] = {}
+    for events in by_outage.values():
+        found.update(causal.lifts(events))
+    return found
+
+
 def outage_caches(connection: Connection, ids: Ids = None
                   ) -> dict[str, tuple[dict[str, Any], dict[str, Any]]]:
     """For each outage: (cached columns, what the clock says), as stored values (ISO text)."""
@@ -90,8 +120,10 @@ def outage_caches(connection: Connection, ids: Ids = None
     rows = connection.execute(text(
         f"SELECT e.outage_id, e.at, e.id, e.status, e.phase FROM outage_event e{event_where}"),
         event_params)
+    lifted = outage_lifts(connection, every if wanted is not None else None)
     for outage_id, at, event_id, status, phase in rows:
-        events[outage_id].append(ClockEvent(_moment(at), event_id, status, phase))
+        after, depth = lifted.get(event_id, (None, 0))
+        events[outage_id].append(ClockEvent(_moment(at), event_id, status, phase, after, depth))
     for group in episodes.values():
         if len(group) > 1:
             read = episode_events([(o, n, events.get(o, [])) for o, n in group])

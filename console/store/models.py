@@ -452,6 +452,29 @@ class SyncState(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
+class SyncSetAside(Base):
+    """A change a copy wrote under the original's identity, set aside when it was re-issued
+    under the copy's own (sync/repair.py): evidence, never exported, never applied."""
+
+    __tablename__ = "sync_set_aside"
+    site_id: Mapped[str] = mapped_column(Id, primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entry_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    hlc: Mapped[int] = mapped_column(BigInteger)
+    tbl: Mapped[str] = mapped_column(String(64))
+    row_id: Mapped[str] = mapped_column(Id)
+    field: Mapped[str] = mapped_column(String(64))
+    value: Mapped[str] = mapped_column(Text)
+    supersedes: Mapped[str] = mapped_column(Text)
+    author: Mapped[str | None] = mapped_column(Id)
+    wall_time: Mapped[str] = mapped_column(String(27))
+    schema_version: Mapped[str] = mapped_column(String(32))
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    reissued_site: Mapped[str] = mapped_column(Id)
+    reissued_seq: Mapped[int] = mapped_column(Integer)
+    set_aside_at: Mapped[str] = mapped_column(String(27))
+
+
 class DrillInject(Record):
     """An inject of the drill's scenario as it fell due (훈련 상황부여): applied once, in order."""
 

@@ -19,6 +19,16 @@ from console.domain.errors import VerificationFailed
 _SITE, _SEQ, _ENTRY = 0, 1, 12  # positions in a change row (apply.COLUMNS)
 
 
+class ForkRefused(VerificationFailed):
+    """``sync.fork``, knowing the workstation id: a refusal of this database's own history is
+    noted for its repair (sync/repair.py)."""
+
+    def __init__(self, site: str, seq: int, name: str) -> None:
+        super().__init__("sync.fork", name=name, seq=seq)
+        self.site = site
+        self.seq = seq
+
+
 def refuse_forks(connection: Connection, rows: Sequence[Sequence[Any]]) -> None:
     """Raise VerificationFailed if any incoming change differs from the one held here under
     the same (site, seq). Only seqs up to this database's highest for that site can collide,
@@ -36,4 +46,4 @@ def refuse_forks(connection: Connection, rows: Sequence[Sequence[Any]]) -> None:
                               "AND seq BETWEEN ? AND ?", (site, low, min(max(incoming), top))):
             if seq in incoming and incoming[seq] != entry:
                 name = run("SELECT name FROM workstation WHERE id = ?", (site,)).scalar()
-                raise VerificationFailed("sync.fork", name=name or site, seq=seq)
+                raise ForkRefused(site, seq, name or site)

@@ -28,8 +28,9 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.pool import NullPool
 
-from console.domain.errors import ConsoleError, VerificationFailed
+from console.domain.errors import ConsoleError
 from console.sync.apply import COLUMNS
+from console.sync.forks import ForkRefused
 
 HUB_LOCK = 0x5EC0_0C0D
 TEST_PUSH_SLEEP_ENV = "CONSOLE_TEST_PUSH_SLEEP"
@@ -148,8 +149,8 @@ def push(engine: Engine, rows: Sequence[Sequence[Any]], *, signed: SignedPush | 
                            "WHERE c.entry_hash <> s.entry_hash ORDER BY s.seq LIMIT 1")
             forked = cursor.fetchone()
             if forked is not None:
-                raise VerificationFailed("sync.fork", name=names.get(forked[0], forked[0]),
-                                         seq=int(forked[1]))
+                raise ForkRefused(str(forked[0]), int(forked[1]),
+                                  names.get(forked[0], forked[0]))
             push_id = None
             if signed is not None:
                 cursor.execute("INSERT INTO hub_push (origin, manifest, signature) "

@@ -143,3 +143,27 @@ def test_a_clock_two_days_ahead_does_not_hijack_a_later_status(stations, tmp_pat
             (incident,) = session.query(Incident).all()
             assert incident.crisis_level == "caution"
     assert a.digest() == b.digest()
+
+
+def test_a_clock_two_days_ahead_does_not_hijack_an_outage(stations, tmp_path: Path) -> None:
+    """5 (outages). A's clock is two days ahead: it opens A-1 and records a workaround, both
+    dated in the future. B, having seen them, records A-1 restored: accepted (before, "cannot
+    come before the outage was detected"), and restored shows on both — B's event knew A's,
+    dated in B's future, so it stands after them — with no conflict and verify clean."""
+    from console.domain.enums import OutageStatus
+
+    a, b = _with_incident_and_system(stations, tmp_path)
+    a.clock.advance(days=2)
+    a.app.outages.open(a.login("systems"), "A-1")
+    a.clock.advance(minutes=30)
+    a.app.outages.change_status(a.login("systems"), "A-1", OutageStatus.WORKAROUND)
+    _send(a, b, tmp_path / "fast.zip")
+    b.clock.advance(minutes=10)
+    b.app.outages.change_status(b.login("systems"), "A-1", OutageStatus.RESTORED)
+    _send(b, a, tmp_path / "later.zip")
+    for station in (a, b):
+        (outage,) = station.app.outages.list()
+        assert outage.status == "restored", station.name
+        assert _status_conflicts(station, "outage") == []
+        assert station.app.maintenance.verify() == []
+    assert a.digest() == b.digest()
