@@ -149,6 +149,8 @@ HELP_KO: dict[str, str] = {
     "after-action report (PDF)": "사후강평 보고서 (PDF)",
     "turn a closed incident's record into a drill scenario": "종료된 사고의 기록을 훈련 시나리오로 만듭니다",
     "the scenario's name (default: the file's name)": "시나리오 이름 (기본값: 파일 이름)",
+    'a copy that wrote as the original: re-issue its changes from this number on (the one a refusal named; one noted here is used otherwise)':
+        '원본으로 기록한 복사본: 이 번호부터의 변경을 새 식별 정보로 다시 발행합니다 (거부 메시지가 알려 준 번호. 없으면 이 단말에 기록된 번호를 씁니다)',
     "only this department's outages": '이 실국의 장애만',
     "only this facility's outages": '이 시설의 장애만',
     "the new due time; '' clears it": "새 기한. ''를 주면 기한을 지웁니다",
