@@ -198,3 +198,13 @@ def test_korean_help_fits_the_terminal(run: Run, monkeypatch: pytest.MonkeyPatch
     if len(usage) > 1:  # continued usage lines start under the first one's words
         assert len(usage[1]) - len(usage[1].lstrip(" ")) == _width(
             f"사용법: incident-console {' '.join(command)} ".replace("  ", " "))
+
+
+def test_a_tables_headings_are_korean_and_its_json_keys_unchanged(run: Run,
+                                                                  demo_db: Path) -> None:
+    code, out, _ = run("--db", str(demo_db), "systems")
+    assert code == 0 and out.split()[:6] == ["코드", "이름", "부서", "설치", "장소", "분류"]
+    code, out, _ = run("--db", str(demo_db), "--lang", "en", "systems")
+    assert code == 0 and out.split()[:3] == ["code", "name", "department"]
+    code, out, _ = run("--db", str(demo_db), "systems", "--json")
+    assert code == 0 and '"code"' in out and "코드" not in out
