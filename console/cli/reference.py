@@ -43,7 +43,7 @@ def _commands(parser: argparse.ArgumentParser, prefix: tuple[str, ...] = ()
                 continue
             flags = [_flag(a) for a in child._actions
                      if a.option_strings and "--help" not in a.option_strings]
-            flags += [a.metavar or a.dest for a in child._actions  # type: ignore[misc]
+            flags += [a.metavar or a.dest for a in child._actions
                       if not a.option_strings and not isinstance(a, argparse._HelpAction)]
             yield " ".join(path), flags, helps.get(name, "")
 
