@@ -330,7 +330,7 @@ def restore_command(args: argparse.Namespace, db_path: Path) -> int:
 def verify(args: argparse.Namespace, services: Services) -> int:
     findings = services.maintenance.verify()
     for finding in findings:
-        print(f"finding: {finding}", file=sys.stderr)
+        print(Message("finding.line", finding=finding).render(_lang(args)), file=sys.stderr)
     if findings:
         raise VerificationFailed("verify.findings", count=len(findings), path=services.db.path)
     print(Message("cli.verified", path=services.db.path).render(_lang(args)))
