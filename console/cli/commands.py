@@ -10,6 +10,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 
 from console.cli.output import json_time, print_json, print_table, set_aside_line
@@ -225,7 +226,8 @@ def outage(args: argparse.Namespace, services: Services) -> int:
                        first_restored_at=json_time(o.first_restored_at),
                        elapsed_hours=round(o.elapsed_hours, 4))
             rows.append(row)
-        _emit(args, rows, ["id", "code", "name", "department", "category", "grade", "status"])
+        _emit(args, rows, ["id", "code", "name", "department", "category", "grade", "status"],
+              OutageStatus)
         return 0
     who = actor(args, services)
     if args.action == "open":
@@ -249,7 +251,7 @@ def task(args: argparse.Namespace, services: Services) -> int:
                  "assignee": t.assignee, "due": json_time(t.due_at), "priority": t.priority,
                  "overdue": t.overdue, "outages": list(t.outage_ids)}
                 for t in services.tasks.list()]
-        _emit(args, rows, ["id", "team", "title", "status", "assignee", "due"])
+        _emit(args, rows, ["id", "team", "title", "status", "assignee", "due"], TaskStatus)
         return 0
     who = actor(args, services)
     if args.action == "add":
@@ -344,9 +346,9 @@ def digest(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
-def _emit(args: argparse.Namespace, rows: Sequence[Mapping[str, object]], columns: list[str]
-          ) -> None:
+def _emit(args: argparse.Namespace, rows: Sequence[Mapping[str, object]], columns: list[str],
+          status: type[Enum] | None = None) -> None:
     if args.json:
         print_json(rows)
     else:
-        print_table(rows, columns, _lang(args))
+        print_table(rows, columns, _lang(args), {"status": status} if status else None)
