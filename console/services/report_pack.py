@@ -25,6 +25,12 @@ from console.store.database import Database
 if TYPE_CHECKING:
     from console.reports.snapshot import Snapshot
 
+APART = ("01", "07", "12", "14")
+"""The files a second process makes (console/reports/pack_workers.py): the draft report and
+the handover briefing (one snapshot for both), the ledger and the blank 제N보 — about half of
+the pack's CPU time at ``demo --scale 30`` (docs/reports.md); the inventory, the outage
+register and the activity log are made here meanwhile."""
+
 FALLBACK_FOLDER, FALLBACK_MINUTES, FALLBACK_KEEP, FALLBACK_LAST = (
     "fallback_folder", "fallback_minutes", "fallback_keep", "fallback_last")
 
@@ -120,7 +126,9 @@ class FallbackPacks(ServiceBase):
         ]
         with self._pack_lock:
             written = pack.write_pack(Path(target), files, moment, keep or settings.keep,
-                                      {"workstation": self.reports.accounts.workstation()[1]})
+                                      {"workstation": self.reports.accounts.workstation()[1]},
+                                      apart=[name for name, _ in files if name[:2] in APART],
+                                      in_child=self.db.reopen_read_only)
         with self.db.transaction() as session:
             set_local_value(session, FALLBACK_LAST, iso(moment) or "")
         return written
