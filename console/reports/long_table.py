@@ -61,6 +61,8 @@ class _Laid:
     strong: dict[int, set[int]] = field(default_factory=dict)
     """Row → the columns of its bold cells."""
     glyphs: _Glyphs = field(default_factory=lambda: _Glyphs())
+    widths: dict[tuple[str, str], float] = field(default_factory=dict)
+    """(font, line) → its width at CELL_SIZE, for the lines of aligned columns."""
     """The text operators of lines already drawn, for the document being built."""
 
 
@@ -221,6 +223,7 @@ class LongTable(Flowable):
              lefts: list[float], font: str, align: str, bold: set[int] | None = None) -> None:
         # setTextOrigin and textOut, written straight into the text object (_Glyphs).
         code, glyphs, fp_str = text._code, self.laid.glyphs, rl_accel.fp_str
+        widths = self.laid.widths  # a centred or right-aligned column repeats its values
         origin = "1 0 0 1 {} Tm" if text._canvas.bottomup else "1 0 0 -1 {} Tm"
         for column, lines in enumerate(cells):
             face = BOLD if bold and column in bold else font
@@ -233,7 +236,9 @@ class LongTable(Flowable):
                 if line:
                     x = left
                     if align[column] != "L":
-                        width = stringWidth(line, face, CELL_SIZE)
+                        width = widths.get((face, line))
+                        if width is None:
+                            width = widths[face, line] = stringWidth(line, face, CELL_SIZE)
                         x = right - width if align[column] == "R" else (left + right - width) / 2
                     code.append(origin.format(fp_str(x, baseline)))
                     code.append(glyphs.write(text, face, line))
