@@ -25,11 +25,11 @@ from console.store.database import Database
 if TYPE_CHECKING:
     from console.reports.snapshot import Snapshot
 
-APART = ("01", "06", "07", "14")
+APART = ("01", "02", "06", "07", "14")
 """The files a second process makes (console/reports/pack_workers.py): the draft report and
-the handover briefing (one snapshot for both), the activity log and the blank 제N보 — about
-half of the pack's CPU time at ``demo --scale 30`` (docs/reports.md); the inventory, the
-outage register, the ledger and the rest are made here meanwhile."""
+the handover briefing (one snapshot for both), the outage register, the activity log and the
+blank 제N보 — about half of the pack's CPU time at ``demo --scale 30`` (docs/reports.md);
+the inventory, the ledger and the rest are made here meanwhile."""
 
 FALLBACK_FOLDER, FALLBACK_MINUTES, FALLBACK_KEEP, FALLBACK_LAST = (
     "fallback_folder", "fallback_minutes", "fallback_keep", "fallback_last")
