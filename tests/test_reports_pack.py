@@ -66,7 +66,7 @@ def test_interrupted_write_leaves_the_previous_generation_intact(moving, tmp_pat
 
     def failing(kind: str, *args, **kwargs) -> bytes:
         calls["n"] += 1
-        if kind == "inventory":  # the third file: the pack is half written
+        if kind == "roster":  # after the inventory (and meanwhile the second process's)
             raise OSError("USB stick pulled out")
         return real(kind, *args, **kwargs)
 
