@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from datetime import timedelta
 from pathlib import Path
 
@@ -91,3 +92,18 @@ def test_the_child_reads_the_database_read_only(moving, tmp_path: Path,  # noqa:
     with sqlite3.connect(services.db.path) as connection:
         assert not connection.execute(
             "SELECT 1 FROM sqlite_master WHERE name = 'scratch'").fetchall()
+
+
+def test_the_shared_files_are_made_once_each_by_whichever_is_free(tmp_path: Path) -> None:
+    def slow_pid() -> bytes:
+        time.sleep(0.05)
+        return _pid()
+
+    names = [f"s{i}.txt" for i in range(8)]
+    files = [("own.txt", slow_pid), ("apart.txt", _pid), *[(n, slow_pid) for n in names]]
+    written = pack.write_pack(tmp_path, files, START, apart=["apart.txt"], shared=names)
+    assert pack.check(written) == []
+    child = (written / "apart.txt").read_text()
+    makers = {(written / n).read_text() for n in names}
+    assert makers <= {str(os.getpid()), child} and child != str(os.getpid())
+    assert set(pack_workers.TIMES) == {"own.txt", "apart.txt", *names}

@@ -100,12 +100,13 @@ def index_text(names: list[str], moment: datetime, about: dict[str, object]) -> 
 
 def write_pack(folder: Path, files: Iterable[tuple[str, Callable[[], bytes]]],
                moment: datetime, keep: int = 5, about: dict[str, object] | None = None,
-               apart: Sequence[str] = (), in_child: Callable[[], None] | None = None) -> Path:
+               apart: Sequence[str] = (), shared: Sequence[str] = (),
+               in_child: Callable[[], None] | None = None) -> Path:
     """Write ``files`` (name, producer) as a new generation; return its folder.
 
     The files named in ``apart`` are made by a forked child process at the same time as the
-    others, after it runs ``in_child`` (console/reports/pack_workers.py); a failure there
-    fails the pack like a failure here."""
+    others, after it runs ``in_child``; those in ``shared`` by whichever of the two is free
+    first (console/reports/pack_workers.py); a failure there fails the pack like one here."""
     folder.mkdir(parents=True, exist_ok=True)
     clean_leftovers(folder)
     temp = folder / f"{TEMP_PREFIX}{moment.astimezone(UTC):%Y%m%dT%H%M%S}-{os.getpid()}"
@@ -113,7 +114,7 @@ def write_pack(folder: Path, files: Iterable[tuple[str, Callable[[], bytes]]],
         shutil.rmtree(temp)
     temp.mkdir()
     try:
-        listing = produce_all(temp, list(files), apart, in_child)
+        listing = produce_all(temp, list(files), apart, shared, in_child)
         # The index names every file of the generation (itself and the manifest too), so a
         # reader with paper only knows what the stick should hold.
         index = index_text(list(listing), moment, about or {}).encode("utf-8")

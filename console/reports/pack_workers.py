@@ -23,7 +23,8 @@ import os
 import pickle
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import chain
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -59,24 +60,34 @@ def produce(folder: Path, name: str, make: Producer) -> tuple[Info, tuple[float,
 
 
 def produce_all(folder: Path, files: Sequence[tuple[str, Producer]],
-                apart: Sequence[str] = (), in_child: Callable[[], None] | None = None
-                ) -> dict[str, Info]:
-    """Every file of ``files`` written into ``folder``; those named in ``apart`` by a forked
-    child (after ``in_child``, e.g. reopening the database read-only), when ``can_split``.
-    The listing keeps the order of ``files``."""
+                apart: Sequence[str] = (), shared: Sequence[str] = (),
+                in_child: Callable[[], None] | None = None) -> dict[str, Info]:
+    """Every file of ``files`` written into ``folder``, when ``can_split`` by two processes:
+    a forked child (after ``in_child``, e.g. reopening the database read-only) makes those
+    named in ``apart``, this one the others not in ``shared``; then each takes the next of
+    ``shared`` (in that order: the biggest first) as soon as it is free, so the two halves
+    even out whatever the load. The listing keeps the order of ``files``."""
     TIMES.clear()
-    away = [(name, make) for name, make in files if name in apart]
-    here = [(name, make) for name, make in files if name not in apart]
-    if not away or not here or not can_split():
-        away, here = [], list(files)
+    by_name = dict(files)
+    away = [name for name in apart if name in by_name]
+    pool = [name for name in shared if name in by_name and name not in away]
+    here = [name for name, _ in files if name not in away and name not in pool]
     made: dict[str, Info] = {}
-    child = _start(folder, away, in_child) if away else None
-    try:
-        for name, make in here:
+    if not away or not can_split():
+        for name, make in files:
             made[name], TIMES[name] = produce(folder, name, make)
-        if child is not None:
-            made.update(_collect(*child))
-            child = None
+        return made
+    context = multiprocessing.get_context("fork")
+    taken = context.Value("i", 0)  # the next of ``pool`` not yet taken by either process
+    started = _start(context, folder, [(name, by_name[name]) for name in away],
+                     [(name, by_name[name]) for name in pool], taken, in_child)
+    child: tuple[Any, Connection] | None = started
+    try:
+        # chain, not a list: a shared file is taken only when this process is free for it.
+        for name in chain(here, _free(pool, taken)):
+            made[name], TIMES[name] = produce(folder, name, by_name[name])
+        made.update(_collect(*started))
+        child = None
     finally:
         if child is not None:  # this process failed first: the child's work is not wanted
             child[0].kill()
@@ -84,11 +95,23 @@ def produce_all(folder: Path, files: Sequence[tuple[str, Producer]],
     return {name: made[name] for name, _ in files}
 
 
-def _start(folder: Path, files: Sequence[tuple[str, Producer]],
+def _free(pool: Sequence[str], taken: Any) -> Iterator[str]:
+    """The files of ``pool`` the other process has not taken, one at a time."""
+    while True:
+        with taken.get_lock():
+            index = taken.value
+            taken.value = index + 1
+        if index >= len(pool):
+            return
+        yield pool[index]
+
+
+def _start(context: Any, folder: Path, files: Sequence[tuple[str, Producer]],
+           pool: Sequence[tuple[str, Producer]], taken: Any,
            in_child: Callable[[], None] | None) -> tuple[Any, Connection]:
-    context = multiprocessing.get_context("fork")
     reader, writer = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(writer, folder, files, in_child),
+    process = context.Process(target=_child,
+                              args=(writer, folder, files, pool, taken, in_child),
                               name="fallback-pack", daemon=True)
     process.start()
     writer.close()  # the child's end: when the child dies, recv() sees the end of the pipe
@@ -96,11 +119,15 @@ def _start(folder: Path, files: Sequence[tuple[str, Producer]],
 
 
 def _child(writer: Connection, folder: Path, files: Sequence[tuple[str, Producer]],
+           pool: Sequence[tuple[str, Producer]], taken: Any,
            in_child: Callable[[], None] | None) -> None:
     try:
         if in_child is not None:
             in_child()
         made = {name: produce(folder, name, make) for name, make in files}
+        makers = dict(pool)
+        for name in _free([name for name, _ in pool], taken):
+            made[name] = produce(folder, name, makers[name])
         writer.send(("done", made))
     except BaseException as error:  # every failure goes back to the parent, which raises it
         writer.send(("failed", _portable(error)))

@@ -25,11 +25,12 @@ from console.store.database import Database
 if TYPE_CHECKING:
     from console.reports.snapshot import Snapshot
 
-APART = ("01", "02", "06", "07", "14")
+APART = ("01", "07")
 """The files a second process makes (console/reports/pack_workers.py): the draft report and
-the handover briefing (one snapshot for both), the outage register, the activity log and the
-blank 제N보 — about half of the pack's CPU time at ``demo --scale 30`` (docs/reports.md);
-the inventory, the ledger and the rest are made here meanwhile."""
+the handover briefing (one snapshot for both); this process makes the inventory meanwhile —
+the two biggest pieces at ``demo --scale 30`` (docs/reports.md)."""
+SHARED = ("02", "06", "12", "00", "05", "04", "10", "11", "13", "14")
+"""Then whichever process is free first takes the next of these (the biggest first)."""
 
 FALLBACK_FOLDER, FALLBACK_MINUTES, FALLBACK_KEEP, FALLBACK_LAST = (
     "fallback_folder", "fallback_minutes", "fallback_keep", "fallback_last")
@@ -128,6 +129,9 @@ class FallbackPacks(ServiceBase):
             written = pack.write_pack(Path(target), files, moment, keep or settings.keep,
                                       {"workstation": self.reports.accounts.workstation()[1]},
                                       apart=[name for name, _ in files if name[:2] in APART],
+                                      shared=sorted((name for name, _ in files
+                                                     if name[:2] in SHARED),
+                                                    key=lambda name: SHARED.index(name[:2])),
                                       in_child=self.db.reopen_read_only)
         with self.db.transaction() as session:
             set_local_value(session, FALLBACK_LAST, iso(moment) or "")
