@@ -107,3 +107,24 @@ def test_the_shared_files_are_made_once_each_by_whichever_is_free(tmp_path: Path
     makers = {(written / n).read_text() for n in names}
     assert makers <= {str(os.getpid()), child} and child != str(os.getpid())
     assert set(pack_workers.TIMES) == {"own.txt", "apart.txt", *names}
+
+
+def test_a_crash_in_the_child_after_approval_does_not_undo_it(moving, tmp_path: Path,  # noqa: F811
+                                                             monkeypatch) -> None:
+    from tests.test_reports import demo_actor
+    from tests.test_reports_pack import LATE
+
+    services, _ = moving
+    services.reports.configure_fallback(demo_actor(services, "controller"), tmp_path / "usb")
+    parent, real = os.getpid(), services.reports.render
+
+    def crashing(*args, **kwargs) -> bytes:
+        if os.getpid() != parent:
+            os._exit(3)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(services.reports, "render", crashing)
+    issued = services.reports.approve(demo_actor(services, "controller"), reason=LATE)
+    assert issued.row.number == 41 and issued.pack is None
+    assert issued.pack_error and "exit 3" in issued.pack_error
+    assert pack.generations(tmp_path / "usb") == []

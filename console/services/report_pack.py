@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from console.domain.clock import Clock, from_iso, iso, to_utc
 from console.domain.enums import Team
-from console.domain.errors import ValidationError
+from console.domain.errors import ConsoleError, ValidationError
 from console.domain.permissions import Action
 from console.reports import pack
 from console.reports.records import FallbackSettings, ReportRow, Reprint, file_name
@@ -174,5 +174,5 @@ class FallbackPacks(ServiceBase):
             return None, None
         try:
             return self.write(), None
-        except (OSError, ValidationError) as error:
+        except (OSError, ConsoleError) as error:  # a refusal, or the second process's end
             return None, f"fallback pack not written: {error}"
