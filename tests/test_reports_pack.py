@@ -66,14 +66,14 @@ def test_interrupted_write_leaves_the_previous_generation_intact(moving, tmp_pat
 
     def failing(kind: str, *args, **kwargs) -> bytes:
         calls["n"] += 1
-        if kind == "inventory":  # the third file: the pack is half written
+        if kind == "roster":  # after the inventory (which this process makes first)
             raise OSError("USB stick pulled out")
         return real(kind, *args, **kwargs)
 
     monkeypatch.setattr(services.reports, "printout", failing)
     with pytest.raises(OSError, match="USB stick"):
         services.reports.write_fallback_pack(folder)
-    assert calls["n"] >= 2
+    assert calls["n"] >= 1  # in this process; the second one makes others meanwhile
     assert pack.latest(folder) == first
     assert pack.generations(folder) == [first]
     assert {p.name: p.read_bytes() for p in first.iterdir()} == before

@@ -20,6 +20,7 @@ from console.domain.messages_cli import CLI_MESSAGES
 from console.domain.messages_drill import DRILL_MESSAGES
 from console.domain.messages_inventory import INVENTORY_MESSAGES
 from console.domain.messages_live import LIVE_MESSAGES
+from console.domain.messages_pack import PACK_MESSAGES
 from console.domain.messages_records import RECORD_MESSAGES
 from console.domain.messages_reports import REPORT_MESSAGES
 from console.domain.messages_sync import SYNC_HISTORY_MESSAGES
@@ -389,3 +390,4 @@ CATALOGUE.update(SYNC_HISTORY_MESSAGES)
 CATALOGUE.update(CLI_MESSAGES)
 CATALOGUE.update(RECORD_MESSAGES)
 CATALOGUE.update(LIVE_MESSAGES)
+CATALOGUE.update(PACK_MESSAGES)

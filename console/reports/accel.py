@@ -29,6 +29,7 @@ from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib import rl_accel
+from reportlab.pdfbase import pdfdoc
 
 _CACHE_LIMIT = 200_000
 """Distinct coordinate tuples kept; a document at scale has a few thousand."""
@@ -85,8 +86,26 @@ def _fast_a85(original: Callable[[Any], str]) -> Callable[[Any], str]:
     return ascii_base85_encode
 
 
+def _remembered_name(original: Callable[..., str]) -> Callable[..., str]:
+    """pdfdoc's ``PDFName`` remembered: it escapes its name letter by letter, and a long
+    document asks for the same few dozen names (/Type, /Page, /Font, ...) on every page
+    (10,000 calls for the 779-page inventory)."""
+    cache: dict[tuple[Any, ...], str] = {}
+
+    def PDFName(*arguments: Any) -> str:  # reportlab's name for it
+        try:
+            return cache[arguments]
+        except KeyError:
+            if len(cache) >= _CACHE_LIMIT:
+                cache.clear()
+            text = cache[arguments] = original(*arguments)
+            return text
+
+    return PDFName
+
+
 _MAKERS: dict[str, Callable[[Callable[..., Any]], Callable[..., Any]]] = {
-    "fp_str": _fast_fp_str, "asciiBase85Encode": _fast_a85}
+    "fp_str": _fast_fp_str, "asciiBase85Encode": _fast_a85, "PDFName": _remembered_name}
 
 
 def install() -> bool:
@@ -95,12 +114,15 @@ def install() -> bool:
     with _lock:
         if not _installed:
             for name, make in _MAKERS.items():
-                original = getattr(rl_accel, name)
-                if name in rl_accel._c_funcs:
+                if name == "PDFName":  # pure Python in every reportlab: always swapped
+                    original = pdfdoc.PDFName
+                elif name in rl_accel._c_funcs:
                     continue
+                else:
+                    original = getattr(rl_accel, name)
                 _installed[name] = (original, make(original))
         _swap({original: fast for original, fast in _installed.values()})
-        return bool(_installed)
+        return bool(set(_installed) - {"PDFName"})
 
 
 def uninstall() -> None:

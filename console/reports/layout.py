@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass
+from itertools import repeat
 from typing import Any
 
 from reportlab.lib import colors
@@ -196,7 +197,7 @@ def wrap_lines(text: str, font_name: str, size: float, width: float) -> str:
         # Words repeat across thousands of cells (departments, "서비스"): each summed once.
         wide = known.get(word)
         if wide is None:
-            wide = known[word] = sum(widths.get(ord(ch), default) for ch in word) * scale
+            wide = known[word] = sum(map(widths.get, map(ord, word), repeat(default))) * scale
         return wide
 
     space = measure(" ")

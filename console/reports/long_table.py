@@ -15,11 +15,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from itertools import accumulate
+from itertools import accumulate, repeat
 from typing import Any
 
 from reportlab.lib import rl_accel
-from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
+from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable
 
@@ -61,6 +61,8 @@ class _Laid:
     strong: dict[int, set[int]] = field(default_factory=dict)
     """Row → the columns of its bold cells."""
     glyphs: _Glyphs = field(default_factory=lambda: _Glyphs())
+    widths: dict[tuple[str, str], float] = field(default_factory=dict)
+    """(font, line) → its width at CELL_SIZE, for the lines of aligned columns."""
     """The text operators of lines already drawn, for the document being built."""
 
 
@@ -80,11 +82,15 @@ class _Glyphs:
         self.written: dict[tuple[str, str, int], tuple[str, int]] = {}
         """(font, line, the subset in use before) → (the operators, the subset after)."""
 
-    def write(self, text: PDFTextObject, face: str, line: str) -> str:
-        canvas = text._canvas
-        doc = canvas._doc
+    def for_document(self, text: PDFTextObject) -> dict[tuple[str, str, int], tuple[str, int]]:
+        """The lines written so far in the document ``text`` belongs to."""
+        doc = text._canvas._doc
         if doc is not self.doc:
             self.doc, self.written = doc, {}
+        return self.written
+
+    def write(self, text: PDFTextObject, face: str, line: str) -> str:
+        self.for_document(text)
         key = (face, line, text._curSubset)
         done = self.written.get(key)
         if done is None:
@@ -111,10 +117,19 @@ class _Glyphs:
         return " ".join(parts), current
 
 
+def _width(line: str, font: str) -> float:
+    """reportlab's ``stringWidth`` for a TrueType font at CELL_SIZE, the same sum in the same
+    order (so the same float), without its generator: a unique cell (a code, a name) at each
+    of thousands of rows is measured once each."""
+    face = getFont(font).face
+    return 0.001 * CELL_SIZE * sum(map(face.charWidths.get, map(ord, line),
+                                       repeat(face.defaultWidth)))
+
+
 def _lines(text: str, font: str, room: float) -> list[str]:
     # No glyph of the font is wider than 1 em: short text fits without measuring.
     if len(text) * CELL_SIZE <= room or all(
-            stringWidth(line, font, CELL_SIZE) <= room for line in text.split("\n")):
+            _width(line, font) <= room for line in text.split("\n")):
         return text.split("\n")
     return wrap_lines(text, font, CELL_SIZE, room).split("\n")
 
@@ -220,23 +235,33 @@ class LongTable(Flowable):
     def _row(self, text: PDFTextObject, cells: list[list[str]], top: float,
              lefts: list[float], font: str, align: str, bold: set[int] | None = None) -> None:
         # setTextOrigin and textOut, written straight into the text object (_Glyphs).
+        # _Glyphs.write inlined: this loop runs for every cell of thousands of rows.
         code, glyphs, fp_str = text._code, self.laid.glyphs, rl_accel.fp_str
+        written, format_line = glyphs.for_document(text), glyphs._format
+        widths = self.laid.widths  # a centred or right-aligned column repeats its values
         origin = "1 0 0 1 {} Tm" if text._canvas.bottomup else "1 0 0 -1 {} Tm"
+        # text.setFont for a TrueType font: it only notes the font (no operator yet).
+        text._fontsize, text._leading = CELL_SIZE, LEADING
         for column, lines in enumerate(cells):
             face = BOLD if bold and column in bold else font
-            # text.setFont for a TrueType font: it only notes the font (no operator yet).
-            text._fontname, text._fontsize, text._leading = face, CELL_SIZE, LEADING
-            text._curSubset = -1
+            text._fontname = face
+            subset = text._curSubset = -1
             left, right = lefts[column] + CELL_PADDING, lefts[column + 1] - CELL_PADDING
             baseline = top - TOP - CELL_SIZE
             for line in lines:
                 if line:
                     x = left
                     if align[column] != "L":
-                        width = stringWidth(line, face, CELL_SIZE)
+                        width = widths.get((face, line))
+                        if width is None:
+                            width = widths[face, line] = _width(line, face)
                         x = right - width if align[column] == "R" else (left + right - width) / 2
+                    done = written.get((face, line, subset))
+                    if done is None:
+                        done = written[face, line, subset] = format_line(text, face, line)
+                    subset = text._curSubset = done[1]
                     code.append(origin.format(fp_str(x, baseline)))
-                    code.append(glyphs.write(text, face, line))
+                    code.append(done[0])
                 baseline -= LEADING
 
 

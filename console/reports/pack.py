@@ -15,9 +15,11 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+
+from console.reports.pack_workers import produce_all, write_file
 
 TEMP_PREFIX = ".tmp-pack-"
 GENERATION_PREFIX = "pack-"
@@ -35,13 +37,6 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
-
-
-def _write_file(path: Path, data: bytes) -> None:
-    with open(path, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
 
 
 def generation_name(moment: datetime) -> str:
@@ -104,8 +99,14 @@ def index_text(names: list[str], moment: datetime, about: dict[str, object]) -> 
 
 
 def write_pack(folder: Path, files: Iterable[tuple[str, Callable[[], bytes]]],
-               moment: datetime, keep: int = 5, about: dict[str, object] | None = None) -> Path:
-    """Write ``files`` (name, producer) as a new generation; return its folder."""
+               moment: datetime, keep: int = 5, about: dict[str, object] | None = None,
+               apart: Sequence[str] = (), shared: Sequence[str] = (),
+               in_child: Callable[[], None] | None = None) -> Path:
+    """Write ``files`` (name, producer) as a new generation; return its folder.
+
+    The files named in ``apart`` are made by a forked child process at the same time as the
+    others, after it runs ``in_child``; those in ``shared`` by whichever of the two is free
+    first (console/reports/pack_workers.py); a failure there fails the pack like one here."""
     folder.mkdir(parents=True, exist_ok=True)
     clean_leftovers(folder)
     temp = folder / f"{TEMP_PREFIX}{moment.astimezone(UTC):%Y%m%dT%H%M%S}-{os.getpid()}"
@@ -113,19 +114,15 @@ def write_pack(folder: Path, files: Iterable[tuple[str, Callable[[], bytes]]],
         shutil.rmtree(temp)
     temp.mkdir()
     try:
-        listing: dict[str, dict[str, object]] = {}
-        for name, produce in files:
-            data = produce()
-            _write_file(temp / name, data)
-            listing[name] = {"bytes": len(data), "sha256": hashlib.sha256(data).hexdigest()}
+        listing = produce_all(temp, list(files), apart, shared, in_child)
         # The index names every file of the generation (itself and the manifest too), so a
         # reader with paper only knows what the stick should hold.
         index = index_text(list(listing), moment, about or {}).encode("utf-8")
-        _write_file(temp / INDEX, index)
+        write_file(temp / INDEX, index)
         listing[INDEX] = {"bytes": len(index), "sha256": hashlib.sha256(index).hexdigest()}
         manifest = {"format": 1, "written_at": moment.astimezone(UTC).isoformat(),
                     "files": listing, **(about or {})}
-        _write_file(temp / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1)
+        write_file(temp / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1)
                     .encode("utf-8"))
         _fsync_dir(temp)
         target = folder / generation_name(moment)
@@ -145,7 +142,7 @@ def write_pack(folder: Path, files: Iterable[tuple[str, Callable[[], bytes]]],
 
 def _point_to(folder: Path, name: str) -> None:
     temp = folder / f"{TEMP_PREFIX}{POINTER}-{os.getpid()}"
-    _write_file(temp, f"{name}\n".encode())
+    write_file(temp, f"{name}\n".encode())
     os.replace(temp, folder / POINTER)
     _fsync_dir(folder)
 

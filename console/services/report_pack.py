@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from console.domain.clock import Clock, from_iso, iso, to_utc
 from console.domain.enums import Team
-from console.domain.errors import ValidationError
+from console.domain.errors import ConsoleError, ValidationError
 from console.domain.permissions import Action
 from console.reports import pack
 from console.reports.records import FallbackSettings, ReportRow, Reprint, file_name
@@ -24,6 +24,13 @@ from console.store.database import Database
 
 if TYPE_CHECKING:
     from console.reports.snapshot import Snapshot
+
+APART = ("01", "07")
+"""The files a second process makes (console/reports/pack_workers.py): the draft report and
+the handover briefing (one snapshot for both); this process makes the inventory meanwhile —
+the two biggest pieces at ``demo --scale 30`` (docs/reports.md)."""
+SHARED = ("02", "06", "12", "00", "05", "04", "10", "11", "13", "14")
+"""Then whichever process is free first takes the next of these (the biggest first)."""
 
 FALLBACK_FOLDER, FALLBACK_MINUTES, FALLBACK_KEEP, FALLBACK_LAST = (
     "fallback_folder", "fallback_minutes", "fallback_keep", "fallback_last")
@@ -120,7 +127,12 @@ class FallbackPacks(ServiceBase):
         ]
         with self._pack_lock:
             written = pack.write_pack(Path(target), files, moment, keep or settings.keep,
-                                      {"workstation": self.reports.accounts.workstation()[1]})
+                                      {"workstation": self.reports.accounts.workstation()[1]},
+                                      apart=[name for name, _ in files if name[:2] in APART],
+                                      shared=sorted((name for name, _ in files
+                                                     if name[:2] in SHARED),
+                                                    key=lambda name: SHARED.index(name[:2])),
+                                      in_child=self.db.reopen_read_only)
         with self.db.transaction() as session:
             set_local_value(session, FALLBACK_LAST, iso(moment) or "")
         return written
@@ -162,5 +174,5 @@ class FallbackPacks(ServiceBase):
             return None, None
         try:
             return self.write(), None
-        except (OSError, ValidationError) as error:
+        except (OSError, ConsoleError) as error:  # a refusal, or the second process's end
             return None, f"fallback pack not written: {error}"

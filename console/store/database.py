@@ -104,6 +104,23 @@ class Database:
     def close(self) -> None:
         self.engine.dispose()
 
+    def reopen_read_only(self) -> None:
+        """Read the same file through connections of this process's own, which cannot write:
+        for a forked child (the fallback pack's, console/reports/pack_workers.py). The
+        parent's connections are let go without closing them (they are the parent's)."""
+        self.engine.dispose(close=False)
+        target = f"{Path(self.path).resolve().as_uri()}?mode=ro"
+
+        def connect() -> sqlite3.Connection:
+            connection = sqlite3.connect(target, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
+                                         check_same_thread=False)
+            connection.execute("PRAGMA query_only=ON")
+            connection.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+            return connection
+
+        self.engine = create_engine("sqlite://", creator=connect)
+        self.sessions.configure(bind=self.engine)
+
 
 def open_database(path: Path, *, create: bool = False, target: str = "head") -> Database:
     """Open (or with ``create`` make) a database and upgrade it to ``target``.
