@@ -198,3 +198,25 @@ def test_korean_help_fits_the_terminal(run: Run, monkeypatch: pytest.MonkeyPatch
     if len(usage) > 1:  # continued usage lines start under the first one's words
         assert len(usage[1]) - len(usage[1].lstrip(" ")) == _width(
             f"사용법: incident-console {' '.join(command)} ".replace("  ", " "))
+
+
+def test_a_tables_headings_are_korean_and_its_json_keys_unchanged(run: Run,
+                                                                  demo_db: Path) -> None:
+    code, out, _ = run("--db", str(demo_db), "systems")
+    assert code == 0 and out.split()[:6] == ["코드", "이름", "부서", "설치", "장소", "분류"]
+    code, out, _ = run("--db", str(demo_db), "--lang", "en", "systems")
+    assert code == 0 and out.split()[:3] == ["code", "name", "department"]
+    code, out, _ = run("--db", str(demo_db), "systems", "--json")
+    assert code == 0 and '"code"' in out and "코드" not in out
+
+
+def test_a_korean_table_shows_words_for_codes_and_the_json_keeps_the_codes(
+        run: Run, demo_db: Path) -> None:
+    code, out, _ = run("--db", str(demo_db), "outage", "list")
+    assert code == 0 and "복구확인" in out and "verified" not in out
+    code, out, _ = run("--db", str(demo_db), "--lang", "en", "outage", "list")
+    assert code == 0 and "verified" in out
+    code, out, _ = run("--db", str(demo_db), "outage", "list", "--json")
+    assert code == 0 and '"status": "verified"' in out
+    code, out, _ = run("--db", str(demo_db), "task", "list")
+    assert code == 0 and "언론·홍보대응반" in out and "완료" in out

@@ -11,6 +11,7 @@ from console.domain.enums import Team
 from console.domain.errors import ValidationError
 from console.reports import printouts
 from console.services.app import Services
+from console.services.demo import DEMO_USERS
 from tests.pdftext import flat, pdf_pages
 
 MOMENTS = ["2025-09-27T19:00+09:00", "2025-10-01T12:00+09:00", "2025-10-14T18:00+09:00"]
@@ -272,3 +273,13 @@ def test_the_commanders_summary_is_one_page_as_of_its_moment(demo: Services, dem
     assert main(["--db", str(demo_db), "summary", "--out", str(out), "--as-of",
                  "2025-10-01T12:00+09:00"]) == 0
     assert capsys.readouterr().out.strip() == str(out) and len(pdf_pages(out.read_bytes())) == 1
+
+
+def test_the_register_and_the_timeline_name_people_as_the_pages_do(demo: Services) -> None:
+    """The window's report list and timeline show who by name and position, as the printed
+    pages do; the login id stays in the JSON and in "new since your last log-in"."""
+    row = next(r for r in demo.reports.list() if r.number == 1)
+    assert row.approved_name and row.approved_name != row.approved_by
+    assert row.approved_name in {display for *_, display in DEMO_USERS}
+    entries = [e for e in demo.timeline.entries() if e.author == "situation"]
+    assert entries and {e.author_name for e in entries} == {"상황총괄반장"}

@@ -57,3 +57,15 @@ def test_threads_asking_at_once_get_the_same_service(services: Services) -> None
     for thread in threads:
         thread.join()
     assert len(seen) == 8 and all(item is seen[0] for item in seen)
+
+
+def test_a_command_on_a_real_database_builds_no_drill_service(demo_db: Path) -> None:
+    """The command line applies a running drill's due injects first, but a real database has
+    no drill clock: opening it for a command must not build the drill machinery."""
+    from console.cli.commands import open_services
+
+    services = open_services(demo_db)
+    try:
+        assert "drills" not in vars(services) and "incidents" not in vars(services)
+    finally:
+        services.close()

@@ -111,3 +111,23 @@ def test_verify_finds_each_direct_edit(written: Path, tmp_path: Path, case: str)
 
 def test_an_untouched_demo_passes(demo: Services) -> None:
     assert demo.maintenance.verify() == []
+
+
+def test_verify_says_what_it_found_in_the_users_language(
+        written: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    from console.cli import main
+
+    copy = tmp_path / "edited.sqlite"
+    shutil.copyfile(written, copy)
+    with sqlite3.connect(copy) as raw:
+        raw.execute("DELETE FROM decision WHERE summary = '대시민 안내 강화'")
+    raw.close()
+    monkeypatch.setenv("CONSOLE_PASSWORD", "x")
+    assert main(["--db", str(copy), "verify"]) == 1
+    korean = capsys.readouterr().err
+    assert "문제: decision: 변경 기록 밖에서 삭제된 행(파일 직접 편집):" in korean, korean
+    assert main(["--db", str(copy), "--lang", "en", "verify"]) == 1
+    english = capsys.readouterr().err
+    assert ("finding: decision: rows deleted outside the change log (direct edit of the file):"
+            in english), english

@@ -10,11 +10,13 @@ from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict
 from datetime import datetime
+from enum import Enum
 from pathlib import Path
 
 from console.cli.output import json_time, print_json, print_table, set_aside_line
 from console.domain.cadence import ReportSchedule
 from console.domain.clock import parse_time
+from console.domain.drill_clock import DrillClock
 from console.domain.enums import Cause, CrisisLevel, DisasterArea, OutageStatus, TaskStatus, Team
 from console.domain.errors import ConsoleError, ValidationError, VerificationFailed
 from console.domain.messages import Message
@@ -36,6 +38,8 @@ def open_services(db_path: Path) -> Services:
     gets the injects that fell due since the last command first, so what a command shows
     (``situation --json``, the board's figures) is the drill's present."""
     services = Services.open(db_path)
+    if not isinstance(services.clock, DrillClock):
+        return services  # a real database: no drill service to build, nothing to catch up
     try:
         services.drills.catch_up()
     except BaseException:
@@ -222,7 +226,8 @@ def outage(args: argparse.Namespace, services: Services) -> int:
                        first_restored_at=json_time(o.first_restored_at),
                        elapsed_hours=round(o.elapsed_hours, 4))
             rows.append(row)
-        _emit(args, rows, ["id", "code", "name", "department", "category", "grade", "status"])
+        _emit(args, rows, ["id", "code", "name", "department", "category", "grade", "status"],
+              OutageStatus)
         return 0
     who = actor(args, services)
     if args.action == "open":
@@ -247,7 +252,7 @@ def task(args: argparse.Namespace, services: Services) -> int:
                  "assignee": t.assignee, "due": json_time(t.due_at), "priority": t.priority,
                  "overdue": t.overdue, "outages": list(t.outage_ids)}
                 for t in services.tasks.list()]
-        _emit(args, rows, ["id", "team", "title", "status", "assignee", "due"])
+        _emit(args, rows, ["id", "team", "title", "status", "assignee", "due"], TaskStatus)
         return 0
     who = actor(args, services)
     if args.action == "add":
@@ -328,7 +333,7 @@ def restore_command(args: argparse.Namespace, db_path: Path) -> int:
 def verify(args: argparse.Namespace, services: Services) -> int:
     findings = services.maintenance.verify()
     for finding in findings:
-        print(f"finding: {finding}", file=sys.stderr)
+        print(Message("finding.line", finding=finding).render(_lang(args)), file=sys.stderr)
     if findings:
         raise VerificationFailed("verify.findings", count=len(findings), path=services.db.path)
     print(Message("cli.verified", path=services.db.path).render(_lang(args)))
@@ -342,9 +347,9 @@ def digest(args: argparse.Namespace, services: Services) -> int:
     return 0
 
 
-def _emit(args: argparse.Namespace, rows: Sequence[Mapping[str, object]], columns: list[str]
-          ) -> None:
+def _emit(args: argparse.Namespace, rows: Sequence[Mapping[str, object]], columns: list[str],
+          status: type[Enum] | None = None) -> None:
     if args.json:
         print_json(rows)
     else:
-        print_table(rows, columns, _lang(args))
+        print_table(rows, columns, _lang(args), {"status": status} if status else None)

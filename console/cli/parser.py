@@ -44,13 +44,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     incident = sub.add_parser("incident", help="incidents and crisis level")
     isub = incident.add_subparsers(dest="action", required=True, metavar="ACTION")
-    iopen = isub.add_parser("open")
+    iopen = isub.add_parser("open", help=(
+        "open an incident (its start time, area, cause, crisis "
+        "level)"))
     iopen.add_argument("--title", required=True)
     iopen.add_argument("--area", default="system_failure")
     iopen.add_argument("--cause", default="other")
     iopen.add_argument("--level", default="interest")
     iopen.add_argument("--at")
-    ilevel = isub.add_parser("level")
+    ilevel = isub.add_parser("level", help="change the crisis level, with the reason")
     ilevel.add_argument("--to", required=True)
     ilevel.add_argument("--reason", required=True)
     ilevel.add_argument("--at")
@@ -79,12 +81,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     outage = sub.add_parser("outage", help="outages of systems")
     osub = outage.add_subparsers(dest="action", required=True, metavar="ACTION")
-    oopen = osub.add_parser("open")
+    oopen = osub.add_parser("open", help="record an outage of a system (when it was detected)")
     oopen.add_argument("--system", required=True)
     oopen.add_argument("--at")
     oopen.add_argument("--note", default="")
     oopen.add_argument("--scope", default="full", choices=["full", "partial"])
-    ostatus = osub.add_parser("status")
+    ostatus = osub.add_parser("status", help=(
+        "an outage's new status (workaround, restored, …), "
+        "back-dated with --at"))
     ostatus.add_argument("id")
     ostatus.add_argument("--to", required=True)
     ostatus.add_argument("--at")
@@ -103,21 +107,25 @@ def build_parser() -> argparse.ArgumentParser:
 
     task = sub.add_parser("task", help="recovery tasks")
     tsub = task.add_subparsers(dest="action", required=True, metavar="ACTION")
-    tadd = tsub.add_parser("add")
+    tadd = tsub.add_parser("add", help="a recovery task for a team")
     tadd.add_argument("--team", required=True)
     tadd.add_argument("--title", required=True)
     tadd.add_argument("--outage")
     tadd.add_argument("--due")
     tadd.add_argument("--assignee")
     tadd.add_argument("--detail", default="")
-    tedit = tsub.add_parser("edit")
+    tedit = tsub.add_parser("edit", help=(
+        "edit a task's title, due time, priority, assignee or "
+        "team"))
     tedit.add_argument("id")
     tedit.add_argument("--title")
     tedit.add_argument("--due", help="the new due time; '' clears it")
     tedit.add_argument("--assignee")
     tedit.add_argument("--team")
     tedit.add_argument("--priority", type=int, help="1 (highest) to 3")
-    tstatus = tsub.add_parser("status")
+    tstatus = tsub.add_parser("status", help=(
+        "a task's new status (in progress, blocked, done, "
+        "cancelled)"))
     tstatus.add_argument("id")
     tstatus.add_argument("--to", required=True)
     tstatus.add_argument("--note", default="")
@@ -125,7 +133,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     decision = sub.add_parser("decision", help="the decision log")
     dsub = decision.add_subparsers(dest="action", required=True, metavar="ACTION")
-    dadd = dsub.add_parser("add")
+    dadd = dsub.add_parser("add", help="record a decision (or correct one with --corrects)")
     dadd.add_argument("--summary", required=True)
     dadd.add_argument("--rationale", default="")
     dadd.add_argument("--alternatives", default="")
@@ -134,7 +142,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     log = sub.add_parser("log", help="the activity log (ICS-214)")
     lsub = log.add_subparsers(dest="action", required=True, metavar="ACTION")
-    ladd = lsub.add_parser("add")
+    ladd = lsub.add_parser("add", help="an entry in a team's activity log (ICS 214)")
     ladd.add_argument("--team", required=True)
     ladd.add_argument("--text", required=True)
     ladd.add_argument("--significant", action="store_true")
@@ -143,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     ladd.add_argument("--from-paper", dest="from_paper", metavar="REF",
                       help="typed in from a hand-written sheet, e.g. 'ICS-214 #3' "
                            "(needs --written-at; the entry time is kept apart)")
-    lverify = lsub.add_parser("verify")
+    lverify = lsub.add_parser("verify", help="the controller confirms a significant log entry")
     lverify.add_argument("id")
     llist = _list(lsub, "list", "list log entries, newest first")
     llist.add_argument("--team")

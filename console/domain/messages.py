@@ -25,6 +25,7 @@ from console.domain.messages_reports import REPORT_MESSAGES
 from console.domain.messages_sync import SYNC_HISTORY_MESSAGES
 from console.domain.messages_transport import TRANSPORT_MESSAGES
 from console.domain.messages_trust import TRUST_MESSAGES
+from console.domain.messages_verify import VERIFY_MESSAGES
 
 LANGS = ("ko", "en")
 
@@ -379,6 +380,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 CATALOGUE.update(TRANSPORT_MESSAGES)
+CATALOGUE.update(VERIFY_MESSAGES)
 CATALOGUE.update(INVENTORY_MESSAGES)
 CATALOGUE.update(TRUST_MESSAGES)
 CATALOGUE.update(DRILL_MESSAGES)

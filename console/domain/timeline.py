@@ -51,6 +51,9 @@ class TimelineEntry:
     author: str | None
     ref: str
     """The id of the record the line stands for: the order's last tie-breaker."""
+    author_name: str | None = None
+    """How the author is shown to people (their display name); ``author`` stays the user
+    name, which "new since your last log-in" compares with the reader's."""
 
 
 def chronological(entries: Iterable[TimelineEntry], team: str | None = None,

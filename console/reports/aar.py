@@ -23,7 +23,7 @@ from console.reports.layout import (
     para,
     table,
 )
-from console.reports.text import full_time, label, short_time
+from console.reports.text import bilingual, full_time, label, short_time
 
 _WORDS = {
     "title": ("훈련 사후강평 보고서", "Drill after-action report"),
@@ -52,9 +52,7 @@ _WORDS = {
 
 
 def _w(lang: str, key: str, **values: object) -> str:
-    ko, en = _WORDS[key]
-    text = en if lang == "en" else ko
-    return text.format(**values) if values else text
+    return bilingual(_WORDS, lang, key, **values)
 
 
 def _t(lang: str, moment: datetime | None) -> str:

@@ -14,7 +14,16 @@ from reportlab.platypus import Flowable
 from console.reports.layout import PageFrame, build_pdf, heading, para, table
 from console.reports.sitrep_header import crisis_text
 from console.reports.snapshot import Snapshot
-from console.reports.text import elapsed, full_time, label, paren, percent, short_time, words
+from console.reports.text import (
+    bilingual,
+    elapsed,
+    full_time,
+    label,
+    paren,
+    percent,
+    short_time,
+    words,
+)
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("최종(결과) 보고", "Final (results) report"),
@@ -40,9 +49,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 
 def fw(lang: str, key: str, **values: object) -> str:
-    ko, en = _WORDS[key]
-    text = ko if lang == "ko" else en
-    return text.format(**values) if values else text
+    return bilingual(_WORDS, lang, key, **values)
 
 
 @dataclass

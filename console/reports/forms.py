@@ -23,7 +23,7 @@ from console.reports.layout import (
     heading,
     para,
 )
-from console.reports.text import words
+from console.reports.text import bilingual, words
 
 FORM_TITLES: dict[str, tuple[str, str]] = {
     "ics214": ("활동일지 (ICS 214) — 수기 작성용", "Activity log (ICS 214) — to fill by hand"),
@@ -36,8 +36,7 @@ FORM_KINDS = tuple(FORM_TITLES)
 
 
 def form_title(kind: str, lang: str) -> str:
-    ko, en = FORM_TITLES[kind]
-    return ko if lang == "ko" else en
+    return bilingual(FORM_TITLES, lang, kind)
 
 
 def _t(lang: str, ko: str, en: str) -> str:

@@ -21,7 +21,7 @@ from console.reports.layout import (
 )
 from console.reports.sitrep_header import crisis_text
 from console.reports.snapshot import Snapshot
-from console.reports.text import full_time, label, paren, percent, short_time, words
+from console.reports.text import bilingual, full_time, label, paren, percent, short_time, words
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("교대 브리핑(ICS 201)", "Shift handover briefing (ICS 201)"),
@@ -60,9 +60,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 
 def hw(lang: str, key: str, **values: object) -> str:
-    ko, en = _WORDS[key]
-    text = ko if lang == "ko" else en
-    return text.format(**values) if values else text
+    return bilingual(_WORDS, lang, key, **values)
 
 
 @dataclass

@@ -29,7 +29,7 @@ from console.reports.layout import (
     table,
 )
 from console.reports.long_table import Strong, long_table
-from console.reports.text import full_time, label, short_label, short_time, words
+from console.reports.text import bilingual, full_time, label, short_label, short_time, words
 
 Row = dict[str, Any]
 
@@ -63,13 +63,11 @@ _ICS = {
 
 
 def title(kind: str, lang: str) -> str:
-    ko, en = _TITLES[kind]
-    return ko if lang == "ko" else en
+    return bilingual(_TITLES, lang, kind)
 
 
 def _ics(lang: str, key: str, **values: object) -> str:
-    ko, en = _ICS[key]
-    return (ko if lang == "ko" else en).format(**values)
+    return bilingual(_ICS, lang, key, **values)
 
 
 def _frame(kind: str, lang: str, printed_at: str) -> PageFrame:

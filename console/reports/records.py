@@ -34,6 +34,10 @@ class ReportRow:
     """보고처, as frozen in its snapshot."""
     reprints: tuple[tuple[datetime, str | None], ...] = ()
     """Each paper copy made of it (``reprint_copy``): when and by whom, from the audit trail."""
+    prepared_name: str | None = None
+    approved_name: str | None = None
+    """The preparer and approver as people read them (display names); ``prepared_by`` and
+    ``approved_by`` stay the user names the register's JSON carries."""
 
     @property
     def is_draft(self) -> bool:

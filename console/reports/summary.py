@@ -12,7 +12,16 @@ from reportlab.platypus import Flowable
 from console.reports.layout import PageFrame, build_pdf, heading, para, table
 from console.reports.sitrep_header import crisis_text
 from console.reports.snapshot import Snapshot
-from console.reports.text import Names, full_time, label, paren, percent, short_time, words
+from console.reports.text import (
+    Names,
+    bilingual,
+    full_time,
+    label,
+    paren,
+    percent,
+    short_time,
+    words,
+)
 
 _WORDS: dict[str, tuple[str, str]] = {
     "title": ("상황 요약(본부장 보고용)", "Situation summary (for the commander)"),
@@ -33,9 +42,7 @@ _WORDS: dict[str, tuple[str, str]] = {
 
 
 def _w(lang: str, key: str, **values: object) -> str:
-    ko, en = _WORDS[key]
-    text = ko if lang == "ko" else en
-    return text.format(**values) if values else text
+    return bilingual(_WORDS, lang, key, **values)
 
 
 def summary_story(snapshot: Snapshot, lang: str) -> list[Flowable]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import timedelta
 
 from console.domain.clock import format_elapsed, format_kst, from_iso, kst
@@ -174,10 +175,16 @@ _WORDS: dict[str, tuple[str, str]] = {
 }
 
 
-def words(lang: str, key: str, **values: object) -> str:
-    ko, en = _WORDS[key]
-    text = ko if lang == "ko" else en
+def bilingual(table: Mapping[str, tuple[str, str]], lang: str, key: str,
+              **values: object) -> str:
+    """The one lookup of every report module's word table: Korean unless English is asked."""
+    ko, en = table[key]
+    text = en if lang == "en" else ko
     return text.format(**values) if values else text
+
+
+def words(lang: str, key: str, **values: object) -> str:
+    return bilingual(_WORDS, lang, key, **values)
 
 
 def paren(lang: str, text: str, inner: str) -> str:

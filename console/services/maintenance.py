@@ -10,6 +10,7 @@ from pathlib import Path
 
 from console.domain.clock import from_iso, iso
 from console.domain.errors import ConsoleError, ValidationError
+from console.domain.findings import Finding
 from console.domain.permissions import Action
 from console.services.context import Actor, ServiceBase, local_value, set_local_value
 from console.store import backup, checks
@@ -28,7 +29,7 @@ class MaintenanceService(ServiceBase):
             set_local_value(session, "last_backup", f"{self.now().isoformat()} {written}")
         return written
 
-    def verify(self) -> list[str]:
+    def verify(self) -> list[Finding]:
         """Everything ``checks.findings`` finds, and every row that differs from what the
         change log says (sync/replay.py: direct edits of the file)."""
         with self.db.sessions() as session:
@@ -38,7 +39,7 @@ class MaintenanceService(ServiceBase):
         self._remember_check(tampering)
         return problems + tampering
 
-    def _remember_check(self, tampering: list[str]) -> None:
+    def _remember_check(self, tampering: list[Finding]) -> None:
         """Kept locally so the window can warn an administrator at the next log-in; a file
         this user cannot write (read-only verify) keeps no record."""
         record = json.dumps({"at": iso(self.now()), "tampering": tampering[:10],

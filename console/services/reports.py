@@ -282,7 +282,11 @@ class ReportService(ServiceBase):
         return [row for row in self.list(incident_id) if row.duplicates]
 
     def _rows(self, session: Session, records: builtins.list[SituationReport]) -> builtins.list[ReportRow]:
-        names: dict[str | None, str] = dict(session.execute(select(User.id, User.name)).all())
+        names: dict[str | None, str] = {}
+        people: dict[str | None, str] = {}
+        for uid, name, display in session.execute(
+                select(User.id, User.name, User.display_name)):
+            names[uid], people[uid] = name, display or name
         stations: dict[str | None, str] = dict(session.execute(select(Workstation.id, Workstation.name)).all())
         taken: dict[tuple[str, int | None], list[tuple[str, str | None]]] = defaultdict(list)
         for incident, number, report_id, station in session.execute(
@@ -318,7 +322,8 @@ class ReportService(ServiceBase):
                 approved_as=made_from[r.id][0] if r.id in made_from else None,
                 approved_number=made_from[r.id][1] if r.id in made_from else None,
                 report_to=tuple(json.loads(recipients.get(r.id) or "[]")),
-                reprints=tuple(reprints.get(r.id, ()))))
+                reprints=tuple(reprints.get(r.id, ())),
+                prepared_name=people.get(r.prepared_by), approved_name=people.get(r.approved_by)))
         return rows
 
     def reprint(self, report_id: str) -> Reprint:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 
 from sqlalchemy import select
@@ -100,4 +101,8 @@ class TimelineService(ServiceBase):
                     report.issued_at, EntryKind.REPORT,
                     f"report no. {report.number} (제{report.number}보)" if en
                     else f"제{report.number}보 발령", user_team, name, report.id))
-        return chronological(found, team, until)
+            shown: dict[str, str] = {name: display for name, display in session.execute(
+                select(User.name, User.display_name))}
+        named = [replace(e, author_name=shown.get(e.author) or e.author) if e.author else e
+                 for e in found]
+        return chronological(named, team, until)

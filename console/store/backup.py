@@ -8,6 +8,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from console.domain.errors import ConsoleError, VerificationFailed
+from console.domain.findings import Finding
+from console.domain.messages import Message
 
 _PAGES_PER_STEP = 1024
 
@@ -18,22 +20,24 @@ def _connect(path: Path) -> sqlite3.Connection:
     return connection
 
 
-def file_findings(path: Path) -> list[str]:
+def file_findings(path: Path) -> list[Finding]:
     """What is wrong with a database file as a file: not SQLite, corrupt, broken references."""
     if not path.is_file():
-        return [f"{path} does not exist"]
+        return [Finding(Message("finding.file_missing", path=path))]
     try:
         with contextlib.closing(sqlite3.connect(f"file:{path}?mode=ro", uri=True)) as connection:
             rows = connection.execute("PRAGMA integrity_check").fetchall()
-            findings = [f"integrity: {row[0]}" for row in rows if row[0] != "ok"]
+            findings = [Finding(Message("finding.integrity", detail=row[0]))
+                        for row in rows if row[0] != "ok"]
             for table, rowid, parent, _ in connection.execute("PRAGMA foreign_key_check"):
-                findings.append(f"foreign key: {table} row {rowid} points at a missing {parent}")
+                findings.append(Finding(Message("finding.foreign_key", table=table, rowid=rowid,
+                                                parent=parent)))
             tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
             if "alembic_version" not in tables:
-                findings.append("not a console database (no schema version)")
+                findings.append(Finding(Message("finding.not_console")))
             return findings
     except sqlite3.DatabaseError as error:
-        return [f"not a readable SQLite database: {error}"]
+        return [Finding(Message("finding.not_sqlite", error=error))]
 
 
 def online_backup(source: Path, target: Path) -> Path:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from console.domain.findings import Finding, sample
+from console.domain.messages import Message
 from console.store import derived
 from console.store.backup import file_findings
 from console.store.models import Base
@@ -47,25 +50,26 @@ def digest(session: Session) -> str:
     return hasher.hexdigest()
 
 
-_INVARIANTS: list[tuple[str, str]] = [
-    ("outage without events",
+# Each invariant: the finding it makes from a sample of the offending ids, and its query.
+_INVARIANTS: list[tuple[Callable[[str, Message | str], Message], str]] = [
+    (lambda ids, more: Message("finding.outage_without_events", sample=ids, more=more),
      "SELECT o.id FROM outage o WHERE NOT EXISTS "
      "(SELECT 1 FROM outage_event e WHERE e.outage_id = o.id)"),
-    ("outage event before detection",
+    (lambda ids, more: Message("finding.event_before_detection", sample=ids, more=more),
      "SELECT e.id FROM outage_event e JOIN outage o ON o.id = e.outage_id "
      "WHERE e.at < o.detected_at"),
-    ("importance grade outside 1–4",
+    (lambda ids, more: Message("finding.grade_out_of_range", sample=ids, more=more),
      "SELECT id FROM information_system WHERE importance_grade NOT BETWEEN 1 AND 4"),
-    ("unknown system category",
+    (lambda ids, more: Message("finding.unknown_category", sample=ids, more=more),
      "SELECT id FROM information_system WHERE category NOT IN ('citizen', 'internal')"),
-    ("failure-grade override without a reason",
+    (lambda ids, more: Message("finding.override_without_reason", sample=ids, more=more),
      "SELECT id FROM outage WHERE grade_override IS NOT NULL AND trim(grade_override_reason) = ''"),
-    ("verification of a log entry that is not significant",
+    (lambda ids, more: Message("finding.verified_not_significant", sample=ids, more=more),
      "SELECT v.id FROM log_verification v JOIN log_entry l ON l.id = v.log_entry_id "
      "WHERE NOT l.significant"),
-    ("system depends on itself",
+    (lambda ids, more: Message("finding.self_dependency", sample=ids, more=more),
      "SELECT id FROM system_dependency WHERE system_id = depends_on_id AND NOT deleted"),
-    ("dependency cycle",
+    (lambda ids, more: Message("finding.dependency_cycle", sample=ids, more=more),
      "WITH RECURSIVE reach(start, node) AS ("
      " SELECT system_id, depends_on_id FROM system_dependency WHERE NOT deleted"
      " UNION SELECT r.start, d.depends_on_id FROM reach r"
@@ -86,7 +90,7 @@ def change_hash(prev_hash: str, site_id: str, seq: int, hlc: int, tbl: str, row_
     return hashlib.sha256(text_.encode()).hexdigest()
 
 
-def chain_findings(session: Session) -> list[str]:
+def chain_findings(session: Session) -> list[Finding]:
     """Every change must hash to its stored hash and link to its site's previous entry."""
     if "change_log" not in Base.metadata.tables:
         return []
@@ -105,38 +109,34 @@ def chain_findings(session: Session) -> list[str]:
         if seq > first:
             holes.append(f"{site}#{first}" + (f"–{seq - 1}" if seq - 1 > first else ""))
         previous = (site, seq, stored)
-    found: list[str] = []
+    found: list[Finding] = []
     if broken:
-        more = f" and {len(broken) - 3} more" if len(broken) > 3 else ""
-        found.append(f"broken hash chain in the change log: {', '.join(broken[:3])}{more}")
+        ids, more = sample(broken)
+        found.append(Finding(Message("finding.chain_broken", sample=ids, more=more)))
     if holes:
-        more = f" and {len(holes) - 3} more" if len(holes) > 3 else ""
-        found.append(f"changes missing below ones held (a hole in the change log): "
-                     f"{', '.join(holes[:3])}{more}")
+        ids, more = sample(holes)
+        found.append(Finding(Message("finding.chain_hole", sample=ids, more=more)))
     return found
 
 
-def cache_findings(session: Session) -> list[str]:
+def cache_findings(session: Session) -> list[Finding]:
     """Every cached field (status, phase, restoration, alternative means, task status, crisis
     level) that differs from what its events say, by the rule that writes it (derived.py)."""
     found = derived.stale(session.connection())
     if not found:
         return []
-    sample = ", ".join(f"{s.table} {s.row_id} {s.field} {s.cached!r} ≠ {s.computed!r}"
-                       for s in found[:3])
-    more = f" and {len(found) - 3} more" if len(found) > 3 else ""
-    return [f"cached value differs from its events: {sample}{more}"]
+    ids, more = sample([f"{s.table} {s.row_id} {s.field} {s.cached!r} ≠ {s.computed!r}"
+                        for s in found])
+    return [Finding(Message("finding.cache_stale", sample=ids, more=more))]
 
 
-def findings(session: Session, path: Path) -> list[str]:
+def findings(session: Session, path: Path) -> list[Finding]:
     """Everything wrong with the database: file integrity, references, invariants, chains."""
     problems = file_findings(path)
     problems.extend(chain_findings(session))
     problems.extend(cache_findings(session))
-    for description, query in _INVARIANTS:
+    for finding, query in _INVARIANTS:
         ids = session.scalars(text(query)).all()
         if ids:
-            sample = ", ".join(str(i) for i in ids[:3])
-            more = f" and {len(ids) - 3} more" if len(ids) > 3 else ""
-            problems.append(f"{description}: {sample}{more}")
+            problems.append(Finding(finding(*sample(ids))))
     return problems

@@ -30,6 +30,8 @@ from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
 
+from console.domain.findings import Finding, sample
+from console.domain.messages import Message
 from console.locate import migrations_dir
 from console.store.checks import SYNC_TABLES
 from console.sync.apply import COLUMNS, apply_changes
@@ -44,7 +46,7 @@ def _q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
-def findings(source: Connection, path: Path, schema: str, now: datetime) -> list[str]:
+def findings(source: Connection, path: Path, schema: str, now: datetime) -> list[Finding]:
     """One line per synced table whose rows differ from what the change log says."""
     raw = source.connection.driver_connection
     assert isinstance(raw, sqlite3.Connection)
@@ -132,8 +134,8 @@ def _copy_unsynced(scratch: Connection) -> None:
         scratch.exec_driver_sql(f"INSERT INTO main.{_q(name)} SELECT * FROM src.{_q(name)}")
 
 
-def _compare(scratch: Connection) -> list[str]:
-    problems: list[str] = []
+def _compare(scratch: Connection) -> list[Finding]:
+    problems: list[Finding] = []
     run = scratch.exec_driver_sql
     for table in tables().values():
         q = _q(table.name)
@@ -149,16 +151,22 @@ def _compare(scratch: Connection) -> list[str]:
                        "ORDER BY s.id"):
             fields = [c for c, changed in zip(columns, row[1:], strict=True) if changed]
             edited.append(f"{row[0]} ({', '.join(fields)})")
-        for what, ids in (("edited", edited), ("inserted", inserted), ("deleted", deleted)):
-            if ids:
-                sample = ", ".join(str(i) for i in ids[:_SAMPLE])
-                more = f" and {len(ids) - _SAMPLE} more" if len(ids) > _SAMPLE else ""
-                problems.append(f"{table.name}: rows {what} outside the change log "
-                                f"(direct edit of the file): {sample}{more}")
+        if edited:
+            shown, more = sample(edited, _SAMPLE)
+            problems.append(Finding(Message("finding.rows_edited", table=table.name,
+                                            sample=shown, more=more)))
+        if inserted:
+            shown, more = sample(inserted, _SAMPLE)
+            problems.append(Finding(Message("finding.rows_inserted", table=table.name,
+                                            sample=shown, more=more)))
+        if deleted:
+            shown, more = sample(deleted, _SAMPLE)
+            problems.append(Finding(Message("finding.rows_deleted", table=table.name,
+                                            sample=shown, more=more)))
     return problems
 
 
-def signed_head_findings(raw: sqlite3.Connection) -> list[str]:
+def signed_head_findings(raw: sqlite3.Connection) -> list[Finding]:
     """This workstation's change log against its last signed head (capture.head_payload): a
     log cut below it, or rewritten at or under it (even with its hash chain recomputed), no
     longer ends in or passes through the signed change."""
@@ -174,13 +182,11 @@ def signed_head_findings(raw: sqlite3.Connection) -> list[str]:
         Ed25519PublicKey.from_public_bytes(bytes.fromhex(public[0] if public else "")).verify(
             bytes.fromhex(signature), head_payload(site[0], seq, entry))
     except (ValueError, TypeError, InvalidSignature):
-        return ["this workstation's signed chain head does not verify with its public key "
-                "(edited in the file)"]
+        return [Finding(Message("finding.head_signature"))]
     held = raw.execute("SELECT entry_hash FROM change_log WHERE site_id = ? AND seq = ?",
                        (site[0], seq)).fetchone()
     if held is None:
-        return [f"this workstation's change log was cut: its signed head #{seq} is missing"]
+        return [Finding(Message("finding.head_cut", seq=seq))]
     if held[0] != entry:
-        return [f"this workstation's change log was rewritten at or before its signed head "
-                f"#{seq} (the hash there differs from the signed one)"]
+        return [Finding(Message("finding.head_rewritten", seq=seq))]
     return []

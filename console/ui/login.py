@@ -95,7 +95,7 @@ class LoginDialog(_PasswordDialog):
         _, workstation = accounts.workstation()
         self.workstation = QLabel(workstation or self.tr("(unnamed workstation)"), self)
         self.workstation.setObjectName("workstation")
-        heading = QLabel(self.tr("Seoul digital-disaster task force"), self)
+        heading = QLabel(self.tr("Seoul Metropolitan Disaster and Safety Countermeasures Headquarters"), self)
         heading.setStyleSheet("font-size: 15pt; font-weight: bold;")
         self.layout_.insertWidget(0, heading)
         self.form.addRow(self.tr("Workstation"), self.workstation)

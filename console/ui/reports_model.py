@@ -73,7 +73,7 @@ class ReportsModel(QAbstractTableModel):
         if column == "issued":
             return format_kst(row.issued_at, self.lang)
         if column == "prepared":
-            return row.prepared_by or ""
+            return row.prepared_name or row.prepared_by or ""
         if column == "approved":
-            return row.approved_by or ""
+            return row.approved_name or row.approved_by or ""
         return row.workstation or ""

@@ -1250,7 +1250,7 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+2"/>
-        <source>Seoul digital-disaster task force</source>
+        <source>Seoul Metropolitan Disaster and Safety Countermeasures Headquarters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -1253,8 +1253,8 @@ A copy: this database becomes a new workstation with its own key, which the othe
     </message>
     <message>
         <location line="+2"/>
-        <source>Seoul digital-disaster task force</source>
-        <translation>서울특별시 디지털재난 대책본부</translation>
+        <source>Seoul Metropolitan Disaster and Safety Countermeasures Headquarters</source>
+        <translation>서울특별시 재난안전대책본부</translation>
     </message>
     <message>
         <location line="+3"/>

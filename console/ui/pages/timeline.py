@@ -63,7 +63,7 @@ class TimelineModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             team = Team(entry.team).label(self.lang) if entry.team in set(Team) else ""
             return [format_kst(entry.at, self.lang), entry.kind.label(self.lang), team,
-                    entry.author or "", entry.text][index.column()]
+                    entry.author_name or entry.author or "", entry.text][index.column()]
         if role == Qt.ItemDataRole.BackgroundRole and self.is_new(index.row()):
             return QBrush(NEW_BACKGROUND)
         if role == Qt.ItemDataRole.FontRole and self.is_new(index.row()):
