@@ -234,13 +234,14 @@ def outage(args: argparse.Namespace, services: Services) -> int:
         from console.domain.enums import Scope
 
         changes = services.outages.open(who, args.system, _time(args.at), args.note,
-                                        Scope(args.scope))
+                                        Scope(args.scope), paper_ref=args.from_paper)
     elif args.action == "eta":
         changes = services.estimates.give(who, args.id, parse_time(args.at), args.note,
                                           _time(args.next_update))
     else:
         changes = services.outages.change_status(who, args.id, OutageStatus.parse(args.to),
-                                                 _time(args.at), args.note, args.phase)
+                                                 _time(args.at), args.note, args.phase,
+                                                 paper_ref=args.from_paper)
     print(changes.first_id)
     return 0
 

@@ -182,6 +182,8 @@ HELP_KO: dict[str, str] = {
         '고칠 연락처 번호 (기본값: 새로 추가)',
     'the person or desk':
         '담당자 또는 부서',
+    "typed in from a hand-written outage report, e.g. '장애 접수서 #12' (needs --at, the time written on it; the entry time is kept apart)":
+        "수기 장애 접수서에서 옮겨 적음, 예: '장애 접수서 #12' (--at에 종이에 적힌 시각 필요, 입력 시각은 따로 보존)",
     "typed in from a hand-written sheet, e.g. 'ICS-214 #3' (needs --written-at; the entry time is kept apart)":
         "수기 기록지에서 옮겨 적음, 예: 'ICS-214 #3' (--written-at 필요, 입력 시각은 따로 보존)",
     'what they are to the task force, e.g. 연계 담당':

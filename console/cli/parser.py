@@ -14,6 +14,10 @@ def _list(sub: argparse._SubParsersAction, name: str, help_text: str) -> argpars
     return parser
 
 
+_OUTAGE_PAPER = ("typed in from a hand-written outage report, e.g. '장애 접수서 #12' (needs "
+                 "--at, the time written on it; the entry time is kept apart)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="incident-console",
@@ -90,6 +94,9 @@ def build_parser() -> argparse.ArgumentParser:
     ostatus.add_argument("--at")
     ostatus.add_argument("--note", default="")
     ostatus.add_argument("--phase", type=int)
+    for recorded in (oopen, ostatus):  # a 장애 접수서 typed in after a dead-computer day
+        recorded.add_argument("--from-paper", dest="from_paper", metavar="REF",
+                              help=_OUTAGE_PAPER)
     oeta = osub.add_parser("eta", help="a team's estimated restoration time (ETR)")
     oeta.add_argument("id")
     oeta.add_argument("--at", required=True, help="when the outage will be restored")

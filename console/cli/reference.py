@@ -27,6 +27,7 @@ ADDED = {
     "incident lesson", "incident lessons", "drill reset", "drill judge", "contacts list",
     "contacts set", "contacts remove", "log add --written-at", "log add --from-paper",
     "situation --department", "situation --facility", "keys reidentify --from",
+    "outage open --from-paper", "outage status --from-paper",
 }
 
 

@@ -20,6 +20,9 @@ RECORD_MESSAGES: dict[str, tuple[str, str]] = {
     "paper.needs_ref": (
         "옮겨 적는 수기 기록의 양식과 번호를 적어 주십시오(예: ICS-214 #3, --from-paper)",
         "name the paper sheet being transcribed (e.g. ICS-214 #3, --from-paper)"),
+    "paper.needs_at": (
+        "장애 접수서를 옮겨 적을 때에는 종이에 적힌 시각이 필요합니다(--at)",
+        "an outage status typed in from a paper outage report (장애 접수서) needs the time written on it (--at)"),
     "paper.before_incident": (
         "종이에 적힌 시각 {at}은(는) 상황 발생({opened})보다 앞섭니다: 이 상황의 기록이 아닙니다. 기록하지 않았습니다",
         "the time on the sheet, {at}, is before the incident began ({opened}): not a record of this incident; nothing was recorded"),

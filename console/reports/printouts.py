@@ -169,8 +169,11 @@ def _blocks(rows: list[list[str]], tall: bool = False) -> Table:
 def outage_register(incident: str, outages: Sequence[Row], printed_at: str,
                     lang: str = "ko") -> bytes:
     """``outages``: ``code``, ``name``, ``department``, ``category``, ``importance_grade``,
-    ``grade``, ``status``, ``phase``, ``detected_at``, ``restored_at``, ``alternative_active``."""
-    rows = [[o["code"], o["name"], o["department"], short_label("category", o["category"], lang),
+    ``grade``, ``status``, ``phase``, ``detected_at``, ``restored_at``, ``alternative_active``,
+    ``paper``: the notes of statuses typed in from a 장애 접수서 (may be absent)."""
+    # A status from a paper sheet: its note under the system's name (the widest cell).
+    rows = [[o["code"], "\n".join([o["name"], *o.get("paper", ())]), o["department"],
+             short_label("category", o["category"], lang),
              o["importance_grade"], o["grade"], label("outage", o["status"], lang),
              short_time(lang, o["detected_at"]), short_time(lang, o["restored_at"]) or "-",
              "○" if o["alternative_active"] else ""] for o in outages]

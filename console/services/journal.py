@@ -10,6 +10,7 @@ from sqlalchemy import select
 from console.domain.clock import format_kst, to_utc, write_time
 from console.domain.enums import Team
 from console.domain.errors import NotFound, ValidationError
+from console.domain.paper import sheet_ref
 from console.domain.permissions import Action
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
 from console.services.incidents import refuse_if_closed
@@ -83,12 +84,9 @@ class JournalService(ServiceBase):
         actor.require(Action.ADD_LOG, team)
         if not text.strip():
             raise ValidationError("log.needs_text")
-        if paper_ref is not None:  # from paper: the sheet named, its time given
-            paper_ref = " ".join(paper_ref.split())
-            if not paper_ref:
-                raise ValidationError("paper.needs_ref")
-            if at is None:
-                raise ValidationError("paper.needs_time")
+        paper_ref = sheet_ref(paper_ref)
+        if paper_ref is not None and at is None:  # from paper: its written time given
+            raise ValidationError("paper.needs_time")
         now = self.now()
         changes = ChangeSet()
         with self.db.transaction() as session:

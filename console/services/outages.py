@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import datetime
@@ -16,6 +17,7 @@ from console.domain.errors import NotFound, ValidationError
 from console.domain.grading import GradeRule, GradeTable, check_override
 from console.domain.ids import natural_id
 from console.domain.outage_clock import ClockEvent, episode_events
+from console.domain.paper import sheet_ref
 from console.domain.permissions import Action
 from console.domain.situation import OutageFact, assess
 from console.services.context import Actor, ChangeSet, ServiceBase, current_incident
@@ -57,6 +59,19 @@ class OutageRow:
     alternative_active: bool
     alternative_used: bool
     incident_id: str
+
+
+@dataclass(frozen=True)
+class PaperMark:
+    """An outage status typed in from a hand-written 장애 접수서."""
+
+    status: OutageStatus
+    at: datetime
+    """The time written on the sheet."""
+    recorded_at: datetime
+    """When it was typed in."""
+    ref: str
+    """The sheet ("장애 접수서 #12")."""
 
 
 def load_rules(session: Session) -> GradeTable:
@@ -144,10 +159,22 @@ def _automatic_incident_id(session: Session) -> str | None:
     return None if session.get(Incident, candidate) is not None else candidate
 
 
+def _from_paper(paper_ref: str | None, at: datetime | None) -> str | None:
+    """The sheet named (console/domain/paper.py), and the time written on it given."""
+    paper_ref = sheet_ref(paper_ref)
+    if paper_ref is not None and at is None:
+        raise ValidationError("paper.needs_at")
+    return paper_ref
+
+
 class OutageService(ServiceBase):
     def open(self, actor: Actor, system_code: str, at: datetime | None = None, note: str = "",
-             scope: Scope = Scope.FULL, incident_id: str | None = None) -> ChangeSet:
+             scope: Scope = Scope.FULL, incident_id: str | None = None,
+             paper_ref: str | None = None) -> ChangeSet:
+        """``paper_ref``: typed in from a hand-written 장애 접수서; ``at`` is then the time
+        written on it, kept apart from the entry time (``recorded_at``)."""
         actor.require(Action.OPEN_OUTAGE)
+        paper_ref = _from_paper(paper_ref, at)
         now = self.now()
         detected = write_time(at, now)
         changes = ChangeSet()
@@ -158,7 +185,8 @@ class OutageService(ServiceBase):
             if system is None:
                 raise NotFound("system.unknown_code", code=system_code)
             incident = self._incident_for_new_outage(session, actor, incident_id, detected)
-            self._open_one(session, actor, incident, system, detected, note, scope, changes)
+            self._open_one(session, actor, incident, system, detected, note, scope, changes,
+                           paper_ref)
         return changes
 
     def open_many(self, actor: Actor, system_ids: list[str], at: datetime | None, note: str,
@@ -213,7 +241,7 @@ class OutageService(ServiceBase):
 
     def _open_one(self, session: Session, actor: Actor, incident: Incident,
                   system: InformationSystem, detected: datetime, note: str, scope: Scope,
-                  changes: ChangeSet) -> None:
+                  changes: ChangeSet, paper_ref: str | None = None) -> None:
         if detected < to_utc(incident.started_at):
             raise ValidationError("outage.before_incident")
         already = self._open_outage_of(session, incident.id, system.id)
@@ -232,14 +260,16 @@ class OutageService(ServiceBase):
         session.flush()
         session.add(self.new_record(OutageEvent(
             outage_id=outage.id, status=OutageStatus.DOWN.value, at=detected, phase=1,
-            note=note), actor, now))
+            note=note, paper_ref=paper_ref), actor, now))
         self.refresh_caches(session, outages=[outage.id])
         changes.note("outage", outage.id)
 
     def change_status(self, actor: Actor, reference: str, to: OutageStatus,
-                      at: datetime | None = None, note: str = "", phase: int | None = None
-                      ) -> ChangeSet:
+                      at: datetime | None = None, note: str = "", phase: int | None = None,
+                      paper_ref: str | None = None) -> ChangeSet:
+        """``paper_ref``: as in ``open``, a status written on a 장애 접수서 and typed in later."""
         actor.require(Action.CHANGE_OUTAGE)
+        paper_ref = _from_paper(paper_ref, at)
         if phase is not None and not 1 <= phase <= 9:
             raise ValidationError("outage.bad_phase", phase=phase)
         now = self.now()
@@ -259,12 +289,30 @@ class OutageService(ServiceBase):
                 raise ValidationError("outage.verify_unrestored")
             session.add(self.new_record(OutageEvent(
                 outage_id=outage.id, status=to.value, at=when,
-                phase=outage.phase if phase is None else phase, note=note), actor, now))
+                phase=outage.phase if phase is None else phase, note=note,
+                paper_ref=paper_ref), actor, now))
             self.touch(outage, actor, now)
             self.refresh_caches(session, outages=[outage.id])
             changes = ChangeSet()
             changes.note("outage", outage.id)
         return changes
+
+    def paper_marks(self, incident_id: str | None = None) -> dict[str, builtins.list[PaperMark]]:
+        """The statuses typed in from a 장애 접수서, per outage, in time order: what the
+        outage register prints beside each outage (the timeline reads its own)."""
+        marks: dict[str, builtins.list[PaperMark]] = defaultdict(builtins.list)
+        query = (select(OutageEvent.outage_id, OutageEvent.status, OutageEvent.at,
+                        OutageEvent.recorded_at, OutageEvent.paper_ref)
+                 .join(Outage, Outage.id == OutageEvent.outage_id)
+                 .where(OutageEvent.paper_ref.is_not(None), Outage.deleted.is_(False))
+                 .order_by(OutageEvent.at, OutageEvent.id))
+        if incident_id:
+            query = query.where(Outage.incident_id == incident_id)
+        with self.db.sessions() as session:
+            for outage_id, status, at, recorded_at, ref in session.execute(query):
+                marks[outage_id].append(PaperMark(OutageStatus(status), at, recorded_at,
+                                                  ref or ""))
+        return dict(marks)
 
     def override_grade(self, actor: Actor, reference: str, grade: int | None, reason: str
                        ) -> ChangeSet:

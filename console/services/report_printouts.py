@@ -54,12 +54,16 @@ class Printouts(ServiceBase):
             incident = current_incident(session, incident_id)
             incident_id, title, started = incident.id, incident.title, incident.started_at
         if kind == "outages":
+            # Statuses typed in from a 장애 접수서: which, both times, which sheet.
+            marks = {outage: [f"{label('outage', m.status.value, lang)}: "
+                              f"{paper_note(m.ref, m.at, m.recorded_at, lang)}" for m in found]
+                     for outage, found in self.outages.paper_marks(incident_id).items()}
             return printouts.outage_register(title, [
                 {"code": o.code, "name": o.name, "department": o.department,
                  "category": o.category, "importance_grade": o.importance_grade,
                  "grade": o.grade, "status": o.status, "phase": o.phase,
                  "detected_at": iso(o.detected_at), "restored_at": iso(o.restored_at),
-                 "alternative_active": o.alternative_active}
+                 "alternative_active": o.alternative_active, "paper": marks.get(o.id, [])}
                 for o in sorted(self.outages.list(incident_id),
                                 key=lambda o: (o.restored_at is not None, o.grade, o.code))],
                 printed, lang)

@@ -81,8 +81,8 @@ class OutageDetail:
     note: str
     alternative_means: str
     grade_override_reason: str
-    events: list[tuple[datetime, str, int | None, str, str | None]]
-    """(at, status, phase, note, author), oldest first"""
+    events: list[tuple[datetime, str, int | None, str, str | None, str | None, datetime]]
+    """(at, status, phase, note, author, paper sheet or None, recorded_at), oldest first"""
     tasks: list[tuple[str, str, str, str]]
     """(task id, team, title, status)"""
     estimates: list[EstimateFact] = field(default_factory=list)
@@ -272,7 +272,8 @@ class TableService(ServiceBase):
                 raise NotFound("outage.unknown_id", id=outage_id)
             events = [tuple(r) for r in session.execute(
                 select(OutageEvent.at, OutageEvent.status, OutageEvent.phase, OutageEvent.note,
-                       User.name).outerjoin(User, OutageEvent.author_id == User.id)
+                       User.name, OutageEvent.paper_ref, OutageEvent.recorded_at)
+                .outerjoin(User, OutageEvent.author_id == User.id)
                 .where(OutageEvent.outage_id == outage_id)
                 .order_by(OutageEvent.at, OutageEvent.id))]
             tasks = [tuple(r) for r in session.execute(

@@ -56,18 +56,22 @@ class TimelineService(ServiceBase):
                     change.at, EntryKind.CRISIS_LEVEL,
                     f"{CrisisLevel(change.level).label(lang)}: {change.reason}", user_team,
                     name, change.id))
-            for event_id, at, status, note, code, system, name, user_team in session.execute(
+            # Plain columns, not entities: an incident at scale has thousands of events.
+            for row in session.execute(
                     select(OutageEvent.id, OutageEvent.at, OutageEvent.status, OutageEvent.note,
-                           InformationSystem.code, InformationSystem.name, author.name,
-                           author.team)
+                           OutageEvent.paper_ref, OutageEvent.recorded_at,
+                           InformationSystem.code, InformationSystem.name.label("system"),
+                           author.name.label("author"), author.team)
                     .join(Outage, Outage.id == OutageEvent.outage_id)
                     .join(InformationSystem, InformationSystem.id == Outage.system_id)
                     .outerjoin(author, author.id == OutageEvent.author_id)
                     .where(Outage.incident_id == iid, Outage.deleted.is_(False))):
-                text = f"{code} {system}: {OutageStatus(status).label(lang)}"
-                found.append(TimelineEntry(at, EntryKind.OUTAGE,
-                                           f"{text} — {note}" if note else text, user_team,
-                                           name, event_id))
+                text = f"{row.code} {row.system}: {OutageStatus(row.status).label(lang)}"
+                text = f"{text} — {row.note}" if row.note else text
+                if row.paper_ref:  # typed in from a 장애 접수서: both times, as a log entry
+                    text += f" [{paper_note(row.paper_ref, row.at, row.recorded_at, lang)}]"
+                found.append(TimelineEntry(row.at, EntryKind.OUTAGE, text, row.team,
+                                           row.author, row.id))
             for decision, name, user_team in session.execute(
                     select(Decision, author.name, author.team)
                     .outerjoin(author, author.id == Decision.author_id)

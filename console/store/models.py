@@ -174,6 +174,9 @@ class OutageEvent(Record):
     at: Mapped[datetime] = mapped_column(UtcTime, index=True)
     phase: Mapped[int | None] = mapped_column(Integer)
     note: Mapped[str] = mapped_column(Text, default="")
+    paper_ref: Mapped[str | None] = mapped_column(String(80))
+    """Typed in from a hand-written 장애 접수서 ("장애 접수서 #12"): ``at`` is the time written
+    on it, ``recorded_at`` when it was typed in. None: entered at the time (migration 0014)."""
 
 
 class OutageEstimate(Record):

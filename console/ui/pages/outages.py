@@ -8,6 +8,7 @@ from PySide6.QtCore import QStringListModel, QTimer
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from console.domain.enums import Category, OutageStatus, Scope, TaskStatus
+from console.domain.paper import paper_note
 from console.domain.permissions import Action
 from console.services import watch
 from console.services.inventory import SystemRow
@@ -17,6 +18,7 @@ from console.ui.context import UiContext
 from console.ui.forms import ConfirmListDialog, FacilityDialog, OpenOutageDialog, OutageStatusDialog
 from console.ui.grade_override import GradeOverrideDialog
 from console.ui.pages.base import TablePage, detail_table, esc
+from console.ui.paper_field import PaperField
 from console.ui.table_model import Column, Row, RowStyle
 from console.ui.when_field import WhenField
 
@@ -119,8 +121,10 @@ class OutagesPage(TablePage):
             f"<p><b>{esc(fmt.when(at, lang))} · {esc(fmt.label(OutageStatus, status, lang))}"
             f"</b> · {esc(phase_text.replace('%1', str(phase or 1)))}"
             f"{' · <i>' + esc(author) + '</i>' if author else ''}"
-            f"{'<br>' + esc(note) if note else ''}</p>"
-            for at, status, phase, note, author in detail.events)
+            f"{'<br>' + esc(note) if note else ''}"
+            # Typed in from a 장애 접수서: the time on the sheet, the entry time, the sheet.
+            f"{'<br><i>' + esc(paper_note(ref, at, entered, lang)) + '</i>' if ref else ''}</p>"
+            for at, status, phase, note, author, ref, entered in detail.events)
         tasks = "<br>".join(f"{esc(title)} ({esc(fmt.label(TaskStatus, status, lang))})"
                             for _, _, title, status in detail.tasks) or esc(self.tr("none"))
         breached, active = self.tr("RTO breached"), self.tr("active")
@@ -167,12 +171,17 @@ class OutagesPage(TablePage):
         self.context.read(lambda: [s.code for s in self.context.services.inventory.systems()],
                           lambda codes: cast(QStringListModel, dialog.code.completer().model())
                           .setStringList(codes))
-        self.open_dialog(dialog, lambda: self._open_one(dialog))
+        # "Down since 09:10", or as written on a 장애 접수서 typed in after a dead-computer day.
+        when = WhenField(dialog, self.context.now())
+        paper = PaperField(dialog)
+        self.open_dialog(dialog, lambda: self._open_one(dialog, when, paper))
 
-    def _open_one(self, dialog: OpenOutageDialog) -> None:
+    def _open_one(self, dialog: OpenOutageDialog, when: WhenField, paper: PaperField) -> None:
         code, scope, note = dialog.values()
+        at, ref = when.moment(), paper.ref()
         self.context.write(lambda: self.context.services.outages.open(
-            self.context.actor, code, note=note, scope=scope), on_error=self._refused_outage)
+            self.context.actor, code, at, note=note, scope=scope, paper_ref=ref),
+            on_error=self._refused_outage)
 
     def change_status(self) -> None:
         if not self.may(Action.CHANGE_OUTAGE):
@@ -184,14 +193,16 @@ class OutagesPage(TablePage):
         dialog = OutageStatusDialog(f"{row.get('code', '')} {row.get('name', '')}",
                                     row.get("status", "down"), row.get("phase"), self.lang, self)
         when = WhenField(dialog, self.context.now())  # "restored at 14:30"
-        self.open_dialog(dialog, lambda: self._change_status(record_id, dialog, when))
+        paper = PaperField(dialog)  # or as written on a 장애 접수서
+        self.open_dialog(dialog, lambda: self._change_status(record_id, dialog, when, paper))
 
-    def _change_status(self, record_id: str, dialog: OutageStatusDialog, when: WhenField
-                       ) -> None:
+    def _change_status(self, record_id: str, dialog: OutageStatusDialog, when: WhenField,
+                       paper: PaperField) -> None:
         status, note, phase = dialog.values()
-        at = when.moment()
+        at, ref = when.moment(), paper.ref()
         self.context.write(lambda: self.context.services.outages.change_status(
-            self.context.actor, record_id, status, at=at, note=note, phase=phase))
+            self.context.actor, record_id, status, at=at, note=note, phase=phase,
+            paper_ref=ref))
 
     def override_grade(self) -> None:
         """A failure grade set by hand, with its reason (or back to the computed one)."""
