@@ -24,15 +24,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING
 
 from sqlalchemy.engine import Connection
 
 from console.domain import causal
 from console.sync.schema import WHOLE_ROW, conflict_exempt
-
-if TYPE_CHECKING:
-    from console.sync.status_events import StatusEvents
 
 Event = tuple[str, tuple[int, str, str, str, str | None, str], list[causal.Stamp]]
 """As status_events: (event id, its latest change, the stamps of all its changes)."""
@@ -67,21 +63,23 @@ def _edits(connection: Connection, owner_table: str, owner_id: str
     return [row for row in rows if is_edit(owner_table, row[0])]
 
 
-def candidates(connection: Connection, spec: StatusEvents, owner_id: str,
+def candidates(connection: Connection, owner: tuple[str, str, frozenset[str]], owner_id: str,
                events: Sequence[Event], heads: Sequence[Event]) -> list[Candidate]:
     """The owner's edits made apart from one of its closing event heads, as candidates of its
-    status conflict, newest clock first."""
-    closing = [e for e in heads if json.loads(e[1][3]).get(spec.value_column) in spec.closing]
+    status conflict, newest clock first. ``owner``: (owner table, the events' value column,
+    the values that close it), from status_events.StatusEvents."""
+    owner_table, value_column, closes = owner
+    closing = [e for e in heads if json.loads(e[1][3]).get(value_column) in closes]
     if not closing:
         return []
     changes: Iterable[tuple[int, str]] = connection.exec_driver_sql(
         "SELECT hlc, site_id FROM change_log WHERE tbl = ? AND row_id = ?",
-        (spec.owner_table, owner_id))
+        (owner_table, owner_id))
     own = {(int(c), str(s)) for c, s in changes}
     event_stamps = {(s[0], s[1]) for e in events for s in e[2]}
     found: list[Candidate] = []
     for _field, clock, site, supersedes, author, wall in _edits(
-            connection, spec.owner_table, owner_id):
+            connection, owner_table, owner_id):
         edit = [(int(clock), str(site), supersedes)]
         names = {(int(h), str(s)) for h, s in json.loads(supersedes)}
         edit_aware = bool(names & event_stamps)
@@ -90,7 +88,7 @@ def candidates(connection: Connection, spec: StatusEvents, owner_id: str,
         seen = _seen(events, names if edit_aware else None, int(clock))
         if seen is None:
             continue
-        value = json.dumps(json.loads(seen[1][3]).get(spec.value_column), ensure_ascii=False)
+        value = json.dumps(json.loads(seen[1][3]).get(value_column), ensure_ascii=False)
         found.append(((value, author, str(site), wall, int(clock)), seen[1][3]))
     found.sort(key=lambda c: (c[0][4], c[0][2]), reverse=True)
     return found

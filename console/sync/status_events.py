@@ -89,7 +89,9 @@ def _candidates(connection: Connection, spec: StatusEvents, owner_id: str
                c[4], c[1], c[5], c[0]), c[3]) for _, c, _ in heads]
     found.sort(key=lambda h: (h[0][4], h[0][2]), reverse=True)
     if spec.closing:
-        found.extend(status_edits.candidates(connection, spec, owner_id, events, heads))
+        found.extend(status_edits.candidates(
+            connection, (spec.owner_table, spec.value_column, spec.closing), owner_id, events,
+            heads))
     return found
 
 
