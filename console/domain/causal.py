@@ -76,3 +76,28 @@ def lifts(events: Mapping[str, Written]) -> dict[str, tuple[datetime, int]]:
         if lifted:
             found[event_id] = best
     return found
+
+
+def knew(knower: Sequence[Stamp], other: Sequence[Stamp], aware: bool) -> bool:
+    """Whether the write ``knower`` (the stamps of its changes) had seen the write ``other``.
+
+    ``aware``: the knower records what it knew of writes of the other's kind (its stamps name
+    them when it held them). A write that records nothing of that kind (an older program, or
+    one written where none was held) is taken to have known every write with an earlier clock:
+    it could not have known one with a later clock (the HLC receive rule), so this may miss a
+    conflict but never invents one. One workstation's writes follow each other: the later one
+    saw the earlier (docs/sync.md, Histories, rule 6)."""
+    if not knower or not other:
+        return True
+    if {s[1] for s in knower} & {s[1] for s in other}:
+        return min(s[0] for s in knower) > min(s[0] for s in other)
+    if aware:
+        names = {(int(h), str(s)) for stamp in knower for h, s in json.loads(stamp[2] or "[]")}
+        return any((stamp[0], stamp[1]) in names for stamp in other)
+    return min(s[0] for s in knower) > min(s[0] for s in other)
+
+
+def apart(first: Sequence[Stamp], first_aware: bool, second: Sequence[Stamp],
+          second_aware: bool) -> bool:
+    """Two writes made apart: neither knew the other."""
+    return not knew(first, second, first_aware) and not knew(second, first, second_aware)

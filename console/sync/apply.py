@@ -139,7 +139,7 @@ def apply_changes(connection: Connection, rows: Sequence[tuple[object, ...]], sc
             _materialize(run, table)
     _pending(run, known, schema)
     # After materialising: the heads of an owner are read through its event rows.
-    events = ", ".join(repr(t) for t in STATUS_EVENTS)
+    events = ", ".join(repr(t) for t in [*STATUS_EVENTS, *status_events.BY_OWNER])
     status_events.refresh(connection, status_events.touched_owners(connection, run(
         f"SELECT tbl, row_id FROM temp.sync_touched WHERE tbl IN ({events})").all()))
     _derived(connection)

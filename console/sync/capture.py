@@ -28,7 +28,7 @@ from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 from console.domain.clock import Clock, iso, utc_now
 from console.store import database as store_database
 from console.store.migrate import head_revision
-from console.sync import hlc, home, status_events
+from console.sync import hlc, home, status_edits, status_events
 from console.sync.schema import WHOLE_ROW, TableInfo, encode, tables
 from console.sync.status_events import STATUS_EVENTS
 
@@ -113,21 +113,43 @@ class Capture:
                     "('head_signature', ?)", (f"{last} {prev} {signature}",))
         if superseding:
             _supersede(connection, superseding, rows)
-        if batch:  # a status event written here knew every head: its owner's conflict ends
-            owners: dict[str, set[str]] = {}
-            for events_table, owner_id in batch:
-                owners.setdefault(events_table, set()).add(owner_id)
+        # A status event written here knew every head: its owner's conflict ends. An edit of
+        # an owner knew its events: it may end (or, superseding, start) one (status_edits.py).
+        owners: dict[str, set[str]] = {}
+        for events_table, owner_id in batch:
+            owners.setdefault(events_table, set()).add(owner_id)
+        for tbl, row_id, field, _value_json, knew, _author in entries:
+            spec = status_events.BY_OWNER.get(tbl)
+            if spec is not None and spec.closing and knew != "[]" \
+                    and status_edits.is_edit(tbl, field):
+                owners.setdefault(spec.events, set()).add(row_id)
+        if owners:
             status_events.refresh(connection, owners)
 
 
 def _event_knowledge(connection: Connection, batch: dict[tuple[str, str], tuple[int, str]],
                      tbl: str, value: str, clock_value: int, site: str) -> str:
-    """The ``supersedes`` of a status event: the owner's event heads held here (rule 6)."""
-    owner_id = str(json.loads(value).get(STATUS_EVENTS[tbl].owner_column))
+    """The ``supersedes`` of a status event: the owner's event heads held here (rule 6), and
+    for an event that closes its owner, the heads of the owner's fields too (status_edits)."""
+    spec = STATUS_EVENTS[tbl]
+    row = json.loads(value)
+    owner_id = str(row.get(spec.owner_column))
     earlier = batch.get((tbl, owner_id))
     heads = [earlier] if earlier else status_events.known_heads(connection, tbl, owner_id)
+    if row.get(spec.value_column) in spec.closing:
+        heads = [*heads, *status_edits.field_knowledge(connection, spec.owner_table, owner_id)]
     batch[(tbl, owner_id)] = (clock_value, site)
     return heads_json(heads)
+
+
+def _edit_knowledge(connection: Connection, table: str, row_id: str, field: str
+                    ) -> list[tuple[int, str]]:
+    """What an edit of an owner's field written here knew of the owner's status events: their
+    heads, so that a closing event it saw is no conflict (status_edits.py)."""
+    spec = status_events.BY_OWNER.get(table)
+    if spec is None or not spec.closing or not status_edits.is_edit(table, field):
+        return []
+    return status_events.known_heads(connection, spec.events, row_id)
 
 
 def _supersede(connection: Connection, superseding: list[tuple[str, str, str, int]],
@@ -250,8 +272,9 @@ def _orm_entries(session: Session) -> list[Entry]:
             for column, new in fields:
                 field = column if isinstance(column, str) else column.name
                 value = encode(new) if isinstance(column, str) else _value(column, new)
-                entries.append((name, obj.id, field, value,
-                                heads_json(heads.get((obj.id, field), ())), author))
+                knew = [*heads.get((obj.id, field), ()),
+                        *_edit_knowledge(connection, name, obj.id, field)]
+                entries.append((name, obj.id, field, value, heads_json(knew), author))
     return entries
 
 
@@ -266,8 +289,10 @@ def _bulk_update_entries(connection: Connection, table: TableInfo,
             column = by_key.get(key)
             if column is None:
                 continue
+            knew = [*heads.get((values["id"], column.name), ()),
+                    *_edit_knowledge(connection, table.name, values["id"], column.name)]
             entries.append((table.name, values["id"], column.name, _value(column, new),
-                            heads_json(heads.get((values["id"], column.name), ())), author))
+                            heads_json(knew), author))
     return entries
 
 
