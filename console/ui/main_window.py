@@ -8,7 +8,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,7 +36,6 @@ from console.ui.contacts_dialog import ContactsDialog
 from console.ui.context import UiContext
 from console.ui.drafts import DraftStore
 from console.ui.drill_new import NewDrillAction
-from console.ui.drill_panel import DrillPanel, ExerciseBand
 from console.ui.fallback_dialog import FallbackPackDialog
 from console.ui.incident_dialogs import IncidentActions
 from console.ui.lock_veil import DialogVeils
@@ -50,7 +49,12 @@ from console.ui.task_force import TaskForceActions
 
 if TYPE_CHECKING:
     from console.ui.board.view import BoardView
+    from console.ui.drill_panel import DrillPanel
     from console.ui.sync_view import SyncView
+
+FIRST_SYNC_READ_MS = 1500
+"""The status bar's first sync read when the board is not painted by then (another view
+shown first): otherwise it follows the board's first painted figures."""
 
 VIEW_NAMES = [action.value for action in VIEWS]
 """board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7), timeline,
@@ -144,7 +148,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.cover, 1)
         self.drill_panel: DrillPanel | None = None
         if context.services.drills.is_exercise():
-            # Once here, above the pages: every view of an exercise shows the band.
+            # Once here, above the pages: every view of an exercise shows the band (its module
+            # brings QtPdf and the drill scoring: imported only for an exercise).
+            from console.ui.drill_panel import DrillPanel, ExerciseBand
+
             central = QWidget(self)
             column = QVBoxLayout(central)
             column.setContentsMargins(0, 0, 0, 0)
@@ -171,7 +178,12 @@ class MainWindow(QMainWindow):
         self.leave_wall.activated.connect(lambda: self.set_wall_mode(False))
         self.veils = DialogVeils()
         self._connect_actions()
-        self.status = StatusPanel(context, self.statusBar())
+        # Its sync read brings the report machinery (the pack settings): after the first
+        # screen is painted, not before it (docs/window.md, start-up against the floor).
+        self.status = StatusPanel(context, self.statusBar(), read_sync=False)
+        self._first_sync_read = QTimer(self, singleShot=True, interval=FIRST_SYNC_READ_MS)
+        self._first_sync_read.timeout.connect(self.status.refresh_sync)
+        self._first_sync_read.start()
         self.status.attach(self.background)
         self.pages["board"]  # always: its countdown feeds the status bar whatever view is shown
         self.background.start()
@@ -233,11 +245,18 @@ class MainWindow(QMainWindow):
     def _page_built(self, name: str, page: QWidget) -> None:
         """Wire a view to the window when it is first built (page_stack.py)."""
         if name == "board":
-            cast("BoardView", page).report_due.connect(self.status.show_report_due)
+            board = cast("BoardView", page)
+            board.report_due.connect(self.status.show_report_due)
+            board.figures_painted.connect(self._first_sync_now)
         elif name == "sync":
             sync_page = cast("SyncView", page)
             sync_page.use_background(self.background)
             sync_page.synced.connect(self.status.refresh_sync)
+
+    def _first_sync_now(self) -> None:
+        if self._first_sync_read.isActive():
+            self._first_sync_read.stop()
+            self.status.refresh_sync()
 
     def show_view(self, name: str) -> QWidget:
         self.nav.setCurrentRow(VIEW_NAMES.index(name))

@@ -38,7 +38,9 @@ def _label(bar: QStatusBar, name: str, permanent: bool = True) -> QLabel:
 
 
 class StatusPanel(QObject):
-    def __init__(self, context: UiContext, bar: QStatusBar) -> None:
+    def __init__(self, context: UiContext, bar: QStatusBar, read_sync: bool = True) -> None:
+        """``read_sync=False``: the owner starts the first sync read (``refresh_sync``) when
+        the first screen is painted (main_window.py): it imports the report machinery."""
         super().__init__(bar)
         self.context = context
         self.bar = bar
@@ -90,7 +92,8 @@ class StatusPanel(QObject):
         self.reading_sync = False
         self.update_clock()
         self.update_backup()
-        self.refresh_sync()
+        if read_sync:
+            self.refresh_sync()
 
     def show_user(self) -> None:
         """Who works in the window now (it changes at a switch of user)."""

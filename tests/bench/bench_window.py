@@ -32,7 +32,9 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(os.environ.get("BENCH_TREE") or Path(__file__).resolve().parents[2]).resolve()
+"""The tree whose window is measured: ``BENCH_TREE=/tmp/main-checkout`` times another build
+(e.g. main) with this bench's children and floor, for a before/after in one run."""
 CACHE = Path(os.environ.get("CONSOLE_BENCH_CACHE", "/tmp/console-bench-window"))
 SCALES = {"demo": 1, "scale 100": 100, "scale 470": 470}
 
@@ -70,15 +72,28 @@ def child_bare() -> None:
 
 def child_floor(db: Path) -> None:
     """The bare window plus what any window over this store must do before it can show a
-    figure: import SQLAlchemy, open the database with it and read one count. No board."""
+    figure: import the store's libraries, open the database with them and read one count.
+    No board and none of our code.
+
+    "The store's libraries" are what console/store imports at open: SQLAlchemy with its ORM
+    package (database.py's sessions, models.py's declarative classes). Alembic is imported
+    only for an upgrade (migrate.py), so it is not in the floor. Before 2026-12-01 23:30 the
+    floor imported SQLAlchemy core only (docs/window.md keeps both figures);
+    ``BENCH_OLD_FLOOR=1`` measures that floor again."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
     from sqlalchemy import create_engine, text
 
     app = QApplication(sys.argv[:1])
     engine = create_engine(f"sqlite:///{db}")
-    with engine.connect() as connection:
-        count = connection.execute(text("SELECT count(*) FROM outage")).scalar()
+    if os.environ.get("BENCH_OLD_FLOOR"):
+        with engine.connect() as connection:
+            count = connection.execute(text("SELECT count(*) FROM outage")).scalar()
+    else:
+        from sqlalchemy.orm import Session
+
+        with Session(engine) as session:
+            count = session.execute(text("SELECT count(*) FROM outage")).scalar()
     window = QMainWindow()
     window.setCentralWidget(QLabel(str(count)))
     window.resize(1600, 1000)
