@@ -52,9 +52,9 @@ if TYPE_CHECKING:
     from console.ui.drill_panel import DrillPanel
     from console.ui.sync_view import SyncView
 
-FIRST_SYNC_READ_MS = 1500
-"""The status bar's first sync read when the board is not painted by then (another view
-shown first): otherwise it follows the board's first painted figures."""
+STATUS_READS_MS = 1500
+"""The status bar's first reads when the board is not painted by then (another view shown
+first): otherwise they follow the board's first painted figures."""
 
 VIEW_NAMES = [action.value for action in VIEWS]
 """board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7), timeline,
@@ -178,12 +178,12 @@ class MainWindow(QMainWindow):
         self.leave_wall.activated.connect(lambda: self.set_wall_mode(False))
         self.veils = DialogVeils()
         self._connect_actions()
-        # Its sync read brings the report machinery (the pack settings): after the first
-        # screen is painted, not before it (docs/window.md, start-up against the floor).
-        self.status = StatusPanel(context, self.statusBar(), read_sync=False)
-        self._first_sync_read = QTimer(self, singleShot=True, interval=FIRST_SYNC_READ_MS)
-        self._first_sync_read.timeout.connect(self.status.refresh_sync)
-        self._first_sync_read.start()
+        # Its reads bring the report and table machinery (the pack settings, the last
+        # backup): after the first screen is painted (docs/window.md, start-up).
+        self.status = StatusPanel(context, self.statusBar(), read_now=False)
+        self._status_reads = QTimer(self, singleShot=True, interval=STATUS_READS_MS)
+        self._status_reads.timeout.connect(self.status.first_reads)
+        self._status_reads.start()
         self.status.attach(self.background)
         self.pages["board"]  # always: its countdown feeds the status bar whatever view is shown
         self.background.start()
@@ -247,16 +247,16 @@ class MainWindow(QMainWindow):
         if name == "board":
             board = cast("BoardView", page)
             board.report_due.connect(self.status.show_report_due)
-            board.figures_painted.connect(self._first_sync_now)
+            board.figures_painted.connect(self._status_reads_now)
         elif name == "sync":
             sync_page = cast("SyncView", page)
             sync_page.use_background(self.background)
             sync_page.synced.connect(self.status.refresh_sync)
 
-    def _first_sync_now(self) -> None:
-        if self._first_sync_read.isActive():
-            self._first_sync_read.stop()
-            self.status.refresh_sync()
+    def _status_reads_now(self) -> None:
+        if self._status_reads.isActive():
+            self._status_reads.stop()
+            self.status.first_reads()
 
     def show_view(self, name: str) -> QWidget:
         self.nav.setCurrentRow(VIEW_NAMES.index(name))

@@ -38,9 +38,10 @@ def _label(bar: QStatusBar, name: str, permanent: bool = True) -> QLabel:
 
 
 class StatusPanel(QObject):
-    def __init__(self, context: UiContext, bar: QStatusBar, read_sync: bool = True) -> None:
-        """``read_sync=False``: the owner starts the first sync read (``refresh_sync``) when
-        the first screen is painted (main_window.py): it imports the report machinery."""
+    def __init__(self, context: UiContext, bar: QStatusBar, read_now: bool = True) -> None:
+        """``read_now=False``: the owner starts the first reads (``first_reads``) once the
+        first screen is painted (main_window.py): they import the report and table
+        machinery, which the board's figures do not wait for."""
         super().__init__(bar)
         self.context = context
         self.bar = bar
@@ -91,9 +92,13 @@ class StatusPanel(QObject):
             lambda tables: self.show_workstation() if tables & watch.WORKSTATIONS else None)
         self.reading_sync = False
         self.update_clock()
+        if read_now:
+            self.first_reads()
+
+    def first_reads(self) -> None:
+        """The last backup, the sync state and the pack settings, read off the GUI thread."""
         self.update_backup()
-        if read_sync:
-            self.refresh_sync()
+        self.refresh_sync()
 
     def show_user(self) -> None:
         """Who works in the window now (it changes at a switch of user)."""
