@@ -34,7 +34,10 @@ from pathlib import Path  # noqa: E402
 
 ROOT = Path(os.environ.get("BENCH_TREE") or Path(__file__).resolve().parents[2]).resolve()
 """The tree whose window is measured: ``BENCH_TREE=/tmp/main-checkout`` times another build
-(e.g. main) with this bench's children and floor, for a before/after in one run."""
+(e.g. main) with this bench's children and floor."""
+BEFORE = Path(os.environ["BENCH_BEFORE"]).resolve() if os.environ.get("BENCH_BEFORE") else None
+"""A second tree (e.g. a checkout of main) whose window starts are interleaved with ROOT's in
+the same run, next to the same floor: a before/after that the machine's load hits alike."""
 CACHE = Path(os.environ.get("CONSOLE_BENCH_CACHE", "/tmp/console-bench-window"))
 SCALES = {"demo": 1, "scale 100": 100, "scale 470": 470}
 
@@ -285,7 +288,7 @@ def database(scale: int) -> Path:
     return path
 
 
-def compile_tree() -> None:
+def compile_tree(root: Path) -> None:
     """Byte-compile the measured tree's ``console`` package into its ``__pycache__`` folders
     (ignored by git), as an installed program has it: pip and the PyInstaller bundle ship
     byte-code. This machine's sessions run with PYTHONDONTWRITEBYTECODE=1, so without this
@@ -294,12 +297,13 @@ def compile_tree() -> None:
     the old way (nothing compiled: what the runs before 2026-12-01 23:30 timed)."""
     import compileall
 
-    compileall.compile_dir(str(ROOT / "console"), quiet=1)
+    compileall.compile_dir(str(root / "console"), quiet=1)
 
 
-def run_child(*args: str) -> dict:  # type: ignore[type-arg]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, __file__, "--child", *args], cwd=ROOT, env=env,
+def run_child(*args: str, root: Path = ROOT) -> dict:  # type: ignore[type-arg]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root),
+               BENCH_TREE=str(root))
+    done = subprocess.run([sys.executable, __file__, "--child", *args], cwd=root, env=env,
                           capture_output=True, text=True)
     lines = [ln for ln in done.stdout.splitlines() if ln.startswith("RESULT ")]
     if done.returncode or not lines:
@@ -329,28 +333,34 @@ def main() -> None:
             child_table(Path(rest[0]), int(rest[1]))
         return
     globals()["CACHE"] = args.cache
-    if args.source:  # the byte-code of an earlier run would still be used
-        import shutil
+    trees = [ROOT] if BEFORE is None else [ROOT, BEFORE]
+    for tree in trees:
+        if args.source:  # the byte-code of an earlier run would still be used
+            import shutil
 
-        for folder in (ROOT / "console").rglob("__pycache__"):
-            shutil.rmtree(folder)
-    else:
-        compile_tree()
-    print(f"tree: {ROOT} ({'source, no byte-code' if args.source else 'byte-compiled'})")
+            for folder in (tree / "console").rglob("__pycache__"):
+                shutil.rmtree(folder)
+        else:
+            compile_tree(tree)
+    print(f"tree: {ROOT}" + (f", before: {BEFORE}" if BEFORE else "")
+          + f" ({'source, no byte-code' if args.source else 'byte-compiled'})")
 
     print(f"{'measure':44} {'console':>10} {'baseline':>10} {'ratio':>7} {'peak RSS':>9}")
     if not args.skip_window:
         paths = {label: database(scale) for label, scale in SCALES.items() if scale <= 100}
         runs: dict[str, list[dict]] = {  # type: ignore[type-arg]
             "bare": [], "floor": [], "core floor": []}
-        for label in paths:
+        starts = [(label, path, ROOT) for label, path in paths.items()]
+        if BEFORE is not None:
+            starts += [(f"{label}, before", path, BEFORE) for label, path in paths.items()]
+        for label, _path, _root in starts:
             runs[label] = []
         for _ in range(args.repeat):  # interleaved, so load on the machine hits both alike
             runs["bare"].append(run_child("bare"))
             runs["floor"].append(run_child("floor", str(paths["demo"])))
             runs["core floor"].append(run_child("floor", str(paths["demo"]), "core"))
-            for label, path in paths.items():
-                runs[label].append(run_child("window", str(path)))
+            for label, path, root in starts:
+                runs[label].append(run_child("window", str(path), root=root))
         bare = statistics.median(r["seconds"] for r in runs["bare"])
         bare_mb = max(r["peak_mb"] for r in runs["bare"])
         print(f"{'bare PySide6 window (QMainWindow shown)':44} {bare:9.2f}s {'':>10} {'':>7} "
@@ -365,7 +375,7 @@ def main() -> None:
               f"{floor / bare:6.1f}x {max(r['peak_mb'] for r in runs['floor']):7.0f}MB")
         # Issue 12's target is against the floor (the bare window that also opens the store).
         floor_cpu = statistics.median(r["cpu_seconds"] for r in runs["floor"])
-        for label in paths:
+        for label, _path, _root in starts:
             seconds = statistics.median(r["seconds"] for r in runs[label])
             curve = statistics.median(r["curve_seconds"] for r in runs[label])
             peak = max(r["peak_mb"] for r in runs[label])
