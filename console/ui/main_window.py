@@ -8,7 +8,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
-from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -51,10 +51,6 @@ if TYPE_CHECKING:
     from console.ui.board.view import BoardView
     from console.ui.drill_panel import DrillPanel
     from console.ui.sync_view import SyncView
-
-STATUS_READS_MS = 1500
-"""The status bar's first reads when the board is not painted by then (another view shown
-first): otherwise they follow the board's first painted figures."""
 
 VIEW_NAMES = [action.value for action in VIEWS]
 """board, systems, outages, tasks, decisions, log, reports, sync (DESIGN.md §7), timeline,
@@ -181,9 +177,6 @@ class MainWindow(QMainWindow):
         # Its reads bring the report and table machinery (the pack settings, the last
         # backup): after the first screen is painted (docs/window.md, start-up).
         self.status = StatusPanel(context, self.statusBar(), read_now=False)
-        self._status_reads = QTimer(self, singleShot=True, interval=STATUS_READS_MS)
-        self._status_reads.timeout.connect(self.status.first_reads)
-        self._status_reads.start()
         self.status.attach(self.background)
         self.pages["board"]  # always: its countdown feeds the status bar whatever view is shown
         self.background.start()
@@ -247,16 +240,11 @@ class MainWindow(QMainWindow):
         if name == "board":
             board = cast("BoardView", page)
             board.report_due.connect(self.status.show_report_due)
-            board.figures_painted.connect(self._status_reads_now)
+            self.status.read_after(board.figures_painted)
         elif name == "sync":
             sync_page = cast("SyncView", page)
             sync_page.use_background(self.background)
             sync_page.synced.connect(self.status.refresh_sync)
-
-    def _status_reads_now(self) -> None:
-        if self._status_reads.isActive():
-            self._status_reads.stop()
-            self.status.first_reads()
 
     def show_view(self, name: str) -> QWidget:
         self.nav.setCurrentRow(VIEW_NAMES.index(name))
