@@ -59,7 +59,7 @@ class BoardView(QWidget):
     """Emitted after the figures were redrawn from a fresh read."""
     figures_painted = Signal()
     """The turn after freshly loaded figures were painted (after_paint.py): the status bar's
-    first sync read waits for it."""
+    first reads wait for it."""
     report_due = Signal(object, int)
     """The live board's next report due (a datetime or None) and its number: the status bar
     counts down to it."""
