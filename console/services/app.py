@@ -18,7 +18,6 @@ from argon2 import PasswordHasher
 from console.domain.clock import Clock, kst, utc_now
 from console.domain.errors import ConsoleError
 from console.domain.permissions import Action
-from console.services import maintenance
 from console.services.accounts import DEFAULT_HASHER, AccountService
 from console.services.context import Actor
 from console.services.drills import drill_clock_for
@@ -263,6 +262,10 @@ class Services:
         identity of its own, which the peers trust like a new workstation's.
 
         ``actor`` is someone logged in to the database being replaced."""
+        # Imported here: maintenance brings the sync replay and its cryptography, which an
+        # ordinary open does not need.
+        from console.services import maintenance
+
         actor.require(Action.RESTORE)
         before = maintenance.own_numbering(path)
         shared = maintenance.shared_through(path)

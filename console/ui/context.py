@@ -48,8 +48,10 @@ class UiContext:
         self.messages.lang = self.lang  # refusals speak the window's language
 
     def now(self) -> datetime:
-        """The services' clock: the status-bar clock and elapsed times agree with the data."""
-        return self.services.tables.now()
+        """The services' clock: the status-bar clock and elapsed times agree with the data.
+        (The situation service's, which the board builds anyway: the table service would
+        import the table machinery before the first screen for a clock.)"""
+        return self.services.situation.now()
 
     def submit_form(self, form: FormDialog, start: Callable[[], None]) -> None:
         """Run ``start``, which makes the form's one write: the form stays open until that

@@ -36,7 +36,6 @@ from console.ui.contacts_dialog import ContactsDialog
 from console.ui.context import UiContext
 from console.ui.drafts import DraftStore
 from console.ui.drill_new import NewDrillAction
-from console.ui.drill_panel import DrillPanel, ExerciseBand
 from console.ui.fallback_dialog import FallbackPackDialog
 from console.ui.incident_dialogs import IncidentActions
 from console.ui.lock_veil import DialogVeils
@@ -50,6 +49,7 @@ from console.ui.task_force import TaskForceActions
 
 if TYPE_CHECKING:
     from console.ui.board.view import BoardView
+    from console.ui.drill_panel import DrillPanel
     from console.ui.sync_view import SyncView
 
 VIEW_NAMES = [action.value for action in VIEWS]
@@ -144,7 +144,10 @@ class MainWindow(QMainWindow):
         layout.addWidget(self.cover, 1)
         self.drill_panel: DrillPanel | None = None
         if context.services.drills.is_exercise():
-            # Once here, above the pages: every view of an exercise shows the band.
+            # Once here, above the pages: every view of an exercise shows the band (its module
+            # brings QtPdf and the drill scoring: imported only for an exercise).
+            from console.ui.drill_panel import DrillPanel, ExerciseBand
+
             central = QWidget(self)
             column = QVBoxLayout(central)
             column.setContentsMargins(0, 0, 0, 0)
@@ -171,7 +174,9 @@ class MainWindow(QMainWindow):
         self.leave_wall.activated.connect(lambda: self.set_wall_mode(False))
         self.veils = DialogVeils()
         self._connect_actions()
-        self.status = StatusPanel(context, self.statusBar())
+        # Its reads bring the report and table machinery (the pack settings, the last
+        # backup): after the first screen is painted (docs/window.md, start-up).
+        self.status = StatusPanel(context, self.statusBar(), read_now=False)
         self.status.attach(self.background)
         self.pages["board"]  # always: its countdown feeds the status bar whatever view is shown
         self.background.start()
@@ -233,7 +238,9 @@ class MainWindow(QMainWindow):
     def _page_built(self, name: str, page: QWidget) -> None:
         """Wire a view to the window when it is first built (page_stack.py)."""
         if name == "board":
-            cast("BoardView", page).report_due.connect(self.status.show_report_due)
+            board = cast("BoardView", page)
+            board.report_due.connect(self.status.show_report_due)
+            self.status.read_after(board.figures_painted)
         elif name == "sync":
             sync_page = cast("SyncView", page)
             sync_page.use_background(self.background)

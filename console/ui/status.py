@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, SignalInstance
 from PySide6.QtWidgets import QLabel, QStatusBar
 
 from console.domain.clock import format_elapsed, format_kst, kst
@@ -22,6 +22,9 @@ if TYPE_CHECKING:  # the report machinery loads with the first report, not with 
 NO_VALUE = "—"
 SYNC_REFRESH_MS = 30_000
 CHANGE_COALESCE_MS = 500
+FIRST_READS_MS = 1500
+"""The first reads, when ``read_after``'s signal has not come by then (another view shown
+first, so the board is not painted): otherwise they follow the board's painted figures."""
 WARNING = "color: #b26a00; font-weight: bold;"
 DANGER = "color: #c62828; font-weight: bold;"
 
@@ -38,7 +41,10 @@ def _label(bar: QStatusBar, name: str, permanent: bool = True) -> QLabel:
 
 
 class StatusPanel(QObject):
-    def __init__(self, context: UiContext, bar: QStatusBar) -> None:
+    def __init__(self, context: UiContext, bar: QStatusBar, read_now: bool = True) -> None:
+        """``read_now=False``: the first reads wait for ``read_after``'s signal (the board's
+        painted figures) or ``FIRST_READS_MS``: they import the report and table machinery,
+        which the first screen does not wait for (docs/window.md, start-up)."""
         super().__init__(bar)
         self.context = context
         self.bar = bar
@@ -89,6 +95,24 @@ class StatusPanel(QObject):
             lambda tables: self.show_workstation() if tables & watch.WORKSTATIONS else None)
         self.reading_sync = False
         self.update_clock()
+        self._first_reads = QTimer(self, singleShot=True, interval=FIRST_READS_MS)
+        self._first_reads.timeout.connect(self.first_reads)
+        if read_now:
+            self.first_reads()
+        else:
+            self._first_reads.start()
+
+    def read_after(self, signal: SignalInstance) -> None:
+        """Make the first reads when ``signal`` fires (if they are still waiting)."""
+        signal.connect(self._first_reads_due)
+
+    def _first_reads_due(self) -> None:
+        if self._first_reads.isActive():
+            self.first_reads()
+
+    def first_reads(self) -> None:
+        """The last backup, the sync state and the pack settings, read off the GUI thread."""
+        self._first_reads.stop()
         self.update_backup()
         self.refresh_sync()
 

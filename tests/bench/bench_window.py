@@ -32,7 +32,12 @@ import subprocess  # noqa: E402
 import sys  # noqa: E402
 from pathlib import Path  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(os.environ.get("BENCH_TREE") or Path(__file__).resolve().parents[2]).resolve()
+"""The tree whose window is measured: ``BENCH_TREE=/tmp/main-checkout`` times another build
+(e.g. main) with this bench's children and floor."""
+BEFORE = Path(os.environ["BENCH_BEFORE"]).resolve() if os.environ.get("BENCH_BEFORE") else None
+"""A second tree (e.g. a checkout of main) whose window starts are interleaved with ROOT's in
+the same run, next to the same floor: a before/after that the machine's load hits alike."""
 CACHE = Path(os.environ.get("CONSOLE_BENCH_CACHE", "/tmp/console-bench-window"))
 SCALES = {"demo": 1, "scale 100": 100, "scale 470": 470}
 
@@ -68,17 +73,30 @@ def child_bare() -> None:
     _report({"seconds": time.perf_counter() - _START, "cpu_seconds": _cpu()})
 
 
-def child_floor(db: Path) -> None:
+def child_floor(db: Path, core_only: bool = False) -> None:
     """The bare window plus what any window over this store must do before it can show a
-    figure: import SQLAlchemy, open the database with it and read one count. No board."""
+    figure: import the store's libraries, open the database with them and read one count.
+    No board and none of our code.
+
+    "The store's libraries" are what console/store imports at open: SQLAlchemy with its ORM
+    package (database.py's sessions, models.py's declarative classes). Alembic is imported
+    only for an upgrade (migrate.py), so it is not in the floor. Before 2026-12-01 23:30 the
+    floor imported SQLAlchemy core only: ``core_only`` measures that floor too, as a row
+    of its own (docs/window.md keeps both figures)."""
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
     from sqlalchemy import create_engine, text
 
     app = QApplication(sys.argv[:1])
     engine = create_engine(f"sqlite:///{db}")
-    with engine.connect() as connection:
-        count = connection.execute(text("SELECT count(*) FROM outage")).scalar()
+    if core_only:
+        with engine.connect() as connection:
+            count = connection.execute(text("SELECT count(*) FROM outage")).scalar()
+    else:
+        from sqlalchemy.orm import Session
+
+        with Session(engine) as session:
+            count = session.execute(text("SELECT count(*) FROM outage")).scalar()
     window = QMainWindow()
     window.setCentralWidget(QLabel(str(count)))
     window.resize(1600, 1000)
@@ -270,9 +288,22 @@ def database(scale: int) -> Path:
     return path
 
 
-def run_child(*args: str) -> dict:  # type: ignore[type-arg]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(ROOT))
-    done = subprocess.run([sys.executable, __file__, "--child", *args], cwd=ROOT, env=env,
+def compile_tree(root: Path) -> None:
+    """Byte-compile the measured tree's ``console`` package into its ``__pycache__`` folders
+    (ignored by git), as an installed program has it: pip and the PyInstaller bundle ship
+    byte-code. This machine's sessions run with PYTHONDONTWRITEBYTECODE=1, so without this
+    every start compiles ~250 of our modules from source (0.2–0.45 s of CPU) while the
+    libraries in the venv, and so the floor, load compiled byte-code. ``--source`` measures
+    the old way (nothing compiled: what the runs before 2026-12-01 23:30 timed)."""
+    import compileall
+
+    compileall.compile_dir(str(root / "console"), quiet=1)
+
+
+def run_child(*args: str, root: Path = ROOT) -> dict:  # type: ignore[type-arg]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", PYTHONPATH=str(root),
+               BENCH_TREE=str(root))
+    done = subprocess.run([sys.executable, __file__, "--child", *args], cwd=root, env=env,
                           capture_output=True, text=True)
     lines = [ln for ln in done.stdout.splitlines() if ln.startswith("RESULT ")]
     if done.returncode or not lines:
@@ -287,41 +318,64 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-table", action="store_true")
     parser.add_argument("--skip-window", action="store_true")
+    parser.add_argument("--source", action="store_true",
+                        help="do not byte-compile the tree first (see compile_tree)")
     args = parser.parse_args()
     if args.child:
         kind, *rest = args.child
         if kind == "bare":
             child_bare()
         elif kind == "floor":
-            child_floor(Path(rest[0]))
+            child_floor(Path(rest[0]), core_only=rest[1:] == ["core"])
         elif kind == "window":
             child_window(Path(rest[0]))
         else:
             child_table(Path(rest[0]), int(rest[1]))
         return
     globals()["CACHE"] = args.cache
+    trees = [ROOT] if BEFORE is None else [ROOT, BEFORE]
+    for tree in trees:
+        if args.source:  # the byte-code of an earlier run would still be used
+            import shutil
+
+            for folder in (tree / "console").rglob("__pycache__"):
+                shutil.rmtree(folder)
+        else:
+            compile_tree(tree)
+    print(f"tree: {ROOT}" + (f", before: {BEFORE}" if BEFORE else "")
+          + f" ({'source, no byte-code' if args.source else 'byte-compiled'})")
 
     print(f"{'measure':44} {'console':>10} {'baseline':>10} {'ratio':>7} {'peak RSS':>9}")
     if not args.skip_window:
         paths = {label: database(scale) for label, scale in SCALES.items() if scale <= 100}
-        runs: dict[str, list[dict]] = {"bare": [], "floor": []}  # type: ignore[type-arg]
-        for label in paths:
+        runs: dict[str, list[dict]] = {  # type: ignore[type-arg]
+            "bare": [], "floor": [], "core floor": []}
+        starts = [(label, path, ROOT) for label, path in paths.items()]
+        if BEFORE is not None:
+            starts += [(f"{label}, before", path, BEFORE) for label, path in paths.items()]
+        for label, _path, _root in starts:
             runs[label] = []
         for _ in range(args.repeat):  # interleaved, so load on the machine hits both alike
             runs["bare"].append(run_child("bare"))
             runs["floor"].append(run_child("floor", str(paths["demo"])))
-            for label, path in paths.items():
-                runs[label].append(run_child("window", str(path)))
+            runs["core floor"].append(run_child("floor", str(paths["demo"]), "core"))
+            for label, path, root in starts:
+                runs[label].append(run_child("window", str(path), root=root))
         bare = statistics.median(r["seconds"] for r in runs["bare"])
         bare_mb = max(r["peak_mb"] for r in runs["bare"])
         print(f"{'bare PySide6 window (QMainWindow shown)':44} {bare:9.2f}s {'':>10} {'':>7} "
               f"{bare_mb:7.0f}MB")
         floor = statistics.median(r["seconds"] for r in runs["floor"])
-        print(f"{'  + SQLAlchemy, open, one count (no board)':44} {floor:9.2f}s {bare:9.2f}s "
+        core = statistics.median(r["seconds"] for r in runs["core floor"])
+        core_cpu = statistics.median(r["cpu_seconds"] for r in runs["core floor"])
+        print(f"{'  + SQLAlchemy core only, open, one count':44} {core:9.2f}s {bare:9.2f}s "
+              f"{core / bare:6.1f}x {max(r['peak_mb'] for r in runs['core floor']):7.0f}MB"
+              f"  (the floor before; CPU {core_cpu:.2f}s)")
+        print(f"{'floor: + SQLAlchemy and ORM, open, one count':44} {floor:9.2f}s {bare:9.2f}s "
               f"{floor / bare:6.1f}x {max(r['peak_mb'] for r in runs['floor']):7.0f}MB")
         # Issue 12's target is against the floor (the bare window that also opens the store).
         floor_cpu = statistics.median(r["cpu_seconds"] for r in runs["floor"])
-        for label in paths:
+        for label, _path, _root in starts:
             seconds = statistics.median(r["seconds"] for r in runs[label])
             curve = statistics.median(r["curve_seconds"] for r in runs[label])
             peak = max(r["peak_mb"] for r in runs[label])

@@ -20,6 +20,7 @@ from console.domain.forecast_facts import Forecast
 from console.domain.situation import OutageFilter
 from console.services import watch
 from console.services.situation import SituationView
+from console.ui.board.after_paint import AfterPaint
 from console.ui.board.chart import RestorationChart
 from console.ui.board.clocks import BoardClocks, short_time
 from console.ui.board.figures import show_figures
@@ -56,6 +57,9 @@ QFrame#tile, QFrame#panel, QFrame#header {
 class BoardView(QWidget):
     loaded = Signal()
     """Emitted after the figures were redrawn from a fresh read."""
+    figures_painted = Signal()
+    """The turn after freshly loaded figures were painted (after_paint.py): the status bar's
+    first reads wait for it."""
     report_due = Signal(object, int)
     """The live board's next report due (a datetime or None) and its number: the status bar
     counts down to it."""
@@ -89,6 +93,10 @@ class BoardView(QWidget):
         self._ticker.timeout.connect(self._tick)
         context.bus.changed.connect(self._on_changed)
         self._build()
+        # The forecast (numpy, its draws) is read once the figures it follows are painted.
+        self._after_paint = AfterPaint(self._tiles["affected"])
+        self._after_paint.painted.connect(self._forecast_loader.request)
+        self._after_paint.painted.connect(self.figures_painted)
         self._apply_scale()
 
     # -- construction ------------------------------------------------------------------
@@ -246,7 +254,8 @@ class BoardView(QWidget):
         """A read is running (tests wait for it before closing the database)."""
         # After the widget is closed the timer is gone, but a read on the pool may still run.
         coalescing = shiboken6.isValid(self._coalesce) and self._coalesce.isActive()
-        return self._loader.busy or self._forecast_loader.busy or coalescing
+        return (self._loader.busy or self._forecast_loader.busy or coalescing
+                or self._after_paint.pending)
 
     def visible_panels(self) -> list[str]:
         return [name for name, panel in self._panels.items() if panel.isVisibleTo(self)]
@@ -342,7 +351,7 @@ class BoardView(QWidget):
             self._curve_end(view), self.tr("Affected {n}").format(n=situation.affected),
             self.tr("Phase {n}"))
         self._lists.show(view, lang, self._context.since_login, self._context.actor.name)
-        self._forecast_loader.request()
+        self._after_paint.wait()
         self._tick()
         if self._as_of is None and self._incident_id is None:
             self.report_due.emit(view.next_report_due, (view.last_report_number or 0) + 1)
