@@ -8,16 +8,22 @@ from pathlib import Path
 from console.domain.enums import Category
 from console.services.inventory import SystemRow
 from console.services.inventory_writer import write_inventory
+from tests.sync.conftest import Station
 
 
-def test_estimates_and_their_revisions_sync(stations, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    a, b = stations(2)
-    inventory = tmp_path / "inv.csv"
+def one_system(station: Station, folder: Path) -> None:
+    """Station ``station`` imports one grade-1 citizen system, SEO-1."""
+    inventory = folder / "inv.csv"
     write_inventory(inventory, [SystemRow(
         id="", code="SEO-1", name="시스템", department="행정국", facility="서초 데이터센터",
         facility_kind="", category=Category.CITIZEN, grade=1, rto_hours=4, rpo_hours=1,
         alternative_means="", depends_on=())])
-    a.app.inventory.import_file(a.admin, inventory)
+    station.app.inventory.import_file(station.admin, inventory)
+
+
+def test_estimates_and_their_revisions_sync(stations, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a, b = stations(2)
+    one_system(a, tmp_path)
     systems = a.login("systems")
     a.app.outages.open(systems, "SEO-1")
     a.app.estimates.give(systems, "SEO-1", a.clock.moment + timedelta(hours=6), "1차")

@@ -7,19 +7,13 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from console.domain.enums import Category, OutageStatus
-from console.services.inventory import SystemRow
-from console.services.inventory_writer import write_inventory
+from console.domain.enums import OutageStatus
+from tests.sync.test_estimate_sync import one_system
 
 
 def test_the_sheet_mark_syncs_with_both_times(stations, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     a, b = stations(2)
-    inventory = tmp_path / "inv.csv"
-    write_inventory(inventory, [SystemRow(
-        id="", code="SEO-1", name="시스템", department="행정국", facility="서초 데이터센터",
-        facility_kind="", category=Category.CITIZEN, grade=1, rto_hours=4, rpo_hours=1,
-        alternative_means="", depends_on=())])
-    a.app.inventory.import_file(a.admin, inventory)
+    one_system(a, tmp_path)
     systems = a.login("systems")
     written = a.clock.moment
     a.clock.advance(hours=5)  # typed in five hours after it was written

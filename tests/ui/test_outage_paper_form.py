@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from console.domain.enums import Cause, DisasterArea, OutageStatus
 from console.services.app import Services
@@ -19,16 +19,12 @@ from tests.conftest import FakeClock
 from tests.test_services import inventory  # noqa: F401  (the fixture)
 from tests.ui.conftest import settle
 from tests.ui.test_back_dating import _set_when, _window
+from tests.ui.test_paper_form import tick_paper
 
 
-def _paper(form: object) -> tuple[QCheckBox, QLineEdit]:
+def _paper(form: object) -> QLineEdit:
     assert isinstance(form, (OpenOutageDialog, OutageStatusDialog))
-    check = form.findChild(QCheckBox, "from_paper")
-    sheet = form.findChild(QLineEdit, "paper_ref")
-    assert check is not None and sheet is not None and not sheet.isEnabled()
-    check.setChecked(True)
-    assert sheet.isEnabled()
-    return check, sheet
+    return tick_paper(form)
 
 
 def test_a_paper_outage_report_is_typed_in_with_both_times(
@@ -45,7 +41,7 @@ def test_a_paper_outage_report_is_typed_in_with_both_times(
     opening = page.dialog
     assert isinstance(opening, OpenOutageDialog)
     opening.code.setText("SEO-1")
-    _, sheet = _paper(opening)
+    sheet = _paper(opening)
     _set_when(opening, 18, 40)
     opening.accept()  # no sheet named: refused, the form keeps what was typed
     settle(window)
@@ -62,7 +58,7 @@ def test_a_paper_outage_report_is_typed_in_with_both_times(
     status = page.dialog
     assert isinstance(status, OutageStatusDialog)
     status.status.setCurrentIndex(status.status.findData(OutageStatus.RESTORED.value))
-    _, sheet = _paper(status)
+    sheet = _paper(status)
     sheet.setText("장애 접수서 #12")
     _set_when(status, 19, 30)
     status.accept()

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
 from console.domain.enums import Cause, DisasterArea
 from console.services.app import Services
@@ -18,6 +18,16 @@ from tests.conftest import FakeClock
 from tests.test_services import inventory  # noqa: F401  (the fixture)
 from tests.ui.conftest import settle
 from tests.ui.test_back_dating import _set_when, _window
+
+
+def tick_paper(form: QWidget) -> QLineEdit:
+    """Tick a form's 수기 기록 box: its sheet field, disabled until then, is enabled."""
+    check = form.findChild(QCheckBox, "from_paper")
+    sheet = form.findChild(QLineEdit, "paper_ref")
+    assert check is not None and sheet is not None and not sheet.isEnabled()
+    check.setChecked(True)
+    assert sheet.isEnabled()
+    return sheet
 
 
 def test_a_paper_sheet_is_typed_in_with_both_times(
@@ -33,11 +43,7 @@ def test_a_paper_sheet_is_typed_in_with_both_times(
     form = page.dialog
     assert isinstance(form, LogDialog)
     form.text.setPlainText("UPS 2호기 정지 확인(수기)")
-    check = form.findChild(QCheckBox, "from_paper")
-    sheet = form.findChild(QLineEdit, "paper_ref")
-    assert check is not None and sheet is not None and not sheet.isEnabled()
-    check.setChecked(True)
-    assert sheet.isEnabled()
+    sheet = tick_paper(form)
     _set_when(form, 18, 40)
     form.accept()  # no sheet named: refused, the form keeps what was typed
     settle(window)
