@@ -95,7 +95,8 @@ class TimelinePage(QWidget):
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.verticalHeader().hide()
-        for column, width in enumerate((160, 130, 130, 100)):
+        # The author column holds a name and position ("통제관 (디지털도시국장)"), not a login id.
+        for column, width in enumerate((160, 130, 130, 170)):
             self.view.setColumnWidth(column, width)
         top = QHBoxLayout()
         top.addWidget(self.team)
