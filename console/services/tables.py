@@ -262,6 +262,8 @@ class TableService(ServiceBase):
         return SystemDetail(row, contacts, depends_on, needed_by, outages)  # type: ignore[arg-type]
 
     def outage_detail(self, outage_id: str) -> OutageDetail:
+        """The outage's record for the detail pane; people by the name the roster shows
+        (name and position), as the reports and the timeline name them."""
         row = self.rows("outages", [outage_id]).get(outage_id)
         if row is None:
             raise NotFound("outage.unknown_id", id=outage_id)
@@ -272,7 +274,7 @@ class TableService(ServiceBase):
                 raise NotFound("outage.unknown_id", id=outage_id)
             events = [tuple(r) for r in session.execute(
                 select(OutageEvent.at, OutageEvent.status, OutageEvent.phase, OutageEvent.note,
-                       User.name, OutageEvent.paper_ref, OutageEvent.recorded_at)
+                       _shown_name(), OutageEvent.paper_ref, OutageEvent.recorded_at)
                 .outerjoin(User, OutageEvent.author_id == User.id)
                 .where(OutageEvent.outage_id == outage_id)
                 .order_by(OutageEvent.at, OutageEvent.id))]
@@ -281,7 +283,9 @@ class TableService(ServiceBase):
                 .join(TaskOutage, TaskOutage.task_id == Task.id)
                 .where(TaskOutage.outage_id == outage_id, TaskOutage.deleted.is_(False),
                        Task.deleted.is_(False)).order_by(Task.created_at))]
-            estimates = estimate_facts(session, outage.incident_id).get(outage_id, [])
+            names = {name: shown for name, shown in session.execute(select(User.name, _shown_name()))}
+            estimates = [e._replace(author=names.get(e.author, e.author)) if e.author else e
+                         for e in estimate_facts(session, outage.incident_id).get(outage_id, [])]
             return OutageDetail(row, outage.note, system.alternative_means,
                                 outage.grade_override_reason, events, tasks,  # type: ignore[arg-type]
                                 estimates)
@@ -293,7 +297,7 @@ class TableService(ServiceBase):
         with self.db.sessions() as session:
             detail = session.scalar(select(Task.detail).where(Task.id == task_id)) or ""
             events = [tuple(r) for r in session.execute(
-                select(TaskEvent.at, TaskEvent.status, TaskEvent.note, User.name)
+                select(TaskEvent.at, TaskEvent.status, TaskEvent.note, _shown_name())
                 .outerjoin(User, TaskEvent.author_id == User.id)
                 .where(TaskEvent.task_id == task_id).order_by(TaskEvent.at, TaskEvent.id))]
             outages = [tuple(r) for r in session.execute(
@@ -308,3 +312,9 @@ class TableService(ServiceBase):
         """This workstation's own bookkeeping (last backup, last sync), never synced."""
         with self.db.sessions() as session:
             return local_value(session, key)
+
+
+def _shown_name() -> ColumnElement[str]:
+    """A user as the roster shows them: the display name ("홍길동 (상황총괄반장)"), else the
+    login id."""
+    return func.coalesce(func.nullif(User.display_name, ""), User.name)

@@ -50,6 +50,20 @@ def test_details(demo: Services) -> None:
     assert demo.tables.task_detail(task_id).events[0][1] == "open"
 
 
+def test_details_name_people_as_the_roster_does(demo: Services) -> None:
+    """The detail panes show who recorded each event by name and position, not login id."""
+    shown = {u.name: u.display_name for u in demo.accounts.users()}
+    logins = set(shown)
+    outages = [demo.tables.outage_detail(i) for i in demo.tables.ids("outages", TableQuery())]
+    authors = {e[4] for d in outages for e in d.events} | {
+        e.author for d in outages for e in d.estimates}
+    tasks = [demo.tables.task_detail(i) for i in demo.tables.ids("tasks", TableQuery())[:10]]
+    authors |= {e[3] for d in tasks for e in d.events}
+    authors.discard(None)
+    assert authors and not authors & logins, authors & logins
+    assert authors <= set(shown.values())
+
+
 def test_head_is_the_start_of_the_full_order(demo: Services) -> None:
     """The count and the first ids a view shows at once agree with the whole list, for every
     sort column (index walk) and for searches and filters (scan)."""
