@@ -6,7 +6,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from console.domain.clock import format_elapsed, format_kst, parse_time
+from console.domain.clock import format_elapsed, format_hours, format_kst, parse_time
 from console.domain.enums import Category, CrisisLevel, OutageStatus, Role, Scope, Team
 from console.domain.errors import PermissionDenied, ValidationError
 from console.domain.grading import default_rules, effective_grade, failure_grade
@@ -154,3 +154,9 @@ def test_the_indexed_table_grades_like_the_plain_rules() -> None:
                 for hours in (0, 5, 23.99, 24, 50, 72, 500):
                     assert table.grade(importance, category, scope, hours) == failure_grade(
                         list(rules), importance, category, scope, hours)
+
+
+def test_hours_as_the_official_documents_write_them() -> None:
+    """RTO and RPO everywhere (tables, detail panes, printouts) from one rule: "4시간"."""
+    assert [format_hours(h) for h in (4, 0.5, 24.0)] == ["4시간", "0.5시간", "24시간"]
+    assert format_hours(4, "en") == "4 h"

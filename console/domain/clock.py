@@ -102,6 +102,12 @@ def format_kst(moment: datetime | None, lang: str = "ko", with_date: bool = True
     return local.strftime("%Y-%m-%d %H:%M")
 
 
+def format_hours(hours: float, lang: str = "ko") -> str:
+    """A span given in hours (an RTO, an RPO) as the 공문서 writes it: "4시간", "0.5시간"
+    (ko), "4 h" (en)."""
+    return f"{hours:g}시간" if lang == "ko" else f"{hours:g} h"
+
+
 def format_elapsed(delta: timedelta, lang: str = "ko") -> str:
     minutes = max(0, int(delta.total_seconds() // 60))
     days, rest = divmod(minutes, 24 * 60)

@@ -13,6 +13,7 @@ from typing import Any
 from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table
 from reportlab.platypus import TableStyle as TS
 
+from console.domain.clock import format_hours
 from console.domain.enums import Role, Team
 from console.reports.layout import (
     BASE_FONT,
@@ -137,11 +138,6 @@ def activity_log(incident: str, teams: Sequence[Row], start: str | None, end: st
     return build_pdf(story, _frame("log", lang, printed_at), title(kind="log", lang=lang))
 
 
-def _hours(hours: float, lang: str) -> str:
-    """An RTO as the 공문서 writes it: "4시간" (ko), "4 h" (en)."""
-    return f"{hours:g}시간" if lang == "ko" else f"{hours:g} h"
-
-
 def _contact(lang: str) -> str:
     return "연락처" if lang == "ko" else "Contact"
 
@@ -244,7 +240,7 @@ def inventory(systems: Sequence[Row], printed_at: str, lang: str = "ko") -> byte
     ordered = sorted(systems, key=lambda s: (s["department"], s["grade"], s["code"]))
     rows = [[s["code"], s["name"], s["department"], s["facility"],
              short_label("category", s["category"], lang), s["grade"],
-             "-" if s["rto_hours"] is None else _hours(s["rto_hours"], lang),
+             "-" if s["rto_hours"] is None else format_hours(s["rto_hours"], lang),
              s["alternative_means"] or (Strong(words(lang, "alt_missing")) if s["grade"] <= 2
                                         else "-")] for s in ordered]
     story = [*_heading("inventory", lang, words(lang, "org")),

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from console.domain.clock import format_elapsed, format_kst
+from console.domain.clock import format_elapsed, format_hours, format_kst
 
 
 def label(enum: type[StrEnum], value: Any, lang: str) -> str:
@@ -32,10 +32,8 @@ def when(moment: datetime | None, lang: str) -> str:
     return format_kst(moment, lang) if moment else ""
 
 
-def hours(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:g}h" if value == int(value) else f"{value:.1f}h"
+def hours(value: float | None, lang: str) -> str:
+    return "" if value is None else format_hours(float(value), lang)
 
 
 def elapsed(value: float | None, lang: str) -> str:

@@ -109,3 +109,4 @@ def test_search_reaches_department_and_facility_names(demo: Services) -> None:
     outages = {o.id for o in demo.outages.list() if o.department == "디지털도시국"}
     assert set(demo.tables.ids("outages", TableQuery(search="디지털도시국",
                                                      filters=(("incident", ALL_INCIDENTS),)))) >= outages
+

@@ -107,6 +107,8 @@ def test_both_languages_render(make_window, lang: str, nav: list[str], header: s
     assert header in titles
     status = model.data(model.index(0, [c.key for c in model.columns].index("status")))
     assert status == ("복구확인" if lang == "ko" else "Verified")
+    rto = model.data(model.index(0, [c.key for c in model.columns].index("rto_hours")))
+    assert rto == ("4시간" if lang == "ko" else "4 h")  # SEO-0108's RTO, first in the list
 
 
 def Qt_Horizontal():  # type: ignore[no-untyped-def]

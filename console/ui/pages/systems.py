@@ -46,10 +46,10 @@ class SystemsPage(TablePage):
                    lambda r: fmt.label(Category, r["category"], lang), width=100),
             Column("grade", self.tr("Importance"), lambda r: fmt.grade(r["grade"]),
                    right=True, width=80),
-            Column("rto_hours", self.tr("RTO"), lambda r: fmt.hours(r["rto_hours"]), right=True,
-                   width=60),
-            Column("rpo_hours", self.tr("RPO"), lambda r: fmt.hours(r["rpo_hours"]), right=True,
-                   width=60),
+            Column("rto_hours", self.tr("RTO"), lambda r: fmt.hours(r["rto_hours"], lang),
+                   right=True, width=60),
+            Column("rpo_hours", self.tr("RPO"), lambda r: fmt.hours(r["rpo_hours"], lang),
+                   right=True, width=60),
             Column("alternative_means", self.tr("Alternative means"),
                    lambda r: r["alternative_means"] or ""),
         ]
@@ -73,8 +73,8 @@ class SystemsPage(TablePage):
             (self.tr("Facility"), esc(row["facility"])),
             (self.tr("Category"), esc(fmt.label(Category, row["category"], lang))),
             (self.tr("Importance"), esc(fmt.grade(row["grade"]))),
-            (self.tr("RTO / RPO"), esc(f"{fmt.hours(row['rto_hours']) or '—'} / "
-                                       f"{fmt.hours(row['rpo_hours']) or '—'}")),
+            (self.tr("RTO / RPO"), esc(f"{fmt.hours(row['rto_hours'], lang) or '—'} / "
+                                       f"{fmt.hours(row['rpo_hours'], lang) or '—'}")),
             (self.tr("Alternative means"), esc(row["alternative_means"]) or none),
             (self.tr("Contacts"), esc(detail.contacts) or none),
             (self.tr("Depends on"), depends),
