@@ -88,3 +88,24 @@ def test_the_rows_are_written_as_textout_writes_them() -> None:
     fast, reference = pdf(LongTable), pdf(_ByTextOut)
     assert fast == reference
     assert pdf(LongTable) == fast  # a second document: its own subsets
+
+
+def test_printed_lists_keep_a_whole_system_code_on_one_line() -> None:
+    """The inventory and the outage register at scale: "SEO-0376-001" on one line (a code
+    broken over two lines is misread on paper and doubled every row's height)."""
+    from console.reports.printouts import inventory, outage_register
+    from tests.pdftext import pdf_pages
+
+    codes = [f"SEO-{n:04d}-{k:03d}" for n in (376, 9) for k in range(1, 40)]
+    systems = [{"code": c, "name": f"120 상담 이력관리 ({i})", "department": "120다산콜재단",
+                "facility": "상암 데이터센터", "category": "internal", "grade": 1,
+                "rto_hours": 4, "alternative_means": ""} for i, c in enumerate(codes)]
+    outages = [{"code": c, "name": f"지방재정(e호조) 연계 ({i})", "department": "기획조정실",
+                "category": "internal", "importance_grade": 1, "grade": 1,
+                "status": "restored", "detected_at": "2025-09-26T20:23:00+09:00",
+                "restored_at": "2025-09-30T09:25:00+09:00", "alternative_active": False}
+               for i, c in enumerate(codes)]
+    for pdf in (inventory(systems, "2025-10-01T09:00:00+09:00"),
+                outage_register("사고", outages, "2025-10-01T09:00:00+09:00")):
+        lines = [line for page in pdf_pages(pdf) for line in page.splitlines()]
+        assert all(any(line.strip().startswith(code + " ") for line in lines) for code in codes)

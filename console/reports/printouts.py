@@ -183,7 +183,7 @@ def outage_register(incident: str, outages: Sequence[Row], printed_at: str,
                  t=short_time(lang, printed_at))
     story = [*_heading("outages", lang, incident, note),
              long_table(header, rows or [["", words(lang, "nothing")] + [""] * 8],
-                        [0.08, 0.24, 0.13, 0.07, 0.06, 0.07, 0.08, 0.1, 0.1, 0.07],
+                        [0.10, 0.22, 0.13, 0.07, 0.06, 0.07, 0.08, 0.1, 0.1, 0.07],
                         "LLLCCCCCCC", frame_width=WIDE_FRAME_WIDTH)]
     return build_pdf(story, _frame("outages", lang, printed_at), title("outages", lang),
                      wide=True)
@@ -243,11 +243,13 @@ def inventory(systems: Sequence[Row], printed_at: str, lang: str = "ko") -> byte
              "-" if s["rto_hours"] is None else format_hours(s["rto_hours"], lang),
              s["alternative_means"] or (Strong(words(lang, "alt_missing")) if s["grade"] <= 2
                                         else "-")] for s in ordered]
+    # The code column holds a whole code ("SEO-0376-001" at scale): a code broken over two
+    # lines is misread on paper, and each row then took two lines (779 pages at scale 30).
     story = [*_heading("inventory", lang, words(lang, "org")),
              long_table([words(lang, "code"), words(lang, "system"), words(lang, "department"),
                          words(lang, "facility"), words(lang, "category"), words(lang, "grade"),
                          "RTO", words(lang, "alt_means")], rows,
-                        [0.08, 0.22, 0.13, 0.13, 0.06, 0.05, 0.06, 0.27], "LLLLCCRL",
+                        [0.10, 0.22, 0.12, 0.12, 0.06, 0.05, 0.06, 0.27], "LLLLCCRL",
                         frame_width=WIDE_FRAME_WIDTH)]
     return build_pdf(story, _frame("inventory", lang, printed_at), title("inventory", lang),
                      wide=True)

@@ -24,7 +24,7 @@ from console.reports.fonts import REGULAR, register_fonts
 from console.reports.layout import WIDE_FRAME_WIDTH
 from console.reports.long_table import long_table
 
-WIDTHS = [0.08, 0.22, 0.13, 0.13, 0.06, 0.05, 0.06, 0.27]
+WIDTHS = [0.10, 0.22, 0.12, 0.12, 0.06, 0.05, 0.06, 0.27]
 
 
 def rows(count: int) -> list[list[str]]:
