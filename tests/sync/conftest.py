@@ -76,8 +76,10 @@ def _start_postgres(base: Path) -> tuple[str, Callable[[], None]]:
     try:
         import pgserver
 
-        server = pgserver.get_server(base / "pg", cleanup_mode="stop")
-        return server.get_uri(), lambda: None
+        # "delete": the server's ~250 MB data folder goes with it (a machine running the
+        # suite again and again, as CI does, filled its disk with them).
+        server = pgserver.get_server(base / "pg", cleanup_mode="delete")
+        return server.get_uri(), server.cleanup
     except Exception as error:
         first = error
     binaries = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
@@ -108,6 +110,7 @@ def postgres_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         pytest.skip(f"PostgreSQL could not be started: {error}")
     yield url
     stop()
+    shutil.rmtree(base, ignore_errors=True)
 
 
 def tempfile_dir(factory: pytest.TempPathFactory) -> Path:

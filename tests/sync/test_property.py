@@ -13,6 +13,7 @@ test_bundles.py: a real subprocess killed with SIGKILL inside the apply transact
 
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import tempfile
@@ -51,6 +52,7 @@ def _templates() -> Path:
     """Five initialised workstations that trust each other, built once and copied per example."""
     if "root" not in _template:
         root = Path(tempfile.mkdtemp(prefix="sync-prop-"))
+        atexit.register(shutil.rmtree, root, True)  # the templates outlive every example
         for station in make_stations(root, MAX):
             commander = station.login("commander")
             station.app.incidents.open(commander, "정전", DisasterArea.SYSTEM_FAILURE, Cause.POWER)
