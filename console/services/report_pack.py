@@ -125,7 +125,6 @@ class FallbackPacks(ServiceBase):
             ("07-교대브리핑-최근8시간.pdf", lambda: self._handover(lang, moment, situation())),
             *self._forms(lang),
         ]
-        _load_before_fork()
         with self._pack_lock:
             written = pack.write_pack(Path(target), files, moment, keep or settings.keep,
                                       {"workstation": self.reports.accounts.workstation()[1]},
@@ -181,15 +180,3 @@ class FallbackPacks(ServiceBase):
         except (OSError, ConsoleError) as error:  # a refusal, or the second process's end
             return None, f"fallback pack not written: {error}"
 
-
-def _load_before_fork() -> None:
-    """What every file of the pack needs, loaded once here so that the forked child starts
-    with it (console/reports/pack_workers.py): the fonts, reportlab's faster functions and
-    the report modules. Left to first use, a pack that is the process's first report work
-    (``fallback-pack`` on the command line) loaded them in both processes: the pack at
-    ``demo --scale 30`` took 4.6–5.4 s there against 3.5–4.1 s in a process that had
-    already printed (docs/reports.md)."""
-    from console.reports import handover, printouts, sitrep  # noqa: F401 - loaded for the child
-    from console.reports.fonts import register_fonts
-
-    register_fonts()
