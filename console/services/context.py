@@ -18,7 +18,16 @@ from console.domain.ids import new_id
 from console.domain.permissions import Action, require
 from console.store import derived
 from console.store.database import Database
-from console.store.models import AuditEvent, Entity, Incident, LocalIdentity, Outage, Record, Task
+from console.store.models import (
+    AuditEvent,
+    Entity,
+    Incident,
+    LocalIdentity,
+    Outage,
+    Record,
+    Task,
+    User,
+)
 
 E = TypeVar("E", bound=Entity)
 R = TypeVar("R", bound=Record)
@@ -126,3 +135,10 @@ def local_value(session: Session, key: str) -> str | None:
 
 def set_local_value(session: Session, key: str, value: str) -> None:
     session.merge(LocalIdentity(key=key, value=value))
+
+
+def shown_names(session: Session) -> dict[str, str]:
+    """Login id → the user as the roster shows them: the display name ("홍길동
+    (상황총괄반장)"), else the login id. The timeline and the detail panes name people so."""
+    return {name: display or name
+            for name, display in session.execute(select(User.name, User.display_name))}

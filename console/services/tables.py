@@ -28,7 +28,12 @@ from sqlalchemy.sql.operators import custom_op
 
 from console.domain.errors import NotFound
 from console.domain.estimates import EstimateFact
-from console.services.context import ServiceBase, current_incident, local_value
+from console.services.context import (
+    ServiceBase,
+    current_incident,
+    local_value,
+    shown_names,
+)
 from console.services.estimates import estimate_facts
 from console.services.outages import load_rules
 from console.services.table_specs import ALL_INCIDENTS, SPECS, TableQuery, TableSpec
@@ -272,9 +277,11 @@ class TableService(ServiceBase):
             system = session.get(InformationSystem, outage.system_id) if outage else None
             if outage is None or system is None:
                 raise NotFound("outage.unknown_id", id=outage_id)
-            events = [tuple(r) for r in session.execute(
+            names = shown_names(session)
+            events = [(at, status, phase, note, names.get(author, author), ref, recorded)
+                      for at, status, phase, note, author, ref, recorded in session.execute(
                 select(OutageEvent.at, OutageEvent.status, OutageEvent.phase, OutageEvent.note,
-                       _shown_name(), OutageEvent.paper_ref, OutageEvent.recorded_at)
+                       User.name, OutageEvent.paper_ref, OutageEvent.recorded_at)
                 .outerjoin(User, OutageEvent.author_id == User.id)
                 .where(OutageEvent.outage_id == outage_id)
                 .order_by(OutageEvent.at, OutageEvent.id))]
@@ -283,7 +290,6 @@ class TableService(ServiceBase):
                 .join(TaskOutage, TaskOutage.task_id == Task.id)
                 .where(TaskOutage.outage_id == outage_id, TaskOutage.deleted.is_(False),
                        Task.deleted.is_(False)).order_by(Task.created_at))]
-            names = {name: shown for name, shown in session.execute(select(User.name, _shown_name()))}
             estimates = [e._replace(author=names.get(e.author, e.author)) if e.author else e
                          for e in estimate_facts(session, outage.incident_id).get(outage_id, [])]
             return OutageDetail(row, outage.note, system.alternative_means,
@@ -296,8 +302,10 @@ class TableService(ServiceBase):
             raise NotFound("task.unknown_id", id=task_id)
         with self.db.sessions() as session:
             detail = session.scalar(select(Task.detail).where(Task.id == task_id)) or ""
-            events = [tuple(r) for r in session.execute(
-                select(TaskEvent.at, TaskEvent.status, TaskEvent.note, _shown_name())
+            names = shown_names(session)
+            events = [(at, status, note, names.get(author, author))
+                      for at, status, note, author in session.execute(
+                select(TaskEvent.at, TaskEvent.status, TaskEvent.note, User.name)
                 .outerjoin(User, TaskEvent.author_id == User.id)
                 .where(TaskEvent.task_id == task_id).order_by(TaskEvent.at, TaskEvent.id))]
             outages = [tuple(r) for r in session.execute(
@@ -313,8 +321,3 @@ class TableService(ServiceBase):
         with self.db.sessions() as session:
             return local_value(session, key)
 
-
-def _shown_name() -> ColumnElement[str]:
-    """A user as the roster shows them: the display name ("홍길동 (상황총괄반장)"), else the
-    login id."""
-    return func.coalesce(func.nullif(User.display_name, ""), User.name)

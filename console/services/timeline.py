@@ -12,7 +12,7 @@ from console.domain.cadence import ReportSchedule
 from console.domain.enums import CrisisLevel, OutageStatus
 from console.domain.paper import paper_note
 from console.domain.timeline import EntryKind, TimelineEntry, chronological
-from console.services.context import ServiceBase, current_incident
+from console.services.context import ServiceBase, current_incident, shown_names
 from console.store.models import (
     CrisisLevelChange,
     Decision,
@@ -101,8 +101,7 @@ class TimelineService(ServiceBase):
                     report.issued_at, EntryKind.REPORT,
                     f"report no. {report.number} (제{report.number}보)" if en
                     else f"제{report.number}보 발령", user_team, name, report.id))
-            shown: dict[str, str] = {name: display for name, display in session.execute(
-                select(User.name, User.display_name))}
+            shown = shown_names(session)
         named = [replace(e, author_name=shown.get(e.author) or e.author) if e.author else e
                  for e in found]
         return chronological(named, team, until)
