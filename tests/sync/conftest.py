@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from console.domain.enums import Role, Team
+from console.domain.enums import Category, Role, Team
 from console.services.app import Services
 from console.services.context import Actor
+from console.services.inventory import SystemRow
+from console.services.inventory_writer import write_inventory
 from tests.conftest import FAST_HASHER, FakeClock
 
 USERS = [("commander", Role.COMMANDER, None), ("systems", Role.TEAM_LEAD, Team.SYSTEMS)]
@@ -150,3 +152,13 @@ def _with_database(url: str, name: str) -> str:
 def copy_db(source: Path, target: Path) -> Path:
     shutil.copyfile(source, target)
     return target
+
+
+def one_system(station: Station, folder: Path) -> None:
+    """Station ``station`` imports one grade-1 citizen system, SEO-1."""
+    inventory = folder / "inv.csv"
+    write_inventory(inventory, [SystemRow(
+        id="", code="SEO-1", name="시스템", department="행정국", facility="서초 데이터센터",
+        facility_kind="", category=Category.CITIZEN, grade=1, rto_hours=4, rpo_hours=1,
+        alternative_means="", depends_on=())])
+    station.app.inventory.import_file(station.admin, inventory)

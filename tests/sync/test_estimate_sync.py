@@ -5,20 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from console.domain.enums import Category
-from console.services.inventory import SystemRow
-from console.services.inventory_writer import write_inventory
-from tests.sync.conftest import Station
-
-
-def one_system(station: Station, folder: Path) -> None:
-    """Station ``station`` imports one grade-1 citizen system, SEO-1."""
-    inventory = folder / "inv.csv"
-    write_inventory(inventory, [SystemRow(
-        id="", code="SEO-1", name="시스템", department="행정국", facility="서초 데이터센터",
-        facility_kind="", category=Category.CITIZEN, grade=1, rto_hours=4, rpo_hours=1,
-        alternative_means="", depends_on=())])
-    station.app.inventory.import_file(station.admin, inventory)
+from tests.sync.conftest import one_system
 
 
 def test_estimates_and_their_revisions_sync(stations, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

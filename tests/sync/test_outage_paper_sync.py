@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from console.domain.enums import OutageStatus
-from tests.sync.test_estimate_sync import one_system
+from tests.sync.conftest import one_system
 
 
 def test_the_sheet_mark_syncs_with_both_times(stations, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
